@@ -1,0 +1,36 @@
+# English source catalog for hotline-kit.
+#
+# Hotline facts are never typed here: use { $phone }, { $sms }, { $tty }, { $chat }, { $web }
+# and { $hours }, which come from hotline.toml. Words describe experiences, not labels
+# (no "victim", "prostitute", "rescue"); short sentences, grade 6 reading level or lower.
+
+## Shared lines
+
+call-label = Call free, any time
+text-line = Or text { $sms }
+text-short = Text { $sms }
+chat-line = Chat online: { $chat }
+tty-line = TTY: { $tty }
+confidential = Free and confidential. You do not have to give your name.
+languages-line = Help in English, Spanish and more than 200 other languages.
+safety-line = You can delete the call or text from your phone before you leave.
+scan-to-call = Scan to call
+
+## Red-flag questions (our wording, after the sources in shared domain facts section 4)
+
+rf-leave-job = Can you leave your job if you want to?
+rf-come-go = Can you come and go as you please?
+rf-id-taken = Does someone else keep your passport or ID?
+rf-debt = Do you owe a debt to your boss that you can never pay off?
+rf-threats = Has anyone threatened you or your family if you try to leave?
+rf-sex-made = Is someone making you have sex for money, food or a place to stay?
+rf-work-or-sex = Is someone making you work or have sex, and you cannot leave?
+rf-pay = Does someone else take or hold the money you earn?
+
+## Designs
+
+poster-headline = Are you safe at work and at home?
+poster-intro = Help is free, private and in your language, 24 hours a day.
+cling-headline = Is someone controlling your work, your money or your papers?
+cling-body = You can get help today. It is free and private.
+slide-help = You can call or text for help. It is free and private.

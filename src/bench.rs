@@ -1,0 +1,54 @@
+//! `hotline-kit bench`: timings for the default poster and the default kit, in a warm
+//! process. A benchmark, not a test: it prints numbers and never fails on speed.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::assets::FsAssets;
+use crate::diag::Diagnostics;
+use crate::kit::{self, Format, Selection};
+use crate::project::Project;
+
+fn measure(n: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut t: Vec<Duration> = (0..n)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed()
+        })
+        .collect();
+    t.sort();
+    (t[0], t[t.len() / 2])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Run the benchmark and print a table.
+pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
+    let t0 = Instant::now();
+    let p = Project::load(Arc::new(FsAssets::new(project)))?;
+    let load = t0.elapsed();
+    let scene = kit::compile(&p, "poster", "en")?; // warm fonts and images
+    let rows = [
+        ("poster layout (en)", measure(n, || drop(kit::compile(&p, "poster", "en").unwrap()))),
+        ("poster PDF export", measure(n, || drop(crate::export::pdf::export(&scene).unwrap()))),
+        ("poster PNG 300 dpi (render+QR check+encode)", measure(n, || drop(crate::export::png::export(&scene).unwrap()))),
+        ("poster SVG export", measure(n, || drop(crate::export::svg::export(&scene).unwrap()))),
+        (
+            "default kit in memory (all designs x en,es x pdf,png)",
+            measure(n.min(5), || {
+                drop(kit::make(&p, &Selection { designs: vec![], locales: vec![], formats: vec![Format::Pdf, Format::Png] }, &|_| {}).unwrap())
+            }),
+        ),
+    ];
+    println!("project load (cold in this process): {:.1} ms", ms(load));
+    println!("{:<55} {:>10} {:>10}", "measurement", "min ms", "median ms");
+    for (name, (min, med)) in rows {
+        println!("{name:<55} {:>10.2} {:>10.2}", ms(min), ms(med));
+    }
+    println!("threads: {}", rayon::current_num_threads());
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! The command line: `build`, `render`, `list`, `scene` and `bench`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::assets::FsAssets;
+use crate::diag::Diagnostics;
+use crate::kit::{self, Format, Selection};
+use crate::project::Project;
+
+/// Make hotline posters, stickers, cards and screen slides for health-care facilities.
+#[derive(Debug, Parser)]
+#[command(name = "hotline-kit", version, about, long_about = None)]
+pub struct Cli {
+    /// Project folder (the one with hotline.toml, designs/, locales/ and fonts/).
+    #[arg(long, global = true, default_value = ".")]
+    pub project: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the kit: every design x locale x format into a folder, with manifest.json.
+    #[command(after_help = "Examples:\n  hotline-kit build\n  hotline-kit build --out print --design poster --design stall-sticker --locale es --format pdf")]
+    Build {
+        /// Output folder.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Design to build (repeat for several; default: all).
+        #[arg(long = "design", value_name = "NAME")]
+        designs: Vec<String>,
+        /// Locale to build (repeat for several; default: en and es).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// Format (repeat for several; default: pdf and png).
+        #[arg(long = "format", value_enum, value_name = "FORMAT")]
+        formats: Vec<Format>,
+    },
+    /// Render one piece to one file.
+    #[command(after_help = "Examples:\n  hotline-kit render poster --locale es --format pdf -o poster-es.pdf\n  hotline-kit render tv-slides --locale en --format png -o slide.png   (writes slide-1.png, slide-2.png, ...)")]
+    Render {
+        /// Design name (see `hotline-kit list`).
+        design: String,
+        /// Locale code.
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Format; default: from the output file's extension.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Output file. Multi-page designs as PNG or SVG get -1, -2, ... before the extension.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// List designs and locales, one line each.
+    #[command(after_help = "Example:\n  hotline-kit list")]
+    List,
+    /// Print a piece's display list as text (what every exporter draws).
+    #[command(after_help = "Example:\n  hotline-kit scene stall-sticker --locale es")]
+    Scene {
+        /// Design name.
+        design: String,
+        /// Locale code.
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+    /// Measure layout, PDF, 300-dpi PNG and the whole default build (in memory).
+    #[command(after_help = "Example:\n  hotline-kit bench --iterations 30")]
+    Bench {
+        /// Repetitions of each measurement.
+        #[arg(long, default_value_t = 20)]
+        iterations: usize,
+    },
+}
+
+fn print_diags(diags: Diagnostics) {
+    let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut out = StandardStream::stderr(choice);
+    let diags = diags.sorted();
+    for d in &diags.0 {
+        let _ = d.emit(&mut out);
+    }
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    if e > 0 {
+        eprintln!("{e} error(s), {w} warning(s): nothing was written");
+    }
+}
+
+fn load(dir: &Path) -> Result<Project, Diagnostics> {
+    Project::load(Arc::new(FsAssets::new(dir)))
+}
+
+/// Run the CLI; returns the process exit code (0 ok, 1 input problems; clap exits with
+/// 2 on usage errors).
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            print_diags(d);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
+    match cli.command {
+        Command::Build { out, designs, locales, formats } => build(&cli.project, &out, Selection { designs, locales, formats }),
+        Command::Render { design, locale, format, output } => render(&cli.project, &design, &locale, format, &output),
+        Command::List => list(&cli.project),
+        Command::Scene { design, locale } => {
+            let p = load(&cli.project)?;
+            print!("{}", kit::compile(&p, &design, &locale)?.snapshot());
+            Ok(())
+        }
+        Command::Bench { iterations } => crate::bench::run(&cli.project, iterations.max(1)),
+    }
+}
+
+fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> {
+    let start = Instant::now();
+    let p = load(project)?;
+    kit::check_writable(out)?;
+    let total = kit::job_count(&p, &sel) as u64;
+    let tty = std::io::stderr().is_terminal();
+    let bar = if tty {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let tick = |label: &str| match &bar {
+        Some(b) => {
+            b.set_message(label.to_string());
+            b.inc(1);
+        }
+        None => eprintln!("made {label}"),
+    };
+    let files = kit::make(&p, &sel, &tick);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let files = files?;
+    let manifest = kit::write(out, &files)?;
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
+    eprintln!(
+        "wrote {} files ({:.1} MB) and {} in {:.2} s",
+        files.len(),
+        bytes as f64 / 1e6,
+        manifest.display(),
+        start.elapsed().as_secs_f64()
+    );
+    if drafts > 0 {
+        eprintln!("note: {drafts} files are marked DRAFT: not approved for print (no review has been recorded)");
+    }
+    Ok(())
+}
+
+fn render(project: &Path, design: &str, locale: &str, format: Option<Format>, output: &Path) -> Result<(), Diagnostics> {
+    let format = match format {
+        Some(f) => f,
+        None => match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("pdf") => Format::Pdf,
+            Some("png") => Format::Png,
+            Some("svg") => Format::Svg,
+            _ => {
+                return Err(crate::diag::Diagnostic::error(format!("cannot tell the format of {}", output.display()))
+                    .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
+                    .into())
+            }
+        },
+    };
+    let p = load(project)?;
+    let scene = kit::compile(&p, design, locale)?;
+    let stem = output.with_extension("");
+    let files = kit::export(&scene, format, &stem.to_string_lossy())?;
+    for f in &files {
+        kit::write_atomic(Path::new(&f.entry.path), &f.bytes)?;
+        eprintln!("wrote {} ({} bytes)", f.entry.path, f.bytes.len());
+    }
+    Ok(())
+}
+
+fn list(project: &Path) -> Result<(), Diagnostics> {
+    let p = load(project)?;
+    println!("Designs:");
+    for d in p.designs.values() {
+        let px = d.px_pt();
+        let size = match d.medium {
+            crate::spec::Medium::Print => format!("{} x {}", d.width, d.height),
+            crate::spec::Medium::Screen => format!("{:.0} x {:.0} px", d.width.to_pt(px, 0.0), d.height.to_pt(px, 0.0)),
+        };
+        let pages = if d.pages.len() > 1 { format!(", {} pages", d.pages.len()) } else { String::new() };
+        let mirror = if d.mirror { ", mirrored" } else { "" };
+        println!("  {:<22} {:<16} {}{pages}{mirror}", d.name, size, d.title);
+    }
+    println!("Locales:");
+    for c in p.catalogs.values() {
+        println!(
+            "  {:<8} {:<12} {:<14} {:?}, {} messages, review: {:?}",
+            c.code, c.info.name, c.info.native, c.info.direction, c.messages.len(), c.info.review
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! PNG: pages rasterised with tiny-skia (illustrations with resvg), 300 dpi for print
+//! with the density written in the file, one pixel per px for screens. After drawing,
+//! every QR code is decoded from the final pixels.
+
+use std::collections::HashMap;
+
+use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Transform};
+
+use crate::export::{glyph_path, qr_runs};
+use crate::fonts::FontId;
+use crate::scene::{Item, Page, Scene};
+use crate::units::Color;
+
+fn paint(c: Color) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color_rgba8(c.r, c.g, c.b, 255);
+    p.anti_alias = true;
+    p
+}
+
+/// Rasterise one page.
+pub fn render(scene: &Scene, page: &Page) -> Result<Pixmap, String> {
+    let s = scene.png_scale();
+    let (w, h) = ((page.width * s).round() as u32, (page.height * s).round() as u32);
+    let mut pm = Pixmap::new(w, h).ok_or("page is too large to rasterise")?;
+    pm.fill(tiny_skia::Color::WHITE);
+    let root = if scene.mirrored {
+        Transform::from_row(-s, 0.0, 0.0, s, w as f32, 0.0)
+    } else {
+        Transform::from_scale(s, s)
+    };
+    let mut cache: HashMap<(FontId, u16), Option<tiny_skia::Path>> = HashMap::new();
+    for item in &page.items {
+        match item {
+            Item::Rect { rect, color } => {
+                if let Some(r) = tiny_skia::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h) {
+                    pm.fill_rect(r, &paint(*color), root, None);
+                }
+            }
+            Item::Text(run) => {
+                let face = scene.fonts.face(run.font).map_err(|d| d.message)?;
+                let k = run.size / face.upem;
+                let p = paint(run.color);
+                let mut x = run.x;
+                for g in &run.glyphs {
+                    let path = cache.entry((run.font, g.id)).or_insert_with(|| glyph_path(&face, g.id));
+                    if let Some(path) = path {
+                        let t = root.pre_translate(x + g.dx * run.size, run.y - g.dy * run.size).pre_scale(k, -k);
+                        pm.fill_path(path, &p, FillRule::Winding, t, None);
+                    }
+                    x += g.advance * run.size;
+                }
+            }
+            Item::Qr(q) => {
+                if let Some(r) = tiny_skia::Rect::from_xywh(q.rect.x, q.rect.y, q.rect.w, q.rect.h) {
+                    pm.fill_rect(r, &paint(Color::WHITE), root, None);
+                }
+                let m = q.module();
+                let mut pb = PathBuilder::new();
+                for (x, y, len) in qr_runs(q) {
+                    if let Some(r) = tiny_skia::Rect::from_xywh(q.rect.x + x as f32 * m, q.rect.y + y as f32 * m, len as f32 * m, m) {
+                        pb.push_rect(r);
+                    }
+                }
+                if let Some(path) = pb.finish() {
+                    pm.fill_path(&path, &paint(Color::BLACK), FillRule::Winding, root, None);
+                }
+            }
+            Item::Image { rect, image } => {
+                let size = image.tree.size();
+                let t = root.pre_translate(rect.x, rect.y).pre_scale(rect.w / size.width(), rect.h / size.height());
+                resvg::render(&image.tree, t, &mut pm.as_mut());
+            }
+        }
+    }
+    Ok(pm)
+}
+
+/// Decode every QR code of a page from the rendered pixels; each must give `payload`.
+/// Mirrored pages are read as seen through the glass (flipped back).
+pub fn check_qr(scene: &Scene, page: &Page, pm: &Pixmap) -> Result<(), String> {
+    let s = scene.png_scale();
+    for item in &page.items {
+        let Item::Qr(q) = item else { continue };
+        let x0 = (q.rect.x * s).floor().max(0.0) as usize;
+        let y0 = (q.rect.y * s).floor().max(0.0) as usize;
+        let side = (q.rect.w * s).ceil() as usize;
+        let (pw, ph) = (pm.width() as usize, pm.height() as usize);
+        let data = pm.data();
+        let got = crate::qr::decode_luma(side, side, |x, y| {
+            let px = (x0 + x).min(pw - 1);
+            let py = (y0 + y).min(ph - 1);
+            let px = if scene.mirrored { pw - 1 - px } else { px };
+            let i = (py * pw + px) * 4;
+            ((data[i] as u32 * 299 + data[i + 1] as u32 * 587 + data[i + 2] as u32 * 114) / 1000) as u8
+        })?;
+        if got != q.payload {
+            return Err(format!("the QR code in the PNG decodes to `{got}`, expected `{}`", q.payload));
+        }
+    }
+    Ok(())
+}
+
+/// Encode a rendered page as PNG (RGB, 8 bit), with its density in dots per inch.
+pub fn encode(pm: &Pixmap, dpi: f32) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        let ppm = (dpi / 0.0254).round() as u32;
+        enc.set_pixel_dims(Some(png::PixelDimensions { xppu: ppm, yppu: ppm, unit: png::Unit::Meter }));
+        let mut w = enc.write_header().map_err(|e| e.to_string())?;
+        let rgb: Vec<u8> = pm.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+        w.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        w.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// Every page as PNG bytes with its pixel size; each QR code decoded back first.
+pub fn export(scene: &Scene) -> Result<Vec<(Vec<u8>, u32, u32)>, String> {
+    let dpi = scene.png_scale() * 72.0;
+    scene
+        .pages
+        .iter()
+        .map(|page| {
+            let pm = render(scene, page)?;
+            check_qr(scene, page, &pm)?;
+            Ok((encode(&pm, dpi)?, pm.width(), pm.height()))
+        })
+        .collect()
+}

@@ -1,0 +1,160 @@
+//! Fonts: families from `fonts/fonts.toml`, loaded on first use and kept for the life of
+//! the process (a build touches each face once, then every piece shares it).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::Deserialize;
+
+use crate::assets::Assets;
+use crate::diag::{Diagnostic, Source};
+use crate::spec::FontRole;
+
+/// Index of a face in the [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FontId(pub usize);
+
+/// One family in `fonts/fonts.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilySpec {
+    /// File of the regular face, relative to `fonts/`.
+    pub regular: String,
+    /// File of the bold face.
+    pub bold: String,
+}
+
+/// A parsed face, ready for shaping, outlines and PDF embedding.
+pub struct Face {
+    /// The font file.
+    pub data: &'static [u8],
+    /// Shaping face (derefs to `ttf_parser::Face`).
+    pub rb: rustybuzz::Face<'static>,
+    /// Units per em.
+    pub upem: f32,
+    /// Ascender in em.
+    pub ascender: f32,
+    /// Descender in em (negative).
+    pub descender: f32,
+    /// File name, for diagnostics and snapshots.
+    pub file: String,
+    pdf: OnceLock<Option<krilla::text::Font>>,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face").field("file", &self.file).finish()
+    }
+}
+
+impl Face {
+    /// Whether the face has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.rb.glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// The face as a krilla font, made once per process.
+    pub fn pdf_font(&self) -> Option<krilla::text::Font> {
+        self.pdf
+            .get_or_init(|| krilla::text::Font::new(krilla::Data::from(self.data), 0))
+            .clone()
+    }
+}
+
+struct Slot {
+    family: String,
+    role: FontRole,
+    file: String,
+    face: OnceLock<Result<Arc<Face>, String>>,
+}
+
+/// All font faces of a project, loaded lazily.
+pub struct FontBook {
+    assets: Arc<dyn Assets>,
+    slots: Vec<Slot>,
+    families: BTreeMap<String, [FontId; 2]>,
+}
+
+impl std::fmt::Debug for FontBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontBook").field("families", &self.families).finish()
+    }
+}
+
+/// Font bytes are read once per process and never freed, so faces can borrow them for
+/// `'static` and be shared by every piece and thread.
+fn intern(key: String, read: impl FnOnce() -> std::io::Result<Vec<u8>>) -> std::io::Result<&'static [u8]> {
+    static CACHE: OnceLock<Mutex<HashMap<String, &'static [u8]>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(d) = cache.lock().unwrap().get(&key) {
+        return Ok(d);
+    }
+    let data: &'static [u8] = Box::leak(read()?.into_boxed_slice());
+    Ok(*cache.lock().unwrap().entry(key).or_insert(data))
+}
+
+impl FontBook {
+    /// Parse `fonts/fonts.toml`.
+    pub fn load(assets: Arc<dyn Assets>, src: &Arc<Source>) -> Result<Self, Diagnostic> {
+        let fams: BTreeMap<String, FamilySpec> = toml::from_str(&src.text).map_err(|e| {
+            Diagnostic::error(format!("font list is not valid: {}", e.message().trim()))
+                .at(src, e.span())
+                .hint("each family needs `regular` and `bold` font file names")
+        })?;
+        let mut slots = Vec::new();
+        let mut families = BTreeMap::new();
+        for (name, f) in fams {
+            let mut ids = [FontId(0); 2];
+            for (i, (role, file)) in [(FontRole::Regular, f.regular), (FontRole::Bold, f.bold)].into_iter().enumerate() {
+                ids[i] = FontId(slots.len());
+                slots.push(Slot { family: name.clone(), role, file, face: OnceLock::new() });
+            }
+            families.insert(name, ids);
+        }
+        Ok(Self { assets, slots, families })
+    }
+
+    /// Family names.
+    pub fn families(&self) -> impl Iterator<Item = &str> {
+        self.families.keys().map(String::as_str)
+    }
+
+    /// The face id for a family and weight.
+    pub fn id(&self, family: &str, role: FontRole) -> Option<FontId> {
+        self.families.get(family).map(|ids| ids[(role == FontRole::Bold) as usize])
+    }
+
+    /// The family and weight of a face.
+    pub fn describe(&self, id: FontId) -> String {
+        let s = &self.slots[id.0];
+        format!("{} {:?} ({})", s.family, s.role, s.file)
+    }
+
+    /// Load (once) and return a face.
+    pub fn face(&self, id: FontId) -> Result<Arc<Face>, Diagnostic> {
+        let slot = &self.slots[id.0];
+        slot.face
+            .get_or_init(|| {
+                let rel = format!("fonts/{}", slot.file);
+                let key = self.assets.display_path(&rel).display().to_string();
+                let data = intern(key, || self.assets.read(&rel)).map_err(|e| format!("cannot read {rel}: {e}"))?;
+                let rb = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| format!("{rel} is not a font file"))?;
+                let upem = rb.units_per_em() as f32;
+                Ok(Arc::new(Face {
+                    data,
+                    upem,
+                    ascender: rb.ascender() as f32 / upem,
+                    descender: rb.descender() as f32 / upem,
+                    rb,
+                    file: slot.file.clone(),
+                    pdf: OnceLock::new(),
+                }))
+            })
+            .clone()
+            .map_err(|m| {
+                Diagnostic::error(m)
+                    .in_file(self.assets.display_path("fonts/fonts.toml"))
+                    .hint("restore the font file from git, or fix its name in fonts/fonts.toml")
+            })
+    }
+}

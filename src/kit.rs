@@ -1,0 +1,295 @@
+//! Building a kit: every selected design x locale x format, laid out and exported in
+//! parallel, checked, and only then written (each file through a temporary file and a
+//! rename, so a failed build never leaves a partial file or replaces a good one).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::project::Project;
+use crate::scene::Scene;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Print-ready PDF.
+    Pdf,
+    /// PNG: 300 dpi for print, 1920x1080 for screens.
+    Png,
+    /// SVG for review in a browser.
+    Svg,
+}
+
+impl Format {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// One line of `manifest.json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ManifestEntry {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Design name.
+    pub design: String,
+    /// Locale code.
+    pub locale: String,
+    /// pdf, png or svg.
+    pub format: Format,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// The exact QR payload on the piece.
+    pub qr: String,
+    /// The hotline number printed on it.
+    pub number: String,
+    /// Mirrored for second-surface printing.
+    pub mirrored: bool,
+    /// Draft (not approved) pieces say why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    /// Number of pages in this file.
+    pub pages: usize,
+    /// Page of the design (1-based) for one-page-per-file formats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// PNG width.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width_px: Option<u32>,
+    /// PNG height.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height_px: Option<u32>,
+    /// PNG density.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpi: Option<u32>,
+    /// PDF/SVG page width in points (trim plus bleed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width_pt: Option<f32>,
+    /// PDF/SVG page height in points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height_pt: Option<f32>,
+}
+
+/// A file made in memory, not yet written.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Its manifest entry (path relative to the output folder).
+    pub entry: ManifestEntry,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// Lay out one piece.
+pub fn compile(project: &Project, design: &str, locale: &str) -> Result<Scene, Diagnostics> {
+    let d = project.design(design)?;
+    crate::layout::compile(project, d, locale)
+}
+
+/// Export a scene in one format. `stem` is the file path without extension (relative).
+pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>, Diagnostic> {
+    let fail = |m: String| Diagnostic::error(format!("{} ({}) as {}: {m}", scene.design, scene.locale, format.ext()));
+    let npages = scene.pages.len();
+    let name = |i: usize| if npages > 1 { format!("{stem}-{}.{}", i + 1, format.ext()) } else { format!("{stem}.{}", format.ext()) };
+    let base = |path: String, bytes: &[u8]| ManifestEntry {
+        path,
+        design: scene.design.clone(),
+        locale: scene.locale.clone(),
+        format,
+        sha256: hex(&Sha256::digest(bytes)),
+        bytes: bytes.len(),
+        qr: scene.qr.clone(),
+        number: String::new(),
+        mirrored: scene.mirrored,
+        draft: scene.draft.clone(),
+        pages: 1,
+        page: None,
+        width_px: None,
+        height_px: None,
+        dpi: None,
+        width_pt: None,
+        height_pt: None,
+    };
+    let page0 = &scene.pages[0];
+    let files = match format {
+        Format::Pdf => {
+            let bytes = crate::export::pdf::export(scene).map_err(fail)?;
+            let mut e = base(format!("{stem}.pdf"), &bytes);
+            e.pages = npages;
+            e.width_pt = Some(page0.width);
+            e.height_pt = Some(page0.height);
+            vec![OutFile { entry: e, bytes }]
+        }
+        Format::Png => crate::export::png::export(scene)
+            .map_err(fail)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, (bytes, w, h))| {
+                let mut e = base(name(i), &bytes);
+                e.page = (npages > 1).then_some(i + 1);
+                e.width_px = Some(w);
+                e.height_px = Some(h);
+                e.dpi = Some((scene.png_scale() * 72.0).round() as u32);
+                OutFile { entry: e, bytes }
+            })
+            .collect(),
+        Format::Svg => crate::export::svg::export(scene)
+            .map_err(fail)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let bytes = s.into_bytes();
+                let mut e = base(name(i), &bytes);
+                e.page = (npages > 1).then_some(i + 1);
+                e.width_pt = Some(page0.width);
+                e.height_pt = Some(page0.height);
+                OutFile { entry: e, bytes }
+            })
+            .collect(),
+    };
+    Ok(files)
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Designs (empty: all).
+    pub designs: Vec<String>,
+    /// Locales (empty: en and es).
+    pub locales: Vec<String>,
+    /// Formats (empty: pdf and png).
+    pub formats: Vec<Format>,
+}
+
+/// Default locales of a kit.
+pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
+
+/// Build every selected piece in memory. Nothing is written. `tick` is called once per
+/// finished piece x format with a short label.
+pub fn make(project: &Project, sel: &Selection, tick: &(dyn Fn(&str) + Sync)) -> Result<Vec<OutFile>, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let designs: Vec<String> = if sel.designs.is_empty() { project.designs.keys().cloned().collect() } else { sel.designs.clone() };
+    let locales: Vec<String> = if sel.locales.is_empty() { DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect() } else { sel.locales.clone() };
+    let mut formats = if sel.formats.is_empty() { vec![Format::Pdf, Format::Png] } else { sel.formats.clone() };
+    formats.sort();
+    formats.dedup();
+    for d in &designs {
+        if let Err(e) = project.design(d) {
+            diags.push(e);
+        }
+    }
+    for l in &locales {
+        if let Err(e) = project.catalog(l) {
+            diags.push(e);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let jobs: Vec<(String, String)> = designs.iter().flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone()))).collect();
+    let scenes: Vec<Result<Scene, Diagnostics>> = jobs.par_iter().map(|(d, l)| compile(project, d, l)).collect();
+    let mut ok = Vec::new();
+    for s in scenes {
+        match s {
+            Ok(s) => ok.push(s),
+            Err(e) => diags.extend(e.0),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let work: Vec<(&Scene, Format)> = ok.iter().flat_map(|s| formats.iter().map(move |f| (s, *f))).collect();
+    let results: Vec<Result<Vec<OutFile>, Diagnostic>> = work
+        .par_iter()
+        .map(|(s, f)| {
+            let stem = format!("{0}/{1}/{0}-{1}", s.design, s.locale);
+            let r = export(s, *f, &stem);
+            tick(&format!("{stem}.{}", f.ext()));
+            r
+        })
+        .collect();
+    let mut files = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut f) => files.append(&mut f),
+            Err(e) => diags.push(e),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let phone = project.hotline.phone.display.clone();
+    for f in &mut files {
+        f.entry.number = phone.clone();
+    }
+    files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
+    Ok(files)
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename:
+/// readers see the old file or the new one, never a partial one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot write {}: {e}", path.display()))
+            .hint("choose an output folder you can write to with --out / -o")
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new().prefix(".hotline-kit-").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Check that a folder can be written before any work is done.
+pub fn check_writable(dir: &Path) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot write to {}: {e}", dir.display())).hint("choose an output folder you can write to with --out")
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    tempfile::Builder::new().prefix(".hotline-kit-check-").tempfile_in(dir).map_err(fail)?;
+    Ok(())
+}
+
+/// Write built files and `manifest.json` (last) into `out`.
+pub fn write(out: &Path, files: &[OutFile]) -> Result<PathBuf, Diagnostics> {
+    let errors: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|f| write_atomic(&out.join(&f.entry.path), &f.bytes).err())
+        .collect();
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    let manifest: Vec<&ManifestEntry> = files.iter().map(|f| &f.entry).collect();
+    let mut json = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
+    json.push(b'\n');
+    let path = out.join("manifest.json");
+    write_atomic(&path, &json)?;
+    Ok(path)
+}
+
+/// Number of piece x format jobs a selection makes.
+pub fn job_count(project: &Project, sel: &Selection) -> usize {
+    let d = if sel.designs.is_empty() { project.designs.len() } else { sel.designs.len() };
+    let l = if sel.locales.is_empty() { DEFAULT_LOCALES.len() } else { sel.locales.len() };
+    let mut f = sel.formats.clone();
+    f.sort();
+    f.dedup();
+    d * l * if f.is_empty() { 2 } else { f.len() }
+}

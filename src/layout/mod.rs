@@ -1,0 +1,432 @@
+//! Layout: a design, a locale and the hotline facts in; a [`Scene`] out.
+//!
+//! The grid is resolved to rectangles, right-to-left locales mirror it, every text slot
+//! gets the largest size in its range that fits, and the QR code is encoded and decoded
+//! back before it enters the scene.
+
+pub mod text;
+
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::locale::{Catalog, Direction};
+use crate::project::Project;
+use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
+use crate::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
+use crate::units::Color;
+use text::{FontChain, Paragraph, TextError};
+
+/// Smallest printed QR module the tool accepts (0.4 mm), in points.
+pub const MIN_MODULE_PT: f32 = 0.4 * crate::units::PT_PER_MM;
+/// Smallest QR module on a 1080p screen, in pixels.
+pub const MIN_MODULE_PX: f32 = 4.0;
+/// Space between list items, in em.
+const ITEM_GAP: f32 = 0.35;
+/// Space between a bullet and its text, in em.
+const BULLET_GAP: f32 = 0.45;
+
+/// Why every piece is currently a draft: there is no approval yet.
+pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
+
+fn tracks(ts: &[Track], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
+    let gaps = gap * (ts.len().saturating_sub(1)) as f32;
+    let fixed: f32 = ts.iter().map(|t| if let Track::Fixed(l) = t { l.to_pt(px_pt, total) } else { 0.0 }).sum();
+    let shares: f32 = ts.iter().map(|t| if let Track::Share(s) = t { *s } else { 0.0 }).sum();
+    let free = (total - gaps - fixed).max(0.0);
+    let mut pos = 0.0;
+    ts.iter()
+        .map(|t| {
+            let size = match t {
+                Track::Fixed(l) => l.to_pt(px_pt, total),
+                Track::Share(s) => if shares > 0.0 { free * s / shares } else { 0.0 },
+            };
+            let r = (pos, size);
+            pos += size + gap;
+            r
+        })
+        .collect()
+}
+
+/// A laid-out text block before it becomes glyph runs.
+struct Block {
+    paras: Vec<(Paragraph, Option<Paragraph>)>,
+    asc: f32,
+    desc: f32,
+}
+
+struct Fit {
+    size: f32,
+    lines: Vec<Vec<std::ops::Range<usize>>>,
+    height: f32,
+}
+
+impl Block {
+    fn indent(&self, i: usize) -> f32 {
+        self.paras[i].1.as_ref().map_or(0.0, |b| b.natural_width() + BULLET_GAP)
+    }
+
+    /// Lines at a size, or None if some piece is too wide.
+    fn try_fit(&self, size: f32, bx: &Rect, lh: f32) -> Option<Fit> {
+        let mut lines = Vec::new();
+        let mut n = 0;
+        for (i, (p, _)) in self.paras.iter().enumerate() {
+            let max = bx.w / size - self.indent(i);
+            let ls = p.break_lines(max)?;
+            n += ls.len().max(1);
+            lines.push(ls);
+        }
+        let height = n as f32 * lh * size + ITEM_GAP * size * (self.paras.len().saturating_sub(1)) as f32;
+        Some(Fit { size, lines, height })
+    }
+
+    fn fits(&self, size: f32, bx: &Rect, lh: f32) -> Option<Fit> {
+        self.try_fit(size, bx, lh).filter(|f| f.height <= bx.h + 1e-3)
+    }
+}
+
+/// Compile one design in one locale into a scene.
+pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene, Diagnostics> {
+    let cat = project.catalog(locale)?;
+    let mut diags = Diagnostics::default();
+    let px = design.px_pt();
+    let w = design.width.to_pt(px, 0.0);
+    let h = design.height.to_pt(px, 0.0);
+    let b = design.bleed.to_pt(px, 0.0);
+    let trim = Rect::new(b, b, w, h);
+    let safe = trim.inset_xy(design.safe.to_pt(px, w), design.safe.to_pt(px, h));
+    let gap = design.gap.to_pt(px, w);
+    let cols = tracks(&design.columns, safe.w, gap, px);
+    let rows = tracks(&design.rows, safe.h, gap, px);
+    let rtl = cat.info.direction == Direction::Rtl;
+    let payload = project.hotline.qr_payload(design.qr);
+
+    let mut pages = Vec::new();
+    for (pi, overrides) in design.pages.iter().enumerate() {
+        let mut items = vec![Item::Rect { rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b), color: design.background }];
+        let mut blocks = Vec::new();
+        for slot in &design.slots {
+            let ncols = cols.len();
+            let (c0, c1) = if rtl { (ncols - slot.cols.end, ncols - slot.cols.start) } else { (slot.cols.start, slot.cols.end) };
+            let x0 = cols[c0].0;
+            let x1 = cols[c1 - 1].0 + cols[c1 - 1].1;
+            let y0 = rows[slot.rows.start].0;
+            let y1 = rows[slot.rows.end - 1].0 + rows[slot.rows.end - 1].1;
+            let outer = Rect::new(safe.x + x0, safe.y + y0, x1 - x0, y1 - y0);
+            if let Some(fill) = slot.fill {
+                items.push(Item::Rect { rect: outer, color: fill });
+            }
+            let inner = outer.inset(slot.padding.to_pt(px, outer.w));
+            let content = overrides.get(&slot.name).unwrap_or(&slot.content);
+            let ctx = SlotCtx { project, design, cat, slot, rect: inner, rtl, page: pi };
+            let res = match content {
+                Content::Text(id) => ctx.messages(std::slice::from_ref(id)).and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
+                Content::List(ids) => ctx.messages(ids).and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
+                Content::Hotline(f) => ctx.text(vec![project.hotline.display(*f).to_string()], false, &mut items, &mut blocks),
+                Content::Qr => ctx.qr(&payload, &mut items),
+                Content::Images(ids) => ctx.images(ids, &mut items),
+            };
+            if let Err(d) = res {
+                diags.extend(d.0);
+            }
+        }
+        pages.push(Page { width: w + 2.0 * b, height: h + 2.0 * b, trim, safe, items, blocks });
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+
+    let draft = (cat.info.review < crate::locale::Review::SurvivorReviewed || true).then(|| DRAFT_NOTE.to_string());
+    let mut scene = Scene {
+        design: design.name.clone(),
+        locale: locale.to_string(),
+        title: format!("{} ({})", design.title, cat.info.name),
+        medium: design.medium,
+        direction: cat.info.direction,
+        mirrored: design.mirror,
+        draft,
+        qr: payload,
+        pages,
+        fonts: project.fonts.clone(),
+    };
+    if let Some(note) = scene.draft.clone() {
+        draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
+    }
+    crate::verify::scene(project, design, &scene)?;
+    Ok(scene)
+}
+
+struct SlotCtx<'a> {
+    project: &'a Project,
+    design: &'a Design,
+    cat: &'a Catalog,
+    slot: &'a Slot,
+    rect: Rect,
+    rtl: bool,
+    page: usize,
+}
+
+impl SlotCtx<'_> {
+    fn where_(&self) -> String {
+        let page = if self.design.pages.len() > 1 { format!(", page {}", self.page + 1) } else { String::new() };
+        format!("slot `{}` of design `{}` in locale `{}`{page}", self.slot.name, self.design.name, self.cat.code)
+    }
+
+    fn err(&self, msg: String) -> Diagnostic {
+        self.design.error(msg, Some(self.slot.span.clone()))
+    }
+
+    fn messages(&self, ids: &[String]) -> Result<Vec<String>, Diagnostics> {
+        let mut out = Vec::new();
+        let mut diags = Diagnostics::default();
+        for id in ids {
+            match self.cat.get(id) {
+                Ok(t) => out.push(t.to_string()),
+                Err(d) => diags.push(d.hint(format!("used by {}", self.where_()))),
+            }
+        }
+        if diags.is_empty() { Ok(out) } else { Err(diags) }
+    }
+
+    fn shape(&self, t: &str, chain: &FontChain) -> Result<Paragraph, Diagnostic> {
+        text::shape(t, &self.project.fonts, chain, self.cat.info.direction, &self.cat.code).map_err(|e| match e {
+            TextError::MissingGlyph(c) => {
+                let mut d = self.err(format!(
+                    "no font has the character U+{:04X} `{c}` used in {} (text: \"{t}\")",
+                    c as u32,
+                    self.where_()
+                ));
+                if let Some(span) = self.cat.messages.iter().find(|(_, v)| v.contains(c)).and_then(|(k, _)| self.cat.span_of(k)) {
+                    d = Diagnostic::error(d.message.clone()).at(&self.cat.source, Some(span));
+                }
+                d.hint(format!(
+                    "fix the character in the translation, or add a font with it to locale `{}` in locales/locales.toml (fonts tried: {})",
+                    self.cat.code,
+                    self.cat.info.fonts.join(", ")
+                ))
+            }
+            TextError::Font(m) => self.err(m),
+        })
+    }
+
+    fn text(&self, texts: Vec<String>, bullets: bool, items: &mut Vec<Item>, blocks: &mut Vec<TextBlock>) -> Result<(), Diagnostics> {
+        let role = self.slot.font;
+        let chain = self.project.chain(self.cat, role);
+        let first = self.project.fonts.face(chain.0[0])?;
+        let mut paras = Vec::new();
+        let mut plain = Vec::new();
+        for t in &texts {
+            for line in t.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+                let bullet = if bullets { Some(self.shape("\u{2022}", &chain)?) } else { None };
+                paras.push((self.shape(line, &chain)?, bullet));
+                plain.push(line.to_string());
+            }
+        }
+        let block = Block { paras, asc: first.ascender, desc: first.descender };
+        let lh = self.design.line_height;
+        let range = self.slot.size.expect("text slots have a size (checked when parsing)");
+        let px = self.design.px_pt();
+        let (min, max) = (range.min.to_pt(px, 0.0), range.max.to_pt(px, 0.0));
+        let fit = match block.fits(max, &self.rect, lh) {
+            Some(f) => f,
+            None => {
+                let Some(at_min) = block.fits(min, &self.rect, lh) else {
+                    return Err(self.overflow(&block, min, lh).into());
+                };
+                // Largest size that fits, to 0.05 pt.
+                let (mut lo, mut hi, mut best) = (min, max, at_min);
+                while hi - lo > 0.05 {
+                    let mid = (lo + hi) / 2.0;
+                    match block.fits(mid, &self.rect, lh) {
+                        Some(f) => {
+                            lo = mid;
+                            best = f;
+                        }
+                        None => hi = mid,
+                    }
+                }
+                best
+            }
+        };
+        self.place(&block, &fit, lh, items);
+        blocks.push(TextBlock {
+            slot: self.slot.name.clone(),
+            paragraphs: plain,
+            size: fit.size,
+            lines: fit.lines.iter().map(Vec::len).sum(),
+            rect: self.rect,
+        });
+        Ok(())
+    }
+
+    fn overflow(&self, block: &Block, min: f32, lh: f32) -> Diagnostic {
+        let unit = if self.design.medium == Medium::Screen { "px" } else { "pt" };
+        match block.try_fit(min, &self.rect, lh) {
+            Some(f) => self.err(format!(
+                "text does not fit in {} at the smallest size {min:.1}{unit}: it needs {:.1}{unit} of height, the slot has {:.1}{unit} ({:.1}{unit} over)",
+                self.where_(),
+                f.height,
+                self.rect.h,
+                f.height - self.rect.h
+            )),
+            None => {
+                let widest = block
+                    .paras
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (p, _))| (p.break_lines(f32::INFINITY).map(|_| ()).map_or(0.0, |_| 0.0), i))
+                    .count();
+                let _ = widest;
+                self.err(format!(
+                    "a word or number in {} is wider than the slot ({:.1}{unit}) even at the smallest size {min:.1}{unit}",
+                    self.where_(),
+                    self.rect.w
+                ))
+            }
+        }
+        .hint("shorten the message, lower the smallest size, or give this area a larger share of the grid")
+    }
+
+    fn place(&self, block: &Block, fit: &Fit, lh: f32, items: &mut Vec<Item>) {
+        let size = fit.size;
+        let r = self.rect;
+        let mut y = match self.slot.valign {
+            VAlign::Top => r.y,
+            VAlign::Center => r.y + (r.h - fit.height) / 2.0,
+            VAlign::Bottom => r.bottom() - fit.height,
+        };
+        let baseline = ((lh - (block.asc - block.desc)) / 2.0 + block.asc) * size;
+        let color = self.slot.color;
+        for (i, ((para, bullet), lines)) in block.paras.iter().zip(&fit.lines).enumerate() {
+            let indent = block.indent(i) * size;
+            for (li, line) in lines.iter().enumerate() {
+                let lw = para.width(line.clone()) * size;
+                let avail = r.w - indent;
+                let (left, right) = if self.rtl { (r.x, r.right() - indent) } else { (r.x + indent, r.right()) };
+                let x = match (self.slot.align, self.rtl) {
+                    (Align::Center, _) => left + (avail - lw) / 2.0,
+                    (Align::Start, false) | (Align::End, true) => left,
+                    (Align::End, false) | (Align::Start, true) => right - lw,
+                };
+                if li == 0 {
+                    if let Some(bp) = bullet {
+                        let bw = bp.natural_width() * size;
+                        let bx = if self.rtl { r.right() - bw } else { r.x };
+                        push_runs(items, bp, 0..bp.text.len(), bx, y + baseline, size, color);
+                    }
+                }
+                push_runs(items, para, line.clone(), x, y + baseline, size, color);
+                y += lh * size;
+            }
+            y += ITEM_GAP * size;
+        }
+    }
+
+    fn place_square(&self, side: f32) -> Rect {
+        let r = self.rect;
+        let x = match (self.slot.align, self.rtl) {
+            (Align::Center, _) => r.x + (r.w - side) / 2.0,
+            (Align::Start, false) | (Align::End, true) => r.x,
+            _ => r.right() - side,
+        };
+        let y = match self.slot.valign {
+            VAlign::Top => r.y,
+            VAlign::Center => r.y + (r.h - side) / 2.0,
+            VAlign::Bottom => r.bottom() - side,
+        };
+        Rect::new(x, y, side, side)
+    }
+
+    fn qr(&self, payload: &str, items: &mut Vec<Item>) -> Result<(), Diagnostics> {
+        let side = self.rect.w.min(self.rect.h);
+        let rect = self.place_square(side);
+        let qr = crate::qr::encode(payload, rect).map_err(|m| self.err(m))?;
+        let (min, unit, shown) = match self.design.medium {
+            Medium::Print => (MIN_MODULE_PT, "mm", qr.module() / crate::units::PT_PER_MM),
+            Medium::Screen => (MIN_MODULE_PX, "px", qr.module()),
+        };
+        if qr.module() + 1e-4 < min {
+            let need = min * (qr.modules + 2 * qr.quiet) as f32;
+            return Err(self
+                .err(format!(
+                    "the QR code in {} would print with {shown:.2}{unit} modules; the smallest that scans reliably is {:.2}{unit}",
+                    self.where_(),
+                    if unit == "mm" { min / crate::units::PT_PER_MM } else { min }
+                ))
+                .hint(format!("give the QR area at least {need:.1}pt on each side (quiet zone of {} modules included)", qr.quiet))
+                .into());
+        }
+        items.push(Item::Qr(qr));
+        Ok(())
+    }
+
+    fn images(&self, ids: &[String], items: &mut Vec<Item>) -> Result<(), Diagnostics> {
+        let mut imgs = Vec::new();
+        let mut diags = Diagnostics::default();
+        for id in ids {
+            match self.project.image(id) {
+                Ok(i) => imgs.push(i),
+                Err(d) => diags.push(Diagnostic { span: Some(self.slot.span.clone()), source: Some(self.design.source.clone()), file: Some(self.design.source.path.clone()), ..d.hint(format!("used by {}", self.where_())) }),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        // Choose the grid (columns x rows) that makes the pictures largest.
+        let n = imgs.len();
+        let gap = 0.06 * self.rect.w.min(self.rect.h);
+        let mut best = (0.0f32, 1usize);
+        for c in 1..=n {
+            let r = n.div_ceil(c);
+            let cell = ((self.rect.w - gap * (c - 1) as f32) / c as f32).min((self.rect.h - gap * (r - 1) as f32) / r as f32);
+            if cell > best.0 + 1e-3 {
+                best = (cell, c);
+            }
+        }
+        let (cell, c) = best;
+        let r = n.div_ceil(c);
+        let gw = cell * c as f32 + gap * (c - 1) as f32;
+        let gh = cell * r as f32 + gap * (r - 1) as f32;
+        let x0 = self.rect.x + (self.rect.w - gw) / 2.0;
+        let y0 = self.rect.y + (self.rect.h - gh) / 2.0;
+        for (i, img) in imgs.into_iter().enumerate() {
+            let (col, row) = (i % c, i / c);
+            let col = if self.rtl { c - 1 - col } else { col };
+            let a = img.aspect();
+            let (iw, ih) = if a >= 1.0 { (cell, cell / a) } else { (cell * a, cell) };
+            let cx = x0 + col as f32 * (cell + gap) + (cell - iw) / 2.0;
+            let cy = y0 + row as f32 * (cell + gap) + (cell - ih) / 2.0;
+            items.push(Item::Image { rect: Rect::new(cx, cy, iw, ih), image: img });
+        }
+        Ok(())
+    }
+}
+
+fn push_runs(items: &mut Vec<Item>, p: &Paragraph, line: std::ops::Range<usize>, x: f32, y: f32, size: f32, color: Color) {
+    for (font, glyphs, text, dx) in p.line_runs(line) {
+        items.push(Item::Text(GlyphRun { font, size, color, x: x + dx * size, y, glyphs, text }));
+    }
+}
+
+/// Draw the draft note in the band between the safe area and the trim edge at the
+/// bottom of every page, so it is printed but never covers content.
+fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
+    let chain = FontChain(project.fonts.id("latin", FontRole::Bold).into_iter().collect());
+    let p = text::shape(note, &project.fonts, &chain, Direction::Ltr, "en").map_err(|e| Diagnostic::error(format!("draft mark: {e:?}")))?;
+    let face = project.fonts.face(chain.0[0])?;
+    for page in &mut scene.pages {
+        let band = page.trim.bottom() - page.safe.bottom();
+        let cap = if scene.medium == Medium::Screen { 28.0 } else { 9.0 };
+        let mut size = (band * 0.62).min(cap);
+        let maxw = page.trim.w * 0.9;
+        size = size.min(maxw / p.natural_width());
+        let w = p.natural_width() * size;
+        let x = page.trim.x + (page.trim.w - w) / 2.0;
+        let text_h = (face.ascender - face.descender) * size;
+        let y = page.safe.bottom() + (band - text_h) / 2.0 + face.ascender * size;
+        let bg = Rect::new(x - 0.3 * size, y - face.ascender * size - 0.1 * size, w + 0.6 * size, text_h + 0.2 * size);
+        page.items.push(Item::Rect { rect: bg, color: Color::WHITE });
+        push_runs(&mut page.items, &p, 0..p.text.len(), x, y, size, Color { r: 0xc0, g: 0x00, b: 0x00 });
+        let _ = Arc::clone(&scene.fonts);
+    }
+    Ok(())
+}

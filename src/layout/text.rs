@@ -1,0 +1,406 @@
+//! Text: number isolation, font fallback, shaping, bidi reordering and line breaking.
+//!
+//! A paragraph is shaped once (sizes are em units, so fitting at any size is plain
+//! arithmetic), broken into lines with UAX #14, then each line is reordered with the
+//! Unicode bidi algorithm (UAX #9) into glyph runs in visual order.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use crate::fonts::{Face, FontBook, FontId};
+use crate::locale::Direction;
+use crate::scene::Glyph;
+
+/// U+2066 LEFT-TO-RIGHT ISOLATE.
+pub const LRI: char = '\u{2066}';
+/// U+2069 POP DIRECTIONAL ISOLATE.
+pub const PDI: char = '\u{2069}';
+
+/// Bidi formatting characters: they steer reordering and are never drawn.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_invisible(c: char) -> bool {
+    is_bidi_control(c) || matches!(c, '\n' | '\r' | '\u{FEFF}')
+}
+
+fn token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "+-./:@_%=&~#".contains(c)
+}
+
+fn needs_isolation(tok: &str) -> bool {
+    if tok.chars().any(|c| c.is_ascii_digit()) || tok.contains("://") {
+        return true;
+    }
+    // A domain name: letters, a dot, at least two letters after it.
+    let host = tok.split('/').next().unwrap_or("");
+    match host.rsplit_once('.') {
+        Some((name, tld)) => !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()),
+        None => false,
+    }
+}
+
+/// Wrap every phone number, short code and web address in a left-to-right isolate
+/// (U+2066 ... U+2069), so that it reads in dialling order in any language and is never
+/// split across lines. Returns the new text and the byte ranges of the isolated tokens.
+pub fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut ranges = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !token_char(chars[i].1) {
+            out.push(chars[i].1);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && token_char(chars[i].1) {
+            i += 1;
+        }
+        let mut end = i;
+        // Sentence punctuation after a token is not part of it.
+        while end > start && ".,:;".contains(chars[end - 1].1) {
+            end -= 1;
+        }
+        let tok_start = chars[start].0;
+        let tok_end = if end < chars.len() { chars[end].0 } else { text.len() };
+        let seg_end = if i < chars.len() { chars[i].0 } else { text.len() };
+        let tok = &text[tok_start..tok_end];
+        if end > start && needs_isolation(tok) {
+            let r0 = out.len();
+            out.push(LRI);
+            out.push_str(tok);
+            out.push(PDI);
+            ranges.push(r0..out.len());
+        } else {
+            out.push_str(tok);
+        }
+        out.push_str(&text[tok_end..seg_end]);
+    }
+    (out, ranges)
+}
+
+/// A glyph as shaped, before line breaking.
+#[derive(Debug, Clone)]
+struct SGlyph {
+    id: u16,
+    advance: f32,
+    dx: f32,
+    dy: f32,
+    /// Characters it stands for, byte range in the paragraph.
+    range: Range<usize>,
+}
+
+/// A run of one font and one bidi level, shaped.
+#[derive(Debug, Clone)]
+struct Segment {
+    range: Range<usize>,
+    font: FontId,
+    /// Glyphs in visual order (as the shaper returns them).
+    glyphs: Vec<SGlyph>,
+}
+
+/// Why a text could not be shaped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextError {
+    /// No font in the chain has this character.
+    MissingGlyph(char),
+    /// A font file could not be loaded.
+    Font(String),
+}
+
+/// A shaped paragraph, ready for line breaking at any size.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The text with isolates inserted.
+    pub text: String,
+    /// Right-to-left paragraph.
+    pub rtl: bool,
+    levels: Vec<Level>,
+    classes: Vec<BidiClass>,
+    para_level: Level,
+    segments: Vec<Segment>,
+    /// Positions where a line may start, and whether the break is forced.
+    breaks: Vec<(usize, bool)>,
+    /// `prefix[i]` = total advance (em) of glyphs whose cluster starts before byte `i`.
+    prefix: Vec<f32>,
+}
+
+/// The fonts tried, in order, for each character.
+#[derive(Debug, Clone)]
+pub struct FontChain(pub Vec<FontId>);
+
+fn pick_font(c: char, chain: &[(FontId, std::sync::Arc<Face>)], prev: Option<FontId>) -> Option<FontId> {
+    let inherits = c.is_whitespace()
+        || matches!(c, '\u{200C}' | '\u{200D}')
+        || unicode_general_category_is_mark(c);
+    if inherits {
+        if let Some(p) = prev {
+            if let Some((_, f)) = chain.iter().find(|(id, _)| *id == p) {
+                if f.has(c) || c == '\u{200C}' || c == '\u{200D}' {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    chain.iter().find(|(_, f)| f.has(c)).map(|(id, _)| *id)
+}
+
+/// Combining marks (general category M*), approximated by the common blocks; marks
+/// stay in the font of the letter they sit on.
+fn unicode_general_category_is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}' | '\u{3099}'..='\u{309A}')
+}
+
+/// Shape one paragraph (no newlines) with a font chain and a base direction.
+pub fn shape(
+    raw: &str,
+    fonts: &FontBook,
+    chain: &FontChain,
+    dir: Direction,
+    lang: &str,
+) -> Result<Paragraph, TextError> {
+    let (text, protected) = isolate_numbers(raw);
+    let faces: Vec<(FontId, std::sync::Arc<Face>)> = chain
+        .0
+        .iter()
+        .map(|&id| fonts.face(id).map(|f| (id, f)).map_err(|d| TextError::Font(d.message)))
+        .collect::<Result<_, _>>()?;
+    let para_level = if dir == Direction::Rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = ParagraphBidiInfo::new(&text, Some(para_level));
+    let levels = bidi.levels.clone();
+    let classes = bidi.original_classes.clone();
+
+    // Itemize: same font, same level, no invisible characters inside.
+    let mut items: Vec<(Range<usize>, FontId)> = Vec::new();
+    let mut prev: Option<FontId> = None;
+    for (i, c) in text.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let f = pick_font(c, &faces, prev).ok_or(TextError::MissingGlyph(c))?;
+        prev = Some(f);
+        let end = i + c.len_utf8();
+        match items.last_mut() {
+            Some((r, lf)) if *lf == f && r.end == i && levels[r.start] == levels[i] => r.end = end,
+            _ => items.push((i..end, f)),
+        }
+    }
+
+    let language: Option<rustybuzz::Language> = lang.parse().ok();
+    let mut segments = Vec::with_capacity(items.len());
+    for (range, font) in items {
+        let face = &faces.iter().find(|(id, _)| *id == font).unwrap().1;
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        for (i, c) in text[range.clone()].char_indices() {
+            buf.add(c, (range.start + i) as u32);
+        }
+        buf.set_direction(if levels[range.start].is_rtl() {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        if let Some(l) = &language {
+            buf.set_language(l.clone());
+        }
+        buf.guess_segment_properties();
+        let out = rustybuzz::shape(&face.rb, &[], buf);
+        let mut starts: Vec<usize> = out.glyph_infos().iter().map(|g| g.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let upem = face.upem;
+        let glyphs = out
+            .glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(info, pos)| {
+                let start = info.cluster as usize;
+                let next = starts.iter().copied().find(|&s| s > start).unwrap_or(range.end);
+                let mut end = next;
+                while end > start && text[..end].chars().next_back().is_some_and(is_invisible) {
+                    end -= text[..end].chars().next_back().unwrap().len_utf8();
+                }
+                SGlyph {
+                    id: info.glyph_id as u16,
+                    advance: pos.x_advance as f32 / upem,
+                    dx: pos.x_offset as f32 / upem,
+                    dy: pos.y_offset as f32 / upem,
+                    range: start..end,
+                }
+            })
+            .collect();
+        segments.push(Segment { range, font, glyphs });
+    }
+
+    let mut adv = vec![0.0f32; text.len() + 1];
+    for s in &segments {
+        for g in &s.glyphs {
+            adv[g.range.start] += g.advance;
+        }
+    }
+    let mut prefix = Vec::with_capacity(text.len() + 1);
+    let mut acc = 0.0;
+    for a in adv.iter().take(text.len()) {
+        prefix.push(acc);
+        acc += a;
+    }
+    prefix.push(acc);
+
+    let breaks = linebreaks(&text)
+        .filter(|(i, _)| !protected.iter().any(|r| r.start < *i && *i < r.end))
+        .map(|(i, op)| (i, op == BreakOpportunity::Mandatory))
+        .collect();
+
+    Ok(Paragraph { rtl: dir == Direction::Rtl, levels, classes, para_level, segments, breaks, prefix, text })
+}
+
+impl Paragraph {
+    /// End of `range` without trailing white space.
+    fn trim_end(&self, range: Range<usize>) -> Range<usize> {
+        let s = &self.text[range.clone()];
+        let t = s.trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c));
+        range.start..range.start + t.len()
+    }
+
+    /// Width in em of a range of the text.
+    pub fn width(&self, range: Range<usize>) -> f32 {
+        let r = self.trim_end(range);
+        self.prefix[r.end] - self.prefix[r.start]
+    }
+
+    /// Width in em of the whole paragraph on one line.
+    pub fn natural_width(&self) -> f32 {
+        self.width(0..self.text.len())
+    }
+
+    /// Greedy line breaking to `max` em. `None` if a piece that cannot be broken is
+    /// wider than `max`.
+    pub fn break_lines(&self, max: f32) -> Option<Vec<Range<usize>>> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut last_ok: Option<usize> = None;
+        let mut i = 0;
+        while i < self.breaks.len() {
+            let (pos, forced) = self.breaks[i];
+            if pos <= start {
+                i += 1;
+                continue;
+            }
+            if self.width(start..pos) <= max + 1e-4 {
+                if forced {
+                    lines.push(self.trim_end(start..pos));
+                    start = pos;
+                    last_ok = None;
+                } else {
+                    last_ok = Some(pos);
+                }
+                i += 1;
+            } else {
+                match last_ok.take() {
+                    Some(l) => {
+                        lines.push(self.trim_end(start..l));
+                        start = l;
+                    }
+                    None => return None,
+                }
+            }
+        }
+        if start < self.text.len() {
+            lines.push(self.trim_end(start..self.text.len()));
+        }
+        Some(lines)
+    }
+
+    /// Glyph runs of one line in visual order: `(font, glyphs, text, x offset in em)`.
+    pub fn line_runs(&self, line: Range<usize>) -> Vec<(FontId, Vec<Glyph>, String, f32)> {
+        if line.is_empty() {
+            return Vec::new();
+        }
+        let info = ParagraphBidiInfo {
+            text: &self.text,
+            original_classes: self.classes.clone(),
+            levels: self.levels.clone(),
+            paragraph_level: self.para_level,
+            is_pure_ltr: false,
+        };
+        let (levels, runs) = visual_runs(&info, line.clone());
+        let mut chunks: Vec<(FontId, Vec<&SGlyph>)> = Vec::new();
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            let mut segs: Vec<&Segment> = self
+                .segments
+                .iter()
+                .filter(|s| s.range.start < run.end && run.start < s.range.end)
+                .collect();
+            if rtl {
+                segs.reverse();
+            }
+            for s in segs {
+                let gs = s.glyphs.iter().filter(|g| run.contains(&g.range.start));
+                match chunks.last_mut() {
+                    Some((f, v)) if *f == s.font => v.extend(gs),
+                    _ => chunks.push((s.font, gs.collect())),
+                }
+            }
+        }
+        let mut x = 0.0;
+        let mut out = Vec::new();
+        for (font, gs) in chunks {
+            if gs.is_empty() {
+                continue;
+            }
+            // Text of the chunk in logical order, with invisible characters left out.
+            let mut clusters: Vec<Range<usize>> = gs.iter().map(|g| g.range.clone()).collect();
+            clusters.sort_by_key(|r| r.start);
+            clusters.dedup_by_key(|r| r.start);
+            let mut text = String::new();
+            let mut map = std::collections::HashMap::new();
+            for r in &clusters {
+                let o = text.len();
+                text.push_str(&self.text[r.clone()]);
+                map.insert(r.start, o..text.len());
+            }
+            let glyphs: Vec<Glyph> = gs
+                .iter()
+                .map(|g| Glyph { id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, range: map[&g.range.start].clone() })
+                .collect();
+            let w: f32 = glyphs.iter().map(|g| g.advance).sum();
+            out.push((font, glyphs, text, x));
+            x += w;
+        }
+        out
+    }
+}
+
+fn visual_runs(info: &ParagraphBidiInfo, line: Range<usize>) -> (Vec<Level>, Vec<Range<usize>>) {
+    info.visual_runs(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn isolates_numbers_and_addresses_but_not_words() {
+        let (t, r) = isolate_numbers("Call 1-888-373-7888.");
+        assert_eq!(t, "Call \u{2066}1-888-373-7888\u{2069}.");
+        assert_eq!(r.len(), 1);
+        let (t, _) = isolate_numbers("اتصل على 1-888-373-7888 أو humantraffickinghotline.org/chat؟");
+        assert!(t.contains("\u{2066}1-888-373-7888\u{2069}"));
+        assert!(t.contains("\u{2066}humantraffickinghotline.org/chat\u{2069}"));
+        let (t, r) = isolate_numbers("Can you leave your job?");
+        assert_eq!(t, "Can you leave your job?");
+        assert!(r.is_empty());
+        let (t, _) = isolate_numbers("请拨打1-888-373-7888。");
+        assert_eq!(t, "请拨打\u{2066}1-888-373-7888\u{2069}。");
+    }
+}

@@ -1,0 +1,31 @@
+//! hotline-kit: print and screen materials carrying the National Human Trafficking
+//! Hotline, for health-care facilities.
+//!
+//! The pipeline, one module per stage:
+//! 1. **load** ([`project`], through [`assets::Assets`]): hotline facts, design specs
+//!    ([`spec`]), locale catalogs ([`locale`]), fonts ([`fonts`]) and imagery
+//!    ([`imagery`]), all checked, problems collected as [`diag::Diagnostic`]s;
+//! 2. **layout** ([`layout`]): grid, shaping, bidi, line breaking, fitting, QR;
+//! 3. **display list** ([`scene`]): the fully resolved piece, checked by [`verify`];
+//! 4. **export** ([`export`]): PDF, PNG and SVG, each a plain function of the scene;
+//! 5. **kit** ([`kit`]): many pieces in parallel, atomic writes and `manifest.json`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod assets;
+pub mod bench;
+pub mod cli;
+pub mod diag;
+pub mod export;
+pub mod fonts;
+pub mod hotline;
+pub mod imagery;
+pub mod kit;
+pub mod layout;
+pub mod locale;
+pub mod project;
+pub mod qr;
+pub mod scene;
+pub mod spec;
+pub mod units;
+pub mod verify;

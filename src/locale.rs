@@ -1,0 +1,160 @@
+//! Locales: which languages exist, their direction and fonts (`locales/locales.toml`),
+//! and their messages (Project Fluent catalogs, `locales/<code>.ftl`).
+//!
+//! Messages are resolved once at load with the hotline facts as variables, so layout
+//! works on plain strings and no later stage can change a number.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_syntax::ast;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::hotline::Hotline;
+
+/// Reading direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Persian).
+    Rtl,
+}
+
+/// How far a catalog has been reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Review {
+    /// Written by us, not checked by anyone else.
+    Draft,
+    /// Translated, not reviewed.
+    Translated,
+    /// Checked by a qualified translator.
+    TranslatorReviewed,
+    /// Approved by survivor reviewers.
+    SurvivorReviewed,
+}
+
+/// One entry of `locales/locales.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleInfo {
+    /// English name.
+    pub name: String,
+    /// Name in its own language and script.
+    pub native: String,
+    /// Reading direction.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Font families tried in order.
+    pub fonts: Vec<String>,
+    /// Review status of the catalog.
+    pub review: Review,
+}
+
+/// A locale's resolved messages.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// Locale code (`en`, `es`, `ar`...).
+    pub code: String,
+    /// Settings from locales.toml.
+    pub info: LocaleInfo,
+    /// Message id to resolved text (hotline variables filled in).
+    pub messages: BTreeMap<String, String>,
+    /// The `.ftl` file, for diagnostics.
+    pub source: Arc<Source>,
+}
+
+impl Catalog {
+    /// A message's text, or a diagnostic naming the locale, the message and the file.
+    pub fn get(&self, id: &str) -> Result<&str, Diagnostic> {
+        self.messages.get(id).map(String::as_str).ok_or_else(|| {
+            Diagnostic::error(format!("message `{id}` is missing in locale `{}`", self.code))
+                .at(&self.source, None)
+                .hint(format!("add `{id} = ...` to {}", self.source.path.display()))
+        })
+    }
+
+    /// Span of a message's line in the catalog.
+    pub fn span_of(&self, id: &str) -> Option<std::ops::Range<usize>> {
+        self.source.find_line(|l| {
+            l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+    }
+}
+
+/// Parse `locales/locales.toml`.
+pub fn parse_index(src: &Arc<Source>) -> Result<BTreeMap<String, LocaleInfo>, Diagnostic> {
+    toml::from_str(&src.text).map_err(|e| {
+        Diagnostic::error(format!("locale list is not valid: {}", e.message().trim()))
+            .at(src, e.span())
+            .hint("each locale needs name, native, direction, fonts and review")
+    })
+}
+
+/// Parse a Fluent catalog and resolve every message with the hotline variables.
+pub fn parse_catalog(
+    code: &str,
+    info: &LocaleInfo,
+    src: &Arc<Source>,
+    hotline: &Hotline,
+) -> Result<Catalog, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let res = match FluentResource::try_new(src.text.clone()) {
+        Ok(r) => r,
+        Err((r, errs)) => {
+            for e in errs {
+                diags.push(
+                    Diagnostic::error(format!("catalog syntax error: {}", e.kind))
+                        .at(src, Some(e.pos.clone()))
+                        .hint("Fluent messages look like `message-id = Text with { $phone }`"),
+                );
+            }
+            r
+        }
+    };
+    let langid = code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![langid]);
+    // Our layout isolates numbers itself; Fluent's marks would end up in the PDF text.
+    bundle.set_use_isolating(false);
+    let ids: Vec<String> = res
+        .entries()
+        .filter_map(|e| match e {
+            ast::Entry::Message(m) if m.value.is_some() => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    if let Err(errs) = bundle.add_resource(res) {
+        for e in errs {
+            diags.push(Diagnostic::error(format!("catalog problem: {e}")).at(src, None));
+        }
+    }
+    let mut args = FluentArgs::new();
+    for (k, v) in hotline.variables() {
+        args.set(k, v);
+    }
+    let mut messages = BTreeMap::new();
+    for id in ids {
+        let Some(msg) = bundle.get_message(&id) else { continue };
+        let Some(pattern) = msg.value() else { continue };
+        let mut errs = vec![];
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errs).into_owned();
+        let span = src.find_line(|l| l.starts_with(&id));
+        for e in errs {
+            diags.push(
+                Diagnostic::error(format!("message `{id}` in locale `{code}`: {e}"))
+                    .at(src, span.clone())
+                    .hint("hotline variables are $phone, $sms, $tty, $chat, $web and $hours"),
+            );
+        }
+        messages.insert(id, text.trim().to_string());
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Catalog { code: code.to_string(), info: info.clone(), messages, source: src.clone() })
+}

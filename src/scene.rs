@@ -1,0 +1,277 @@
+//! The display list: one fully laid-out, immutable description of a piece.
+//!
+//! Layout produces a [`Scene`]; every exporter (PDF, PNG, SVG) is a plain function of it
+//! and never measures or breaks text again. Coordinates are points (1/72 in) from the
+//! top-left corner of the media box (trim plus bleed), y pointing down. On screen designs
+//! one point is one output pixel.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::fonts::{FontBook, FontId};
+use crate::imagery::Illustration;
+use crate::locale::Direction;
+use crate::spec::Medium;
+use crate::units::Color;
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+}
+
+impl Rect {
+    /// New rectangle.
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Self { x, y, w, h }
+    }
+
+    /// Shrink by `d` on every side (never below zero size).
+    pub fn inset(self, d: f32) -> Self {
+        Self::new(self.x + d, self.y + d, (self.w - 2.0 * d).max(0.0), (self.h - 2.0 * d).max(0.0))
+    }
+
+    /// Shrink by different amounts horizontally and vertically.
+    pub fn inset_xy(self, dx: f32, dy: f32) -> Self {
+        Self::new(self.x + dx, self.y + dy, (self.w - 2.0 * dx).max(0.0), (self.h - 2.0 * dy).max(0.0))
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// Whether `other` lies inside this rectangle (with a small tolerance).
+    pub fn contains(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        other.x >= self.x - EPS
+            && other.y >= self.y - EPS
+            && other.right() <= self.right() + EPS
+            && other.bottom() <= self.bottom() + EPS
+    }
+}
+
+/// One glyph of a run, in em units of the run's font size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the font.
+    pub id: u16,
+    /// Advance in em.
+    pub advance: f32,
+    /// Horizontal offset in em.
+    pub dx: f32,
+    /// Vertical offset in em (font convention: up is positive).
+    pub dy: f32,
+    /// The characters this glyph stands for, as a byte range of [`GlyphRun::text`].
+    pub range: Range<usize>,
+}
+
+/// Glyphs of one font, placed left to right from a baseline origin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// Font face.
+    pub font: FontId,
+    /// Font size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Color,
+    /// Left end of the baseline.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Glyphs in visual (left-to-right) order.
+    pub glyphs: Vec<Glyph>,
+    /// The text the glyphs stand for, in logical order (for PDF text extraction).
+    pub text: String,
+}
+
+impl GlyphRun {
+    /// Width of the run in points.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum::<f32>() * self.size
+    }
+}
+
+/// A QR code with its quiet zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qr {
+    /// The whole symbol including the 4-module quiet zone.
+    pub rect: Rect,
+    /// Modules per side, without the quiet zone.
+    pub modules: usize,
+    /// Quiet zone in modules on each side.
+    pub quiet: usize,
+    /// Dark modules, row-major, `modules * modules`.
+    pub dark: Vec<bool>,
+    /// The exact payload encoded.
+    pub payload: String,
+}
+
+impl Qr {
+    /// Size of one module in points.
+    pub fn module(&self) -> f32 {
+        self.rect.w / (self.modules + 2 * self.quiet) as f32
+    }
+
+    /// Whether the module at (x, y) is dark.
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        self.dark[y * self.modules + x]
+    }
+}
+
+/// Something drawn on a page, in painting order.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A filled rectangle.
+    Rect {
+        /// Where.
+        rect: Rect,
+        /// Colour.
+        color: Color,
+    },
+    /// Shaped text.
+    Text(GlyphRun),
+    /// A QR code.
+    Qr(Qr),
+    /// An illustration, scaled to fill `rect`.
+    Image {
+        /// Where.
+        rect: Rect,
+        /// The picture.
+        image: Arc<Illustration>,
+    },
+}
+
+/// One text block as laid out, kept for checks and snapshots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBlock {
+    /// Slot name.
+    pub slot: String,
+    /// Paragraphs, logical order.
+    pub paragraphs: Vec<String>,
+    /// Font size chosen by fitting.
+    pub size: f32,
+    /// Lines used.
+    pub lines: usize,
+    /// The slot's box (inside padding).
+    pub rect: Rect,
+}
+
+/// One page or slide.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Media box size (trim plus bleed on each side).
+    pub width: f32,
+    /// Media box height.
+    pub height: f32,
+    /// Trim box inside the media box.
+    pub trim: Rect,
+    /// Safe area inside the trim box.
+    pub safe: Rect,
+    /// What to draw, in order.
+    pub items: Vec<Item>,
+    /// Text blocks, for checks.
+    pub blocks: Vec<TextBlock>,
+}
+
+/// Everything needed to export one piece.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// Design name.
+    pub design: String,
+    /// Locale code.
+    pub locale: String,
+    /// Document title (PDF metadata).
+    pub title: String,
+    /// Print or screen.
+    pub medium: Medium,
+    /// Reading direction of the locale.
+    pub direction: Direction,
+    /// Mirror every page horizontally (second-surface print).
+    pub mirrored: bool,
+    /// Why the piece is a draft, if it is; drawn on every page and written to metadata.
+    pub draft: Option<String>,
+    /// The QR payload on every page.
+    pub qr: String,
+    /// Pages.
+    pub pages: Vec<Page>,
+    /// The fonts the glyph runs refer to.
+    pub fonts: Arc<FontBook>,
+}
+
+impl Scene {
+    /// Pixels per point for PNG output: 300 dpi for print, 1 px per pt for screens.
+    pub fn png_scale(&self) -> f32 {
+        match self.medium {
+            Medium::Print => 300.0 / 72.0,
+            Medium::Screen => 1.0,
+        }
+    }
+
+    /// A plain-text dump of the display list, for snapshot tests and review.
+    pub fn snapshot(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "scene {} {} {:?} dir={:?} mirrored={} qr={:?} draft={:?}",
+            self.design, self.locale, self.medium, self.direction, self.mirrored, self.qr, self.draft
+        );
+        for (i, p) in self.pages.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "page {} {:.1}x{:.1} trim=({:.1},{:.1},{:.1},{:.1})",
+                i + 1,
+                p.width,
+                p.height,
+                p.trim.x,
+                p.trim.y,
+                p.trim.w,
+                p.trim.h
+            );
+            for item in &p.items {
+                match item {
+                    Item::Rect { rect, color } => {
+                        let _ = writeln!(s, "  rect ({:.1},{:.1},{:.1},{:.1}) {}", rect.x, rect.y, rect.w, rect.h, color.hex());
+                    }
+                    Item::Text(r) => {
+                        let _ = writeln!(
+                            s,
+                            "  text ({:.1},{:.1}) {:.2}pt w={:.1} {} {} {:?}",
+                            r.x,
+                            r.y,
+                            r.size,
+                            r.width(),
+                            self.fonts.describe(r.font),
+                            r.color.hex(),
+                            r.text
+                        );
+                    }
+                    Item::Qr(q) => {
+                        let _ = writeln!(
+                            s,
+                            "  qr ({:.1},{:.1},{:.1},{:.1}) {}+{}q module={:.2}pt {:?}",
+                            q.rect.x, q.rect.y, q.rect.w, q.rect.h, q.modules, q.quiet, q.module(), q.payload
+                        );
+                    }
+                    Item::Image { rect, image } => {
+                        let _ = writeln!(s, "  image ({:.1},{:.1},{:.1},{:.1}) {}", rect.x, rect.y, rect.w, rect.h, image.id);
+                    }
+                }
+            }
+        }
+        s
+    }
+}

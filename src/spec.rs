@@ -1,0 +1,686 @@
+//! Design specs: the TOML files in `designs/`, parsed strictly and checked.
+//!
+//! A design names its page size, margins, a grid of named areas (like CSS
+//! `grid-template-areas`) and what fills each area (a message, a hotline fact, the QR
+//! code or illustrations). Unknown fields are errors, not ignored, so a typo never
+//! silently drops a setting.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::units::{Color, Length};
+
+/// Print pieces or screen slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Medium {
+    /// Paper or vinyl: PDF and 300-dpi PNG.
+    Print,
+    /// Screens: one PNG pixel per px.
+    Screen,
+}
+
+/// What the QR code encodes (always built from hotline.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QrKind {
+    /// `tel:` + the phone number: dials the hotline.
+    Tel,
+    /// `sms:` + the short code: opens a text message.
+    Sms,
+    /// The hotline's website, without any tracking parameters.
+    Web,
+}
+
+/// A hotline fact a slot can show on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HotlineField {
+    /// The phone number.
+    Phone,
+    /// The text short code.
+    Sms,
+    /// TTY / relay.
+    Tty,
+    /// Chat address.
+    Chat,
+    /// Website.
+    Web,
+}
+
+/// Font weight role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FontRole {
+    /// Regular (400).
+    #[default]
+    Regular,
+    /// Bold (700).
+    Bold,
+}
+
+/// Horizontal alignment, relative to the reading direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Left in left-to-right languages, right in right-to-left ones.
+    #[default]
+    Start,
+    /// Centred.
+    Center,
+    /// Right in left-to-right languages, left in right-to-left ones.
+    End,
+}
+
+/// Vertical alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum VAlign {
+    /// Top.
+    Top,
+    /// Middle.
+    #[default]
+    Center,
+    /// Bottom.
+    Bottom,
+}
+
+/// A row height or column width: a share of the free space, or a fixed length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Track {
+    /// Share of what is left after fixed tracks and gaps.
+    Share(f32),
+    /// Fixed length.
+    Fixed(Length),
+}
+
+impl<'de> Deserialize<'de> for Track {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Track;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a share (a number such as 2) or a length (such as \"1in\")")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Track, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Track, E> {
+                if v > 0.0 && v.is_finite() {
+                    Ok(Track::Share(v as f32))
+                } else {
+                    Err(E::custom("a share must be more than 0"))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Track, E> {
+                Length::parse(v).map(Track::Fixed).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A font size range: one size, or `[min, max]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeRange {
+    /// Smallest size the text may shrink to.
+    pub min: Length,
+    /// Largest size.
+    pub max: Length,
+}
+
+impl<'de> Deserialize<'de> for SizeRange {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(Length),
+            Two(Vec<Length>),
+        }
+        match Raw::deserialize(d).map_err(|_| {
+            de::Error::custom("size must be a length like \"12pt\" or a range like [\"10pt\", \"16pt\"]")
+        })? {
+            Raw::One(l) => Ok(SizeRange { min: l, max: l }),
+            Raw::Two(v) if v.len() == 2 => Ok(SizeRange { min: v[0], max: v[1] }),
+            Raw::Two(_) => Err(de::Error::custom("a size range has two lengths: [\"min\", \"max\"]")),
+        }
+    }
+}
+
+/// One message id or several (a list).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum MessageRef {
+    /// One message.
+    One(String),
+    /// Several messages, shown as a list.
+    Many(Vec<String>),
+}
+
+/// `[design]`: the piece as a whole.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Human title, shown in `list` and the PDF metadata.
+    pub title: String,
+    /// Print or screen.
+    pub medium: Medium,
+    /// Trim width.
+    pub width: Spanned<Length>,
+    /// Trim height.
+    pub height: Spanned<Length>,
+    /// Bleed on each side (print only).
+    #[serde(default)]
+    pub bleed: Option<Spanned<Length>>,
+    /// Safe margin inside the trim: no text or QR goes there.
+    pub safe: Spanned<Length>,
+    /// Page background, drawn to the bleed edge.
+    #[serde(default)]
+    pub background: Option<Color>,
+    /// What the QR code encodes.
+    #[serde(default)]
+    pub qr: Option<Spanned<QrKind>>,
+    /// Where the piece goes, for staff.
+    #[serde(default)]
+    pub placement: String,
+    /// Line height as a multiple of the font size (default 1.25).
+    #[serde(default)]
+    pub line_height: Option<f32>,
+    /// Mirror the whole piece (second-surface printing).
+    #[serde(default)]
+    pub mirror: bool,
+}
+
+/// `[[variant]]`: another design made from this file with a few changes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// The variant's design name.
+    pub name: Spanned<String>,
+    /// Its title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Mirror the whole piece.
+    #[serde(default)]
+    pub mirror: Option<bool>,
+    /// Another QR payload.
+    #[serde(default)]
+    pub qr: Option<Spanned<QrKind>>,
+}
+
+/// `[layout]`: the grid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutSpec {
+    /// Column widths.
+    pub columns: Spanned<Vec<Track>>,
+    /// Row heights.
+    pub rows: Spanned<Vec<Track>>,
+    /// Space between rows and between columns.
+    #[serde(default)]
+    pub gap: Option<Length>,
+    /// One string per row, naming the area each column belongs to; `.` is empty.
+    pub areas: Spanned<Vec<Spanned<String>>>,
+}
+
+/// `[slot.NAME]`: what fills one area and how it looks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlotSpec {
+    /// A message id from the locale catalog.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// Several message ids, shown as a list.
+    #[serde(default)]
+    pub list: Option<Spanned<Vec<String>>>,
+    /// A hotline fact on its own.
+    #[serde(default)]
+    pub hotline: Option<Spanned<HotlineField>>,
+    /// The QR code.
+    #[serde(default)]
+    pub qr: Option<bool>,
+    /// Illustration ids from designs/imagery/catalog.toml.
+    #[serde(default)]
+    pub images: Option<Spanned<Vec<String>>>,
+    /// Regular or bold.
+    #[serde(default)]
+    pub font: FontRole,
+    /// Font size or range; the largest size that fits is used.
+    #[serde(default)]
+    pub size: Option<Spanned<SizeRange>>,
+    /// Text colour.
+    #[serde(default)]
+    pub color: Option<Color>,
+    /// Background of the area.
+    #[serde(default)]
+    pub fill: Option<Color>,
+    /// Horizontal alignment.
+    #[serde(default)]
+    pub align: Align,
+    /// Vertical alignment.
+    #[serde(default)]
+    pub valign: VAlign,
+    /// Space inside the area's edge.
+    #[serde(default)]
+    pub padding: Option<Length>,
+    /// Bullets before list items (default true).
+    #[serde(default)]
+    pub bullets: Option<bool>,
+}
+
+/// `[[page]]`: one page or slide; `content` swaps the messages of some slots.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    /// Slot name to message id(s).
+    #[serde(default)]
+    pub content: BTreeMap<String, Spanned<MessageRef>>,
+}
+
+/// A whole design file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignFile {
+    /// `[design]`.
+    pub design: Header,
+    /// `[[variant]]`.
+    #[serde(default)]
+    pub variant: Vec<Variant>,
+    /// `[layout]`.
+    pub layout: LayoutSpec,
+    /// `[slot.NAME]`.
+    pub slot: BTreeMap<String, Spanned<SlotSpec>>,
+    /// `[[page]]`.
+    #[serde(default)]
+    pub page: Vec<PageSpec>,
+}
+
+/// What a slot shows, once checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// One message.
+    Text(String),
+    /// Several messages as a list.
+    List(Vec<String>),
+    /// One hotline fact.
+    Hotline(HotlineField),
+    /// The QR code.
+    Qr,
+    /// Illustrations.
+    Images(Vec<String>),
+}
+
+/// A checked slot: its area in the grid and how it looks.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    /// The slot's name.
+    pub name: String,
+    /// Grid cells covered: columns and rows, end exclusive.
+    pub cols: Range<usize>,
+    /// Grid rows covered.
+    pub rows: Range<usize>,
+    /// What it shows on the first page (pages may swap messages).
+    pub content: Content,
+    /// Regular or bold.
+    pub font: FontRole,
+    /// Size range.
+    pub size: Option<SizeRange>,
+    /// Text colour.
+    pub color: Color,
+    /// Background.
+    pub fill: Option<Color>,
+    /// Horizontal alignment.
+    pub align: Align,
+    /// Vertical alignment.
+    pub valign: VAlign,
+    /// Padding.
+    pub padding: Length,
+    /// Bullets for lists.
+    pub bullets: bool,
+    /// Where the slot is defined, for diagnostics.
+    pub span: Range<usize>,
+}
+
+/// A design, parsed and checked; variants are separate designs.
+#[derive(Debug, Clone)]
+pub struct Design {
+    /// Design name (file name, or the variant's name).
+    pub name: String,
+    /// The design it is a variant of.
+    pub variant_of: Option<String>,
+    /// Human title.
+    pub title: String,
+    /// Print or screen.
+    pub medium: Medium,
+    /// Trim width and height.
+    pub width: Length,
+    /// Trim height.
+    pub height: Length,
+    /// Bleed.
+    pub bleed: Length,
+    /// Safe margin.
+    pub safe: Length,
+    /// Background colour.
+    pub background: Color,
+    /// QR payload kind.
+    pub qr: QrKind,
+    /// Mirrored for second-surface printing.
+    pub mirror: bool,
+    /// Where it goes.
+    pub placement: String,
+    /// Line height factor.
+    pub line_height: f32,
+    /// Column tracks.
+    pub columns: Vec<Track>,
+    /// Row tracks.
+    pub rows: Vec<Track>,
+    /// Grid gap.
+    pub gap: Length,
+    /// Slots by name.
+    pub slots: Vec<Slot>,
+    /// Per page, slot name to replacement content.
+    pub pages: Vec<BTreeMap<String, Content>>,
+    /// The design file, for diagnostics.
+    pub source: Arc<Source>,
+}
+
+impl Design {
+    /// Size of one `px` in points for this medium.
+    pub fn px_pt(&self) -> f32 {
+        match self.medium {
+            Medium::Print => 0.75,
+            Medium::Screen => 1.0,
+        }
+    }
+
+    /// Diagnostic pointing at this design file, at `span` if given.
+    pub fn error(&self, msg: impl Into<String>, span: Option<Range<usize>>) -> Diagnostic {
+        Diagnostic::error(msg).at(&self.source, span)
+    }
+
+    /// Find the span of `[slot.NAME]` in the file.
+    pub fn slot_span(&self, name: &str) -> Option<Range<usize>> {
+        self.slots.iter().find(|s| s.name == name).map(|s| s.span.clone())
+    }
+}
+
+fn toml_error(src: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message().trim().to_string();
+    let mut d = Diagnostic::error(format!("design file is not valid: {msg}")).at(src, e.span());
+    if msg.contains("unknown field") {
+        d = d.hint("remove the field or fix its spelling; the fields this table allows are listed above");
+    } else if msg.contains("missing field") {
+        d = d.hint("add the field; see the design format in README.md");
+    } else {
+        d = d.hint("see the design format and the complete example in README.md");
+    }
+    d
+}
+
+/// Parse and check one design file. `name` is the file name without `.toml`.
+/// Returns the design and its variants.
+pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagnostics> {
+    let file: DesignFile = toml::from_str(&src.text).map_err(|e| toml_error(src, &e))?;
+    let mut diags = Diagnostics::default();
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+
+    let h = &file.design;
+    let bleed = h.bleed.as_ref().map(|b| *b.get_ref()).unwrap_or(Length::ZERO);
+    if h.medium == Medium::Screen && bleed != Length::ZERO {
+        let span = h.bleed.as_ref().map(|b| b.span()).unwrap_or(0..0);
+        diags.push(err("screen designs have no bleed".into(), span).hint("remove `bleed`"));
+    }
+    for (what, l) in [("width", &h.width), ("height", &h.height)] {
+        if matches!(l.get_ref(), Length::Percent(_)) || l.get_ref().to_pt(1.0, 0.0) <= 0.0 {
+            diags.push(err(format!("page {what} must be a positive length"), l.span()));
+        }
+    }
+    if matches!(bleed, Length::Percent(_)) {
+        diags.push(err("bleed cannot be a percentage".into(), h.bleed.as_ref().unwrap().span()));
+    }
+    let line_height = h.line_height.unwrap_or(1.25);
+    if !(0.8..=3.0).contains(&line_height) {
+        diags.push(Diagnostic::error("line_height must be between 0.8 and 3.0").at(src, None));
+    }
+
+    // Grid areas -> rectangles.
+    let lay = &file.layout;
+    let ncols = lay.columns.get_ref().len();
+    let nrows = lay.rows.get_ref().len();
+    if ncols == 0 || nrows == 0 {
+        diags.push(err("layout needs at least one row and one column".into(), lay.columns.span()));
+    }
+    if lay.areas.get_ref().len() != nrows {
+        diags.push(
+            err(
+                format!(
+                    "layout has {nrows} rows but {} area strings",
+                    lay.areas.get_ref().len()
+                ),
+                lay.areas.span(),
+            )
+            .hint("write one string in `areas` per entry in `rows`"),
+        );
+    }
+    let mut cells: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (r, row) in lay.areas.get_ref().iter().enumerate() {
+        let names: Vec<&str> = row.get_ref().split_whitespace().collect();
+        if names.len() != ncols {
+            diags.push(
+                err(
+                    format!("area row {} names {} cells but the layout has {ncols} columns", r + 1, names.len()),
+                    row.span(),
+                )
+                .hint("name one area per column; use `.` for an empty cell"),
+            );
+            continue;
+        }
+        for (c, n) in names.iter().enumerate() {
+            if *n != "." {
+                cells.entry(n.to_string()).or_default().push((r, c));
+            }
+        }
+    }
+    let mut rects: BTreeMap<String, (Range<usize>, Range<usize>)> = BTreeMap::new();
+    for (n, cs) in &cells {
+        let r0 = cs.iter().map(|c| c.0).min().unwrap();
+        let r1 = cs.iter().map(|c| c.0).max().unwrap() + 1;
+        let c0 = cs.iter().map(|c| c.1).min().unwrap();
+        let c1 = cs.iter().map(|c| c.1).max().unwrap() + 1;
+        if cs.len() != (r1 - r0) * (c1 - c0) {
+            diags.push(
+                err(format!("area `{n}` is not a rectangle"), lay.areas.span())
+                    .hint("an area must cover a full rectangle of cells"),
+            );
+        }
+        rects.insert(n.clone(), (c0..c1, r0..r1));
+    }
+
+    // Slots.
+    let mut slots = Vec::new();
+    for (sname, spanned) in &file.slot {
+        let s = spanned.get_ref();
+        let span = spanned.span();
+        let mut kinds = Vec::new();
+        if let Some(t) = &s.text {
+            kinds.push(Content::Text(t.get_ref().clone()));
+        }
+        if let Some(l) = &s.list {
+            if l.get_ref().is_empty() {
+                diags.push(err(format!("slot `{sname}`: `list` is empty"), l.span()));
+            }
+            kinds.push(Content::List(l.get_ref().clone()));
+        }
+        if let Some(h) = &s.hotline {
+            kinds.push(Content::Hotline(*h.get_ref()));
+        }
+        if s.qr == Some(true) {
+            kinds.push(Content::Qr);
+        }
+        if let Some(i) = &s.images {
+            if i.get_ref().is_empty() {
+                diags.push(err(format!("slot `{sname}`: `images` is empty"), i.span()));
+            }
+            kinds.push(Content::Images(i.get_ref().clone()));
+        }
+        if kinds.len() != 1 {
+            diags.push(
+                err(format!("slot `{sname}` must show exactly one thing, it has {}", kinds.len()), span.clone())
+                    .hint("give it one of: text, list, hotline, qr = true, images"),
+            );
+            continue;
+        }
+        let content = kinds.pop().unwrap();
+        let is_text = matches!(content, Content::Text(_) | Content::List(_) | Content::Hotline(_));
+        if is_text && s.size.is_none() {
+            diags.push(
+                err(format!("slot `{sname}` shows text but has no `size`"), span.clone())
+                    .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
+            );
+        }
+        if let Some(sz) = &s.size {
+            let r = sz.get_ref();
+            let px = if h.medium == Medium::Print { 0.75 } else { 1.0 };
+            if r.min.to_pt(px, 0.0) > r.max.to_pt(px, 0.0) || r.min.to_pt(px, 0.0) <= 0.0 {
+                diags.push(
+                    err(format!("slot `{sname}`: size range must be [smaller, larger] and above 0"), sz.span()),
+                );
+            }
+        }
+        let Some((cols, rows)) = rects.get(sname).cloned() else {
+            diags.push(
+                err(format!("slot `{sname}` is not placed in the layout"), span.clone())
+                    .hint(format!("add `{sname}` to `areas` in [layout], or remove the slot")),
+            );
+            continue;
+        };
+        slots.push(Slot {
+            name: sname.clone(),
+            cols,
+            rows,
+            content,
+            font: s.font,
+            size: s.size.as_ref().map(|s| *s.get_ref()),
+            color: s.color.unwrap_or(Color::BLACK),
+            fill: s.fill,
+            align: s.align,
+            valign: s.valign,
+            padding: s.padding.unwrap_or(Length::ZERO),
+            bullets: s.bullets.unwrap_or(true),
+            span,
+        });
+    }
+    for n in rects.keys() {
+        if !file.slot.contains_key(n) {
+            diags.push(
+                err(format!("area `{n}` has no slot"), lay.areas.span())
+                    .hint(format!("add a [slot.{n}] table, or use `.` for an empty cell")),
+            );
+        }
+    }
+    if !slots.iter().any(|s| s.content == Content::Qr) {
+        diags.push(
+            Diagnostic::error("every piece must show the QR code, and this design has no QR slot")
+                .at(src, None)
+                .hint("add a slot with `qr = true`"),
+        );
+    }
+    if !slots.iter().any(|s| s.content == Content::Hotline(HotlineField::Phone)) {
+        diags.push(
+            Diagnostic::error("every piece must show the hotline number, and this design has no phone slot")
+                .at(src, None)
+                .hint("add a slot with `hotline = \"phone\"`"),
+        );
+    }
+
+    // Pages.
+    let mut pages = Vec::new();
+    for p in if file.page.is_empty() { vec![PageSpec::default()] } else { file.page.clone() } {
+        let mut map = BTreeMap::new();
+        for (slot, m) in &p.content {
+            match slots.iter().find(|s| &s.name == slot) {
+                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_)) => {
+                    let c = match m.get_ref() {
+                        MessageRef::One(id) => Content::Text(id.clone()),
+                        MessageRef::Many(ids) => Content::List(ids.clone()),
+                    };
+                    map.insert(slot.clone(), c);
+                }
+                Some(_) => diags.push(err(
+                    format!("page content for slot `{slot}`: only text and list slots can change per page"),
+                    m.span(),
+                )),
+                None => diags.push(
+                    err(format!("page content names slot `{slot}`, which does not exist"), m.span())
+                        .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
+                ),
+            }
+        }
+        pages.push(map);
+    }
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let base = Design {
+        name: name.to_string(),
+        variant_of: None,
+        title: h.title.clone(),
+        medium: h.medium,
+        width: *h.width.get_ref(),
+        height: *h.height.get_ref(),
+        bleed,
+        safe: *h.safe.get_ref(),
+        background: h.background.unwrap_or(Color::WHITE),
+        qr: h.qr.as_ref().map(|q| *q.get_ref()).unwrap_or(QrKind::Tel),
+        mirror: h.mirror,
+        placement: h.placement.clone(),
+        line_height,
+        columns: lay.columns.get_ref().clone(),
+        rows: lay.rows.get_ref().clone(),
+        gap: lay.gap.unwrap_or(Length::ZERO),
+        slots,
+        pages,
+        source: src.clone(),
+    };
+    let mut out = vec![base.clone()];
+    for v in &file.variant {
+        let vname = v.name.get_ref();
+        if !is_valid_name(vname) {
+            diags.push(
+                err(format!("variant name `{vname}` is not a valid design name"), v.name.span())
+                    .hint("use lowercase letters, digits and hyphens"),
+            );
+            continue;
+        }
+        let mut d = base.clone();
+        d.name = vname.clone();
+        d.variant_of = Some(name.to_string());
+        if let Some(t) = &v.title {
+            d.title = t.clone();
+        }
+        if let Some(m) = v.mirror {
+            d.mirror = m;
+        }
+        if let Some(q) = &v.qr {
+            d.qr = *q.get_ref();
+        }
+        out.push(d);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// Design and variant names: lowercase letters, digits and hyphens.
+pub fn is_valid_name(n: &str) -> bool {
+    !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
