@@ -18,9 +18,13 @@ fn paint(c: Color) -> Paint<'static> {
     p
 }
 
-/// Rasterise one page.
+/// Rasterise one page at the output resolution.
 pub fn render(scene: &Scene, page: &Page) -> Result<Pixmap, String> {
-    let s = scene.png_scale();
+    render_at(scene, page, scene.png_scale())
+}
+
+/// Rasterise one page at `s` pixels per point (previews, reference images).
+pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
     let (w, h) = ((page.width * s).round() as u32, (page.height * s).round() as u32);
     let mut pm = Pixmap::new(w, h).ok_or("page is too large to rasterise")?;
     pm.fill(tiny_skia::Color::WHITE);

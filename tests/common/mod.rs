@@ -1,0 +1,117 @@
+//! Shared test helpers: the bundled project, fixture overlays, and reference images.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hotline_kit::assets::FsAssets;
+use hotline_kit::project::Project;
+
+/// The repository root (the bundled project).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled project, as shipped.
+pub fn project() -> Project {
+    Project::load(Arc::new(FsAssets::new(root()))).unwrap_or_else(|d| panic!("bundled project does not load: {d:?}"))
+}
+
+/// The bundled project with `tests/fixtures/<name>` laid over it.
+pub fn project_with(name: &str) -> Project {
+    let assets = FsAssets::layered(vec![root().join("tests/fixtures").join(name), root()]);
+    Project::load(Arc::new(assets)).unwrap_or_else(|d| panic!("fixture project does not load: {d:?}"))
+}
+
+/// Decode a PNG file into (width, height, RGBA bytes) with the image crate.
+pub fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png).expect("valid PNG").to_rgba8();
+    (img.width(), img.height(), img.into_raw())
+}
+
+/// Compare an RGBA image with `tests/ref/<name>.png`. A pixel differs when any channel
+/// differs by more than `tol`; the test fails if more than 0.2% of pixels differ. On
+/// failure, `tests/out/<name>-{expected,actual,diff}.png` are written. With
+/// `HOTLINE_KIT_UPDATE_REFS=1` the reference is (re)written instead.
+pub fn compare_ref(name: &str, w: u32, h: u32, rgba: &[u8], tol: u8) {
+    let refp = root().join("tests/ref").join(format!("{name}.png"));
+    let actual = image::RgbaImage::from_raw(w, h, rgba.to_vec()).unwrap();
+    if std::env::var_os("HOTLINE_KIT_UPDATE_REFS").is_some() {
+        std::fs::create_dir_all(refp.parent().unwrap()).unwrap();
+        actual.save(&refp).unwrap();
+        eprintln!("wrote reference {}", refp.display());
+        return;
+    }
+    let expected = image::open(&refp).unwrap_or_else(|e| panic!("missing reference {}: {e}", refp.display())).to_rgba8();
+    let outdir = root().join("tests/out");
+    let fail = |why: String| -> ! {
+        std::fs::create_dir_all(&outdir).unwrap();
+        expected.save(outdir.join(format!("{name}-expected.png"))).unwrap();
+        actual.save(outdir.join(format!("{name}-actual.png"))).unwrap();
+        panic!("{name}: {why}; see tests/out/{name}-{{expected,actual,diff}}.png (HOTLINE_KIT_UPDATE_REFS=1 regenerates references)");
+    };
+    if expected.dimensions() != (w, h) {
+        fail(format!("size {w}x{h}, reference {:?}", expected.dimensions()));
+    }
+    let mut diff = image::RgbaImage::new(w, h);
+    let mut bad = 0usize;
+    for (i, (a, b)) in actual.pixels().zip(expected.pixels()).enumerate() {
+        let d = a.0.iter().zip(b.0.iter()).map(|(x, y)| x.abs_diff(*y)).max().unwrap();
+        let (x, y) = (i as u32 % w, i as u32 / w);
+        if d > tol {
+            bad += 1;
+            diff.put_pixel(x, y, image::Rgba([255, 0, 0, 255]));
+        } else {
+            let g = ((a.0[0] as u32 + a.0[1] as u32 + a.0[2] as u32) / 3 / 4 + 191) as u8;
+            diff.put_pixel(x, y, image::Rgba([g, g, g, 255]));
+        }
+    }
+    let limit = (w as usize * h as usize) / 500;
+    if bad > limit {
+        std::fs::create_dir_all(&outdir).unwrap();
+        diff.save(outdir.join(format!("{name}-diff.png"))).unwrap();
+        fail(format!("{bad} pixels differ by more than {tol} (limit {limit})"));
+    }
+}
+
+/// Render page `i` of a scene at 72 dpi-equivalent scale `s` and return RGBA bytes.
+pub fn render_rgba(scene: &hotline_kit::scene::Scene, i: usize, s: f32) -> (u32, u32, Vec<u8>) {
+    let pm = hotline_kit::export::png::render_at(scene, &scene.pages[i], s).unwrap();
+    (pm.width(), pm.height(), pm.data().to_vec())
+}
+
+/// Decode a QR code from RGBA pixels with rqrr.
+pub fn decode_qr_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<String> {
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+        let i = (y * w as usize + x) * 4;
+        ((rgba[i] as u32 + rgba[i + 1] as u32 + rgba[i + 2] as u32) / 3) as u8
+    });
+    img.detect_grids().first().and_then(|g| g.decode().ok()).map(|(_, s)| s)
+}
+
+/// Make a throwaway copy of the project files a CLI test needs (Latin fonts only).
+pub fn temp_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let r = root();
+    copy_dir(&r.join("designs"), &dir.path().join("designs"));
+    copy_dir(&r.join("locales"), &dir.path().join("locales"));
+    std::fs::copy(r.join("hotline.toml"), dir.path().join("hotline.toml")).unwrap();
+    std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
+    for f in ["fonts.toml", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"] {
+        std::fs::copy(r.join("fonts").join(f), dir.path().join("fonts").join(f)).unwrap();
+    }
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
