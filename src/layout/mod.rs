@@ -269,17 +269,21 @@ impl SlotCtx<'_> {
                 f.height - self.rect.h
             )),
             None => {
-                let widest = block
+                let (piece, em) = block
                     .paras
                     .iter()
                     .enumerate()
-                    .map(|(i, (p, _))| (p.break_lines(f32::INFINITY).map(|_| ()).map_or(0.0, |_| 0.0), i))
-                    .count();
-                let _ = widest;
+                    .map(|(i, (p, _))| {
+                        let (t, w) = p.widest_unbreakable();
+                        (t, w + block.indent(i))
+                    })
+                    .fold((String::new(), 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
+                let wide = em * min;
                 self.err(format!(
-                    "a word or number in {} is wider than the slot ({:.1}{unit}) even at the smallest size {min:.1}{unit}",
+                    "text does not fit in {} at the smallest size {min:.1}{unit}: `{piece}` is {wide:.1}{unit} wide and cannot be broken, the slot is {:.1}{unit} wide ({:.1}{unit} over)",
                     self.where_(),
-                    self.rect.w
+                    self.rect.w,
+                    wide - self.rect.w
                 ))
             }
         }

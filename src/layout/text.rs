@@ -282,6 +282,21 @@ impl Paragraph {
         self.width(0..self.text.len())
     }
 
+    /// The widest piece that cannot be broken, with its width in em.
+    pub fn widest_unbreakable(&self) -> (String, f32) {
+        let mut best = (String::new(), 0.0f32);
+        let mut start = 0;
+        for &(pos, _) in &self.breaks {
+            let w = self.width(start..pos);
+            if w > best.1 {
+                let t: String = self.text[self.trim_end(start..pos)].chars().filter(|c| !is_invisible(*c)).collect();
+                best = (t, w);
+            }
+            start = pos;
+        }
+        best
+    }
+
     /// Greedy line breaking to `max` em. `None` if a piece that cannot be broken is
     /// wider than `max`.
     pub fn break_lines(&self, max: f32) -> Option<Vec<Range<usize>>> {
