@@ -22,9 +22,8 @@ pub trait Assets: Send + Sync {
     /// A file as UTF-8 text.
     fn read_text(&self, rel: &str) -> io::Result<String> {
         let bytes = self.read(rel)?;
-        String::from_utf8(bytes).map_err(|e| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}"))
-        })
+        String::from_utf8(bytes)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}")))
     }
 }
 
@@ -37,7 +36,9 @@ pub struct FsAssets {
 impl FsAssets {
     /// A project in one folder.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { roots: vec![root.into()] }
+        Self {
+            roots: vec![root.into()],
+        }
     }
 
     /// Several folders stacked: files in earlier ones hide files in later ones.
@@ -87,7 +88,9 @@ impl Assets for FsAssets {
         let mut found = false;
         for root in &self.roots {
             let dir = root.join(rel_dir);
-            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
             found = true;
             for e in entries {
                 let e = e?;

@@ -33,14 +33,37 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
     let load = t0.elapsed();
     let scene = kit::compile(&p, "poster", "en")?; // warm fonts and images
     let rows = [
-        ("poster layout (en)", measure(n, || drop(kit::compile(&p, "poster", "en").unwrap()))),
-        ("poster PDF export", measure(n, || drop(crate::export::pdf::export(&scene).unwrap()))),
-        ("poster PNG 300 dpi (render+QR check+encode)", measure(n, || drop(crate::export::png::export(&scene).unwrap()))),
-        ("poster SVG export", measure(n, || drop(crate::export::svg::export(&scene).unwrap()))),
+        (
+            "poster layout (en)",
+            measure(n, || drop(kit::compile(&p, "poster", "en").unwrap())),
+        ),
+        (
+            "poster PDF export",
+            measure(n, || drop(crate::export::pdf::export(&scene).unwrap())),
+        ),
+        (
+            "poster PNG 300 dpi (render+QR check+encode)",
+            measure(n, || drop(crate::export::png::export(&scene).unwrap())),
+        ),
+        (
+            "poster SVG export",
+            measure(n, || drop(crate::export::svg::export(&scene).unwrap())),
+        ),
         (
             "default kit in memory (all designs x en,es x pdf,png)",
             measure(n.min(5), || {
-                drop(kit::make(&p, &Selection { designs: vec![], locales: vec![], formats: vec![Format::Pdf, Format::Png] }, &|_| {}).unwrap())
+                drop(
+                    kit::make(
+                        &p,
+                        &Selection {
+                            designs: vec![],
+                            locales: vec![],
+                            formats: vec![Format::Pdf, Format::Png],
+                        },
+                        &|_| {},
+                    )
+                    .unwrap(),
+                )
             }),
         ),
     ];

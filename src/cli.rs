@@ -30,7 +30,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the kit: every design x locale x format into a folder, with manifest.json.
-    #[command(after_help = "Examples:\n  hotline-kit build\n  hotline-kit build --out print --design poster --design stall-sticker --locale es --format pdf")]
+    #[command(
+        after_help = "Examples:\n  hotline-kit build\n  hotline-kit build --out print --design poster --design stall-sticker --locale es --format pdf"
+    )]
     Build {
         /// Output folder.
         #[arg(long, default_value = "out")]
@@ -46,7 +48,9 @@ pub enum Command {
         formats: Vec<Format>,
     },
     /// Render one piece to one file.
-    #[command(after_help = "Examples:\n  hotline-kit render poster --locale es --format pdf -o poster-es.pdf\n  hotline-kit render tv-slides --locale en --format png -o slide.png   (writes slide-1.png, slide-2.png, ...)")]
+    #[command(
+        after_help = "Examples:\n  hotline-kit render poster --locale es --format pdf -o poster-es.pdf\n  hotline-kit render tv-slides --locale en --format png -o slide.png   (writes slide-1.png, slide-2.png, ...)"
+    )]
     Render {
         /// Design name (see `hotline-kit list`).
         design: String,
@@ -82,7 +86,11 @@ pub enum Command {
 }
 
 fn print_diags(diags: Diagnostics) {
-    let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() { ColorChoice::Auto } else { ColorChoice::Never };
+    let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
     let mut out = StandardStream::stderr(choice);
     let diags = diags.sorted();
     for d in &diags.0 {
@@ -112,8 +120,26 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
     match cli.command {
-        Command::Build { out, designs, locales, formats } => build(&cli.project, &out, Selection { designs, locales, formats }),
-        Command::Render { design, locale, format, output } => render(&cli.project, &design, &locale, format, &output),
+        Command::Build {
+            out,
+            designs,
+            locales,
+            formats,
+        } => build(
+            &cli.project,
+            &out,
+            Selection {
+                designs,
+                locales,
+                formats,
+            },
+        ),
+        Command::Render {
+            design,
+            locale,
+            format,
+            output,
+        } => render(&cli.project, &design, &locale, format, &output),
         Command::List => list(&cli.project),
         Command::Scene { design, locale } => {
             let p = load(&cli.project)?;
@@ -164,22 +190,38 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         start.elapsed().as_secs_f64()
     );
     if drafts > 0 {
-        eprintln!("note: {drafts} files are marked DRAFT: not approved for print (no review has been recorded)");
+        eprintln!(
+            "note: {drafts} files are marked DRAFT: not approved for print (no review has been recorded)"
+        );
     }
     Ok(())
 }
 
-fn render(project: &Path, design: &str, locale: &str, format: Option<Format>, output: &Path) -> Result<(), Diagnostics> {
+fn render(
+    project: &Path,
+    design: &str,
+    locale: &str,
+    format: Option<Format>,
+    output: &Path,
+) -> Result<(), Diagnostics> {
     let format = match format {
         Some(f) => f,
-        None => match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        None => match output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("pdf") => Format::Pdf,
             Some("png") => Format::Png,
             Some("svg") => Format::Svg,
             _ => {
-                return Err(crate::diag::Diagnostic::error(format!("cannot tell the format of {}", output.display()))
-                    .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
-                    .into())
+                return Err(crate::diag::Diagnostic::error(format!(
+                    "cannot tell the format of {}",
+                    output.display()
+                ))
+                .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
+                .into());
             }
         },
     };
@@ -201,9 +243,17 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
         let px = d.px_pt();
         let size = match d.medium {
             crate::spec::Medium::Print => format!("{} x {}", d.width, d.height),
-            crate::spec::Medium::Screen => format!("{:.0} x {:.0} px", d.width.to_pt(px, 0.0), d.height.to_pt(px, 0.0)),
+            crate::spec::Medium::Screen => format!(
+                "{:.0} x {:.0} px",
+                d.width.to_pt(px, 0.0),
+                d.height.to_pt(px, 0.0)
+            ),
         };
-        let pages = if d.pages.len() > 1 { format!(", {} pages", d.pages.len()) } else { String::new() };
+        let pages = if d.pages.len() > 1 {
+            format!(", {} pages", d.pages.len())
+        } else {
+            String::new()
+        };
         let mirror = if d.mirror { ", mirrored" } else { "" };
         println!("  {:<22} {:<16} {}{pages}{mirror}", d.name, size, d.title);
     }
@@ -211,7 +261,12 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
     for c in p.catalogs.values() {
         println!(
             "  {:<8} {:<12} {:<14} {:?}, {} messages, review: {:?}",
-            c.code, c.info.name, c.info.native, c.info.direction, c.messages.len(), c.info.review
+            c.code,
+            c.info.name,
+            c.info.native,
+            c.info.direction,
+            c.messages.len(),
+            c.info.review
         );
     }
     Ok(())

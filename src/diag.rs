@@ -34,7 +34,10 @@ pub struct Source {
 impl Source {
     /// Wrap a file's path and text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self { path: path.into(), text: text.into() })
+        Arc::new(Self {
+            path: path.into(),
+            text: text.into(),
+        })
     }
 
     /// 1-based line and column of a byte offset.
@@ -93,7 +96,10 @@ impl Diagnostic {
 
     /// A new warning with a message and nothing else.
     pub fn warning(message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(message) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
     }
 
     /// Attach the file (without a position).
@@ -216,10 +222,16 @@ impl Diagnostics {
             b.severity
                 .cmp(&a.severity)
                 .then_with(|| a.file.cmp(&b.file))
-                .then_with(|| a.span.as_ref().map(|s| s.start).cmp(&b.span.as_ref().map(|s| s.start)))
+                .then_with(|| {
+                    a.span
+                        .as_ref()
+                        .map(|s| s.start)
+                        .cmp(&b.span.as_ref().map(|s| s.start))
+                })
                 .then_with(|| a.message.cmp(&b.message))
         });
-        self.0.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.span == b.span);
+        self.0
+            .dedup_by(|a, b| a.message == b.message && a.file == b.file && a.span == b.span);
         self
     }
 

@@ -77,13 +77,18 @@ pub struct FontBook {
 
 impl std::fmt::Debug for FontBook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FontBook").field("families", &self.families).finish()
+        f.debug_struct("FontBook")
+            .field("families", &self.families)
+            .finish()
     }
 }
 
 /// Font bytes are read once per process and never freed, so faces can borrow them for
 /// `'static` and be shared by every piece and thread.
-fn intern(key: String, read: impl FnOnce() -> std::io::Result<Vec<u8>>) -> std::io::Result<&'static [u8]> {
+fn intern(
+    key: String,
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> std::io::Result<&'static [u8]> {
     static CACHE: OnceLock<Mutex<HashMap<String, &'static [u8]>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(d) = cache.lock().unwrap().get(&key) {
@@ -105,13 +110,25 @@ impl FontBook {
         let mut families = BTreeMap::new();
         for (name, f) in fams {
             let mut ids = [FontId(0); 2];
-            for (i, (role, file)) in [(FontRole::Regular, f.regular), (FontRole::Bold, f.bold)].into_iter().enumerate() {
+            for (i, (role, file)) in [(FontRole::Regular, f.regular), (FontRole::Bold, f.bold)]
+                .into_iter()
+                .enumerate()
+            {
                 ids[i] = FontId(slots.len());
-                slots.push(Slot { family: name.clone(), role, file, face: OnceLock::new() });
+                slots.push(Slot {
+                    family: name.clone(),
+                    role,
+                    file,
+                    face: OnceLock::new(),
+                });
             }
             families.insert(name, ids);
         }
-        Ok(Self { assets, slots, families })
+        Ok(Self {
+            assets,
+            slots,
+            families,
+        })
     }
 
     /// Family names.
@@ -121,7 +138,9 @@ impl FontBook {
 
     /// The face id for a family and weight.
     pub fn id(&self, family: &str, role: FontRole) -> Option<FontId> {
-        self.families.get(family).map(|ids| ids[(role == FontRole::Bold) as usize])
+        self.families
+            .get(family)
+            .map(|ids| ids[(role == FontRole::Bold) as usize])
     }
 
     /// The family and weight of a face.
@@ -137,8 +156,10 @@ impl FontBook {
             .get_or_init(|| {
                 let rel = format!("fonts/{}", slot.file);
                 let key = self.assets.display_path(&rel).display().to_string();
-                let data = intern(key, || self.assets.read(&rel)).map_err(|e| format!("cannot read {rel}: {e}"))?;
-                let rb = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| format!("{rel} is not a font file"))?;
+                let data = intern(key, || self.assets.read(&rel))
+                    .map_err(|e| format!("cannot read {rel}: {e}"))?;
+                let rb = rustybuzz::Face::from_slice(data, 0)
+                    .ok_or_else(|| format!("{rel} is not a font file"))?;
                 let upem = rb.units_per_em() as f32;
                 Ok(Arc::new(Face {
                     data,

@@ -76,9 +76,11 @@ impl Hotline {
     /// Parse and check `hotline.toml`.
     pub fn parse(src: &Arc<Source>) -> Result<Self, Vec<Diagnostic>> {
         let h: Hotline = toml::from_str(&src.text).map_err(|e| {
-            vec![Diagnostic::error(format!("hotline file is not valid: {}", e.message().trim()))
-                .at(src, e.span())
-                .hint("every fact needs label, display, source and checked")]
+            vec![
+                Diagnostic::error(format!("hotline file is not valid: {}", e.message().trim()))
+                    .at(src, e.span())
+                    .hint("every fact needs label, display, source and checked"),
+            ]
         })?;
         let mut errs = Vec::new();
         let at = |needle: &str| src.find_line(|l| l.starts_with(needle));
@@ -90,8 +92,10 @@ impl Hotline {
                     .hint("the printed number and the dialled number must have the same digits"),
             ),
             None => errs.push(
-                Diagnostic::error("phone needs `e164`, the number a phone dials (e.g. \"+18883737888\")")
-                    .at(src, at("[phone]")),
+                Diagnostic::error(
+                    "phone needs `e164`, the number a phone dials (e.g. \"+18883737888\")",
+                )
+                .at(src, at("[phone]")),
             ),
         }
         if digits(&h.sms.display) != h.sms.display || h.sms.display.len() < 5 {
@@ -104,9 +108,11 @@ impl Hotline {
             match &f.url {
                 Some(u) if u.starts_with("https://") && !u.contains(['?', '#']) => {}
                 _ => errs.push(
-                    Diagnostic::error(format!("{name} needs `url`, an https address with no query or fragment"))
-                        .at(src, at(&format!("[{name}]")))
-                        .hint("tracking parameters are never allowed"),
+                    Diagnostic::error(format!(
+                        "{name} needs `url`, an https address with no query or fragment"
+                    ))
+                    .at(src, at(&format!("[{name}]")))
+                    .hint("tracking parameters are never allowed"),
                 ),
             }
         }
@@ -149,7 +155,11 @@ impl Hotline {
     /// country code), the short code and the TTY number.
     pub fn allowed_numbers(&self) -> Vec<String> {
         let p = digits(&self.phone.display);
-        let mut v = vec![p.clone(), digits(&self.sms.display), digits(&self.tty.display)];
+        let mut v = vec![
+            p.clone(),
+            digits(&self.sms.display),
+            digits(&self.tty.display),
+        ];
         if let Some(rest) = p.strip_prefix('1') {
             v.push(rest.to_string());
         }

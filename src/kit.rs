@@ -99,9 +99,22 @@ pub fn compile(project: &Project, design: &str, locale: &str) -> Result<Scene, D
 
 /// Export a scene in one format. `stem` is the file path without extension (relative).
 pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>, Diagnostic> {
-    let fail = |m: String| Diagnostic::error(format!("{} ({}) as {}: {m}", scene.design, scene.locale, format.ext()));
+    let fail = |m: String| {
+        Diagnostic::error(format!(
+            "{} ({}) as {}: {m}",
+            scene.design,
+            scene.locale,
+            format.ext()
+        ))
+    };
     let npages = scene.pages.len();
-    let name = |i: usize| if npages > 1 { format!("{stem}-{}.{}", i + 1, format.ext()) } else { format!("{stem}.{}", format.ext()) };
+    let name = |i: usize| {
+        if npages > 1 {
+            format!("{stem}-{}.{}", i + 1, format.ext())
+        } else {
+            format!("{stem}.{}", format.ext())
+        }
+    };
     let base = |path: String, bytes: &[u8]| ManifestEntry {
         path,
         design: scene.design.clone(),
@@ -181,11 +194,27 @@ pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
 
 /// Build every selected piece in memory. Nothing is written. `tick` is called once per
 /// finished piece x format with a short label.
-pub fn make(project: &Project, sel: &Selection, tick: &(dyn Fn(&str) + Sync)) -> Result<Vec<OutFile>, Diagnostics> {
+pub fn make(
+    project: &Project,
+    sel: &Selection,
+    tick: &(dyn Fn(&str) + Sync),
+) -> Result<Vec<OutFile>, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let designs: Vec<String> = if sel.designs.is_empty() { project.designs.keys().cloned().collect() } else { sel.designs.clone() };
-    let locales: Vec<String> = if sel.locales.is_empty() { DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect() } else { sel.locales.clone() };
-    let mut formats = if sel.formats.is_empty() { vec![Format::Pdf, Format::Png] } else { sel.formats.clone() };
+    let designs: Vec<String> = if sel.designs.is_empty() {
+        project.designs.keys().cloned().collect()
+    } else {
+        sel.designs.clone()
+    };
+    let locales: Vec<String> = if sel.locales.is_empty() {
+        DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect()
+    } else {
+        sel.locales.clone()
+    };
+    let mut formats = if sel.formats.is_empty() {
+        vec![Format::Pdf, Format::Png]
+    } else {
+        sel.formats.clone()
+    };
     formats.sort();
     formats.dedup();
     for d in &designs {
@@ -201,8 +230,14 @@ pub fn make(project: &Project, sel: &Selection, tick: &(dyn Fn(&str) + Sync)) ->
     if diags.has_errors() {
         return Err(diags);
     }
-    let jobs: Vec<(String, String)> = designs.iter().flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone()))).collect();
-    let scenes: Vec<Result<Scene, Diagnostics>> = jobs.par_iter().map(|(d, l)| compile(project, d, l)).collect();
+    let jobs: Vec<(String, String)> = designs
+        .iter()
+        .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
+        .collect();
+    let scenes: Vec<Result<Scene, Diagnostics>> = jobs
+        .par_iter()
+        .map(|(d, l)| compile(project, d, l))
+        .collect();
     let mut ok = Vec::new();
     for s in scenes {
         match s {
@@ -213,7 +248,10 @@ pub fn make(project: &Project, sel: &Selection, tick: &(dyn Fn(&str) + Sync)) ->
     if diags.has_errors() {
         return Err(diags);
     }
-    let work: Vec<(&Scene, Format)> = ok.iter().flat_map(|s| formats.iter().map(move |f| (s, *f))).collect();
+    let work: Vec<(&Scene, Format)> = ok
+        .iter()
+        .flat_map(|s| formats.iter().map(move |f| (s, *f)))
+        .collect();
     let results: Vec<Result<Vec<OutFile>, Diagnostic>> = work
         .par_iter()
         .map(|(s, f)| {
@@ -248,9 +286,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         Diagnostic::error(format!("cannot write {}: {e}", path.display()))
             .hint("choose an output folder you can write to with --out / -o")
     };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new().prefix(".hotline-kit-").tempfile_in(dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".hotline-kit-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -260,10 +304,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 /// Check that a folder can be written before any work is done.
 pub fn check_writable(dir: &Path) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot write to {}: {e}", dir.display())).hint("choose an output folder you can write to with --out")
+        Diagnostic::error(format!("cannot write to {}: {e}", dir.display()))
+            .hint("choose an output folder you can write to with --out")
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
-    tempfile::Builder::new().prefix(".hotline-kit-check-").tempfile_in(dir).map_err(fail)?;
+    tempfile::Builder::new()
+        .prefix(".hotline-kit-check-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
     Ok(())
 }
 
@@ -286,8 +334,16 @@ pub fn write(out: &Path, files: &[OutFile]) -> Result<PathBuf, Diagnostics> {
 
 /// Number of piece x format jobs a selection makes.
 pub fn job_count(project: &Project, sel: &Selection) -> usize {
-    let d = if sel.designs.is_empty() { project.designs.len() } else { sel.designs.len() };
-    let l = if sel.locales.is_empty() { DEFAULT_LOCALES.len() } else { sel.locales.len() };
+    let d = if sel.designs.is_empty() {
+        project.designs.len()
+    } else {
+        sel.designs.len()
+    };
+    let l = if sel.locales.is_empty() {
+        DEFAULT_LOCALES.len()
+    } else {
+        sel.locales.len()
+    };
     let mut f = sel.formats.clone();
     f.sort();
     f.dedup();

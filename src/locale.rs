@@ -73,16 +73,23 @@ impl Catalog {
     /// A message's text, or a diagnostic naming the locale, the message and the file.
     pub fn get(&self, id: &str) -> Result<&str, Diagnostic> {
         self.messages.get(id).map(String::as_str).ok_or_else(|| {
-            Diagnostic::error(format!("message `{id}` is missing in locale `{}`", self.code))
-                .at(&self.source, None)
-                .hint(format!("add `{id} = ...` to {}", self.source.path.display()))
+            Diagnostic::error(format!(
+                "message `{id}` is missing in locale `{}`",
+                self.code
+            ))
+            .at(&self.source, None)
+            .hint(format!(
+                "add `{id} = ...` to {}",
+                self.source.path.display()
+            ))
         })
     }
 
     /// Span of a message's line in the catalog.
     pub fn span_of(&self, id: &str) -> Option<std::ops::Range<usize>> {
         self.source.find_line(|l| {
-            l.strip_prefix(id).is_some_and(|rest| rest.trim_start().starts_with('='))
+            l.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
     }
 }
@@ -139,10 +146,14 @@ pub fn parse_catalog(
     }
     let mut messages = BTreeMap::new();
     for id in ids {
-        let Some(msg) = bundle.get_message(&id) else { continue };
+        let Some(msg) = bundle.get_message(&id) else {
+            continue;
+        };
         let Some(pattern) = msg.value() else { continue };
         let mut errs = vec![];
-        let text = bundle.format_pattern(pattern, Some(&args), &mut errs).into_owned();
+        let text = bundle
+            .format_pattern(pattern, Some(&args), &mut errs)
+            .into_owned();
         let span = src.find_line(|l| l.starts_with(&id));
         for e in errs {
             diags.push(
@@ -156,5 +167,10 @@ pub fn parse_catalog(
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Catalog { code: code.to_string(), info: info.clone(), messages, source: src.clone() })
+    Ok(Catalog {
+        code: code.to_string(),
+        info: info.clone(),
+        messages,
+        source: src.clone(),
+    })
 }

@@ -7,7 +7,7 @@ use crate::assets::Assets;
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::fonts::FontBook;
 use crate::hotline::Hotline;
-use crate::imagery::{self, ImageEntry, Illustration};
+use crate::imagery::{self, Illustration, ImageEntry};
 use crate::layout::text::FontChain;
 use crate::locale::{self, Catalog};
 use crate::spec::{self, Design, FontRole};
@@ -57,7 +57,9 @@ impl Project {
                 None
             }
         };
-        let fonts = match read_source(&*assets, "fonts/fonts.toml").and_then(|s| FontBook::load(assets.clone(), &s)) {
+        let fonts = match read_source(&*assets, "fonts/fonts.toml")
+            .and_then(|s| FontBook::load(assets.clone(), &s))
+        {
             Ok(f) => Some(Arc::new(f)),
             Err(e) => {
                 diags.push(e);
@@ -66,7 +68,9 @@ impl Project {
         };
 
         let mut catalogs = BTreeMap::new();
-        match read_source(&*assets, "locales/locales.toml").and_then(|s| locale::parse_index(&s).map(|i| (s, i))) {
+        match read_source(&*assets, "locales/locales.toml")
+            .and_then(|s| locale::parse_index(&s).map(|i| (s, i)))
+        {
             Ok((index_src, index)) => {
                 for (code, info) in index {
                     if let Some(f) = &fonts {
@@ -112,7 +116,10 @@ impl Project {
                             Ok(ds) => {
                                 for d in ds {
                                     if designs.contains_key(&d.name) {
-                                        diags.push(d.error(format!("design name `{}` is used twice", d.name), None));
+                                        diags.push(d.error(
+                                            format!("design name `{}` is used twice", d.name),
+                                            None,
+                                        ));
                                     }
                                     designs.insert(d.name.clone(), d);
                                 }
@@ -123,10 +130,15 @@ impl Project {
                     }
                 }
             }
-            Err(e) => diags.push(Diagnostic::error(format!("cannot list designs/: {e}")).hint("run hotline-kit from the project folder")),
+            Err(e) => diags.push(
+                Diagnostic::error(format!("cannot list designs/: {e}"))
+                    .hint("run hotline-kit from the project folder"),
+            ),
         }
 
-        let images = match read_source(&*assets, "designs/imagery/catalog.toml").and_then(|s| imagery::parse_catalog(&s)) {
+        let images = match read_source(&*assets, "designs/imagery/catalog.toml")
+            .and_then(|s| imagery::parse_catalog(&s))
+        {
             Ok(i) => i,
             Err(e) => {
                 diags.push(e);
@@ -151,8 +163,10 @@ impl Project {
     /// A design by name, or an error listing the ones that exist.
     pub fn design(&self, name: &str) -> Result<&Design, Diagnostic> {
         self.designs.get(name).ok_or_else(|| {
-            Diagnostic::error(format!("unknown design `{name}`"))
-                .hint(format!("designs: {}", self.designs.keys().cloned().collect::<Vec<_>>().join(", ")))
+            Diagnostic::error(format!("unknown design `{name}`")).hint(format!(
+                "designs: {}",
+                self.designs.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
         })
     }
 
@@ -160,14 +174,23 @@ impl Project {
     pub fn catalog(&self, code: &str) -> Result<&Catalog, Diagnostic> {
         self.catalogs.get(code).ok_or_else(|| {
             Diagnostic::error(format!("unknown locale `{code}`"))
-                .hint(format!("locales: {}", self.catalogs.keys().cloned().collect::<Vec<_>>().join(", ")))
+                .hint(format!(
+                    "locales: {}",
+                    self.catalogs.keys().cloned().collect::<Vec<_>>().join(", ")
+                ))
                 .hint("`hotline-kit list` shows designs and locales")
         })
     }
 
     /// The font chain for a locale and weight.
     pub fn chain(&self, cat: &Catalog, role: FontRole) -> FontChain {
-        FontChain(cat.info.fonts.iter().filter_map(|f| self.fonts.id(f, role)).collect())
+        FontChain(
+            cat.info
+                .fonts
+                .iter()
+                .filter_map(|f| self.fonts.id(f, role))
+                .collect(),
+        )
     }
 
     /// An illustration by id, loaded and checked once.
@@ -176,17 +199,23 @@ impl Project {
             return Ok(i.clone());
         }
         let entry = self.images.get(id).ok_or_else(|| {
-            Diagnostic::error(format!("image `{id}` is not in designs/imagery/catalog.toml"))
-                .hint("use an id from the catalog, or add the image with its licence and tags")
+            Diagnostic::error(format!(
+                "image `{id}` is not in designs/imagery/catalog.toml"
+            ))
+            .hint("use an id from the catalog, or add the image with its licence and tags")
         })?;
         let rel = format!("designs/imagery/{}", entry.file);
-        crate::assets::check_relative(&rel).map_err(|e| Diagnostic::error(format!("image `{id}`: {e}")))?;
+        crate::assets::check_relative(&rel)
+            .map_err(|e| Diagnostic::error(format!("image `{id}`: {e}")))?;
         let data = self.assets.read(&rel).map_err(|e| {
             Diagnostic::error(format!("image `{id}`: cannot read {rel}: {e}"))
                 .hint("restore the file or fix `file` in designs/imagery/catalog.toml")
         })?;
         let ill = Arc::new(imagery::load_svg(entry, data, &rel)?);
-        self.loaded_images.lock().unwrap().insert(id.to_string(), ill.clone());
+        self.loaded_images
+            .lock()
+            .unwrap()
+            .insert(id.to_string(), ill.clone());
         Ok(ill)
     }
 }

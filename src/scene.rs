@@ -36,12 +36,22 @@ impl Rect {
 
     /// Shrink by `d` on every side (never below zero size).
     pub fn inset(self, d: f32) -> Self {
-        Self::new(self.x + d, self.y + d, (self.w - 2.0 * d).max(0.0), (self.h - 2.0 * d).max(0.0))
+        Self::new(
+            self.x + d,
+            self.y + d,
+            (self.w - 2.0 * d).max(0.0),
+            (self.h - 2.0 * d).max(0.0),
+        )
     }
 
     /// Shrink by different amounts horizontally and vertically.
     pub fn inset_xy(self, dx: f32, dy: f32) -> Self {
-        Self::new(self.x + dx, self.y + dy, (self.w - 2.0 * dx).max(0.0), (self.h - 2.0 * dy).max(0.0))
+        Self::new(
+            self.x + dx,
+            self.y + dy,
+            (self.w - 2.0 * dx).max(0.0),
+            (self.h - 2.0 * dy).max(0.0),
+        )
     }
 
     /// Right edge.
@@ -227,7 +237,13 @@ impl Scene {
         let _ = writeln!(
             s,
             "scene {} {} {:?} dir={:?} mirrored={} qr={:?} draft={:?}",
-            self.design, self.locale, self.medium, self.direction, self.mirrored, self.qr, self.draft
+            self.design,
+            self.locale,
+            self.medium,
+            self.direction,
+            self.mirrored,
+            self.qr,
+            self.draft
         );
         for (i, p) in self.pages.iter().enumerate() {
             let _ = writeln!(
@@ -244,7 +260,15 @@ impl Scene {
             for item in &p.items {
                 match item {
                     Item::Rect { rect, color } => {
-                        let _ = writeln!(s, "  rect ({:.1},{:.1},{:.1},{:.1}) {}", rect.x, rect.y, rect.w, rect.h, color.hex());
+                        let _ = writeln!(
+                            s,
+                            "  rect ({:.1},{:.1},{:.1},{:.1}) {}",
+                            rect.x,
+                            rect.y,
+                            rect.w,
+                            rect.h,
+                            color.hex()
+                        );
                     }
                     Item::Text(r) => {
                         let _ = writeln!(
@@ -263,11 +287,22 @@ impl Scene {
                         let _ = writeln!(
                             s,
                             "  qr ({:.1},{:.1},{:.1},{:.1}) {}+{}q module={:.2}pt {:?}",
-                            q.rect.x, q.rect.y, q.rect.w, q.rect.h, q.modules, q.quiet, q.module(), q.payload
+                            q.rect.x,
+                            q.rect.y,
+                            q.rect.w,
+                            q.rect.h,
+                            q.modules,
+                            q.quiet,
+                            q.module(),
+                            q.payload
                         );
                     }
                     Item::Image { rect, image } => {
-                        let _ = writeln!(s, "  image ({:.1},{:.1},{:.1},{:.1}) {}", rect.x, rect.y, rect.w, rect.h, image.id);
+                        let _ = writeln!(
+                            s,
+                            "  image ({:.1},{:.1},{:.1},{:.1}) {}",
+                            rect.x, rect.y, rect.w, rect.h, image.id
+                        );
                     }
                 }
             }

@@ -10,8 +10,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Source};
@@ -145,11 +145,18 @@ impl<'de> Deserialize<'de> for SizeRange {
             Two(Vec<Length>),
         }
         match Raw::deserialize(d).map_err(|_| {
-            de::Error::custom("size must be a length like \"12pt\" or a range like [\"10pt\", \"16pt\"]")
+            de::Error::custom(
+                "size must be a length like \"12pt\" or a range like [\"10pt\", \"16pt\"]",
+            )
         })? {
             Raw::One(l) => Ok(SizeRange { min: l, max: l }),
-            Raw::Two(v) if v.len() == 2 => Ok(SizeRange { min: v[0], max: v[1] }),
-            Raw::Two(_) => Err(de::Error::custom("a size range has two lengths: [\"min\", \"max\"]")),
+            Raw::Two(v) if v.len() == 2 => Ok(SizeRange {
+                min: v[0],
+                max: v[1],
+            }),
+            Raw::Two(_) => Err(de::Error::custom(
+                "a size range has two lengths: [\"min\", \"max\"]",
+            )),
         }
     }
 }
@@ -407,7 +414,10 @@ impl Design {
 
     /// Find the span of `[slot.NAME]` in the file.
     pub fn slot_span(&self, name: &str) -> Option<Range<usize>> {
-        self.slots.iter().find(|s| s.name == name).map(|s| s.span.clone())
+        self.slots
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.span.clone())
     }
 }
 
@@ -415,7 +425,9 @@ fn toml_error(src: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
     let msg = e.message().trim().to_string();
     let mut d = Diagnostic::error(format!("design file is not valid: {msg}")).at(src, e.span());
     if msg.contains("unknown field") {
-        d = d.hint("remove the field or fix its spelling; the fields this table allows are listed above");
+        d = d.hint(
+            "remove the field or fix its spelling; the fields this table allows are listed above",
+        );
     } else if msg.contains("missing field") {
         d = d.hint("add the field; see the design format in README.md");
     } else {
@@ -432,18 +444,28 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
 
     let h = &file.design;
-    let bleed = h.bleed.as_ref().map(|b| *b.get_ref()).unwrap_or(Length::ZERO);
+    let bleed = h
+        .bleed
+        .as_ref()
+        .map(|b| *b.get_ref())
+        .unwrap_or(Length::ZERO);
     if h.medium == Medium::Screen && bleed != Length::ZERO {
         let span = h.bleed.as_ref().map(|b| b.span()).unwrap_or(0..0);
         diags.push(err("screen designs have no bleed".into(), span).hint("remove `bleed`"));
     }
     for (what, l) in [("width", &h.width), ("height", &h.height)] {
         if matches!(l.get_ref(), Length::Percent(_)) || l.get_ref().to_pt(1.0, 0.0) <= 0.0 {
-            diags.push(err(format!("page {what} must be a positive length"), l.span()));
+            diags.push(err(
+                format!("page {what} must be a positive length"),
+                l.span(),
+            ));
         }
     }
     if matches!(bleed, Length::Percent(_)) {
-        diags.push(err("bleed cannot be a percentage".into(), h.bleed.as_ref().unwrap().span()));
+        diags.push(err(
+            "bleed cannot be a percentage".into(),
+            h.bleed.as_ref().unwrap().span(),
+        ));
     }
     let line_height = h.line_height.unwrap_or(1.25);
     if !(0.8..=3.0).contains(&line_height) {
@@ -455,7 +477,10 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     let ncols = lay.columns.get_ref().len();
     let nrows = lay.rows.get_ref().len();
     if ncols == 0 || nrows == 0 {
-        diags.push(err("layout needs at least one row and one column".into(), lay.columns.span()));
+        diags.push(err(
+            "layout needs at least one row and one column".into(),
+            lay.columns.span(),
+        ));
     }
     if lay.areas.get_ref().len() != nrows {
         diags.push(
@@ -475,7 +500,11 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if names.len() != ncols {
             diags.push(
                 err(
-                    format!("area row {} names {} cells but the layout has {ncols} columns", r + 1, names.len()),
+                    format!(
+                        "area row {} names {} cells but the layout has {ncols} columns",
+                        r + 1,
+                        names.len()
+                    ),
                     row.span(),
                 )
                 .hint("name one area per column; use `.` for an empty cell"),
@@ -532,32 +561,50 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         }
         if kinds.len() != 1 {
             diags.push(
-                err(format!("slot `{sname}` must show exactly one thing, it has {}", kinds.len()), span.clone())
-                    .hint("give it one of: text, list, hotline, qr = true, images"),
+                err(
+                    format!(
+                        "slot `{sname}` must show exactly one thing, it has {}",
+                        kinds.len()
+                    ),
+                    span.clone(),
+                )
+                .hint("give it one of: text, list, hotline, qr = true, images"),
             );
             continue;
         }
         let content = kinds.pop().unwrap();
-        let is_text = matches!(content, Content::Text(_) | Content::List(_) | Content::Hotline(_));
+        let is_text = matches!(
+            content,
+            Content::Text(_) | Content::List(_) | Content::Hotline(_)
+        );
         if is_text && s.size.is_none() {
             diags.push(
-                err(format!("slot `{sname}` shows text but has no `size`"), span.clone())
-                    .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
+                err(
+                    format!("slot `{sname}` shows text but has no `size`"),
+                    span.clone(),
+                )
+                .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
             );
         }
         if let Some(sz) = &s.size {
             let r = sz.get_ref();
             let px = if h.medium == Medium::Print { 0.75 } else { 1.0 };
             if r.min.to_pt(px, 0.0) > r.max.to_pt(px, 0.0) || r.min.to_pt(px, 0.0) <= 0.0 {
-                diags.push(
-                    err(format!("slot `{sname}`: size range must be [smaller, larger] and above 0"), sz.span()),
-                );
+                diags.push(err(
+                    format!("slot `{sname}`: size range must be [smaller, larger] and above 0"),
+                    sz.span(),
+                ));
             }
         }
         let Some((cols, rows)) = rects.get(sname).cloned() else {
             diags.push(
-                err(format!("slot `{sname}` is not placed in the layout"), span.clone())
-                    .hint(format!("add `{sname}` to `areas` in [layout], or remove the slot")),
+                err(
+                    format!("slot `{sname}` is not placed in the layout"),
+                    span.clone(),
+                )
+                .hint(format!(
+                    "add `{sname}` to `areas` in [layout], or remove the slot"
+                )),
             );
             continue;
         };
@@ -580,8 +627,9 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     for n in rects.keys() {
         if !file.slot.contains_key(n) {
             diags.push(
-                err(format!("area `{n}` has no slot"), lay.areas.span())
-                    .hint(format!("add a [slot.{n}] table, or use `.` for an empty cell")),
+                err(format!("area `{n}` has no slot"), lay.areas.span()).hint(format!(
+                    "add a [slot.{n}] table, or use `.` for an empty cell"
+                )),
             );
         }
     }
@@ -592,17 +640,26 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                 .hint("add a slot with `qr = true`"),
         );
     }
-    if !slots.iter().any(|s| s.content == Content::Hotline(HotlineField::Phone)) {
+    if !slots
+        .iter()
+        .any(|s| s.content == Content::Hotline(HotlineField::Phone))
+    {
         diags.push(
-            Diagnostic::error("every piece must show the hotline number, and this design has no phone slot")
-                .at(src, None)
-                .hint("add a slot with `hotline = \"phone\"`"),
+            Diagnostic::error(
+                "every piece must show the hotline number, and this design has no phone slot",
+            )
+            .at(src, None)
+            .hint("add a slot with `hotline = \"phone\"`"),
         );
     }
 
     // Pages.
     let mut pages = Vec::new();
-    for p in if file.page.is_empty() { vec![PageSpec::default()] } else { file.page.clone() } {
+    for p in if file.page.is_empty() {
+        vec![PageSpec::default()]
+    } else {
+        file.page.clone()
+    } {
         let mut map = BTreeMap::new();
         for (slot, m) in &p.content {
             match slots.iter().find(|s| &s.name == slot) {
@@ -655,8 +712,11 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         let vname = v.name.get_ref();
         if !is_valid_name(vname) {
             diags.push(
-                err(format!("variant name `{vname}` is not a valid design name"), v.name.span())
-                    .hint("use lowercase letters, digits and hyphens"),
+                err(
+                    format!("variant name `{vname}` is not a valid design name"),
+                    v.name.span(),
+                )
+                .hint("use lowercase letters, digits and hyphens"),
             );
             continue;
         }
@@ -682,5 +742,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
 
 /// Design and variant names: lowercase letters, digits and hyphens.
 pub fn is_valid_name(n: &str) -> bool {
-    !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
 /// Points per inch.
 pub const PT_PER_IN: f32 = 72.0;
@@ -51,8 +51,12 @@ impl Length {
             "px" => Ok(Length::Px(value)),
             "%" => Ok(Length::Percent(value)),
             "" if value == 0.0 => Ok(Length::Pt(0.0)),
-            "" => Err(format!("`{s}` has no unit: add in, mm, cm, pt or px, e.g. \"{s}in\"")),
-            other => Err(format!("`{s}`: unknown unit `{other}`; use in, mm, cm, pt, px or %")),
+            "" => Err(format!(
+                "`{s}` has no unit: add in, mm, cm, pt or px, e.g. \"{s}in\""
+            )),
+            other => Err(format!(
+                "`{s}`: unknown unit `{other}`; use in, mm, cm, pt, px or %"
+            )),
         }
     }
 
@@ -96,11 +100,15 @@ impl<'de> Deserialize<'de> for Length {
                 if v == 0 {
                     Ok(Length::ZERO)
                 } else {
-                    Err(E::custom(format!("{v} has no unit: write it as a string, e.g. \"{v}in\"")))
+                    Err(E::custom(format!(
+                        "{v} has no unit: write it as a string, e.g. \"{v}in\""
+                    )))
                 }
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Length, E> {
-                Err(E::custom(format!("{v} has no unit: write it as a string, e.g. \"{v}in\"")))
+                Err(E::custom(format!(
+                    "{v} has no unit: write it as a string, e.g. \"{v}in\""
+                )))
             }
         }
         d.deserialize_any(V)
@@ -122,16 +130,33 @@ impl Color {
     /// Black.
     pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
     /// White.
-    pub const WHITE: Color = Color { r: 255, g: 255, b: 255 };
+    pub const WHITE: Color = Color {
+        r: 255,
+        g: 255,
+        b: 255,
+    };
 
     /// Parse `#rrggbb` or `#rgb`.
     pub fn parse(s: &str) -> Result<Self, String> {
         let hex = s.strip_prefix('#').unwrap_or("");
-        let digits: Option<Vec<u8>> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect();
+        let digits: Option<Vec<u8>> = hex
+            .chars()
+            .map(|c| c.to_digit(16).map(|d| d as u8))
+            .collect();
         match (hex.len(), digits) {
-            (6, Some(d)) => Ok(Color { r: d[0] * 16 + d[1], g: d[2] * 16 + d[3], b: d[4] * 16 + d[5] }),
-            (3, Some(d)) => Ok(Color { r: d[0] * 17, g: d[1] * 17, b: d[2] * 17 }),
-            _ => Err(format!("`{s}` is not a colour: write it as \"#rrggbb\", e.g. \"#13294b\"")),
+            (6, Some(d)) => Ok(Color {
+                r: d[0] * 16 + d[1],
+                g: d[2] * 16 + d[3],
+                b: d[4] * 16 + d[5],
+            }),
+            (3, Some(d)) => Ok(Color {
+                r: d[0] * 17,
+                g: d[1] * 17,
+                b: d[2] * 17,
+            }),
+            _ => Err(format!(
+                "`{s}` is not a colour: write it as \"#rrggbb\", e.g. \"#13294b\""
+            )),
         }
     }
 
@@ -144,7 +169,11 @@ impl Color {
     pub fn luminance(self) -> f32 {
         let ch = |c: u8| {
             let c = c as f32 / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * ch(self.r) + 0.7152 * ch(self.g) + 0.0722 * ch(self.b)
     }
@@ -181,7 +210,14 @@ mod tests {
 
     #[test]
     fn colours_parse_and_contrast() {
-        assert_eq!(Color::parse("#13294b").unwrap(), Color { r: 0x13, g: 0x29, b: 0x4b });
+        assert_eq!(
+            Color::parse("#13294b").unwrap(),
+            Color {
+                r: 0x13,
+                g: 0x29,
+                b: 0x4b
+            }
+        );
         assert_eq!(Color::parse("#fff").unwrap(), Color::WHITE);
         assert!(Color::parse("red").is_err());
         assert!((Color::BLACK.contrast(Color::WHITE) - 21.0).abs() < 0.01);

@@ -45,21 +45,35 @@ pub fn scene(project: &Project, design: &Design, s: &Scene) -> Result<(), Diagno
     let at = |m: String| design.error(m, None);
     for (i, page) in s.pages.iter().enumerate() {
         let pn = i + 1;
-        let qrs: Vec<_> = page.items.iter().filter_map(|it| if let Item::Qr(q) = it { Some(q) } else { None }).collect();
+        let qrs: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|it| if let Item::Qr(q) = it { Some(q) } else { None })
+            .collect();
         if qrs.is_empty() {
-            diags.push(at(format!("page {pn} of `{}` ({}) has no QR code", s.design, s.locale)));
+            diags.push(at(format!(
+                "page {pn} of `{}` ({}) has no QR code",
+                s.design, s.locale
+            )));
         }
         for q in qrs {
             if q.payload != expected {
-                diags.push(at(format!("QR payload `{}` is not the hotline's `{expected}`", q.payload)));
+                diags.push(at(format!(
+                    "QR payload `{}` is not the hotline's `{expected}`",
+                    q.payload
+                )));
             }
             match crate::qr::decode_modules(q, 4) {
                 Ok(got) if got == expected => {}
-                Ok(got) => diags.push(at(format!("QR code decodes to `{got}`, expected `{expected}`"))),
+                Ok(got) => diags.push(at(format!(
+                    "QR code decodes to `{got}`, expected `{expected}`"
+                ))),
                 Err(e) => diags.push(at(format!("QR code on page {pn} does not decode: {e}"))),
             }
             if !page.safe.contains(&q.rect) {
-                diags.push(at(format!("QR code on page {pn} reaches outside the safe area")));
+                diags.push(at(format!(
+                    "QR code on page {pn} reaches outside the safe area"
+                )));
             }
         }
         let mut shows_phone = false;
@@ -81,13 +95,19 @@ pub fn scene(project: &Project, design: &Design, s: &Scene) -> Result<(), Diagno
             }
         }
         if !shows_phone {
-            diags.push(at(format!("page {pn} of `{}` ({}) does not show the hotline number {phone}", s.design, s.locale)));
+            diags.push(at(format!(
+                "page {pn} of `{}` ({}) does not show the hotline number {phone}",
+                s.design, s.locale
+            )));
         }
         for it in &page.items {
             if let Item::Text(r) = it {
                 let inside = r.x >= page.trim.x - 0.5 && r.x + r.width() <= page.trim.right() + 0.5;
                 if !inside {
-                    diags.push(at(format!("text {:?} on page {pn} runs outside the trim", r.text)));
+                    diags.push(at(format!(
+                        "text {:?} on page {pn} runs outside the trim",
+                        r.text
+                    )));
                 }
             }
         }

@@ -32,7 +32,10 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 walk(&p, base, v);
             } else {
-                v.push((p.strip_prefix(base).unwrap().display().to_string(), std::fs::read(&p).unwrap()));
+                v.push((
+                    p.strip_prefix(base).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -45,17 +48,32 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn build_writes_the_kit_and_a_manifest() {
     let t = common::temp_project();
     let out = t.path().join("out");
-    let o = kit(t.path()).args(["build", "--design", "stall-sticker", "--design", "tv-slides", "--out"]).arg(&out).output().unwrap();
+    let o = kit(t.path())
+        .args([
+            "build",
+            "--design",
+            "stall-sticker",
+            "--design",
+            "tv-slides",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("wrote 14 files"), "{}", stderr(&o));
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     let m = m.as_array().unwrap();
     assert_eq!(m.len(), 14); // tv-slides: 4 PNG pages per locale
     for e in m {
         let path = out.join(e["path"].as_str().unwrap());
         let bytes = std::fs::read(&path).unwrap();
         use sha2::Digest;
-        let hex: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         assert_eq!(e["sha256"].as_str().unwrap(), hex);
         assert_eq!(e["qr"], "tel:+18883737888");
         for k in ["design", "locale", "format"] {
@@ -70,19 +88,38 @@ fn build_writes_the_kit_and_a_manifest() {
     assert!(out.join("stall-sticker/es/stall-sticker-es.pdf").exists());
     assert!(out.join("tv-slides/en/tv-slides-en-4.png").exists());
     // No temporary files left behind.
-    assert!(snapshot(&out).iter().all(|(p, _)| !p.contains(".hotline-kit-")));
+    assert!(
+        snapshot(&out)
+            .iter()
+            .all(|(p, _)| !p.contains(".hotline-kit-"))
+    );
 }
 
 #[test]
 fn render_writes_one_file_and_list_shows_everything() {
     let t = common::temp_project();
     let f = t.path().join("poster-es.pdf");
-    let o = kit(t.path()).args(["render", "poster", "--locale", "es", "--format", "pdf", "-o"]).arg(&f).output().unwrap();
+    let o = kit(t.path())
+        .args([
+            "render", "poster", "--locale", "es", "--format", "pdf", "-o",
+        ])
+        .arg(&f)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read(&f).unwrap().starts_with(b"%PDF-"));
     let o = kit(t.path()).arg("list").output().unwrap();
     let s = String::from_utf8_lossy(&o.stdout);
-    for d in ["poster", "stall-sticker", "window-cling", "window-cling-reverse", "wallet-card", "tv-slides", "en ", "es "] {
+    for d in [
+        "poster",
+        "stall-sticker",
+        "window-cling",
+        "window-cling-reverse",
+        "wallet-card",
+        "tv-slides",
+        "en ",
+        "es ",
+    ] {
         assert!(s.contains(d), "list lacks {d}: {s}");
     }
 }
@@ -90,18 +127,33 @@ fn render_writes_one_file_and_list_shows_everything() {
 #[test]
 fn every_command_has_help_with_an_example() {
     for cmd in ["build", "render", "list", "scene", "bench"] {
-        let o = Command::cargo_bin("hotline-kit").unwrap().args([cmd, "--help"]).output().unwrap();
+        let o = Command::cargo_bin("hotline-kit")
+            .unwrap()
+            .args([cmd, "--help"])
+            .output()
+            .unwrap();
         assert!(o.status.success());
         let s = String::from_utf8_lossy(&o.stdout);
-        assert!(s.contains("Example") && s.contains("hotline-kit "), "{cmd} --help has no example:\n{s}");
+        assert!(
+            s.contains("Example") && s.contains("hotline-kit "),
+            "{cmd} --help has no example:\n{s}"
+        );
     }
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let o = Command::cargo_bin("hotline-kit").unwrap().args(["render", "poster", "--format", "gif", "-o", "x.gif"]).output().unwrap();
+    let o = Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .args(["render", "poster", "--format", "gif", "-o", "x.gif"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    let o = Command::cargo_bin("hotline-kit").unwrap().arg("frobnicate").output().unwrap();
+    let o = Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("frobnicate")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -115,77 +167,164 @@ fn fails_cleanly(t: &tempfile::TempDir, args: &[&str], needles: &[&str]) {
         assert!(err.contains(n), "{args:?}: stderr lacks {n:?}:\n{err}");
     }
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(snapshot(t.path()), before, "{args:?} changed files although it failed");
+    assert_eq!(
+        snapshot(t.path()),
+        before,
+        "{args:?} changed files although it failed"
+    );
 }
 
 #[test]
 fn malformed_toml_names_file_line_and_column() {
     let t = common::temp_project();
-    edit(&t.path().join("designs/wallet-card.toml"), "title = \"Wallet card", "title = Wallet card");
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "title = \"Wallet card",
+        "title = Wallet card",
+    );
     fails_cleanly(&t, &["build"], &["designs/wallet-card.toml:4:", "hint:"]);
 }
 
 #[test]
 fn unknown_field_is_rejected_not_ignored() {
     let t = common::temp_project();
-    edit(&t.path().join("designs/poster.toml"), "color = \"#444444\"", "colour = \"#444444\"");
-    fails_cleanly(&t, &["build"], &["unknown field `colour`", "designs/poster.toml:", "hint:"]);
+    edit(
+        &t.path().join("designs/poster.toml"),
+        "color = \"#444444\"",
+        "colour = \"#444444\"",
+    );
+    fails_cleanly(
+        &t,
+        &["build"],
+        &["unknown field `colour`", "designs/poster.toml:", "hint:"],
+    );
 }
 
 #[test]
 fn unknown_design_and_locale() {
     let t = common::temp_project();
-    fails_cleanly(&t, &["render", "postr", "-o", "x.pdf"], &["unknown design `postr`", "poster, stall-sticker"]);
-    fails_cleanly(&t, &["build", "--locale", "xx"], &["unknown locale `xx`", "en, es"]);
+    fails_cleanly(
+        &t,
+        &["render", "postr", "-o", "x.pdf"],
+        &["unknown design `postr`", "poster, stall-sticker"],
+    );
+    fails_cleanly(
+        &t,
+        &["build", "--locale", "xx"],
+        &["unknown locale `xx`", "en, es"],
+    );
 }
 
 #[test]
 fn missing_message_and_missing_image() {
     let t = common::temp_project();
-    edit(&t.path().join("designs/wallet-card.toml"), "text = \"rf-come-go\"", "text = \"rf-no-such-message\"");
-    fails_cleanly(&t, &["build"], &["message `rf-no-such-message` is missing in locale `en`", "locales/en.ftl", "wallet-card"]);
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "text = \"rf-come-go\"",
+        "text = \"rf-no-such-message\"",
+    );
+    fails_cleanly(
+        &t,
+        &["build"],
+        &[
+            "message `rf-no-such-message` is missing in locale `en`",
+            "locales/en.ftl",
+            "wallet-card",
+        ],
+    );
     let t = common::temp_project();
-    edit(&t.path().join("designs/poster.toml"), "\"older-woman-dark\"", "\"no-such-image\"");
-    fails_cleanly(&t, &["build"], &["image `no-such-image` is not in designs/imagery/catalog.toml", "designs/poster.toml"]);
+    edit(
+        &t.path().join("designs/poster.toml"),
+        "\"older-woman-dark\"",
+        "\"no-such-image\"",
+    );
+    fails_cleanly(
+        &t,
+        &["build"],
+        &[
+            "image `no-such-image` is not in designs/imagery/catalog.toml",
+            "designs/poster.toml",
+        ],
+    );
 }
 
 #[test]
 fn text_that_cannot_fit_says_how_much_is_over() {
     let t = common::temp_project();
-    edit(&t.path().join("designs/stall-sticker.toml"), "size = [\"8pt\", \"10pt\"]", "size = [\"16pt\", \"20pt\"]");
-    fails_cleanly(&t, &["build"], &["slot `safety` of design `stall-sticker`", "over)", "hint:"]);
+    edit(
+        &t.path().join("designs/stall-sticker.toml"),
+        "size = [\"8pt\", \"10pt\"]",
+        "size = [\"16pt\", \"20pt\"]",
+    );
+    fails_cleanly(
+        &t,
+        &["build"],
+        &["slot `safety` of design `stall-sticker`", "over)", "hint:"],
+    );
 }
 
 #[test]
 fn a_typed_number_in_a_translation_is_refused() {
     let t = common::temp_project();
-    edit(&t.path().join("locales/es.ftl"), "O envíe un mensaje de texto al { $sms }", "O llame al 1-888-373-7788");
+    edit(
+        &t.path().join("locales/es.ftl"),
+        "O envíe un mensaje de texto al { $sms }",
+        "O llame al 1-888-373-7788",
+    );
     fails_cleanly(&t, &["build"], &["18883737788", "not a hotline number"]);
 }
 
 #[test]
 fn a_qr_code_too_small_to_scan_is_an_error() {
     let t = common::temp_project();
-    edit(&t.path().join("designs/wallet-card.toml"), "columns = [2.3, 1]", "columns = [2.3, \"0.4in\"]");
-    fails_cleanly(&t, &["build", "--design", "wallet-card"], &["QR code", "wallet-card", "smallest that scans"]);
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "columns = [2.3, 1]",
+        "columns = [2.3, \"0.4in\"]",
+    );
+    fails_cleanly(
+        &t,
+        &["build", "--design", "wallet-card"],
+        &["QR code", "wallet-card", "smallest that scans"],
+    );
 }
 
 #[test]
 fn unwritable_output_fails_without_touching_anything() {
     let t = common::temp_project();
     std::fs::write(t.path().join("afile"), b"x").unwrap();
-    fails_cleanly(&t, &["build", "--out", "afile/sub"], &["cannot write", "--out"]);
-    fails_cleanly(&t, &["render", "poster", "-o", "afile/poster.pdf"], &["cannot write"]);
+    fails_cleanly(
+        &t,
+        &["build", "--out", "afile/sub"],
+        &["cannot write", "--out"],
+    );
+    fails_cleanly(
+        &t,
+        &["render", "poster", "-o", "afile/poster.pdf"],
+        &["cannot write"],
+    );
 }
 
 #[test]
 fn a_failed_build_never_replaces_a_good_one() {
     let t = common::temp_project();
     let out = t.path().join("out");
-    let o = kit(t.path()).args(["build", "--design", "wallet-card", "--out"]).arg(&out).output().unwrap();
+    let o = kit(t.path())
+        .args(["build", "--design", "wallet-card", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let good = snapshot(&out);
-    edit(&t.path().join("designs/wallet-card.toml"), "size = [\"12pt\", \"22pt\"]", "size = [\"80pt\", \"90pt\"]");
-    fails_cleanly(&t, &["build", "--design", "wallet-card", "--out", "out"], &["does not fit"]);
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "size = [\"12pt\", \"22pt\"]",
+        "size = [\"80pt\", \"90pt\"]",
+    );
+    fails_cleanly(
+        &t,
+        &["build", "--design", "wallet-card", "--out", "out"],
+        &["does not fit"],
+    );
     assert_eq!(snapshot(&out), good);
 }

@@ -8,7 +8,11 @@ use hotline_kit::kit::{self, Format, Selection};
 
 fn default_kit() -> Vec<kit::OutFile> {
     let p = common::project();
-    let sel = Selection { designs: vec![], locales: vec![], formats: vec![Format::Pdf, Format::Png, Format::Svg] };
+    let sel = Selection {
+        designs: vec![],
+        locales: vec![],
+        formats: vec![Format::Pdf, Format::Png, Format::Svg],
+    };
     kit::make(&p, &sel, &|_| {}).unwrap_or_else(|d| panic!("default kit fails: {d:?}"))
 }
 
@@ -20,15 +24,27 @@ fn default_kit_covers_every_design_in_english_and_spanish() {
         for l in ["en", "es"] {
             for f in [Format::Pdf, Format::Png, Format::Svg] {
                 assert!(
-                    files.iter().any(|o| o.entry.design == d.name && o.entry.locale == l && o.entry.format == f),
+                    files.iter().any(|o| o.entry.design == d.name
+                        && o.entry.locale == l
+                        && o.entry.format == f),
                     "missing {} {l} {f:?}",
                     d.name
                 );
             }
         }
     }
-    for must in ["stall-sticker", "window-cling", "window-cling-reverse", "poster", "wallet-card", "tv-slides"] {
-        assert!(p.designs.contains_key(must), "default design {must} missing");
+    for must in [
+        "stall-sticker",
+        "window-cling",
+        "window-cling-reverse",
+        "poster",
+        "wallet-card",
+        "tv-slides",
+    ] {
+        assert!(
+            p.designs.contains_key(must),
+            "default design {must} missing"
+        );
     }
 }
 
@@ -37,31 +53,52 @@ fn every_png_scans_to_the_hotline_and_has_the_right_size() {
     let p = common::project();
     let expected = p.hotline.qr_payload(hotline_kit::spec::QrKind::Tel);
     assert_eq!(expected, "tel:+18883737888");
-    for f in default_kit().iter().filter(|f| f.entry.format == Format::Png) {
+    for f in default_kit()
+        .iter()
+        .filter(|f| f.entry.format == Format::Png)
+    {
         let (w, h, mut rgba) = common::decode_png(&f.bytes);
-        assert_eq!((Some(w), Some(h)), (f.entry.width_px, f.entry.height_px), "{}", f.entry.path);
+        assert_eq!(
+            (Some(w), Some(h)),
+            (f.entry.width_px, f.entry.height_px),
+            "{}",
+            f.entry.path
+        );
         if f.entry.mirrored {
             // Read it as a person does, through the glass.
             for row in rgba.chunks_mut(w as usize * 4) {
-                let mut px: Vec<[u8; 4]> = row.chunks(4).map(|c| [c[0], c[1], c[2], c[3]]).collect();
+                let mut px: Vec<[u8; 4]> =
+                    row.chunks(4).map(|c| [c[0], c[1], c[2], c[3]]).collect();
                 px.reverse();
                 row.copy_from_slice(&px.concat());
             }
         }
-        let got = common::decode_qr_rgba(w, h, &rgba).unwrap_or_else(|| panic!("no QR decoded from {}", f.entry.path));
+        let got = common::decode_qr_rgba(w, h, &rgba)
+            .unwrap_or_else(|| panic!("no QR decoded from {}", f.entry.path));
         assert_eq!(got, expected, "{}", f.entry.path);
         assert_eq!(f.entry.qr, expected);
         let d = p.design(&f.entry.design).unwrap();
         match d.medium {
-            hotline_kit::spec::Medium::Screen => assert_eq!((w, h), (1920, 1080), "{}", f.entry.path),
+            hotline_kit::spec::Medium::Screen => {
+                assert_eq!((w, h), (1920, 1080), "{}", f.entry.path)
+            }
             hotline_kit::spec::Medium::Print => {
                 let px = d.px_pt();
-                let want_w = ((d.width.to_pt(px, 0.0) + 2.0 * d.bleed.to_pt(px, 0.0)) / 72.0 * 300.0).round() as u32;
+                let want_w = ((d.width.to_pt(px, 0.0) + 2.0 * d.bleed.to_pt(px, 0.0)) / 72.0
+                    * 300.0)
+                    .round() as u32;
                 assert_eq!(w, want_w, "{} at 300 dpi", f.entry.path);
                 // The density is written in the file: 300 dpi = 11811 pixels per metre.
-                let dec = png::Decoder::new(std::io::Cursor::new(&f.bytes)).read_info().unwrap();
+                let dec = png::Decoder::new(std::io::Cursor::new(&f.bytes))
+                    .read_info()
+                    .unwrap();
                 let dims = dec.info().pixel_dims.expect("pHYs chunk");
-                assert_eq!((dims.xppu, dims.unit), (11811, png::Unit::Meter), "{}", f.entry.path);
+                assert_eq!(
+                    (dims.xppu, dims.unit),
+                    (11811, png::Unit::Meter),
+                    "{}",
+                    f.entry.path
+                );
             }
         }
     }
@@ -71,38 +108,68 @@ fn every_png_scans_to_the_hotline_and_has_the_right_size() {
 fn pdfs_have_text_boxes_and_a_qr_that_scans_when_rendered_back() {
     use hayro::hayro_syntax::Pdf;
     let files = default_kit();
-    let pdfs: Vec<_> = files.iter().filter(|f| f.entry.format == Format::Pdf).collect();
+    let pdfs: Vec<_> = files
+        .iter()
+        .filter(|f| f.entry.format == Format::Pdf)
+        .collect();
     assert_eq!(pdfs.len(), 12);
     for f in pdfs {
-        let text = pdf_extract::extract_text_from_mem(&f.bytes).unwrap_or_else(|e| panic!("{}: {e}", f.entry.path));
-        assert!(text.contains("1-888-373-7888"), "{}: number not in extracted text: {text}", f.entry.path);
+        let text = pdf_extract::extract_text_from_mem(&f.bytes)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.entry.path));
+        assert!(
+            text.contains("1-888-373-7888"),
+            "{}: number not in extracted text: {text}",
+            f.entry.path
+        );
         assert!(text.contains("233733"), "{}", f.entry.path);
-        assert!(text.contains("DRAFT"), "{}: draft mark missing", f.entry.path);
+        assert!(
+            text.contains("DRAFT"),
+            "{}: draft mark missing",
+            f.entry.path
+        );
 
         let pdf = Pdf::new(f.bytes.clone()).unwrap();
         let pages = pdf.pages();
         assert_eq!(pages.len(), f.entry.pages);
         let page = &pages[0];
         let (w, h) = page.render_dimensions();
-        assert!((w - f.entry.width_pt.unwrap()).abs() < 0.01 && (h - f.entry.height_pt.unwrap()).abs() < 0.01, "{}", f.entry.path);
+        assert!(
+            (w - f.entry.width_pt.unwrap()).abs() < 0.01
+                && (h - f.entry.height_pt.unwrap()).abs() < 0.01,
+            "{}",
+            f.entry.path
+        );
         let raw = String::from_utf8_lossy(&f.bytes);
         assert!(raw.contains("/TrimBox"), "{}: no TrimBox", f.entry.path);
         assert!(raw.contains("/BleedBox"), "{}: no BleedBox", f.entry.path);
         if f.entry.mirrored {
             continue; // the PNG test reads mirrored pieces through the glass
         }
-        let scale = if f.entry.design == "tv-slides" { 1.0 } else { 150.0 / 72.0 };
+        let scale = if f.entry.design == "tv-slides" {
+            1.0
+        } else {
+            150.0 / 72.0
+        };
         let settings = hayro::RenderSettings::default();
         let pix = hayro::render(
             page,
             &hayro::RenderCache::new(),
             &hayro::hayro_interpret::InterpreterSettings::default(),
             &settings,
-            &hayro::PixmapSettings { x_scale: scale, y_scale: scale, bg_color: hayro::vello_cpu::color::palette::css::WHITE },
+            &hayro::PixmapSettings {
+                x_scale: scale,
+                y_scale: scale,
+                bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+            },
         );
         let rgba: Vec<u8> = pix.data_as_u8_slice().to_vec();
         let got = common::decode_qr_rgba(pix.width() as u32, pix.height() as u32, &rgba);
-        assert_eq!(got.as_deref(), Some("tel:+18883737888"), "{} rendered back", f.entry.path);
+        assert_eq!(
+            got.as_deref(),
+            Some("tel:+18883737888"),
+            "{} rendered back",
+            f.entry.path
+        );
     }
 }
 
@@ -113,7 +180,10 @@ fn trim_and_bleed_boxes_are_where_the_design_says() {
     let page = &s.pages[0];
     // 3 in + 2 x 0.125 in bleed = 234 pt; trim starts 9 pt in.
     assert_eq!((page.width, page.height), (234.0, 234.0));
-    assert_eq!((page.trim.x, page.trim.y, page.trim.w, page.trim.h), (9.0, 9.0, 216.0, 216.0));
+    assert_eq!(
+        (page.trim.x, page.trim.y, page.trim.w, page.trim.h),
+        (9.0, 9.0, 216.0, 216.0)
+    );
     let s = kit::compile(&p, "poster", "es").unwrap();
     assert_eq!((s.pages[0].width, s.pages[0].height), (612.0, 792.0));
 }
@@ -125,7 +195,11 @@ fn builds_are_byte_identical() {
     assert_eq!(a.len(), b.len());
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x.entry.path, y.entry.path);
-        assert_eq!(x.entry.sha256, y.entry.sha256, "{} differs between runs", x.entry.path);
+        assert_eq!(
+            x.entry.sha256, y.entry.sha256,
+            "{} differs between runs",
+            x.entry.path
+        );
     }
 }
 
@@ -139,12 +213,27 @@ fn every_slide_shows_number_and_qr_and_text_stays_in_title_safe_area() {
             // Title-safe: the central 90% of 1920x1080.
             let safe = hotline_kit::scene::Rect::new(96.0, 54.0, 1728.0, 972.0);
             assert_eq!(page.safe, safe);
-            assert!(page.blocks.iter().any(|b| b.paragraphs.iter().any(|t| t.contains("1-888-373-7888"))));
+            assert!(
+                page.blocks
+                    .iter()
+                    .any(|b| b.paragraphs.iter().any(|t| t.contains("1-888-373-7888")))
+            );
             for b in &page.blocks {
                 assert!(safe.contains(&b.rect), "{} outside title-safe", b.slot);
-                assert!(b.size >= 48.0, "{}: body text {} px is below 48 px", b.slot, b.size);
+                assert!(
+                    b.size >= 48.0,
+                    "{}: body text {} px is below 48 px",
+                    b.slot,
+                    b.size
+                );
             }
-            assert_eq!(page.items.iter().filter(|i| matches!(i, hotline_kit::scene::Item::Qr(_))).count(), 1);
+            assert_eq!(
+                page.items
+                    .iter()
+                    .filter(|i| matches!(i, hotline_kit::scene::Item::Qr(_)))
+                    .count(),
+                1
+            );
         }
     }
 }
@@ -159,7 +248,12 @@ fn qr_modules_are_large_enough_and_have_a_quiet_zone() {
                 if let hotline_kit::scene::Item::Qr(q) = it {
                     assert_eq!(q.quiet, 4);
                     if d.medium == hotline_kit::spec::Medium::Print {
-                        assert!(q.module() >= 0.4 * 72.0 / 25.4, "{}: module {}pt", d.name, q.module());
+                        assert!(
+                            q.module() >= 0.4 * 72.0 / 25.4,
+                            "{}: module {}pt",
+                            d.name,
+                            q.module()
+                        );
                     }
                 }
             }

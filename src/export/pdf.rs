@@ -3,12 +3,12 @@
 //! No dates are written, so identical input gives identical bytes.
 
 use krilla::geom::{PathBuilder, Point, Rect as KRect, Size, Transform};
+use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::export::qr_runs;
@@ -29,7 +29,10 @@ fn krect(r: &Rect) -> Option<KRect> {
 
 /// The whole scene as one PDF document, a page per scene page.
 pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
-    let settings = SerializeSettings { xmp_metadata: true, ..SerializeSettings::default() };
+    let settings = SerializeSettings {
+        xmp_metadata: true,
+        ..SerializeSettings::default()
+    };
     let mut doc = Document::new_with(settings);
     let mut meta = Metadata::new()
         .title(match &scene.draft {
@@ -38,7 +41,15 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         })
         .language(scene.locale.clone())
         .creator("hotline-kit".into())
-        .keywords(vec![scene.design.clone(), scene.locale.clone(), if scene.draft.is_some() { "DRAFT".into() } else { "approved".into() }]);
+        .keywords(vec![
+            scene.design.clone(),
+            scene.locale.clone(),
+            if scene.draft.is_some() {
+                "DRAFT".into()
+            } else {
+                "approved".into()
+            },
+        ]);
     if let Some(d) = &scene.draft {
         meta = meta.description(format!("{d}. QR code: {}", scene.qr));
     }
@@ -46,7 +57,9 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
     for page in &scene.pages {
         let size = Size::from_wh(page.width, page.height).ok_or("empty page")?;
         let media = KRect::from_xywh(0.0, 0.0, page.width, page.height);
-        let settings = PageSettings::new(size).with_trim_box(krect(&page.trim)).with_bleed_box(media);
+        let settings = PageSettings::new(size)
+            .with_trim_box(krect(&page.trim))
+            .with_bleed_box(media);
         let mut p = doc.start_page_with(settings);
         let mut surface = p.surface();
         if scene.mirrored {
@@ -66,14 +79,33 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                 }
                 Item::Text(run) => {
                     let face = scene.fonts.face(run.font).map_err(|d| d.message)?;
-                    let font = face.pdf_font().ok_or_else(|| format!("{} cannot be embedded in a PDF", face.file))?;
+                    let font = face
+                        .pdf_font()
+                        .ok_or_else(|| format!("{} cannot be embedded in a PDF", face.file))?;
                     let glyphs: Vec<KrillaGlyph> = run
                         .glyphs
                         .iter()
-                        .map(|g| KrillaGlyph::new(GlyphId::new(g.id as u32), g.advance, g.dx, g.dy, 0.0, g.range.clone(), None))
+                        .map(|g| {
+                            KrillaGlyph::new(
+                                GlyphId::new(g.id as u32),
+                                g.advance,
+                                g.dx,
+                                g.dy,
+                                0.0,
+                                g.range.clone(),
+                                None,
+                            )
+                        })
                         .collect();
                     surface.set_fill(Some(fill(run.color)));
-                    surface.draw_glyphs(Point::from_xy(run.x, run.y), &glyphs, font, &run.text, run.size, false);
+                    surface.draw_glyphs(
+                        Point::from_xy(run.x, run.y),
+                        &glyphs,
+                        font,
+                        &run.text,
+                        run.size,
+                        false,
+                    );
                 }
                 Item::Qr(q) => {
                     let mut bg = PathBuilder::new();
@@ -87,7 +119,12 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                     let m = q.module();
                     let mut pb = PathBuilder::new();
                     for (x, y, len) in qr_runs(q) {
-                        if let Some(r) = KRect::from_xywh(q.rect.x + x as f32 * m, q.rect.y + y as f32 * m, len as f32 * m, m) {
+                        if let Some(r) = KRect::from_xywh(
+                            q.rect.x + x as f32 * m,
+                            q.rect.y + y as f32 * m,
+                            len as f32 * m,
+                            m,
+                        ) {
                             pb.push_rect(r);
                         }
                     }
@@ -99,7 +136,9 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                 Item::Image { rect, image } => {
                     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
                     let size = Size::from_wh(rect.w, rect.h).ok_or("empty image")?;
-                    surface.draw_svg(&image.tree, size, SvgSettings::default()).ok_or_else(|| format!("image `{}` could not be drawn", image.id))?;
+                    surface
+                        .draw_svg(&image.tree, size, SvgSettings::default())
+                        .ok_or_else(|| format!("image `{}` could not be drawn", image.id))?;
                     surface.pop();
                 }
             }
@@ -110,5 +149,6 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         surface.finish();
         p.finish();
     }
-    doc.finish().map_err(|e| format!("PDF could not be written: {e:?}"))
+    doc.finish()
+        .map_err(|e| format!("PDF could not be written: {e:?}"))
 }

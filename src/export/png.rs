@@ -25,7 +25,10 @@ pub fn render(scene: &Scene, page: &Page) -> Result<Pixmap, String> {
 
 /// Rasterise one page at `s` pixels per point (previews, reference images).
 pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
-    let (w, h) = ((page.width * s).round() as u32, (page.height * s).round() as u32);
+    let (w, h) = (
+        (page.width * s).round() as u32,
+        (page.height * s).round() as u32,
+    );
     let mut pm = Pixmap::new(w, h).ok_or("page is too large to rasterise")?;
     pm.fill(tiny_skia::Color::WHITE);
     let root = if scene.mirrored {
@@ -47,22 +50,32 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
                 let p = paint(run.color);
                 let mut x = run.x;
                 for g in &run.glyphs {
-                    let path = cache.entry((run.font, g.id)).or_insert_with(|| glyph_path(&face, g.id));
+                    let path = cache
+                        .entry((run.font, g.id))
+                        .or_insert_with(|| glyph_path(&face, g.id));
                     if let Some(path) = path {
-                        let t = root.pre_translate(x + g.dx * run.size, run.y - g.dy * run.size).pre_scale(k, -k);
+                        let t = root
+                            .pre_translate(x + g.dx * run.size, run.y - g.dy * run.size)
+                            .pre_scale(k, -k);
                         pm.fill_path(path, &p, FillRule::Winding, t, None);
                     }
                     x += g.advance * run.size;
                 }
             }
             Item::Qr(q) => {
-                if let Some(r) = tiny_skia::Rect::from_xywh(q.rect.x, q.rect.y, q.rect.w, q.rect.h) {
+                if let Some(r) = tiny_skia::Rect::from_xywh(q.rect.x, q.rect.y, q.rect.w, q.rect.h)
+                {
                     pm.fill_rect(r, &paint(Color::WHITE), root, None);
                 }
                 let m = q.module();
                 let mut pb = PathBuilder::new();
                 for (x, y, len) in qr_runs(q) {
-                    if let Some(r) = tiny_skia::Rect::from_xywh(q.rect.x + x as f32 * m, q.rect.y + y as f32 * m, len as f32 * m, m) {
+                    if let Some(r) = tiny_skia::Rect::from_xywh(
+                        q.rect.x + x as f32 * m,
+                        q.rect.y + y as f32 * m,
+                        len as f32 * m,
+                        m,
+                    ) {
                         pb.push_rect(r);
                     }
                 }
@@ -72,7 +85,9 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
             }
             Item::Image { rect, image } => {
                 let size = image.tree.size();
-                let t = root.pre_translate(rect.x, rect.y).pre_scale(rect.w / size.width(), rect.h / size.height());
+                let t = root
+                    .pre_translate(rect.x, rect.y)
+                    .pre_scale(rect.w / size.width(), rect.h / size.height());
                 resvg::render(&image.tree, t, &mut pm.as_mut());
             }
         }
@@ -96,10 +111,14 @@ pub fn check_qr(scene: &Scene, page: &Page, pm: &Pixmap) -> Result<(), String> {
             let py = (y0 + y).min(ph - 1);
             let px = if scene.mirrored { pw - 1 - px } else { px };
             let i = (py * pw + px) * 4;
-            ((data[i] as u32 * 299 + data[i + 1] as u32 * 587 + data[i + 2] as u32 * 114) / 1000) as u8
+            ((data[i] as u32 * 299 + data[i + 1] as u32 * 587 + data[i + 2] as u32 * 114) / 1000)
+                as u8
         })?;
         if got != q.payload {
-            return Err(format!("the QR code in the PNG decodes to `{got}`, expected `{}`", q.payload));
+            return Err(format!(
+                "the QR code in the PNG decodes to `{got}`, expected `{}`",
+                q.payload
+            ));
         }
     }
     Ok(())
@@ -114,9 +133,17 @@ pub fn encode(pm: &Pixmap, dpi: f32) -> Result<Vec<u8>, String> {
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
         let ppm = (dpi / 0.0254).round() as u32;
-        enc.set_pixel_dims(Some(png::PixelDimensions { xppu: ppm, yppu: ppm, unit: png::Unit::Meter }));
+        enc.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: ppm,
+            yppu: ppm,
+            unit: png::Unit::Meter,
+        }));
         let mut w = enc.write_header().map_err(|e| e.to_string())?;
-        let rgb: Vec<u8> = pm.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+        let rgb: Vec<u8> = pm
+            .data()
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
         w.write_image_data(&rgb).map_err(|e| e.to_string())?;
         w.finish().map_err(|e| e.to_string())?;
     }

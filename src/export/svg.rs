@@ -11,7 +11,10 @@ use crate::fonts::FontId;
 use crate::scene::{Item, Page, Scene};
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn path_data(p: &tiny_skia::Path) -> String {
@@ -37,23 +40,34 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
     for item in &page.items {
         match item {
             Item::Rect { rect, color } => {
-                let _ = writeln!(body, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#, rect.x, rect.y, rect.w, rect.h, color.hex());
+                let _ = writeln!(
+                    body,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+                    rect.x,
+                    rect.y,
+                    rect.w,
+                    rect.h,
+                    color.hex()
+                );
             }
             Item::Text(run) => {
                 let face = scene.fonts.face(run.font).map_err(|d| d.message)?;
                 let k = run.size / face.upem;
-                let _ = writeln!(body, r#"<g fill="{}" aria-label="{}">"#, run.color.hex(), esc(&run.text));
+                let _ = writeln!(
+                    body,
+                    r#"<g fill="{}" aria-label="{}">"#,
+                    run.color.hex(),
+                    esc(&run.text)
+                );
                 let mut x = run.x;
                 for g in &run.glyphs {
                     let key = (run.font, g.id);
-                    if !defs.contains_key(&key) {
-                        if let Some(p) = glyph_path(&face, g.id) {
-                            defs.insert(key, path_data(&p));
-                        } else {
-                            defs.insert(key, String::new());
-                        }
-                    }
-                    if !defs[&key].is_empty() {
+                    let d = defs.entry(key).or_insert_with(|| {
+                        glyph_path(&face, g.id)
+                            .map(|p| path_data(&p))
+                            .unwrap_or_default()
+                    });
+                    if !d.is_empty() {
                         let _ = writeln!(
                             body,
                             r##"<use href="#g{}-{}" transform="matrix({k} 0 0 {} {} {})"/>"##,
@@ -71,10 +85,22 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
             Item::Qr(q) => {
                 let m = q.module();
                 let _ = writeln!(body, r#"<g aria-label="QR code: {}">"#, esc(&q.payload));
-                let _ = writeln!(body, r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
+                let _ = writeln!(
+                    body,
+                    r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
+                    q.rect.x, q.rect.y, q.rect.w, q.rect.h
+                );
                 let mut d = String::new();
                 for (x, y, len) in qr_runs(q) {
-                    let _ = write!(d, "M{} {}h{}v{}h{}Z", q.rect.x + x as f32 * m, q.rect.y + y as f32 * m, len as f32 * m, m, -(len as f32) * m);
+                    let _ = write!(
+                        d,
+                        "M{} {}h{}v{}h{}Z",
+                        q.rect.x + x as f32 * m,
+                        q.rect.y + y as f32 * m,
+                        len as f32 * m,
+                        m,
+                        -(len as f32) * m
+                    );
                 }
                 let _ = writeln!(body, r##"<path d="{d}" fill="#000000"/></g>"##);
             }
@@ -83,7 +109,11 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                 let _ = writeln!(
                     body,
                     r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" href="data:image/svg+xml;base64,{data}"><title>{}</title></image>"#,
-                    rect.x, rect.y, rect.w, rect.h, esc(&image.entry.title)
+                    rect.x,
+                    rect.y,
+                    rect.w,
+                    rect.h,
+                    esc(&image.entry.title)
                 );
             }
         }

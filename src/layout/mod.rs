@@ -25,20 +25,48 @@ const ITEM_GAP: f32 = 0.35;
 /// Space between a bullet and its text, in em.
 const BULLET_GAP: f32 = 0.45;
 
-/// Why every piece is currently a draft: there is no approval yet.
+/// The draft mark. No approval can be recorded yet (a later feature), so no piece is
+/// approved and every piece carries it.
 pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
+
+/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry.
+pub fn draft_reason(cat: &Catalog) -> Option<String> {
+    let mut note = DRAFT_NOTE.to_string();
+    if cat.info.review < crate::locale::Review::SurvivorReviewed {
+        note.push_str(" \u{00b7} text not reviewed");
+    }
+    Some(note)
+}
 
 fn tracks(ts: &[Track], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
     let gaps = gap * (ts.len().saturating_sub(1)) as f32;
-    let fixed: f32 = ts.iter().map(|t| if let Track::Fixed(l) = t { l.to_pt(px_pt, total) } else { 0.0 }).sum();
-    let shares: f32 = ts.iter().map(|t| if let Track::Share(s) = t { *s } else { 0.0 }).sum();
+    let fixed: f32 = ts
+        .iter()
+        .map(|t| {
+            if let Track::Fixed(l) = t {
+                l.to_pt(px_pt, total)
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    let shares: f32 = ts
+        .iter()
+        .map(|t| if let Track::Share(s) = t { *s } else { 0.0 })
+        .sum();
     let free = (total - gaps - fixed).max(0.0);
     let mut pos = 0.0;
     ts.iter()
         .map(|t| {
             let size = match t {
                 Track::Fixed(l) => l.to_pt(px_pt, total),
-                Track::Share(s) => if shares > 0.0 { free * s / shares } else { 0.0 },
+                Track::Share(s) => {
+                    if shares > 0.0 {
+                        free * s / shares
+                    } else {
+                        0.0
+                    }
+                }
             };
             let r = (pos, size);
             pos += size + gap;
@@ -62,7 +90,10 @@ struct Fit {
 
 impl Block {
     fn indent(&self, i: usize) -> f32 {
-        self.paras[i].1.as_ref().map_or(0.0, |b| b.natural_width() + BULLET_GAP)
+        self.paras[i]
+            .1
+            .as_ref()
+            .map_or(0.0, |b| b.natural_width() + BULLET_GAP)
     }
 
     /// Lines at a size, or None if some piece is too wide.
@@ -75,12 +106,18 @@ impl Block {
             n += ls.len().max(1);
             lines.push(ls);
         }
-        let height = n as f32 * lh * size + ITEM_GAP * size * (self.paras.len().saturating_sub(1)) as f32;
-        Some(Fit { size, lines, height })
+        let height =
+            n as f32 * lh * size + ITEM_GAP * size * (self.paras.len().saturating_sub(1)) as f32;
+        Some(Fit {
+            size,
+            lines,
+            height,
+        })
     }
 
     fn fits(&self, size: f32, bx: &Rect, lh: f32) -> Option<Fit> {
-        self.try_fit(size, bx, lh).filter(|f| f.height <= bx.h + 1e-3)
+        self.try_fit(size, bx, lh)
+            .filter(|f| f.height <= bx.h + 1e-3)
     }
 }
 
@@ -102,26 +139,53 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
 
     let mut pages = Vec::new();
     for (pi, overrides) in design.pages.iter().enumerate() {
-        let mut items = vec![Item::Rect { rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b), color: design.background }];
+        let mut items = vec![Item::Rect {
+            rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
+            color: design.background,
+        }];
         let mut blocks = Vec::new();
         for slot in &design.slots {
             let ncols = cols.len();
-            let (c0, c1) = if rtl { (ncols - slot.cols.end, ncols - slot.cols.start) } else { (slot.cols.start, slot.cols.end) };
+            let (c0, c1) = if rtl {
+                (ncols - slot.cols.end, ncols - slot.cols.start)
+            } else {
+                (slot.cols.start, slot.cols.end)
+            };
             let x0 = cols[c0].0;
             let x1 = cols[c1 - 1].0 + cols[c1 - 1].1;
             let y0 = rows[slot.rows.start].0;
             let y1 = rows[slot.rows.end - 1].0 + rows[slot.rows.end - 1].1;
             let outer = Rect::new(safe.x + x0, safe.y + y0, x1 - x0, y1 - y0);
             if let Some(fill) = slot.fill {
-                items.push(Item::Rect { rect: outer, color: fill });
+                items.push(Item::Rect {
+                    rect: outer,
+                    color: fill,
+                });
             }
             let inner = outer.inset(slot.padding.to_pt(px, outer.w));
             let content = overrides.get(&slot.name).unwrap_or(&slot.content);
-            let ctx = SlotCtx { project, design, cat, slot, rect: inner, rtl, page: pi };
+            let ctx = SlotCtx {
+                project,
+                design,
+                cat,
+                slot,
+                rect: inner,
+                rtl,
+                page: pi,
+            };
             let res = match content {
-                Content::Text(id) => ctx.messages(std::slice::from_ref(id)).and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
-                Content::List(ids) => ctx.messages(ids).and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
-                Content::Hotline(f) => ctx.text(vec![project.hotline.display(*f).to_string()], false, &mut items, &mut blocks),
+                Content::Text(id) => ctx
+                    .messages(std::slice::from_ref(id))
+                    .and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
+                Content::List(ids) => ctx
+                    .messages(ids)
+                    .and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
+                Content::Hotline(f) => ctx.text(
+                    vec![project.hotline.display(*f).to_string()],
+                    false,
+                    &mut items,
+                    &mut blocks,
+                ),
                 Content::Qr => ctx.qr(&payload, &mut items),
                 Content::Images(ids) => ctx.images(ids, &mut items),
             };
@@ -129,13 +193,20 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
                 diags.extend(d.0);
             }
         }
-        pages.push(Page { width: w + 2.0 * b, height: h + 2.0 * b, trim, safe, items, blocks });
+        pages.push(Page {
+            width: w + 2.0 * b,
+            height: h + 2.0 * b,
+            trim,
+            safe,
+            items,
+            blocks,
+        });
     }
     if diags.has_errors() {
         return Err(diags);
     }
 
-    let draft = (cat.info.review < crate::locale::Review::SurvivorReviewed || true).then(|| DRAFT_NOTE.to_string());
+    let draft = draft_reason(cat);
     let mut scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
@@ -167,8 +238,15 @@ struct SlotCtx<'a> {
 
 impl SlotCtx<'_> {
     fn where_(&self) -> String {
-        let page = if self.design.pages.len() > 1 { format!(", page {}", self.page + 1) } else { String::new() };
-        format!("slot `{}` of design `{}` in locale `{}`{page}", self.slot.name, self.design.name, self.cat.code)
+        let page = if self.design.pages.len() > 1 {
+            format!(", page {}", self.page + 1)
+        } else {
+            String::new()
+        };
+        format!(
+            "slot `{}` of design `{}` in locale `{}`{page}",
+            self.slot.name, self.design.name, self.cat.code
+        )
     }
 
     fn err(&self, msg: String) -> Diagnostic {
@@ -184,7 +262,11 @@ impl SlotCtx<'_> {
                 Err(d) => diags.push(d.hint(format!("used by {}", self.where_()))),
             }
         }
-        if diags.is_empty() { Ok(out) } else { Err(diags) }
+        if diags.is_empty() {
+            Ok(out)
+        } else {
+            Err(diags)
+        }
     }
 
     fn shape(&self, t: &str, chain: &FontChain) -> Result<Paragraph, Diagnostic> {
@@ -208,7 +290,13 @@ impl SlotCtx<'_> {
         })
     }
 
-    fn text(&self, texts: Vec<String>, bullets: bool, items: &mut Vec<Item>, blocks: &mut Vec<TextBlock>) -> Result<(), Diagnostics> {
+    fn text(
+        &self,
+        texts: Vec<String>,
+        bullets: bool,
+        items: &mut Vec<Item>,
+        blocks: &mut Vec<TextBlock>,
+    ) -> Result<(), Diagnostics> {
         let role = self.slot.font;
         let chain = self.project.chain(self.cat, role);
         let first = self.project.fonts.face(chain.0[0])?;
@@ -216,14 +304,25 @@ impl SlotCtx<'_> {
         let mut plain = Vec::new();
         for t in &texts {
             for line in t.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-                let bullet = if bullets { Some(self.shape("\u{2022}", &chain)?) } else { None };
+                let bullet = if bullets {
+                    Some(self.shape("\u{2022}", &chain)?)
+                } else {
+                    None
+                };
                 paras.push((self.shape(line, &chain)?, bullet));
                 plain.push(line.to_string());
             }
         }
-        let block = Block { paras, asc: first.ascender, desc: first.descender };
+        let block = Block {
+            paras,
+            asc: first.ascender,
+            desc: first.descender,
+        };
         let lh = self.design.line_height;
-        let range = self.slot.size.expect("text slots have a size (checked when parsing)");
+        let range = self
+            .slot
+            .size
+            .expect("text slots have a size (checked when parsing)");
         let px = self.design.px_pt();
         let (min, max) = (range.min.to_pt(px, 0.0), range.max.to_pt(px, 0.0));
         let fit = match block.fits(max, &self.rect, lh) {
@@ -259,7 +358,11 @@ impl SlotCtx<'_> {
     }
 
     fn overflow(&self, block: &Block, min: f32, lh: f32) -> Diagnostic {
-        let unit = if self.design.medium == Medium::Screen { "px" } else { "pt" };
+        let unit = if self.design.medium == Medium::Screen {
+            "px"
+        } else {
+            "pt"
+        };
         match block.try_fit(min, &self.rect, lh) {
             Some(f) => self.err(format!(
                 "text does not fit in {} at the smallest size {min:.1}{unit}: it needs {:.1}{unit} of height, the slot has {:.1}{unit} ({:.1}{unit} over)",
@@ -305,18 +408,20 @@ impl SlotCtx<'_> {
             for (li, line) in lines.iter().enumerate() {
                 let lw = para.width(line.clone()) * size;
                 let avail = r.w - indent;
-                let (left, right) = if self.rtl { (r.x, r.right() - indent) } else { (r.x + indent, r.right()) };
+                let (left, right) = if self.rtl {
+                    (r.x, r.right() - indent)
+                } else {
+                    (r.x + indent, r.right())
+                };
                 let x = match (self.slot.align, self.rtl) {
                     (Align::Center, _) => left + (avail - lw) / 2.0,
                     (Align::Start, false) | (Align::End, true) => left,
                     (Align::End, false) | (Align::Start, true) => right - lw,
                 };
-                if li == 0 {
-                    if let Some(bp) = bullet {
-                        let bw = bp.natural_width() * size;
-                        let bx = if self.rtl { r.right() - bw } else { r.x };
-                        push_runs(items, bp, 0..bp.text.len(), bx, y + baseline, size, color);
-                    }
+                if let (0, Some(bp)) = (li, bullet) {
+                    let bw = bp.natural_width() * size;
+                    let bx = if self.rtl { r.right() - bw } else { r.x };
+                    push_runs(items, bp, 0..bp.text.len(), bx, y + baseline, size, color);
                 }
                 push_runs(items, para, line.clone(), x, y + baseline, size, color);
                 y += lh * size;
@@ -369,7 +474,12 @@ impl SlotCtx<'_> {
         for id in ids {
             match self.project.image(id) {
                 Ok(i) => imgs.push(i),
-                Err(d) => diags.push(Diagnostic { span: Some(self.slot.span.clone()), source: Some(self.design.source.clone()), file: Some(self.design.source.path.clone()), ..d.hint(format!("used by {}", self.where_())) }),
+                Err(d) => diags.push(Diagnostic {
+                    span: Some(self.slot.span.clone()),
+                    source: Some(self.design.source.clone()),
+                    file: Some(self.design.source.path.clone()),
+                    ..d.hint(format!("used by {}", self.where_()))
+                }),
             }
         }
         if !diags.is_empty() {
@@ -381,7 +491,8 @@ impl SlotCtx<'_> {
         let mut best = (0.0f32, 1usize);
         for c in 1..=n {
             let r = n.div_ceil(c);
-            let cell = ((self.rect.w - gap * (c - 1) as f32) / c as f32).min((self.rect.h - gap * (r - 1) as f32) / r as f32);
+            let cell = ((self.rect.w - gap * (c - 1) as f32) / c as f32)
+                .min((self.rect.h - gap * (r - 1) as f32) / r as f32);
             if cell > best.0 + 1e-3 {
                 best = (cell, c);
             }
@@ -396,30 +507,64 @@ impl SlotCtx<'_> {
             let (col, row) = (i % c, i / c);
             let col = if self.rtl { c - 1 - col } else { col };
             let a = img.aspect();
-            let (iw, ih) = if a >= 1.0 { (cell, cell / a) } else { (cell * a, cell) };
+            let (iw, ih) = if a >= 1.0 {
+                (cell, cell / a)
+            } else {
+                (cell * a, cell)
+            };
             let cx = x0 + col as f32 * (cell + gap) + (cell - iw) / 2.0;
             let cy = y0 + row as f32 * (cell + gap) + (cell - ih) / 2.0;
-            items.push(Item::Image { rect: Rect::new(cx, cy, iw, ih), image: img });
+            items.push(Item::Image {
+                rect: Rect::new(cx, cy, iw, ih),
+                image: img,
+            });
         }
         Ok(())
     }
 }
 
-fn push_runs(items: &mut Vec<Item>, p: &Paragraph, line: std::ops::Range<usize>, x: f32, y: f32, size: f32, color: Color) {
+fn push_runs(
+    items: &mut Vec<Item>,
+    p: &Paragraph,
+    line: std::ops::Range<usize>,
+    x: f32,
+    y: f32,
+    size: f32,
+    color: Color,
+) {
     for (font, glyphs, text, dx) in p.line_runs(line) {
-        items.push(Item::Text(GlyphRun { font, size, color, x: x + dx * size, y, glyphs, text }));
+        items.push(Item::Text(GlyphRun {
+            font,
+            size,
+            color,
+            x: x + dx * size,
+            y,
+            glyphs,
+            text,
+        }));
     }
 }
 
 /// Draw the draft note in the band between the safe area and the trim edge at the
 /// bottom of every page, so it is printed but never covers content.
 fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
-    let chain = FontChain(project.fonts.id("latin", FontRole::Bold).into_iter().collect());
-    let p = text::shape(note, &project.fonts, &chain, Direction::Ltr, "en").map_err(|e| Diagnostic::error(format!("draft mark: {e:?}")))?;
+    let chain = FontChain(
+        project
+            .fonts
+            .id("latin", FontRole::Bold)
+            .into_iter()
+            .collect(),
+    );
+    let p = text::shape(note, &project.fonts, &chain, Direction::Ltr, "en")
+        .map_err(|e| Diagnostic::error(format!("draft mark: {e:?}")))?;
     let face = project.fonts.face(chain.0[0])?;
     for page in &mut scene.pages {
         let band = page.trim.bottom() - page.safe.bottom();
-        let cap = if scene.medium == Medium::Screen { 28.0 } else { 9.0 };
+        let cap = if scene.medium == Medium::Screen {
+            28.0
+        } else {
+            9.0
+        };
         let mut size = (band * 0.62).min(cap);
         let maxw = page.trim.w * 0.9;
         size = size.min(maxw / p.natural_width());
@@ -427,9 +572,29 @@ fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Di
         let x = page.trim.x + (page.trim.w - w) / 2.0;
         let text_h = (face.ascender - face.descender) * size;
         let y = page.safe.bottom() + (band - text_h) / 2.0 + face.ascender * size;
-        let bg = Rect::new(x - 0.3 * size, y - face.ascender * size - 0.1 * size, w + 0.6 * size, text_h + 0.2 * size);
-        page.items.push(Item::Rect { rect: bg, color: Color::WHITE });
-        push_runs(&mut page.items, &p, 0..p.text.len(), x, y, size, Color { r: 0xc0, g: 0x00, b: 0x00 });
+        let bg = Rect::new(
+            x - 0.3 * size,
+            y - face.ascender * size - 0.1 * size,
+            w + 0.6 * size,
+            text_h + 0.2 * size,
+        );
+        page.items.push(Item::Rect {
+            rect: bg,
+            color: Color::WHITE,
+        });
+        push_runs(
+            &mut page.items,
+            &p,
+            0..p.text.len(),
+            x,
+            y,
+            size,
+            Color {
+                r: 0xc0,
+                g: 0x00,
+                b: 0x00,
+            },
+        );
         let _ = Arc::clone(&scene.fonts);
     }
     Ok(())

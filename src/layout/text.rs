@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
-use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::fonts::{Face, FontBook, FontId};
 use crate::locale::Direction;
@@ -38,7 +38,9 @@ fn needs_isolation(tok: &str) -> bool {
     // A domain name: letters, a dot, at least two letters after it.
     let host = tok.split('/').next().unwrap_or("");
     match host.rsplit_once('.') {
-        Some((name, tld)) => !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()),
+        Some((name, tld)) => {
+            !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+        }
         None => false,
     }
 }
@@ -67,8 +69,16 @@ pub fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
             end -= 1;
         }
         let tok_start = chars[start].0;
-        let tok_end = if end < chars.len() { chars[end].0 } else { text.len() };
-        let seg_end = if i < chars.len() { chars[i].0 } else { text.len() };
+        let tok_end = if end < chars.len() {
+            chars[end].0
+        } else {
+            text.len()
+        };
+        let seg_end = if i < chars.len() {
+            chars[i].0
+        } else {
+            text.len()
+        };
         let tok = &text[tok_start..tok_end];
         if end > start && needs_isolation(tok) {
             let r0 = out.len();
@@ -134,17 +144,18 @@ pub struct Paragraph {
 #[derive(Debug, Clone)]
 pub struct FontChain(pub Vec<FontId>);
 
-fn pick_font(c: char, chain: &[(FontId, std::sync::Arc<Face>)], prev: Option<FontId>) -> Option<FontId> {
+fn pick_font(
+    c: char,
+    chain: &[(FontId, std::sync::Arc<Face>)],
+    prev: Option<FontId>,
+) -> Option<FontId> {
     let inherits = c.is_whitespace()
         || matches!(c, '\u{200C}' | '\u{200D}')
         || unicode_general_category_is_mark(c);
-    if inherits {
-        if let Some(p) = prev {
-            if let Some((_, f)) = chain.iter().find(|(id, _)| *id == p) {
-                if f.has(c) || c == '\u{200C}' || c == '\u{200D}' {
-                    return Some(p);
-                }
-            }
+    if let (true, Some(p)) = (inherits, prev) {
+        let zw = matches!(c, '\u{200C}' | '\u{200D}');
+        if chain.iter().any(|(id, f)| *id == p && (zw || f.has(c))) {
+            return Some(p);
         }
     }
     chain.iter().find(|(_, f)| f.has(c)).map(|(id, _)| *id)
@@ -173,9 +184,18 @@ pub fn shape(
     let faces: Vec<(FontId, std::sync::Arc<Face>)> = chain
         .0
         .iter()
-        .map(|&id| fonts.face(id).map(|f| (id, f)).map_err(|d| TextError::Font(d.message)))
+        .map(|&id| {
+            fonts
+                .face(id)
+                .map(|f| (id, f))
+                .map_err(|d| TextError::Font(d.message))
+        })
         .collect::<Result<_, _>>()?;
-    let para_level = if dir == Direction::Rtl { Level::rtl() } else { Level::ltr() };
+    let para_level = if dir == Direction::Rtl {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
     let bidi = ParagraphBidiInfo::new(&text, Some(para_level));
     let levels = bidi.levels.clone();
     let classes = bidi.original_classes.clone();
@@ -214,7 +234,11 @@ pub fn shape(
         }
         buf.guess_segment_properties();
         let out = rustybuzz::shape(&face.rb, &[], buf);
-        let mut starts: Vec<usize> = out.glyph_infos().iter().map(|g| g.cluster as usize).collect();
+        let mut starts: Vec<usize> = out
+            .glyph_infos()
+            .iter()
+            .map(|g| g.cluster as usize)
+            .collect();
         starts.sort_unstable();
         starts.dedup();
         let upem = face.upem;
@@ -224,7 +248,11 @@ pub fn shape(
             .zip(out.glyph_positions())
             .map(|(info, pos)| {
                 let start = info.cluster as usize;
-                let next = starts.iter().copied().find(|&s| s > start).unwrap_or(range.end);
+                let next = starts
+                    .iter()
+                    .copied()
+                    .find(|&s| s > start)
+                    .unwrap_or(range.end);
                 let mut end = next;
                 while end > start && text[..end].chars().next_back().is_some_and(is_invisible) {
                     end -= text[..end].chars().next_back().unwrap().len_utf8();
@@ -238,7 +266,11 @@ pub fn shape(
                 }
             })
             .collect();
-        segments.push(Segment { range, font, glyphs });
+        segments.push(Segment {
+            range,
+            font,
+            glyphs,
+        });
     }
 
     let mut adv = vec![0.0f32; text.len() + 1];
@@ -260,7 +292,16 @@ pub fn shape(
         .map(|(i, op)| (i, op == BreakOpportunity::Mandatory))
         .collect();
 
-    Ok(Paragraph { rtl: dir == Direction::Rtl, levels, classes, para_level, segments, breaks, prefix, text })
+    Ok(Paragraph {
+        rtl: dir == Direction::Rtl,
+        levels,
+        classes,
+        para_level,
+        segments,
+        breaks,
+        prefix,
+        text,
+    })
 }
 
 impl Paragraph {
@@ -289,7 +330,10 @@ impl Paragraph {
         for &(pos, _) in &self.breaks {
             let w = self.width(start..pos);
             if w > best.1 {
-                let t: String = self.text[self.trim_end(start..pos)].chars().filter(|c| !is_invisible(*c)).collect();
+                let t: String = self.text[self.trim_end(start..pos)]
+                    .chars()
+                    .filter(|c| !is_invisible(*c))
+                    .collect();
                 best = (t, w);
             }
             start = pos;
@@ -386,7 +430,13 @@ impl Paragraph {
             }
             let glyphs: Vec<Glyph> = gs
                 .iter()
-                .map(|g| Glyph { id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, range: map[&g.range.start].clone() })
+                .map(|g| Glyph {
+                    id: g.id,
+                    advance: g.advance,
+                    dx: g.dx,
+                    dy: g.dy,
+                    range: map[&g.range.start].clone(),
+                })
                 .collect();
             let w: f32 = glyphs.iter().map(|g| g.advance).sum();
             out.push((font, glyphs, text, x));
@@ -409,7 +459,8 @@ mod tests {
         let (t, r) = isolate_numbers("Call 1-888-373-7888.");
         assert_eq!(t, "Call \u{2066}1-888-373-7888\u{2069}.");
         assert_eq!(r.len(), 1);
-        let (t, _) = isolate_numbers("اتصل على 1-888-373-7888 أو humantraffickinghotline.org/chat؟");
+        let (t, _) =
+            isolate_numbers("اتصل على 1-888-373-7888 أو humantraffickinghotline.org/chat؟");
         assert!(t.contains("\u{2066}1-888-373-7888\u{2069}"));
         assert!(t.contains("\u{2066}humantraffickinghotline.org/chat\u{2069}"));
         let (t, r) = isolate_numbers("Can you leave your job?");

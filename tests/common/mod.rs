@@ -14,18 +14,22 @@ pub fn root() -> PathBuf {
 
 /// The bundled project, as shipped.
 pub fn project() -> Project {
-    Project::load(Arc::new(FsAssets::new(root()))).unwrap_or_else(|d| panic!("bundled project does not load: {d:?}"))
+    Project::load(Arc::new(FsAssets::new(root())))
+        .unwrap_or_else(|d| panic!("bundled project does not load: {d:?}"))
 }
 
 /// The bundled project with `tests/fixtures/<name>` laid over it.
 pub fn project_with(name: &str) -> Project {
     let assets = FsAssets::layered(vec![root().join("tests/fixtures").join(name), root()]);
-    Project::load(Arc::new(assets)).unwrap_or_else(|d| panic!("fixture project does not load: {d:?}"))
+    Project::load(Arc::new(assets))
+        .unwrap_or_else(|d| panic!("fixture project does not load: {d:?}"))
 }
 
 /// Decode a PNG file into (width, height, RGBA bytes) with the image crate.
 pub fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png).expect("valid PNG").to_rgba8();
+    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+        .expect("valid PNG")
+        .to_rgba8();
     (img.width(), img.height(), img.into_raw())
 }
 
@@ -42,21 +46,37 @@ pub fn compare_ref(name: &str, w: u32, h: u32, rgba: &[u8], tol: u8) {
         eprintln!("wrote reference {}", refp.display());
         return;
     }
-    let expected = image::open(&refp).unwrap_or_else(|e| panic!("missing reference {}: {e}", refp.display())).to_rgba8();
+    let expected = image::open(&refp)
+        .unwrap_or_else(|e| panic!("missing reference {}: {e}", refp.display()))
+        .to_rgba8();
     let outdir = root().join("tests/out");
     let fail = |why: String| -> ! {
         std::fs::create_dir_all(&outdir).unwrap();
-        expected.save(outdir.join(format!("{name}-expected.png"))).unwrap();
-        actual.save(outdir.join(format!("{name}-actual.png"))).unwrap();
-        panic!("{name}: {why}; see tests/out/{name}-{{expected,actual,diff}}.png (HOTLINE_KIT_UPDATE_REFS=1 regenerates references)");
+        expected
+            .save(outdir.join(format!("{name}-expected.png")))
+            .unwrap();
+        actual
+            .save(outdir.join(format!("{name}-actual.png")))
+            .unwrap();
+        panic!(
+            "{name}: {why}; see tests/out/{name}-{{expected,actual,diff}}.png (HOTLINE_KIT_UPDATE_REFS=1 regenerates references)"
+        );
     };
     if expected.dimensions() != (w, h) {
-        fail(format!("size {w}x{h}, reference {:?}", expected.dimensions()));
+        fail(format!(
+            "size {w}x{h}, reference {:?}",
+            expected.dimensions()
+        ));
     }
     let mut diff = image::RgbaImage::new(w, h);
     let mut bad = 0usize;
     for (i, (a, b)) in actual.pixels().zip(expected.pixels()).enumerate() {
-        let d = a.0.iter().zip(b.0.iter()).map(|(x, y)| x.abs_diff(*y)).max().unwrap();
+        let d =
+            a.0.iter()
+                .zip(b.0.iter())
+                .map(|(x, y)| x.abs_diff(*y))
+                .max()
+                .unwrap();
         let (x, y) = (i as u32 % w, i as u32 / w);
         if d > tol {
             bad += 1;
@@ -70,7 +90,9 @@ pub fn compare_ref(name: &str, w: u32, h: u32, rgba: &[u8], tol: u8) {
     if bad > limit {
         std::fs::create_dir_all(&outdir).unwrap();
         diff.save(outdir.join(format!("{name}-diff.png"))).unwrap();
-        fail(format!("{bad} pixels differ by more than {tol} (limit {limit})"));
+        fail(format!(
+            "{bad} pixels differ by more than {tol} (limit {limit})"
+        ));
     }
 }
 
@@ -86,7 +108,10 @@ pub fn decode_qr_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<String> {
         let i = (y * w as usize + x) * 4;
         ((rgba[i] as u32 + rgba[i + 1] as u32 + rgba[i + 2] as u32) / 3) as u8
     });
-    img.detect_grids().first().and_then(|g| g.decode().ok()).map(|(_, s)| s)
+    img.detect_grids()
+        .first()
+        .and_then(|g| g.decode().ok())
+        .map(|(_, s)| s)
 }
 
 /// Make a throwaway copy of the project files a CLI test needs (Latin fonts only).
