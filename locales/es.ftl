@@ -22,14 +22,14 @@ rf-leave-job = ¿Puede dejar su trabajo si quiere?
 rf-come-go = ¿Puede entrar y salir cuando quiere?
 rf-id-taken = ¿Alguien más guarda su pasaporte o identificación?
 rf-debt = ¿Le debe a su jefe una deuda que nunca puede terminar de pagar?
-rf-threats = ¿Alguien lo ha amenazado a usted o a su familia si intenta irse?
+rf-threats = ¿Alguien le ha amenazado a usted o a su familia si intenta irse?
 rf-sex-made = ¿Alguien le obliga a tener sexo a cambio de dinero, comida o un lugar donde quedarse?
 rf-work-or-sex = ¿Alguien le obliga a trabajar o a tener sexo, y no puede irse?
 rf-pay = ¿Alguien más se queda con el dinero que usted gana?
 
 ## Diseños
 
-poster-headline = ¿Está seguro en el trabajo y en casa?
+poster-headline = ¿Se siente a salvo en el trabajo y en casa?
 poster-intro = La ayuda es gratis, privada y en su idioma, las 24 horas del día.
 cling-headline = ¿Alguien controla su trabajo, su dinero o sus documentos?
 cling-body = Puede recibir ayuda hoy. Es gratis y privado.

@@ -235,7 +235,7 @@ fn missing_message_and_missing_image() {
     let t = common::temp_project();
     edit(
         &t.path().join("designs/poster.toml"),
-        "\"older-woman-dark\"",
+        "\"older-man-light\"",
         "\"no-such-image\"",
     );
     fails_cleanly(
