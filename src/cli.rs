@@ -230,8 +230,14 @@ fn render(
     let stem = output.with_extension("");
     let files = kit::export(&scene, format, &stem.to_string_lossy())?;
     for f in &files {
-        kit::write_atomic(Path::new(&f.entry.path), &f.bytes)?;
-        eprintln!("wrote {} ({} bytes)", f.entry.path, f.bytes.len());
+        // One file goes exactly where -o says; pages of a multi-page PNG/SVG get -1, -2...
+        let path = if files.len() == 1 {
+            output.to_path_buf()
+        } else {
+            PathBuf::from(&f.entry.path)
+        };
+        kit::write_atomic(&path, &f.bytes)?;
+        eprintln!("wrote {} ({} bytes)", path.display(), f.bytes.len());
     }
     Ok(())
 }

@@ -328,3 +328,82 @@ fn a_failed_build_never_replaces_a_good_one() {
     );
     assert_eq!(snapshot(&out), good);
 }
+
+#[test]
+fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "qr = \"tel\"",
+        "qr = \"sms\"",
+    );
+    for out in ["a", "b"] {
+        let o = kit(t.path())
+            .args([
+                "build",
+                "--design",
+                "wallet-card",
+                "--design",
+                "tv-slides",
+                "--format",
+                "png",
+                "--format",
+                "pdf",
+                "--format",
+                "svg",
+                "--out",
+                out,
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let a = std::fs::read(t.path().join("a/manifest.json")).unwrap();
+    let b = std::fs::read(t.path().join("b/manifest.json")).unwrap();
+    assert_eq!(a, b, "two builds differ");
+    let m: serde_json::Value = serde_json::from_slice(&a).unwrap();
+    for e in m.as_array().unwrap() {
+        let want = if e["design"] == "wallet-card" {
+            "sms:233733"
+        } else {
+            "tel:+18883737888"
+        };
+        assert_eq!(e["qr"], want);
+        if e["format"] == "png" {
+            let (w, h, rgba) = common::decode_png(
+                &std::fs::read(t.path().join("a").join(e["path"].as_str().unwrap())).unwrap(),
+            );
+            assert_eq!(common::decode_qr_rgba(w, h, &rgba).as_deref(), Some(want));
+        }
+    }
+}
+
+#[test]
+fn render_writes_exactly_the_named_file() {
+    let t = common::temp_project();
+    let o = kit(t.path())
+        .args([
+            "render",
+            "wallet-card",
+            "--format",
+            "png",
+            "-o",
+            "card.image",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read(t.path().join("card.image"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+    let o = kit(t.path())
+        .args(["render", "tv-slides", "-o", "slides/slide.png"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    for i in 1..=4 {
+        assert!(t.path().join(format!("slides/slide-{i}.png")).exists());
+    }
+}

@@ -6,8 +6,6 @@
 
 pub mod text;
 
-use std::sync::Arc;
-
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::locale::{Catalog, Direction};
 use crate::project::Project;
@@ -595,7 +593,6 @@ fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Di
                 b: 0x00,
             },
         );
-        let _ = Arc::clone(&scene.fonts);
     }
     Ok(())
 }
