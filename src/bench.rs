@@ -56,9 +56,8 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
                     kit::make(
                         &p,
                         &Selection {
-                            designs: vec![],
-                            locales: vec![],
                             formats: vec![Format::Pdf, Format::Png],
+                            ..Default::default()
                         },
                         &|_| {},
                     )

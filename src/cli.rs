@@ -40,12 +40,15 @@ pub enum Command {
         /// Design to build (repeat for several; default: all).
         #[arg(long = "design", value_name = "NAME")]
         designs: Vec<String>,
-        /// Locale to build (repeat for several; default: en and es).
+        /// Locale to build (repeat for several; `all` for every locale; default: en and es).
         #[arg(long = "locale", value_name = "CODE")]
         locales: Vec<String>,
         /// Format (repeat for several; default: pdf and png).
         #[arg(long = "format", value_enum, value_name = "FORMAT")]
         formats: Vec<Format>,
+        /// Show this locale's text where a locale lacks a message (marked on the piece).
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
     },
     /// Render one piece to one file.
     #[command(
@@ -60,10 +63,19 @@ pub enum Command {
         /// Format; default: from the output file's extension.
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Show this locale's text where the locale lacks a message (marked on the piece).
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
         /// Output file. Multi-page designs as PNG or SVG get -1, -2, ... before the extension.
         #[arg(short = 'o', long)]
         output: PathBuf,
     },
+    /// Table of locales: script, direction, messages present and missing, review counts.
+    #[command(after_help = "Example:\n  hotline-kit locales")]
+    Locales,
+    /// Manage locales.
+    #[command(subcommand)]
+    Locale(LocaleCommand),
     /// List designs and locales, one line each.
     #[command(after_help = "Example:\n  hotline-kit list")]
     List,
@@ -82,6 +94,34 @@ pub enum Command {
         /// Repetitions of each measurement.
         #[arg(long, default_value_t = 20)]
         iterations: usize,
+    },
+}
+
+/// `hotline-kit locale ...`.
+#[derive(Debug, Subcommand)]
+pub enum LocaleCommand {
+    /// Start a catalog for a new language from English, every message marked untranslated.
+    #[command(
+        after_help = "Examples:\n  hotline-kit locale new pl --name Polish --native Polski\n  hotline-kit locale new ur --name Urdu --native اردو --direction rtl --script Arab --fonts arabic,latin"
+    )]
+    New {
+        /// Locale code (BCP 47, e.g. pl, pt-BR, zh-Hans).
+        code: String,
+        /// English name of the language.
+        #[arg(long)]
+        name: String,
+        /// Name of the language in its own script.
+        #[arg(long)]
+        native: String,
+        /// ltr or rtl.
+        #[arg(long, default_value = "ltr")]
+        direction: String,
+        /// ISO 15924 script code.
+        #[arg(long, default_value = "Latn")]
+        script: String,
+        /// Font families, comma-separated (see fonts/fonts.toml).
+        #[arg(long, default_value = "latin", value_delimiter = ',')]
+        fonts: Vec<String>,
     },
 }
 
@@ -125,6 +165,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             designs,
             locales,
             formats,
+            fallback,
         } => build(
             &cli.project,
             &out,
@@ -132,14 +173,35 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                 designs,
                 locales,
                 formats,
+                options: crate::layout::Options { fallback },
             },
         ),
         Command::Render {
             design,
             locale,
             format,
+            fallback,
             output,
-        } => render(&cli.project, &design, &locale, format, &output),
+        } => render(&cli.project, &design, &locale, format, fallback, &output),
+        Command::Locales => crate::locale_cmd::table(&load(&cli.project)?),
+        Command::Locale(LocaleCommand::New {
+            code,
+            name,
+            native,
+            direction,
+            script,
+            fonts,
+        }) => crate::locale_cmd::new(
+            &cli.project,
+            &crate::locale_cmd::NewLocale {
+                code,
+                name,
+                native,
+                direction,
+                script,
+                fonts,
+            },
+        ),
         Command::List => list(&cli.project),
         Command::Scene { design, locale } => {
             let p = load(&cli.project)?;
@@ -202,6 +264,7 @@ fn render(
     design: &str,
     locale: &str,
     format: Option<Format>,
+    fallback: Option<String>,
     output: &Path,
 ) -> Result<(), Diagnostics> {
     let format = match format {
@@ -226,7 +289,11 @@ fn render(
         },
     };
     let p = load(project)?;
-    let scene = kit::compile(&p, design, locale)?;
+    let cov = crate::coverage::check(&p, p.catalog(locale)?);
+    if cov.has_errors() {
+        return Err(cov);
+    }
+    let scene = kit::compile_with(&p, design, locale, &crate::layout::Options { fallback })?;
     let stem = output.with_extension("");
     let files = kit::export(&scene, format, &stem.to_string_lossy())?;
     for f in &files {
@@ -266,13 +333,8 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
     println!("Locales:");
     for c in p.catalogs.values() {
         println!(
-            "  {:<8} {:<12} {:<14} {:?}, {} messages, review: {:?}",
-            c.code,
-            c.info.name,
-            c.info.native,
-            c.info.direction,
-            c.messages.len(),
-            c.info.review
+            "  {:<8} {:<22} {:<16} {}",
+            c.code, c.info.name, c.info.native, c.info.script
         );
     }
     Ok(())

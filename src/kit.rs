@@ -57,6 +57,11 @@ pub struct ManifestEntry {
     pub number: String,
     /// Mirrored for second-surface printing.
     pub mirrored: bool,
+    /// Lowest review status of the piece's strings.
+    pub review: crate::locale::Review,
+    /// Messages shown in the fallback locale.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fell_back: Vec<String>,
     /// Draft (not approved) pieces say why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
@@ -93,8 +98,18 @@ pub struct OutFile {
 
 /// Lay out one piece.
 pub fn compile(project: &Project, design: &str, locale: &str) -> Result<Scene, Diagnostics> {
+    compile_with(project, design, locale, &crate::layout::Options::default())
+}
+
+/// Lay out one piece with options (fallback locale).
+pub fn compile_with(
+    project: &Project,
+    design: &str,
+    locale: &str,
+    opts: &crate::layout::Options,
+) -> Result<Scene, Diagnostics> {
     let d = project.design(design)?;
-    crate::layout::compile(project, d, locale)
+    crate::layout::compile(project, d, locale, opts)
 }
 
 /// Export a scene in one format. `stem` is the file path without extension (relative).
@@ -125,6 +140,8 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         qr: scene.qr.clone(),
         number: String::new(),
         mirrored: scene.mirrored,
+        review: scene.review,
+        fell_back: scene.fell_back.clone(),
         draft: scene.draft.clone(),
         pages: 1,
         page: None,
@@ -179,7 +196,7 @@ fn hex(b: &[u8]) -> String {
 }
 
 /// What to build.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// Designs (empty: all).
     pub designs: Vec<String>,
@@ -187,6 +204,8 @@ pub struct Selection {
     pub locales: Vec<String>,
     /// Formats (empty: pdf and png).
     pub formats: Vec<Format>,
+    /// Layout options (fallback locale).
+    pub options: crate::layout::Options,
 }
 
 /// Default locales of a kit.
@@ -205,7 +224,9 @@ pub fn make(
     } else {
         sel.designs.clone()
     };
-    let locales: Vec<String> = if sel.locales.is_empty() {
+    let locales: Vec<String> = if sel.locales.iter().any(|l| l == "all") {
+        project.catalogs.keys().cloned().collect()
+    } else if sel.locales.is_empty() {
         DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect()
     } else {
         sel.locales.clone()
@@ -230,13 +251,26 @@ pub fn make(
     if diags.has_errors() {
         return Err(diags);
     }
+    let mut checked = locales.clone();
+    checked.extend(sel.options.fallback.iter().cloned());
+    checked.sort();
+    checked.dedup();
+    for l in &checked {
+        match project.catalog(l) {
+            Ok(c) => diags.extend(crate::coverage::check(project, c).0),
+            Err(e) => diags.push(e.hint("the locale named by --fallback must exist")),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
     let jobs: Vec<(String, String)> = designs
         .iter()
         .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
         .collect();
     let scenes: Vec<Result<Scene, Diagnostics>> = jobs
         .par_iter()
-        .map(|(d, l)| compile(project, d, l))
+        .map(|(d, l)| compile_with(project, d, l, &sel.options))
         .collect();
     let mut ok = Vec::new();
     for s in scenes {
@@ -339,7 +373,9 @@ pub fn job_count(project: &Project, sel: &Selection) -> usize {
     } else {
         sel.designs.len()
     };
-    let l = if sel.locales.is_empty() {
+    let l = if sel.locales.iter().any(|l| l == "all") {
+        project.catalogs.len()
+    } else if sel.locales.is_empty() {
         DEFAULT_LOCALES.len()
     } else {
         sel.locales.len()

@@ -15,6 +15,7 @@
 pub mod assets;
 pub mod bench;
 pub mod cli;
+pub mod coverage;
 pub mod diag;
 pub mod export;
 pub mod fonts;
@@ -23,6 +24,7 @@ pub mod imagery;
 pub mod kit;
 pub mod layout;
 pub mod locale;
+pub mod locale_cmd;
 pub mod project;
 pub mod qr;
 pub mod scene;

@@ -25,10 +25,14 @@ pub enum Direction {
     Rtl,
 }
 
-/// How far a catalog has been reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+/// How far a message has been reviewed, lowest first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Review {
+    /// Copied from English by `locale new`, not translated yet.
+    Untranslated,
     /// Written by us, not checked by anyone else.
     Draft,
     /// Translated, not reviewed.
@@ -50,10 +54,53 @@ pub struct LocaleInfo {
     /// Reading direction.
     #[serde(default)]
     pub direction: Direction,
+    /// ISO 15924 script code (Latn, Arab, Deva, Hans, Hant, Jpan, Kore, Cyrl).
+    pub script: String,
     /// Font families tried in order.
     pub fonts: Vec<String>,
-    /// Review status of the catalog.
-    pub review: Review,
+    /// Line height multiplier for this script (Arabic and Devanagari need more room).
+    #[serde(default)]
+    pub line_height: Option<f32>,
+    /// The language the other catalogs are translated from.
+    #[serde(default)]
+    pub source: bool,
+}
+
+impl Review {
+    /// The word used in files and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Untranslated => "untranslated",
+            Review::Draft => "draft",
+            Review::Translated => "translated",
+            Review::TranslatorReviewed => "translator-reviewed",
+            Review::SurvivorReviewed => "survivor-reviewed",
+        }
+    }
+
+    /// All statuses, lowest first.
+    pub const ALL: [Review; 5] = [
+        Review::Untranslated,
+        Review::Draft,
+        Review::Translated,
+        Review::TranslatorReviewed,
+        Review::SurvivorReviewed,
+    ];
+}
+
+/// One message's review record (`locales/review/<code>.toml`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEntry {
+    /// How far it has been reviewed.
+    pub status: Review,
+    /// Who set the status.
+    pub by: String,
+    /// When (YYYY-MM-DD).
+    pub date: String,
+    /// What the translation says, back-translated into English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gloss: Option<String>,
 }
 
 /// A locale's resolved messages.
@@ -67,6 +114,8 @@ pub struct Catalog {
     pub messages: BTreeMap<String, String>,
     /// The `.ftl` file, for diagnostics.
     pub source: Arc<Source>,
+    /// Review records by message id.
+    pub review: BTreeMap<String, ReviewEntry>,
 }
 
 impl Catalog {
@@ -85,6 +134,11 @@ impl Catalog {
         })
     }
 
+    /// A message's review status; a message without a record counts as a draft.
+    pub fn status(&self, id: &str) -> Review {
+        self.review.get(id).map_or(Review::Draft, |r| r.status)
+    }
+
     /// Span of a message's line in the catalog.
     pub fn span_of(&self, id: &str) -> Option<std::ops::Range<usize>> {
         self.source.find_line(|l| {
@@ -99,7 +153,7 @@ pub fn parse_index(src: &Arc<Source>) -> Result<BTreeMap<String, LocaleInfo>, Di
     toml::from_str(&src.text).map_err(|e| {
         Diagnostic::error(format!("locale list is not valid: {}", e.message().trim()))
             .at(src, e.span())
-            .hint("each locale needs name, native, direction, fonts and review")
+            .hint("each locale needs name, native, direction, script and fonts")
     })
 }
 
@@ -172,5 +226,43 @@ pub fn parse_catalog(
         info: info.clone(),
         messages,
         source: src.clone(),
+        review: BTreeMap::new(),
     })
+}
+
+/// Parse `locales/review/<code>.toml` and check it against the catalog's messages.
+pub fn parse_review(cat: &mut Catalog, src: &Arc<Source>) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let line = |id: &str| src.find_line(|l| l.trim() == format!("[{id}]"));
+    match toml::from_str::<BTreeMap<String, ReviewEntry>>(&src.text) {
+        Ok(map) => {
+            for (id, r) in &map {
+                if !cat.messages.contains_key(id) {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "review record for `{id}`, but locale `{}` has no such message",
+                            cat.code
+                        ))
+                        .at(src, line(id))
+                        .hint("remove the record or fix the message id"),
+                    );
+                }
+                let no_gloss = r.gloss.as_deref().unwrap_or("").trim().is_empty();
+                if !cat.info.source && r.status > Review::Untranslated && no_gloss {
+                    diags.push(
+                        Diagnostic::warning(format!("message `{id}` in `{}` has no English gloss", cat.code))
+                            .at(src, line(id))
+                            .hint("add gloss = \"...\": what the text says, for reviewers who cannot read it"),
+                    );
+                }
+            }
+            cat.review = map;
+        }
+        Err(e) => diags.push(
+            Diagnostic::error(format!("review file is not valid: {}", e.message().trim()))
+                .at(src, e.span())
+                .hint("each message needs status, by and date (and gloss for translations)"),
+        ),
+    }
+    diags
 }

@@ -87,7 +87,12 @@ impl Project {
                     let Some(h) = &hotline else { continue };
                     match read_source(&*assets, &format!("locales/{code}.ftl")) {
                         Ok(src) => match locale::parse_catalog(&code, &info, &src, h) {
-                            Ok(c) => {
+                            Ok(mut c) => {
+                                let rel = format!("locales/review/{code}.toml");
+                                match read_source(&*assets, &rel) {
+                                    Ok(rsrc) => diags.extend(locale::parse_review(&mut c, &rsrc).0),
+                                    Err(e) => diags.push(e.hint(format!("every locale needs a review file {rel}; `hotline-kit locale new` makes one"))),
+                                }
                                 catalogs.insert(code, c);
                             }
                             Err(e) => diags.extend(e.0),
@@ -184,13 +189,21 @@ impl Project {
 
     /// The font chain for a locale and weight.
     pub fn chain(&self, cat: &Catalog, role: FontRole) -> FontChain {
-        FontChain(
-            cat.info
+        FontChain {
+            fonts: cat
+                .info
                 .fonts
                 .iter()
                 .filter_map(|f| self.fonts.id(f, role))
                 .collect(),
-        )
+            latin: cat
+                .info
+                .fonts
+                .iter()
+                .any(|f| f == "latin")
+                .then(|| self.fonts.id("latin", role))
+                .flatten(),
+        }
     }
 
     /// An illustration by id, loaded and checked once.

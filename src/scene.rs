@@ -104,6 +104,9 @@ pub struct GlyphRun {
     pub y: f32,
     /// Glyphs in visual (left-to-right) order.
     pub glyphs: Vec<Glyph>,
+    /// Right-to-left text: exporters that store text in reading order (PDF) write the
+    /// glyphs in reverse, at the same positions.
+    pub rtl: bool,
     /// The text the glyphs stand for, in logical order (for PDF text extraction).
     pub text: String,
 }
@@ -216,6 +219,10 @@ pub struct Scene {
     pub draft: Option<String>,
     /// The QR payload on every page.
     pub qr: String,
+    /// The lowest review status of the strings on the piece.
+    pub review: crate::locale::Review,
+    /// Messages shown in the fallback locale because this locale lacks them.
+    pub fell_back: Vec<String>,
     /// Pages.
     pub pages: Vec<Page>,
     /// The fonts the glyph runs refer to.

@@ -9,9 +9,8 @@ use hotline_kit::kit::{self, Format, Selection};
 fn default_kit() -> Vec<kit::OutFile> {
     let p = common::project();
     let sel = Selection {
-        designs: vec![],
-        locales: vec![],
         formats: vec![Format::Pdf, Format::Png, Format::Svg],
+        ..Default::default()
     };
     kit::make(&p, &sel, &|_| {}).unwrap_or_else(|d| panic!("default kit fails: {d:?}"))
 }

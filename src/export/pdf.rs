@@ -7,6 +7,7 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
+use krilla::tagging::{ArtifactType, ContentTag, SpanTag, Tag, TagGroup, TagTree};
 use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
@@ -54,6 +55,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         meta = meta.description(format!("{d}. QR code: {}", scene.qr));
     }
     doc.set_metadata(meta);
+    let mut tree = TagTree::new();
     for page in &scene.pages {
         let size = Size::from_wh(page.width, page.height).ok_or("empty page")?;
         let media = KRect::from_xywh(0.0, 0.0, page.width, page.height);
@@ -62,6 +64,8 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
             .with_bleed_box(media);
         let mut p = doc.start_page_with(settings);
         let mut surface = p.surface();
+        let mut para = TagGroup::new(Tag::P);
+        let mut figures = Vec::new();
         if scene.mirrored {
             surface.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, 1.0, page.width, 0.0));
         }
@@ -73,8 +77,14 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         pb.push_rect(r);
                     }
                     if let Some(path) = pb.finish() {
+                        // Backgrounds are not content: marked as artifacts.
+                        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                            ArtifactType::Other,
+                            None,
+                        )));
                         surface.set_fill(Some(fill(*color)));
                         surface.draw_path(&path);
+                        surface.end_tagged();
                     }
                 }
                 Item::Text(run) => {
@@ -82,21 +92,33 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                     let font = face
                         .pdf_font()
                         .ok_or_else(|| format!("{} cannot be embedded in a PDF", face.file))?;
+                    // Glyphs go in visual order. In a right-to-left run, a cluster's
+                    // characters go with its first glyph only, so the ranges strictly
+                    // decrease: krilla then writes the run as /ReversedChars (and
+                    // /ActualText where a glyph stands for different characters), and
+                    // text extracts in reading order.
+                    let mut prev: Option<std::ops::Range<usize>> = None;
                     let glyphs: Vec<KrillaGlyph> = run
                         .glyphs
                         .iter()
                         .map(|g| {
+                            let range = match &prev {
+                                Some(p) if run.rtl && *p == g.range => g.range.start..g.range.start,
+                                _ => g.range.clone(),
+                            };
+                            prev = Some(g.range.clone());
                             KrillaGlyph::new(
                                 GlyphId::new(g.id as u32),
                                 g.advance,
                                 g.dx,
                                 g.dy,
                                 0.0,
-                                g.range.clone(),
+                                range,
                                 None,
                             )
                         })
                         .collect();
+                    let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
                     surface.set_fill(Some(fill(run.color)));
                     surface.draw_glyphs(
                         Point::from_xy(run.x, run.y),
@@ -106,8 +128,11 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         run.size,
                         false,
                     );
+                    surface.end_tagged();
+                    para.push(id);
                 }
                 Item::Qr(q) => {
+                    let id = surface.start_tagged(ContentTag::Other);
                     let mut bg = PathBuilder::new();
                     if let Some(r) = krect(&q.rect) {
                         bg.push_rect(r);
@@ -132,14 +157,24 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         surface.set_fill(Some(fill(Color::BLACK)));
                         surface.draw_path(&path);
                     }
+                    surface.end_tagged();
+                    let mut fig =
+                        TagGroup::new(Tag::Figure(Some(format!("QR code: {}", q.payload))));
+                    fig.push(id);
+                    figures.push(fig);
                 }
                 Item::Image { rect, image } => {
+                    let id = surface.start_tagged(ContentTag::Other);
                     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
                     let size = Size::from_wh(rect.w, rect.h).ok_or("empty image")?;
                     surface
                         .draw_svg(&image.tree, size, SvgSettings::default())
                         .ok_or_else(|| format!("image `{}` could not be drawn", image.id))?;
                     surface.pop();
+                    surface.end_tagged();
+                    let mut fig = TagGroup::new(Tag::Figure(Some(image.entry.title.clone())));
+                    fig.push(id);
+                    figures.push(fig);
                 }
             }
         }
@@ -148,7 +183,12 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         }
         surface.finish();
         p.finish();
+        tree.push(para);
+        for f in figures {
+            tree.push(f);
+        }
     }
+    doc.set_tag_tree(tree);
     doc.finish()
         .map_err(|e| format!("PDF could not be written: {e:?}"))
 }

@@ -7,7 +7,7 @@
 pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::locale::{Catalog, Direction};
+use crate::locale::{Catalog, Direction, Review};
 use crate::project::Project;
 use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
 use crate::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
@@ -27,13 +27,78 @@ const BULLET_GAP: f32 = 0.45;
 /// approved and every piece carries it.
 pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
 
-/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry.
-pub fn draft_reason(cat: &Catalog) -> Option<String> {
+/// Options for laying out one piece.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Locale to take a message from when the piece's locale lacks it. Off unless a
+    /// kit allows it; the piece then says which strings fell back.
+    pub fallback: Option<String>,
+}
+
+/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry:
+/// no piece can be approved yet, and its text may not be reviewed.
+pub fn draft_reason(
+    cat: &Catalog,
+    lowest: Review,
+    fell_back: &[String],
+    fallback: Option<&Catalog>,
+) -> Option<String> {
     let mut note = DRAFT_NOTE.to_string();
-    if cat.info.review < crate::locale::Review::SurvivorReviewed {
+    if lowest == Review::Untranslated {
+        note.push_str(" \u{00b7} untranslated text");
+    } else if cat.info.source && lowest < Review::SurvivorReviewed {
         note.push_str(" \u{00b7} text not reviewed");
+    } else if lowest < Review::TranslatorReviewed {
+        note.push_str(" \u{00b7} draft translation");
+    }
+    if let (false, Some(fb)) = (fell_back.is_empty(), fallback) {
+        note.push_str(&format!(
+            " \u{00b7} in {}: {}",
+            fb.info.name,
+            fell_back.join(", ")
+        ));
     }
     Some(note)
+}
+
+/// Look up messages in the piece's locale, or in the fallback locale where allowed.
+struct Messages<'a> {
+    cat: &'a Catalog,
+    fallback: Option<&'a Catalog>,
+    lowest: Review,
+    fell_back: Vec<String>,
+}
+
+impl Messages<'_> {
+    fn get(&mut self, ids: &[String], used_by: &str) -> Result<Vec<String>, Diagnostics> {
+        let mut out = Vec::new();
+        let mut diags = Diagnostics::default();
+        for id in ids {
+            match (self.cat.get(id), self.fallback) {
+                (Ok(t), _) => {
+                    self.lowest = self.lowest.min(self.cat.status(id));
+                    out.push(t.to_string());
+                }
+                (Err(_), Some(fb)) if fb.messages.contains_key(id) => {
+                    self.lowest = self.lowest.min(fb.status(id));
+                    if !self.fell_back.contains(id) {
+                        self.fell_back.push(id.clone());
+                    }
+                    out.push(fb.messages[id].clone());
+                }
+                (Err(d), _) => {
+                    diags.push(d.hint(format!("used by {used_by}")).hint(
+                        "or build with --fallback en to show the English text, marked as such",
+                    ))
+                }
+            }
+        }
+        if diags.is_empty() {
+            Ok(out)
+        } else {
+            Err(diags)
+        }
+    }
 }
 
 fn tracks(ts: &[Track], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
@@ -120,8 +185,23 @@ impl Block {
 }
 
 /// Compile one design in one locale into a scene.
-pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene, Diagnostics> {
+pub fn compile(
+    project: &Project,
+    design: &Design,
+    locale: &str,
+    opts: &Options,
+) -> Result<Scene, Diagnostics> {
     let cat = project.catalog(locale)?;
+    let fallback = match &opts.fallback {
+        Some(f) if f != locale => Some(project.catalog(f)?),
+        _ => None,
+    };
+    let mut msgs = Messages {
+        cat,
+        fallback,
+        lowest: Review::SurvivorReviewed,
+        fell_back: Vec::new(),
+    };
     let mut diags = Diagnostics::default();
     let px = design.px_pt();
     let w = design.width.to_pt(px, 0.0);
@@ -143,14 +223,14 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
         }];
         let mut blocks = Vec::new();
         for slot in &design.slots {
-            let ncols = cols.len();
-            let (c0, c1) = if rtl {
-                (ncols - slot.cols.end, ncols - slot.cols.start)
+            let x0 = cols[slot.cols.start].0;
+            let x1 = cols[slot.cols.end - 1].0 + cols[slot.cols.end - 1].1;
+            // Right-to-left locales mirror the grid: columns run from the right.
+            let (x0, x1) = if rtl {
+                (safe.w - x1, safe.w - x0)
             } else {
-                (slot.cols.start, slot.cols.end)
+                (x0, x1)
             };
-            let x0 = cols[c0].0;
-            let x1 = cols[c1 - 1].0 + cols[c1 - 1].1;
             let y0 = rows[slot.rows.start].0;
             let y1 = rows[slot.rows.end - 1].0 + rows[slot.rows.end - 1].1;
             let outer = Rect::new(safe.x + x0, safe.y + y0, x1 - x0, y1 - y0);
@@ -172,11 +252,11 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
                 page: pi,
             };
             let res = match content {
-                Content::Text(id) => ctx
-                    .messages(std::slice::from_ref(id))
+                Content::Text(id) => msgs
+                    .get(std::slice::from_ref(id), &ctx.where_())
                     .and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
-                Content::List(ids) => ctx
-                    .messages(ids)
+                Content::List(ids) => msgs
+                    .get(ids, &ctx.where_())
                     .and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
                 Content::Hotline(f) => ctx.text(
                     vec![project.hotline.display(*f).to_string()],
@@ -204,7 +284,7 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
         return Err(diags);
     }
 
-    let draft = draft_reason(cat);
+    let draft = draft_reason(cat, msgs.lowest, &msgs.fell_back, fallback);
     let mut scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
@@ -214,6 +294,8 @@ pub fn compile(project: &Project, design: &Design, locale: &str) -> Result<Scene
         mirrored: design.mirror,
         draft,
         qr: payload,
+        review: msgs.lowest,
+        fell_back: msgs.fell_back,
         pages,
         fonts: project.fonts.clone(),
     };
@@ -251,22 +333,6 @@ impl SlotCtx<'_> {
         self.design.error(msg, Some(self.slot.span.clone()))
     }
 
-    fn messages(&self, ids: &[String]) -> Result<Vec<String>, Diagnostics> {
-        let mut out = Vec::new();
-        let mut diags = Diagnostics::default();
-        for id in ids {
-            match self.cat.get(id) {
-                Ok(t) => out.push(t.to_string()),
-                Err(d) => diags.push(d.hint(format!("used by {}", self.where_()))),
-            }
-        }
-        if diags.is_empty() {
-            Ok(out)
-        } else {
-            Err(diags)
-        }
-    }
-
     fn shape(&self, t: &str, chain: &FontChain) -> Result<Paragraph, Diagnostic> {
         text::shape(t, &self.project.fonts, chain, self.cat.info.direction, &self.cat.code).map_err(|e| match e {
             TextError::MissingGlyph(c) => {
@@ -297,7 +363,7 @@ impl SlotCtx<'_> {
     ) -> Result<(), Diagnostics> {
         let role = self.slot.font;
         let chain = self.project.chain(self.cat, role);
-        let first = self.project.fonts.face(chain.0[0])?;
+        let first = self.project.fonts.face(chain.fonts[0])?;
         let mut paras = Vec::new();
         let mut plain = Vec::new();
         for t in &texts {
@@ -316,7 +382,7 @@ impl SlotCtx<'_> {
             asc: first.ascender,
             desc: first.descender,
         };
-        let lh = self.design.line_height;
+        let lh = self.design.line_height * self.cat.info.line_height.unwrap_or(1.0);
         let range = self
             .slot
             .size
@@ -530,15 +596,16 @@ fn push_runs(
     size: f32,
     color: Color,
 ) {
-    for (font, glyphs, text, dx) in p.line_runs(line) {
+    for r in p.line_runs(line) {
         items.push(Item::Text(GlyphRun {
-            font,
+            font: r.font,
             size,
             color,
-            x: x + dx * size,
+            x: x + r.x * size,
             y,
-            glyphs,
-            text,
+            glyphs: r.glyphs,
+            rtl: r.rtl,
+            text: r.text,
         }));
     }
 }
@@ -546,16 +613,13 @@ fn push_runs(
 /// Draw the draft note in the band between the safe area and the trim edge at the
 /// bottom of every page, so it is printed but never covers content.
 fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
-    let chain = FontChain(
-        project
-            .fonts
-            .id("latin", FontRole::Bold)
-            .into_iter()
-            .collect(),
-    );
+    let latin = project.fonts.id("latin", FontRole::Bold).ok_or_else(|| {
+        Diagnostic::error("fonts/fonts.toml has no `latin` family for the draft mark")
+    })?;
+    let chain = FontChain::one(latin);
     let p = text::shape(note, &project.fonts, &chain, Direction::Ltr, "en")
         .map_err(|e| Diagnostic::error(format!("draft mark: {e:?}")))?;
-    let face = project.fonts.face(chain.0[0])?;
+    let face = project.fonts.face(chain.fonts[0])?;
     for page in &mut scene.pages {
         let band = page.trim.bottom() - page.safe.bottom();
         let cap = if scene.medium == Medium::Screen {

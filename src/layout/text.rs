@@ -27,6 +27,10 @@ fn is_invisible(c: char) -> bool {
     is_bidi_control(c) || matches!(c, '\n' | '\r' | '\u{FEFF}')
 }
 
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
 fn token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "+-./:@_%=&~#".contains(c)
 }
@@ -140,13 +144,50 @@ pub struct Paragraph {
     prefix: Vec<f32>,
 }
 
+/// Glyphs of one font and direction on a line, in visual order.
+#[derive(Debug, Clone)]
+pub struct LineRun {
+    /// Font face.
+    pub font: FontId,
+    /// Glyphs, left to right.
+    pub glyphs: Vec<Glyph>,
+    /// The characters, in logical order; glyph ranges point into it.
+    pub text: String,
+    /// Offset from the line start, in em.
+    pub x: f32,
+    /// Right-to-left text.
+    pub rtl: bool,
+}
+
 /// The fonts tried, in order, for each character.
 #[derive(Debug, Clone)]
-pub struct FontChain(pub Vec<FontId>);
+pub struct FontChain {
+    /// Faces in order of preference.
+    pub fonts: Vec<FontId>,
+    /// The Latin face, if in the chain: Latin letters, digits and punctuation use it
+    /// even when another face has them, so numbers and addresses look the same in
+    /// every language.
+    pub latin: Option<FontId>,
+}
+
+impl FontChain {
+    /// A chain of one face.
+    pub fn one(id: FontId) -> Self {
+        Self {
+            fonts: vec![id],
+            latin: None,
+        }
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{0021}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
+}
 
 fn pick_font(
     c: char,
     chain: &[(FontId, std::sync::Arc<Face>)],
+    latin: Option<FontId>,
     prev: Option<FontId>,
 ) -> Option<FontId> {
     let inherits = c.is_whitespace()
@@ -157,6 +198,11 @@ fn pick_font(
         if chain.iter().any(|(id, f)| *id == p && (zw || f.has(c))) {
             return Some(p);
         }
+    }
+    if let Some(l) =
+        latin.filter(|l| is_latin(c) && chain.iter().any(|(id, f)| id == l && f.has(c)))
+    {
+        return Some(l);
     }
     chain.iter().find(|(_, f)| f.has(c)).map(|(id, _)| *id)
 }
@@ -182,7 +228,7 @@ pub fn shape(
 ) -> Result<Paragraph, TextError> {
     let (text, protected) = isolate_numbers(raw);
     let faces: Vec<(FontId, std::sync::Arc<Face>)> = chain
-        .0
+        .fonts
         .iter()
         .map(|&id| {
             fonts
@@ -207,7 +253,7 @@ pub fn shape(
         if is_invisible(c) {
             continue;
         }
-        let f = pick_font(c, &faces, prev).ok_or(TextError::MissingGlyph(c))?;
+        let f = pick_font(c, &faces, chain.latin, prev).ok_or(TextError::MissingGlyph(c))?;
         prev = Some(f);
         let end = i + c.len_utf8();
         match items.last_mut() {
@@ -287,8 +333,17 @@ pub fn shape(
     }
     prefix.push(acc);
 
+    // Korean breaks lines at spaces, not between syllables (CSS `word-break: keep-all`).
+    let keep_all = lang == "ko" || lang.starts_with("ko-");
     let breaks = linebreaks(&text)
         .filter(|(i, _)| !protected.iter().any(|r| r.start < *i && *i < r.end))
+        .filter(|(i, _)| {
+            !keep_all || {
+                let before = text[..*i].chars().next_back();
+                let after = text[*i..].chars().next();
+                !(before.is_some_and(is_hangul) && after.is_some_and(is_hangul))
+            }
+        })
         .map(|(i, op)| (i, op == BreakOpportunity::Mandatory))
         .collect();
 
@@ -380,7 +435,7 @@ impl Paragraph {
     }
 
     /// Glyph runs of one line in visual order: `(font, glyphs, text, x offset in em)`.
-    pub fn line_runs(&self, line: Range<usize>) -> Vec<(FontId, Vec<Glyph>, String, f32)> {
+    pub fn line_runs(&self, line: Range<usize>) -> Vec<LineRun> {
         if line.is_empty() {
             return Vec::new();
         }
@@ -392,7 +447,7 @@ impl Paragraph {
             is_pure_ltr: false,
         };
         let (levels, runs) = visual_runs(&info, line.clone());
-        let mut chunks: Vec<(FontId, Vec<&SGlyph>)> = Vec::new();
+        let mut chunks: Vec<(FontId, bool, Vec<&SGlyph>)> = Vec::new();
         for run in runs {
             let rtl = levels[run.start].is_rtl();
             let mut segs: Vec<&Segment> = self
@@ -406,14 +461,14 @@ impl Paragraph {
             for s in segs {
                 let gs = s.glyphs.iter().filter(|g| run.contains(&g.range.start));
                 match chunks.last_mut() {
-                    Some((f, v)) if *f == s.font => v.extend(gs),
-                    _ => chunks.push((s.font, gs.collect())),
+                    Some((f, r, v)) if *f == s.font && *r == rtl => v.extend(gs),
+                    _ => chunks.push((s.font, rtl, gs.collect())),
                 }
             }
         }
         let mut x = 0.0;
         let mut out = Vec::new();
-        for (font, gs) in chunks {
+        for (font, rtl, gs) in chunks {
             if gs.is_empty() {
                 continue;
             }
@@ -439,7 +494,13 @@ impl Paragraph {
                 })
                 .collect();
             let w: f32 = glyphs.iter().map(|g| g.advance).sum();
-            out.push((font, glyphs, text, x));
+            out.push(LineRun {
+                font,
+                glyphs,
+                text,
+                x,
+                rtl,
+            });
             x += w;
         }
         out

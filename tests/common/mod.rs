@@ -1,5 +1,8 @@
-//! Shared test helpers: the bundled project, fixture overlays, and reference images.
+//! Shared test helpers: the bundled project, fixture overlays, reference images, PDF text.
+
 #![allow(dead_code)]
+
+pub mod pdftext;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

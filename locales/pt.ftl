@@ -1,0 +1,36 @@
+# Catálogo em português (Brasil) para hotline-kit.
+#
+# Tradução nossa, sem revisão por um tradutor qualificado nem por sobreviventes.
+# Os dados da linha (números, endereços) vêm de hotline.toml: use { $phone }, { $sms },
+# { $tty }, { $chat }, { $web } e { $hours }; nunca digite um número aqui.
+
+## Linhas comuns
+
+call-label = Ligue grátis, a qualquer hora
+text-line = Ou envie um SMS para { $sms }
+text-short = SMS para { $sms }
+chat-line = Chat online: { $chat }
+tty-line = TTY: { $tty }
+confidential = Grátis e confidencial. Você não precisa dar seu nome.
+languages-line = Ajuda em português, inglês, espanhol e mais de 200 outros idiomas.
+safety-line = Você pode apagar a ligação ou a mensagem do seu celular antes de sair.
+scan-to-call = Escaneie para ligar
+
+## Perguntas de alerta
+
+rf-leave-job = Você pode deixar seu emprego se quiser?
+rf-come-go = Você pode sair e voltar quando quiser?
+rf-id-taken = Outra pessoa fica com seu passaporte ou documento de identidade?
+rf-debt = Você tem uma dívida com seu chefe que nunca consegue terminar de pagar?
+rf-threats = Alguém já ameaçou você ou sua família caso você tente ir embora?
+rf-sex-made = Alguém obriga você a fazer sexo em troca de dinheiro, comida ou um lugar para ficar?
+rf-work-or-sex = Alguém obriga você a trabalhar ou a fazer sexo, e você não pode ir embora?
+rf-pay = Outra pessoa pega ou fica com o dinheiro que você ganha?
+
+## Modelos
+
+poster-headline = Você está em segurança no trabalho e em casa?
+poster-intro = A ajuda é grátis, confidencial e no seu idioma, 24 horas por dia.
+cling-headline = Alguém controla seu trabalho, seu dinheiro ou seus documentos?
+cling-body = Você pode receber ajuda hoje. É grátis e confidencial.
+slide-help = Você pode ligar ou enviar um SMS para pedir ajuda. É grátis e confidencial.

@@ -1,0 +1,36 @@
+# Katalogo sa Tagalog para sa hotline-kit.
+#
+# Sariling salin namin, hindi pa nasusuri ng kwalipikadong tagasalin o ng mga survivor.
+# Ang mga detalye ng hotline (numero, address) ay galing sa hotline.toml: gamitin ang { $phone },
+# { $sms }, { $tty }, { $chat }, { $web } at { $hours }; huwag kailanman mag-type ng numero dito.
+
+## Mga karaniwang linya
+
+call-label = Tumawag nang libre, anumang oras
+text-line = O mag-text sa { $sms }
+text-short = Mag-text sa { $sms }
+chat-line = Chat online: { $chat }
+tty-line = TTY: { $tty }
+confidential = Libre at kumpidensyal. Hindi mo kailangang sabihin ang iyong pangalan.
+languages-line = May tulong sa Tagalog, Ingles, Espanyol at higit sa 200 pang ibang wika.
+safety-line = Puwede mong burahin ang tawag o text sa iyong telepono bago ka umalis.
+scan-to-call = I-scan para tumawag
+
+## Mga tanong na babala
+
+rf-leave-job = Puwede ka bang umalis sa iyong trabaho kung gusto mo?
+rf-come-go = Malaya ka bang lumabas at bumalik kung kailan mo gusto?
+rf-id-taken = May ibang tao bang may hawak ng iyong pasaporte o ID?
+rf-debt = May utang ka ba sa iyong amo na hindi mo matapos-tapos bayaran?
+rf-threats = May nagbanta na ba sa iyo o sa iyong pamilya kung susubukan mong umalis?
+rf-sex-made = May pumipilit ba sa iyo na makipagtalik kapalit ng pera, pagkain o matitirhan?
+rf-work-or-sex = May pumipilit ba sa iyo na magtrabaho o makipagtalik, at hindi ka makaalis?
+rf-pay = May ibang tao bang kumukuha o humahawak ng perang kinikita mo?
+
+## Mga disenyo
+
+poster-headline = Ligtas ka ba sa trabaho at sa bahay?
+poster-intro = Libre, pribado at nasa iyong wika ang tulong, 24 oras bawat araw.
+cling-headline = May kumokontrol ba sa iyong trabaho, pera o mga papeles?
+cling-body = Makakakuha ka ng tulong ngayong araw. Libre at pribado ito.
+slide-help = Puwede kang tumawag o mag-text para humingi ng tulong. Libre at pribado ito.

@@ -1,0 +1,36 @@
+# hotline-kit 的简体中文目录。
+#
+# 这是我们自己的翻译，还没有经过合格译者或幸存者审阅。
+# 热线信息（号码、网址）来自 hotline.toml：请使用 { $phone }、{ $sms }、
+# { $tty }、{ $chat }、{ $web } 和 { $hours }，不要在这里输入任何号码。
+
+## 通用文字
+
+call-label = 随时免费拨打
+text-line = 或发短信到 { $sms }
+text-short = 发短信到 { $sms }
+chat-line = 在线聊天：{ $chat }
+tty-line = TTY（文字电话）：{ $tty }
+confidential = 免费，而且保密。您不用说出自己的名字。
+languages-line = 提供中文、英语、西班牙语及200多种其他语言的帮助。
+safety-line = 离开前，您可以把通话记录或短信从手机里删除。
+scan-to-call = 扫码拨打
+
+## 警示问题
+
+rf-leave-job = 如果您想离开这份工作，可以离开吗？
+rf-come-go = 您可以自由进出吗？
+rf-id-taken = 您的护照或身份证件在别人手里吗？
+rf-debt = 您欠了老板一笔永远还不清的债吗？
+rf-threats = 有人威胁过您或您的家人，不让您离开吗？
+rf-sex-made = 有人强迫您为了钱、食物或住的地方而发生性关系吗？
+rf-work-or-sex = 有人强迫您工作或发生性关系，而您无法离开吗？
+rf-pay = 有别人拿走或扣住您挣的钱吗？
+
+## 设计
+
+poster-headline = 您在工作的地方和家里安全吗？
+poster-intro = 免费、保密的帮助，可以用您的语言，每天24小时都有。
+cling-headline = 有人控制您的工作、您的钱或您的证件吗？
+cling-body = 您今天就可以得到帮助。这是免费、保密的。
+slide-help = 您可以打电话或发短信求助。这是免费、保密的。

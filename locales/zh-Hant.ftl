@@ -1,0 +1,36 @@
+# hotline-kit 的繁體中文（台灣）目錄。
+#
+# 這是我們自己的翻譯，還沒有經過合格譯者或倖存者審閱。
+# 熱線資訊（號碼、網址）來自 hotline.toml：請使用 { $phone }、{ $sms }、
+# { $tty }、{ $chat }、{ $web } 和 { $hours }，不要在這裡輸入任何號碼。
+
+## 共用文字
+
+call-label = 隨時免費撥打
+text-line = 或傳簡訊到 { $sms }
+text-short = 傳簡訊到 { $sms }
+chat-line = 線上聊天：{ $chat }
+tty-line = TTY（文字電話）：{ $tty }
+confidential = 免費，而且保密。您不用說出自己的名字。
+languages-line = 提供中文、英文、西班牙文及200多種其他語言的幫助。
+safety-line = 離開前，您可以把通話紀錄或簡訊從手機裡刪除。
+scan-to-call = 掃描即可撥打
+
+## 警示問題
+
+rf-leave-job = 如果您想離開這份工作，可以離開嗎？
+rf-come-go = 您可以自由進出嗎？
+rf-id-taken = 您的護照或身分證件在別人手裡嗎？
+rf-debt = 您欠了老闆一筆永遠還不清的債嗎？
+rf-threats = 有人威脅過您或您的家人，不讓您離開嗎？
+rf-sex-made = 有人強迫您為了錢、食物或住的地方而發生性關係嗎？
+rf-work-or-sex = 有人強迫您工作或發生性關係，而您無法離開嗎？
+rf-pay = 有別人拿走或扣住您賺的錢嗎？
+
+## 設計
+
+poster-headline = 您在工作的地方和家裡安全嗎？
+poster-intro = 免費、保密的幫助，可以用您的語言，每天24小時都有。
+cling-headline = 有人控制您的工作、您的錢或您的證件嗎？
+cling-body = 您今天就可以得到幫助。這是免費、保密的。
+slide-help = 您可以打電話或傳簡訊求助。這是免費、保密的。
