@@ -205,7 +205,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         Command::List => list(&cli.project),
         Command::Scene { design, locale } => {
             let p = load(&cli.project)?;
-            print!("{}", kit::compile(&p, &design, &locale)?.snapshot());
+            crate::emit(&kit::compile(&p, &design, &locale)?.snapshot());
             Ok(())
         }
         Command::Bench { iterations } => crate::bench::run(&cli.project, iterations.max(1)),
@@ -311,7 +311,8 @@ fn render(
 
 fn list(project: &Path) -> Result<(), Diagnostics> {
     let p = load(project)?;
-    println!("Designs:");
+    let mut out = String::new();
+    outln!(out, "Designs:");
     for d in p.designs.values() {
         let px = d.px_pt();
         let size = match d.medium {
@@ -328,14 +329,25 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
             String::new()
         };
         let mirror = if d.mirror { ", mirrored" } else { "" };
-        println!("  {:<22} {:<16} {}{pages}{mirror}", d.name, size, d.title);
-    }
-    println!("Locales:");
-    for c in p.catalogs.values() {
-        println!(
-            "  {:<8} {:<22} {:<16} {}",
-            c.code, c.info.name, c.info.native, c.info.script
+        outln!(
+            out,
+            "  {:<22} {:<16} {}{pages}{mirror}",
+            d.name,
+            size,
+            d.title
         );
     }
+    outln!(out, "Locales:");
+    for c in p.catalogs.values() {
+        outln!(
+            out,
+            "  {:<8} {:<22} {:<16} {}",
+            c.code,
+            c.info.name,
+            c.info.native,
+            c.info.script
+        );
+    }
+    crate::emit(&out);
     Ok(())
 }

@@ -12,6 +12,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// `writeln!` into a `String` (cannot fail).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Write text to standard output; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 pub mod assets;
 pub mod bench;
 pub mod cli;

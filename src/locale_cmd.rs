@@ -12,8 +12,10 @@ use crate::project::Project;
 /// and whether the fonts cover every character.
 pub fn table(p: &Project) -> Result<(), Diagnostics> {
     let source = p.catalogs.values().find(|c| c.info.source);
+    let mut out = String::new();
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    println!(
+    outln!(
+        out,
         "{:<8} {:<18} {:<5} {:<4} {:>7} {:>7}  {:>5} {:>5} {:>5} {:>5} {:>5}  glyphs",
         "locale",
         "language",
@@ -45,13 +47,14 @@ pub fn table(p: &Project) -> Result<(), Diagnostics> {
             "ok".to_string()
         };
         let native: String = c.info.native.chars().take(18).collect();
-        let pad = 18usize.saturating_sub(native.chars().count());
+        let pad = 18usize.saturating_sub(unicode_width::UnicodeWidthStr::width(native.as_str()));
         let (on, off) = if color && (missing > 0 || cov.has_errors()) {
             ("\x1b[31m", "\x1b[0m")
         } else {
             ("", "")
         };
-        println!(
+        outln!(
+            out,
             "{on}{:<8} {native}{} {:<5} {:<4} {:>7} {:>7}  {:>5} {:>5} {:>5} {:>5} {:>5}  {glyphs}{off}",
             c.code,
             " ".repeat(pad),
@@ -66,9 +69,11 @@ pub fn table(p: &Project) -> Result<(), Diagnostics> {
             counts[4],
         );
     }
-    println!(
+    outln!(
+        out,
         "review: untr = untranslated, draft, trans = translated, t-rev = translator-reviewed, s-rev = survivor-reviewed"
     );
+    crate::emit(&out);
     Ok(())
 }
 

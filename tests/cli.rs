@@ -407,3 +407,159 @@ fn render_writes_exactly_the_named_file() {
         assert!(t.path().join(format!("slides/slide-{i}.png")).exists());
     }
 }
+
+#[test]
+fn locale_new_scaffolds_an_untranslated_catalog_that_builds_marked() {
+    let t = common::temp_project_all_fonts();
+    let o = kit(t.path())
+        .args([
+            "locale", "new", "pl", "--name", "Polish", "--native", "Polski",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        t.path().join("locales/pl.ftl").exists()
+            && t.path().join("locales/review/pl.toml").exists()
+    );
+    let o = kit(t.path()).arg("locales").output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = String::from_utf8_lossy(&o.stdout);
+    let line = table
+        .lines()
+        .find(|l| l.starts_with("pl "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(line.contains("Polski") && line.contains(" 22 "), "{line}");
+    for code in ["ar", "zh-Hans", "hi", "vi"] {
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with(code) && l.ends_with("ok")),
+            "{code}: {table}"
+        );
+    }
+    let o = kit(t.path())
+        .args([
+            "build",
+            "--locale",
+            "pl",
+            "--design",
+            "stall-sticker",
+            "--format",
+            "pdf",
+            "--out",
+            "o",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
+    assert_eq!(m[0]["review"], "untranslated");
+    assert!(
+        m[0]["draft"]
+            .as_str()
+            .unwrap()
+            .contains("untranslated text")
+    );
+    // A second time is refused, and nothing changes.
+    fails_cleanly(
+        &t,
+        &[
+            "locale", "new", "pl", "--name", "Polish", "--native", "Polski",
+        ],
+        &["already exists"],
+    );
+    fails_cleanly(
+        &t,
+        &["locale", "new", "Polish!", "--name", "x", "--native", "x"],
+        &["not a locale code"],
+    );
+}
+
+#[test]
+fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
+    let t = common::temp_project();
+    let es = t.path().join("locales/es.ftl");
+    let s = std::fs::read_to_string(&es).unwrap();
+    std::fs::write(
+        &es,
+        s.lines()
+            .filter(|l| !l.starts_with("text-short ="))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    let review = t.path().join("locales/review/es.toml");
+    let r = std::fs::read_to_string(&review).unwrap();
+    let start = r.find("[text-short]").unwrap();
+    let end = r[start..].find("\n\n").unwrap() + start + 2;
+    std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
+    fails_cleanly(
+        &t,
+        &["build", "--locale", "es", "--design", "wallet-card"],
+        &[
+            "message `text-short` is missing in locale `es`",
+            "--fallback",
+        ],
+    );
+    let o = kit(t.path())
+        .args([
+            "build",
+            "--locale",
+            "es",
+            "--design",
+            "wallet-card",
+            "--fallback",
+            "en",
+            "--out",
+            "o",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
+    assert_eq!(m[0]["fell_back"][0], "text-short");
+    assert!(
+        m[0]["draft"]
+            .as_str()
+            .unwrap()
+            .contains("in English: text-short"),
+        "{}",
+        m[0]["draft"]
+    );
+}
+
+#[test]
+fn catalog_errors_name_file_and_line() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/es.ftl"),
+        "call-label = ",
+        "call-label = {",
+    );
+    fails_cleanly(&t, &["build"], &["locales/es.ftl:", "catalog syntax error"]);
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/es.ftl"),
+        "call-label = Llame gratis",
+        "call-label = Llame gratis 🧿",
+    );
+    fails_cleanly(
+        &t,
+        &["build", "--locale", "es"],
+        &["U+1F9FF", "call-label", "locales/es.ftl:"],
+    );
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/review/es.toml"),
+        "[call-label]",
+        "[call-labels]",
+    );
+    fails_cleanly(
+        &t,
+        &["build"],
+        &["review record for `call-labels`", "locales/review/es.toml:"],
+    );
+}

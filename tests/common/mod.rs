@@ -119,13 +119,27 @@ pub fn decode_qr_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<String> {
 
 /// Make a throwaway copy of the project files a CLI test needs (Latin fonts only).
 pub fn temp_project() -> tempfile::TempDir {
+    temp_project_with_fonts(&["fonts.toml", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"])
+}
+
+/// A throwaway copy of the project with every font.
+pub fn temp_project_all_fonts() -> tempfile::TempDir {
+    let names: Vec<String> = std::fs::read_dir(root().join("fonts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ttf") || n == "fonts.toml")
+        .collect();
+    temp_project_with_fonts(&names.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn temp_project_with_fonts(fonts: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let r = root();
     copy_dir(&r.join("designs"), &dir.path().join("designs"));
     copy_dir(&r.join("locales"), &dir.path().join("locales"));
     std::fs::copy(r.join("hotline.toml"), dir.path().join("hotline.toml")).unwrap();
     std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
-    for f in ["fonts.toml", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"] {
+    for f in fonts {
         std::fs::copy(r.join("fonts").join(f), dir.path().join("fonts").join(f)).unwrap();
     }
     dir
