@@ -104,25 +104,7 @@ pub enum LocaleCommand {
     #[command(
         after_help = "Examples:\n  hotline-kit locale new pl --name Polish --native Polski\n  hotline-kit locale new ur --name Urdu --native اردو --direction rtl --script Arab --fonts arabic,latin"
     )]
-    New {
-        /// Locale code (BCP 47, e.g. pl, pt-BR, zh-Hans).
-        code: String,
-        /// English name of the language.
-        #[arg(long)]
-        name: String,
-        /// Name of the language in its own script.
-        #[arg(long)]
-        native: String,
-        /// ltr or rtl.
-        #[arg(long, default_value = "ltr")]
-        direction: String,
-        /// ISO 15924 script code.
-        #[arg(long, default_value = "Latn")]
-        script: String,
-        /// Font families, comma-separated (see fonts/fonts.toml).
-        #[arg(long, default_value = "latin", value_delimiter = ',')]
-        fonts: Vec<String>,
-    },
+    New(crate::locale_cmd::NewLocale),
 }
 
 fn print_diags(diags: Diagnostics) {
@@ -184,24 +166,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             output,
         } => render(&cli.project, &design, &locale, format, fallback, &output),
         Command::Locales => crate::locale_cmd::table(&load(&cli.project)?),
-        Command::Locale(LocaleCommand::New {
-            code,
-            name,
-            native,
-            direction,
-            script,
-            fonts,
-        }) => crate::locale_cmd::new(
-            &cli.project,
-            &crate::locale_cmd::NewLocale {
-                code,
-                name,
-                native,
-                direction,
-                script,
-                fonts,
-            },
-        ),
+        Command::Locale(LocaleCommand::New(n)) => crate::locale_cmd::new(&cli.project, &n),
         Command::List => list(&cli.project),
         Command::Scene { design, locale } => {
             let p = load(&cli.project)?;

@@ -78,19 +78,24 @@ pub fn table(p: &Project) -> Result<(), Diagnostics> {
 }
 
 /// What `locale new` needs to know.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct NewLocale {
-    /// Locale code.
+    /// Locale code (BCP 47, e.g. pl, pt-BR, zh-Hans).
     pub code: String,
-    /// English name.
+    /// English name of the language.
+    #[arg(long)]
     pub name: String,
-    /// Native name.
+    /// Name of the language in its own script.
+    #[arg(long)]
     pub native: String,
     /// ltr or rtl.
+    #[arg(long, default_value = "ltr")]
     pub direction: String,
-    /// ISO 15924 script.
+    /// ISO 15924 script code.
+    #[arg(long, default_value = "Latn")]
     pub script: String,
-    /// Font families.
+    /// Font families, comma-separated (see fonts/fonts.toml).
+    #[arg(long, default_value = "latin", value_delimiter = ',')]
     pub fonts: Vec<String>,
 }
 

@@ -126,17 +126,26 @@ fn render_writes_one_file_and_list_shows_everything() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["build", "render", "list", "scene", "bench"] {
+    for cmd in [
+        &["build"][..],
+        &["render"],
+        &["list"],
+        &["locales"],
+        &["locale", "new"],
+        &["scene"],
+        &["bench"],
+    ] {
         let o = Command::cargo_bin("hotline-kit")
             .unwrap()
-            .args([cmd, "--help"])
+            .args(cmd)
+            .arg("--help")
             .output()
             .unwrap();
         assert!(o.status.success());
         let s = String::from_utf8_lossy(&o.stdout);
         assert!(
             s.contains("Example") && s.contains("hotline-kit "),
-            "{cmd} --help has no example:\n{s}"
+            "{cmd:?} --help has no example:\n{s}"
         );
     }
 }
