@@ -208,6 +208,33 @@ pub struct Selection {
     pub options: crate::layout::Options,
 }
 
+impl Selection {
+    /// The designs, locales and formats a selection means, defaults filled in:
+    /// all designs, `en` + `es` (`all` = every locale), PDF + PNG.
+    pub fn resolve(&self, project: &Project) -> (Vec<String>, Vec<String>, Vec<Format>) {
+        let designs = if self.designs.is_empty() {
+            project.designs.keys().cloned().collect()
+        } else {
+            self.designs.clone()
+        };
+        let locales = if self.locales.iter().any(|l| l == "all") {
+            project.catalogs.keys().cloned().collect()
+        } else if self.locales.is_empty() {
+            DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.locales.clone()
+        };
+        let mut formats = if self.formats.is_empty() {
+            vec![Format::Pdf, Format::Png]
+        } else {
+            self.formats.clone()
+        };
+        formats.sort();
+        formats.dedup();
+        (designs, locales, formats)
+    }
+}
+
 /// Default locales of a kit.
 pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
 
@@ -219,25 +246,7 @@ pub fn make(
     tick: &(dyn Fn(&str) + Sync),
 ) -> Result<Vec<OutFile>, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let designs: Vec<String> = if sel.designs.is_empty() {
-        project.designs.keys().cloned().collect()
-    } else {
-        sel.designs.clone()
-    };
-    let locales: Vec<String> = if sel.locales.iter().any(|l| l == "all") {
-        project.catalogs.keys().cloned().collect()
-    } else if sel.locales.is_empty() {
-        DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect()
-    } else {
-        sel.locales.clone()
-    };
-    let mut formats = if sel.formats.is_empty() {
-        vec![Format::Pdf, Format::Png]
-    } else {
-        sel.formats.clone()
-    };
-    formats.sort();
-    formats.dedup();
+    let (designs, locales, formats) = sel.resolve(project);
     for d in &designs {
         if let Err(e) = project.design(d) {
             diags.push(e);
@@ -368,20 +377,6 @@ pub fn write(out: &Path, files: &[OutFile]) -> Result<PathBuf, Diagnostics> {
 
 /// Number of piece x format jobs a selection makes.
 pub fn job_count(project: &Project, sel: &Selection) -> usize {
-    let d = if sel.designs.is_empty() {
-        project.designs.len()
-    } else {
-        sel.designs.len()
-    };
-    let l = if sel.locales.iter().any(|l| l == "all") {
-        project.catalogs.len()
-    } else if sel.locales.is_empty() {
-        DEFAULT_LOCALES.len()
-    } else {
-        sel.locales.len()
-    };
-    let mut f = sel.formats.clone();
-    f.sort();
-    f.dedup();
-    d * l * if f.is_empty() { 2 } else { f.len() }
+    let (d, l, f) = sel.resolve(project);
+    d.len() * l.len() * f.len()
 }
