@@ -26,6 +26,22 @@ rf-threats = Has anyone threatened you or your family if you try to leave?
 rf-sex-made = Is someone making you have sex for money, food or a place to stay?
 rf-work-or-sex = Is someone making you work or have sex, and you cannot leave?
 rf-pay = Does someone else take or hold the money you earn?
+rf-paid = Are you paid for the work you do?
+rf-permission = Do you have to ask permission to eat, sleep or use the bathroom?
+rf-locked-in = Are doors or windows locked so you cannot get out?
+rf-live-at-work = Do you have to live where your boss tells you to?
+rf-scared-at-work = Does anyone at work make you feel scared?
+rf-unpaid = Have you worked without getting the pay you were promised?
+rf-quota = Are you punished if you do not bring in enough money?
+rf-cut-off = Does someone stop you from contacting your family or friends?
+rf-danger-if-leave = Would you or someone you love be in danger if you left?
+rf-calls-visits = Does someone else decide when you can call or see people?
+rf-different-job = Were you promised a different job than the one you are doing now?
+rf-under-18 = Are you under 18 and trading sex for money, food or a place to stay?
+rf-sex-for-work = Does someone make you have sex as part of your job?
+rf-sex-debt = Are you made to have sex to pay off a debt?
+rf-sex-money = Does someone take the money you are paid for sex?
+rf-hurt-leave = Have you been hurt or threatened when you tried to leave?
 
 ## Designs
 

@@ -26,6 +26,22 @@ rf-threats = ¿Alguien le ha amenazado a usted o a su familia si intenta irse?
 rf-sex-made = ¿Alguien le obliga a tener sexo a cambio de dinero, comida o un lugar donde quedarse?
 rf-work-or-sex = ¿Alguien le obliga a trabajar o a tener sexo, y no puede irse?
 rf-pay = ¿Alguien más se queda con el dinero que usted gana?
+rf-paid = ¿Le pagan por el trabajo que hace?
+rf-permission = ¿Tiene que pedir permiso para comer, dormir o ir al baño?
+rf-locked-in = ¿Las puertas o ventanas están cerradas con llave para que no pueda salir?
+rf-live-at-work = ¿Tiene que vivir donde le dice su jefe?
+rf-scared-at-work = ¿Alguien en su trabajo le hace sentir miedo?
+rf-unpaid = ¿Ha trabajado sin recibir el pago que le prometieron?
+rf-quota = ¿Le castigan si no trae suficiente dinero?
+rf-cut-off = ¿Alguien le impide comunicarse con su familia o sus amigos?
+rf-danger-if-leave = ¿Usted o alguien a quien quiere estaría en peligro si se fuera?
+rf-calls-visits = ¿Alguien más decide cuándo puede llamar o ver a otras personas?
+rf-different-job = ¿Le prometieron un trabajo diferente al que hace ahora?
+rf-under-18 = ¿Tiene menos de 18 años y tiene sexo a cambio de dinero, comida o un lugar donde quedarse?
+rf-sex-for-work = ¿Alguien le obliga a tener sexo como parte de su trabajo?
+rf-sex-debt = ¿Le obligan a tener sexo para pagar una deuda?
+rf-sex-money = ¿Alguien le quita el dinero que le pagan por tener sexo?
+rf-hurt-leave = ¿Alguien le ha hecho daño o le ha amenazado cuando intentó irse?
 
 ## Diseños
 

@@ -27,6 +27,22 @@ rf-threats = Est-ce que quelqu’un a fait des menaces contre vous ou votre fami
 rf-sex-made = Est-ce que quelqu’un vous oblige à avoir des relations sexuelles en échange d’argent, de nourriture ou d’un logement ?
 rf-work-or-sex = Est-ce que quelqu’un vous oblige à travailler ou à avoir des relations sexuelles, et vous ne pouvez pas partir ?
 rf-pay = Est-ce que quelqu’un d’autre prend ou garde l’argent que vous gagnez ?
+rf-paid = Est-ce qu’on vous paie pour le travail que vous faites ?
+rf-permission = Devez-vous demander la permission pour manger, dormir ou aller aux toilettes ?
+rf-locked-in = Est-ce que les portes ou les fenêtres sont fermées à clé pour que vous ne puissiez pas sortir ?
+rf-live-at-work = Devez-vous habiter là où votre patron vous le dit ?
+rf-scared-at-work = Est-ce que quelqu’un au travail vous fait peur ?
+rf-unpaid = Avez-vous travaillé sans recevoir le salaire qu’on vous avait promis ?
+rf-quota = Est-ce qu’on vous punit si vous ne rapportez pas assez d’argent ?
+rf-cut-off = Est-ce que quelqu’un vous empêche de contacter votre famille ou vos amis ?
+rf-danger-if-leave = Est-ce que vous ou une personne que vous aimez seriez en danger si vous partiez ?
+rf-calls-visits = Est-ce que quelqu’un d’autre décide quand vous pouvez appeler ou voir des gens ?
+rf-different-job = Est-ce qu’on vous avait promis un autre travail que celui que vous faites maintenant ?
+rf-under-18 = Avez-vous moins de 18 ans et avez-vous des relations sexuelles en échange d’argent, de nourriture ou d’un logement ?
+rf-sex-for-work = Est-ce que quelqu’un vous oblige à avoir des relations sexuelles dans le cadre de votre travail ?
+rf-sex-debt = Est-ce qu’on vous oblige à avoir des relations sexuelles pour rembourser une dette ?
+rf-sex-money = Est-ce que quelqu’un prend l’argent que vous recevez pour des relations sexuelles ?
+rf-hurt-leave = Est-ce que quelqu’un vous a fait du mal ou a fait des menaces contre vous quand vous avez essayé de partir ?
 
 ## Modèles
 

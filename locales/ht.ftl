@@ -26,6 +26,22 @@ rf-threats = Èske yon moun te menase ou oswa fanmi ou si ou eseye pati?
 rf-sex-made = Èske yon moun ap fòse ou fè sèks pou lajan, manje oswa yon kote pou rete?
 rf-work-or-sex = Èske yon moun ap fòse ou travay oswa fè sèks, epi ou pa ka pati?
 rf-pay = Èske yon lòt moun pran oswa kenbe lajan ou touche?
+rf-paid = Èske yo peye ou pou travay ou fè?
+rf-permission = Èske ou oblije mande pèmisyon pou manje, dòmi oswa ale nan twalèt?
+rf-locked-in = Èske pòt oswa fenèt yo fèmen ak kle pou ou pa ka soti?
+rf-live-at-work = Èske ou oblije rete kote patwon ou di ou rete?
+rf-scared-at-work = Èske gen yon moun nan travay ou ki fè ou pè?
+rf-unpaid = Èske ou te travay san yo pa peye ou sa yo te pwomèt ou?
+rf-quota = Èske yo pini ou si ou pa pote ase lajan?
+rf-cut-off = Èske yon moun anpeche ou kontakte fanmi ou oswa zanmi ou?
+rf-danger-if-leave = Èske ou menm oswa yon moun ou renmen t ap an danje si ou ta pati?
+rf-calls-visits = Èske se yon lòt moun ki deside kilè ou ka rele oswa wè moun?
+rf-different-job = Èske yo te pwomèt ou yon lòt travay pase sa ou ap fè kounye a?
+rf-under-18 = Èske ou gen mwens pase 18 an epi ou ap fè sèks pou lajan, manje oswa yon kote pou rete?
+rf-sex-for-work = Èske yon moun ap fòse ou fè sèks kòm yon pati nan travay ou?
+rf-sex-debt = Èske yo fòse ou fè sèks pou peye yon dèt?
+rf-sex-money = Èske yon moun pran lajan yo peye ou pou fè sèks?
+rf-hurt-leave = Èske yon moun te fè ou mal oswa te menase ou lè ou te eseye pati?
 
 ## Desen yo
 

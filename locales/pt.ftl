@@ -26,6 +26,22 @@ rf-threats = Alguém já ameaçou você ou sua família caso você tente ir embo
 rf-sex-made = Alguém obriga você a fazer sexo em troca de dinheiro, comida ou um lugar para ficar?
 rf-work-or-sex = Alguém obriga você a trabalhar ou a fazer sexo, e você não pode ir embora?
 rf-pay = Outra pessoa pega ou fica com o dinheiro que você ganha?
+rf-paid = Você recebe pagamento pelo trabalho que faz?
+rf-permission = Você tem que pedir permissão para comer, dormir ou ir ao banheiro?
+rf-locked-in = As portas ou janelas ficam trancadas para você não poder sair?
+rf-live-at-work = Você tem que morar onde seu chefe manda?
+rf-scared-at-work = Alguém no seu trabalho faz você sentir medo?
+rf-unpaid = Você já trabalhou sem receber o pagamento prometido?
+rf-quota = Alguém pune você se você não traz dinheiro suficiente?
+rf-cut-off = Alguém impede você de entrar em contato com sua família ou seus amigos?
+rf-danger-if-leave = Você ou alguém que você ama estaria em perigo se você fosse embora?
+rf-calls-visits = Outra pessoa decide quando você pode ligar ou encontrar outras pessoas?
+rf-different-job = Prometeram a você um trabalho diferente do que você faz agora?
+rf-under-18 = Você tem menos de 18 anos e faz sexo em troca de dinheiro, comida ou um lugar para ficar?
+rf-sex-for-work = Alguém obriga você a fazer sexo como parte do seu trabalho?
+rf-sex-debt = Obrigam você a fazer sexo para pagar uma dívida?
+rf-sex-money = Alguém pega o dinheiro que você recebe por fazer sexo?
+rf-hurt-leave = Alguém já machucou ou ameaçou você quando você tentou ir embora?
 
 ## Modelos
 

@@ -26,6 +26,22 @@ rf-threats = Có ai đã đe dọa bạn hoặc gia đình bạn nếu bạn tì
 rf-sex-made = Có ai đang ép bạn quan hệ tình dục để đổi lấy tiền, thức ăn hoặc chỗ ở không?
 rf-work-or-sex = Có ai đang ép bạn làm việc hoặc quan hệ tình dục mà bạn không thể rời đi không?
 rf-pay = Có ai khác lấy hoặc giữ tiền bạn kiếm được không?
+rf-paid = Bạn có được trả tiền cho công việc bạn làm không?
+rf-permission = Bạn có phải xin phép mới được ăn, ngủ hoặc đi vệ sinh không?
+rf-locked-in = Cửa ra vào hoặc cửa sổ có bị khóa để bạn không thể ra ngoài không?
+rf-live-at-work = Bạn có phải sống ở nơi chủ bảo bạn sống không?
+rf-scared-at-work = Có ai ở nơi làm việc khiến bạn cảm thấy sợ không?
+rf-unpaid = Bạn có từng làm việc mà không được trả tiền công như đã hứa không?
+rf-quota = Bạn có bị phạt nếu bạn không mang về đủ tiền không?
+rf-cut-off = Có ai ngăn cản bạn liên lạc với gia đình hoặc bạn bè không?
+rf-danger-if-leave = Bạn hoặc người thân của bạn có gặp nguy hiểm nếu bạn rời đi không?
+rf-calls-visits = Có người khác quyết định khi nào bạn được gọi điện hoặc gặp người khác không?
+rf-different-job = Bạn có được hứa hẹn một công việc khác với công việc bạn đang làm bây giờ không?
+rf-under-18 = Bạn có dưới 18 tuổi và đang quan hệ tình dục để đổi lấy tiền, thức ăn hoặc chỗ ở không?
+rf-sex-for-work = Có ai ép bạn quan hệ tình dục như một phần công việc của bạn không?
+rf-sex-debt = Bạn có bị ép quan hệ tình dục để trả nợ không?
+rf-sex-money = Có ai lấy tiền mà bạn được trả cho việc quan hệ tình dục không?
+rf-hurt-leave = Bạn có từng bị làm hại hoặc bị đe dọa khi bạn tìm cách rời đi không?
 
 ## Mẫu thiết kế
 

@@ -26,6 +26,22 @@ rf-threats = 有人威胁过您或您的家人，不让您离开吗？
 rf-sex-made = 有人强迫您为了钱、食物或住的地方而发生性关系吗？
 rf-work-or-sex = 有人强迫您工作或发生性关系，而您无法离开吗？
 rf-pay = 有别人拿走或扣住您挣的钱吗？
+rf-paid = 您做的工作有工资吗？
+rf-permission = 您吃饭、睡觉或上厕所，都要先请求允许吗？
+rf-locked-in = 门或窗户被锁住，让您出不去吗？
+rf-live-at-work = 您必须住在老板让您住的地方吗？
+rf-scared-at-work = 工作的地方有人让您感到害怕吗？
+rf-unpaid = 您工作了，却没有拿到答应给您的工资吗？
+rf-quota = 如果您挣的钱不够多，会受到惩罚吗？
+rf-cut-off = 有人不让您联系家人或朋友吗？
+rf-danger-if-leave = 如果您离开，您或您爱的人会有危险吗？
+rf-calls-visits = 您什么时候可以打电话或见人，是别人决定的吗？
+rf-different-job = 当初答应给您的工作，和您现在做的工作不一样吗？
+rf-under-18 = 您未满18岁，而且为了钱、食物或住的地方而发生性关系吗？
+rf-sex-for-work = 有人强迫您发生性关系，当作工作的一部分吗？
+rf-sex-debt = 您被迫发生性关系来还债吗？
+rf-sex-money = 有人拿走您因发生性关系而得到的钱吗？
+rf-hurt-leave = 您试着离开的时候，有人伤害过或威胁过您吗？
 
 ## 设计
 

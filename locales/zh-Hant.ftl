@@ -26,6 +26,22 @@ rf-threats = 有人威脅過您或您的家人，不讓您離開嗎？
 rf-sex-made = 有人強迫您為了錢、食物或住的地方而發生性關係嗎？
 rf-work-or-sex = 有人強迫您工作或發生性關係，而您無法離開嗎？
 rf-pay = 有別人拿走或扣住您賺的錢嗎？
+rf-paid = 您做的工作有領到薪水嗎？
+rf-permission = 您吃飯、睡覺或上廁所，都要先請求允許嗎？
+rf-locked-in = 門或窗戶被鎖住，讓您出不去嗎？
+rf-live-at-work = 您必須住在老闆讓您住的地方嗎？
+rf-scared-at-work = 工作的地方有人讓您感到害怕嗎？
+rf-unpaid = 您工作了，卻沒有領到答應給您的薪水嗎？
+rf-quota = 如果您賺的錢不夠多，會受到懲罰嗎？
+rf-cut-off = 有人不讓您聯絡家人或朋友嗎？
+rf-danger-if-leave = 如果您離開，您或您愛的人會有危險嗎？
+rf-calls-visits = 您什麼時候可以打電話或見人，是別人決定的嗎？
+rf-different-job = 當初答應給您的工作，和您現在做的工作不一樣嗎？
+rf-under-18 = 您未滿18歲，而且為了錢、食物或住的地方而發生性關係嗎？
+rf-sex-for-work = 有人強迫您發生性關係，當作工作的一部分嗎？
+rf-sex-debt = 您被迫發生性關係來還債嗎？
+rf-sex-money = 有人拿走您因發生性關係而得到的錢嗎？
+rf-hurt-leave = 您試著離開的時候，有人傷害過或威脅過您嗎？
 
 ## 設計
 

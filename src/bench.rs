@@ -73,7 +73,7 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
                     formats: vec![Format::Pdf, Format::Png],
                     ..Default::default()
                 };
-                drop(kit::make(&p, &sel, &|_| {}).unwrap())
+                drop(kit::make(&p, &sel, &|_| {}).unwrap().0)
             }),
         ),
     ];

@@ -70,6 +70,24 @@ pub enum Command {
         #[arg(short = 'o', long)]
         output: PathBuf,
     },
+    /// Check designs, translations and pieces without writing anything.
+    #[command(
+        after_help = "Checks: design files, locale completeness, font coverage, text fit, QR decode, numbers against\nhotline.toml, words to avoid (content/words/), English reading level and sentence length, colour\ncontrast (WCAG), smallest text size, labor + sex red-flag coverage, age of hotline facts.\nExit 1 on any error, 0 with warnings only.\n\nExamples:\n  hotline-kit check\n  hotline-kit check --locale all --format json"
+    )]
+    Check {
+        /// Design to check (repeat; default: all).
+        #[arg(long = "design", value_name = "NAME")]
+        designs: Vec<String>,
+        /// Locale to check (repeat; `all` for every locale; default: en and es).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// Allow this locale's text where a locale lacks a message.
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
+        /// text (compiler style) or json (for tools).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
     /// Table of locales: script, direction, messages present and missing, review counts.
     #[command(after_help = "Example:\n  hotline-kit locales")]
     Locales,
@@ -97,6 +115,15 @@ pub enum Command {
     },
 }
 
+/// How `check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Compiler-style diagnostics on standard error.
+    Text,
+    /// A JSON array of diagnostics on standard output.
+    Json,
+}
+
 /// `hotline-kit locale ...`.
 #[derive(Debug, Subcommand)]
 pub enum LocaleCommand {
@@ -108,6 +135,9 @@ pub enum LocaleCommand {
 }
 
 fn print_diags(diags: Diagnostics) {
+    if diags.is_empty() {
+        return;
+    }
     let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         ColorChoice::Auto
     } else {
@@ -165,6 +195,21 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             fallback,
             output,
         } => render(&cli.project, &design, &locale, format, fallback, &output),
+        Command::Check {
+            designs,
+            locales,
+            fallback,
+            format,
+        } => check(
+            &cli.project,
+            Selection {
+                designs,
+                locales,
+                formats: vec![],
+                options: crate::layout::Options { fallback },
+            },
+            format,
+        ),
         Command::Locales => crate::locale_cmd::table(&load(&cli.project)?),
         Command::Locale(LocaleCommand::New(n)) => crate::locale_cmd::new(&cli.project, &n),
         Command::List => list(&cli.project),
@@ -205,7 +250,10 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let files = files?;
+    let (files, warnings) = files?;
+    if !warnings.is_empty() {
+        print_diags(warnings);
+    }
     let manifest = kit::write(out, &files)?;
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
@@ -220,6 +268,43 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         eprintln!(
             "note: {drafts} files are marked DRAFT: not approved for print (no review has been recorded)"
         );
+    }
+    Ok(())
+}
+
+fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
+    let diags = match Project::load(Arc::new(FsAssets::new(project))) {
+        Ok(p) => match kit::prepare(&p, &sel) {
+            Ok((scenes, warnings)) => {
+                if format == ReportFormat::Text {
+                    eprintln!("checked {} pieces", scenes.len());
+                }
+                warnings
+            }
+            Err(d) => d,
+        },
+        Err(d) => d,
+    }
+    .sorted();
+    match format {
+        ReportFormat::Json => {
+            let items: Vec<serde_json::Value> = diags
+                .0
+                .iter()
+                .map(crate::diag::Diagnostic::to_json)
+                .collect();
+            crate::emit(&(serde_json::to_string_pretty(&items).expect("JSON") + "\n"));
+            if diags.has_errors() {
+                return Err(Diagnostics::default());
+            }
+        }
+        ReportFormat::Text => {
+            if diags.has_errors() {
+                return Err(diags);
+            }
+            print_diags(diags.clone());
+            eprintln!("no errors, {} warning(s)", diags.warning_count());
+        }
     }
     Ok(())
 }

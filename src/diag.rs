@@ -139,6 +139,25 @@ impl Diagnostic {
         }
     }
 
+    /// As JSON: severity, message, file, line, column, hints.
+    pub fn to_json(&self) -> serde_json::Value {
+        let (line, column) = match (&self.source, &self.span) {
+            (Some(src), Some(span)) => {
+                let (l, c) = src.line_col(span.start);
+                (Some(l), Some(c))
+            }
+            _ => (None, None),
+        };
+        serde_json::json!({
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "message": self.message,
+            "file": self.file.as_ref().map(|f| f.display().to_string()),
+            "line": line,
+            "column": column,
+            "hints": self.hints,
+        })
+    }
+
     /// Print like a compiler, with the quoted source line where there is one.
     pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
         let mut d = match self.severity {

@@ -143,6 +143,11 @@ impl FontBook {
             .map(|ids| ids[(role == FontRole::Bold) as usize])
     }
 
+    /// Whether a face is the bold one of its family.
+    pub fn is_bold(&self, id: FontId) -> bool {
+        self.slots[id.0].role == FontRole::Bold
+    }
+
     /// The family and weight of a face.
     pub fn describe(&self, id: FontId) -> String {
         let s = &self.slots[id.0];

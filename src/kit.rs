@@ -238,15 +238,15 @@ impl Selection {
 /// Default locales of a kit.
 pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
 
-/// Build every selected piece in memory. Nothing is written. `tick` is called once per
-/// finished piece x format with a short label.
-pub fn make(
+/// Lay out and check every selected piece: unknown names, font coverage, layout (fit,
+/// QR, numbers), then the text and piece checks of [`crate::check`]. Returns the scenes
+/// and the warnings, or every problem found if any is an error.
+pub fn prepare(
     project: &Project,
     sel: &Selection,
-    tick: &(dyn Fn(&str) + Sync),
-) -> Result<Vec<OutFile>, Diagnostics> {
+) -> Result<(Vec<Scene>, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
-    let (designs, locales, formats) = sel.resolve(project);
+    let (designs, locales, _) = sel.resolve(project);
     for d in &designs {
         if let Err(e) = project.design(d) {
             diags.push(e);
@@ -288,9 +288,24 @@ pub fn make(
             Err(e) => diags.extend(e.0),
         }
     }
+    diags.extend(crate::check::texts(project, &locales, crate::check::today()).0);
+    diags.extend(crate::check::pieces(project, &ok, sel.designs.is_empty()).0);
     if diags.has_errors() {
         return Err(diags);
     }
+    Ok((ok, diags))
+}
+
+/// Build every selected piece in memory, after [`prepare`]. Nothing is written. `tick`
+/// is called once per finished piece x format with a short label. Returns the files and
+/// the warnings.
+pub fn make(
+    project: &Project,
+    sel: &Selection,
+    tick: &(dyn Fn(&str) + Sync),
+) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    let (ok, mut diags) = prepare(project, sel)?;
+    let (_, _, formats) = sel.resolve(project);
     let work: Vec<(&Scene, Format)> = ok
         .iter()
         .flat_map(|s| formats.iter().map(move |f| (s, *f)))
@@ -319,7 +334,7 @@ pub fn make(
         f.entry.number = phone.clone();
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
-    Ok(files)
+    Ok((files, diags))
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename:

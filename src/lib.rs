@@ -28,7 +28,9 @@ pub fn emit(text: &str) {
 
 pub mod assets;
 pub mod bench;
+pub mod check;
 pub mod cli;
+pub mod content;
 pub mod coverage;
 pub mod diag;
 pub mod export;

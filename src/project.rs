@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use crate::assets::Assets;
+use crate::content::{self, RedFlag, Tag, WordLists};
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::fonts::FontBook;
 use crate::hotline::Hotline;
@@ -26,6 +27,10 @@ pub struct Project {
     pub fonts: Arc<FontBook>,
     /// Image catalog.
     pub images: BTreeMap<String, ImageEntry>,
+    /// The red-flag library, in file order.
+    pub flags: Vec<RedFlag>,
+    /// Words to avoid, by locale.
+    pub words: WordLists,
     loaded_images: Mutex<HashMap<String, Arc<Illustration>>>,
 }
 
@@ -151,10 +156,57 @@ impl Project {
             }
         };
 
+        let mut flags = Vec::new();
+        match read_source(&*assets, "content/red-flags.toml")
+            .and_then(|s| content::parse_flags(&s).map(|f| (s, f)))
+        {
+            Ok((src, f)) => {
+                if let Some(source) = catalogs.values().find(|c| c.info.source) {
+                    for fl in &f {
+                        if !source.messages.contains_key(&fl.id) {
+                            diags.push(
+                                Diagnostic::error(format!(
+                                    "red flag `{}` has no message in the source catalog",
+                                    fl.id
+                                ))
+                                .at(
+                                    &src,
+                                    src.find_line(|l| l.contains(&format!("\"{}\"", fl.id))),
+                                )
+                                .hint(format!(
+                                    "add `{} = ...` to {}",
+                                    fl.id,
+                                    source.source.path.display()
+                                )),
+                            );
+                        }
+                    }
+                }
+                flags = f;
+            }
+            Err(e) => diags.push(e),
+        }
+        let mut words = WordLists::new();
+        for code in catalogs.keys() {
+            let rel = format!("content/words/{code}.toml");
+            if assets.read(&rel).is_err() {
+                continue; // no list for this language (yet)
+            }
+            match read_source(&*assets, &rel).and_then(|s| content::parse_terms(&s).map(|t| (s, t)))
+            {
+                Ok(w) => {
+                    words.insert(code.clone(), w);
+                }
+                Err(e) => diags.push(e),
+            }
+        }
+
         if diags.has_errors() {
             return Err(diags);
         }
         Ok(Self {
+            flags,
+            words,
             assets,
             hotline: hotline.unwrap(),
             catalogs,
@@ -204,6 +256,36 @@ impl Project {
                 .then(|| self.fonts.id("latin", role))
                 .flatten(),
         }
+    }
+
+    /// Pick `count` red flags whose tags are allowed, in library order, taking first one
+    /// labor and one sex flag where both are allowed, so that a pick of two or more
+    /// covers both. Deterministic: the same library and pick give the same flags.
+    pub fn pick_flags(&self, pick: &crate::spec::FlagPick) -> Vec<String> {
+        let allowed = |t: Tag| pick.tags.is_empty() || pick.tags.contains(&t);
+        let mut out: Vec<String> = Vec::new();
+        for need in [Tag::Labor, Tag::Sex] {
+            let first = self.flags.iter().find(|f| f.tag == need);
+            if let (true, Some(f)) = (out.len() < pick.count && allowed(need), first) {
+                out.push(f.id.clone());
+            }
+        }
+        for f in &self.flags {
+            if out.len() >= pick.count {
+                break;
+            }
+            if allowed(f.tag) && !out.contains(&f.id) {
+                out.push(f.id.clone());
+            }
+        }
+        // Keep library order on the piece.
+        out.sort_by_key(|id| self.flags.iter().position(|f| &f.id == id));
+        out
+    }
+
+    /// The tag of a message, if it is a red flag.
+    pub fn flag_tag(&self, id: &str) -> Option<Tag> {
+        self.flags.iter().find(|f| f.id == id).map(|f| f.tag)
     }
 
     /// An illustration by id, loaded and checked once.

@@ -223,6 +223,8 @@ pub struct Scene {
     pub review: crate::locale::Review,
     /// Messages shown in the fallback locale because this locale lacks them.
     pub fell_back: Vec<String>,
+    /// Ids of every message on the piece, in order of first use.
+    pub messages: Vec<String>,
     /// Pages.
     pub pages: Vec<Page>,
     /// The fonts the glyph runs refer to.

@@ -203,6 +203,12 @@ pub struct Header {
     /// Mirror the whole piece (second-surface printing).
     #[serde(default)]
     pub mirror: bool,
+    /// Smallest text size allowed on the piece (default 8pt in print, 48px on screens).
+    #[serde(default)]
+    pub min_text: Option<Spanned<Length>>,
+    /// The piece itself must ask about both labor and sex trafficking.
+    #[serde(default)]
+    pub require_coverage: bool,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -256,6 +262,9 @@ pub struct SlotSpec {
     /// Illustration ids from designs/imagery/catalog.toml.
     #[serde(default)]
     pub images: Option<Spanned<Vec<String>>>,
+    /// Red flags picked from content/red-flags.toml by tag and count.
+    #[serde(default)]
+    pub flags: Option<Spanned<FlagPick>>,
     /// Regular or bold.
     #[serde(default)]
     pub font: FontRole,
@@ -309,6 +318,17 @@ pub struct DesignFile {
     pub page: Vec<PageSpec>,
 }
 
+/// `flags = { count = 4, tags = ["labor", "sex", "both"] }`: red flags by tag.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagPick {
+    /// How many.
+    pub count: usize,
+    /// Which tags may be picked (default: all).
+    #[serde(default)]
+    pub tags: Vec<crate::content::Tag>,
+}
+
 /// What a slot shows, once checked.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
@@ -322,6 +342,8 @@ pub enum Content {
     Qr,
     /// Illustrations.
     Images(Vec<String>),
+    /// Red flags picked from the library by tag and count (a list).
+    Flags(FlagPick),
 }
 
 /// A checked slot: its area in the grid and how it looks.
@@ -384,6 +406,10 @@ pub struct Design {
     pub placement: String,
     /// Line height factor.
     pub line_height: f32,
+    /// Smallest text size allowed.
+    pub min_text: Length,
+    /// The piece must ask about both labor and sex trafficking.
+    pub require_coverage: bool,
     /// Column tracks.
     pub columns: Vec<Track>,
     /// Row tracks.
@@ -553,6 +579,15 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if s.qr == Some(true) {
             kinds.push(Content::Qr);
         }
+        if let Some(f) = &s.flags {
+            if f.get_ref().count == 0 {
+                diags.push(err(
+                    format!("slot `{sname}`: `flags` needs a count of 1 or more"),
+                    f.span(),
+                ));
+            }
+            kinds.push(Content::Flags(f.get_ref().clone()));
+        }
         if let Some(i) = &s.images {
             if i.get_ref().is_empty() {
                 diags.push(err(format!("slot `{sname}`: `images` is empty"), i.span()));
@@ -568,14 +603,14 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                     ),
                     span.clone(),
                 )
-                .hint("give it one of: text, list, hotline, qr = true, images"),
+                .hint("give it one of: text, list, flags, hotline, qr = true, images"),
             );
             continue;
         }
         let content = kinds.pop().unwrap();
         let is_text = matches!(
             content,
-            Content::Text(_) | Content::List(_) | Content::Hotline(_)
+            Content::Text(_) | Content::List(_) | Content::Flags(_) | Content::Hotline(_)
         );
         if is_text && s.size.is_none() {
             diags.push(
@@ -663,7 +698,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         let mut map = BTreeMap::new();
         for (slot, m) in &p.content {
             match slots.iter().find(|s| &s.name == slot) {
-                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_)) => {
+                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
                     let c = match m.get_ref() {
                         MessageRef::One(id) => Content::Text(id.clone()),
                         MessageRef::Many(ids) => Content::List(ids.clone()),
@@ -700,6 +735,15 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         mirror: h.mirror,
         placement: h.placement.clone(),
         line_height,
+        min_text: h
+            .min_text
+            .as_ref()
+            .map(|m| *m.get_ref())
+            .unwrap_or(match h.medium {
+                Medium::Print => Length::Pt(8.0),
+                Medium::Screen => Length::Px(48.0),
+            }),
+        require_coverage: h.require_coverage,
         columns: lay.columns.get_ref().clone(),
         rows: lay.rows.get_ref().clone(),
         gap: lay.gap.unwrap_or(Length::ZERO),

@@ -116,7 +116,7 @@ impl<'de> Deserialize<'de> for Length {
 }
 
 /// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Color {
     /// Red, 0-255.
     pub r: u8,

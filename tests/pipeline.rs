@@ -12,7 +12,13 @@ fn default_kit() -> Vec<kit::OutFile> {
         formats: vec![Format::Pdf, Format::Png, Format::Svg],
         ..Default::default()
     };
-    kit::make(&p, &sel, &|_| {}).unwrap_or_else(|d| panic!("default kit fails: {d:?}"))
+    let (files, warnings) =
+        kit::make(&p, &sel, &|_| {}).unwrap_or_else(|d| panic!("default kit fails: {d:?}"));
+    assert!(
+        warnings.is_empty(),
+        "the default kit has warnings: {warnings:?}"
+    );
+    files
 }
 
 #[test]

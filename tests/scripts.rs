@@ -217,7 +217,19 @@ fn korean_breaks_lines_between_words_not_syllables() {
 
 #[test]
 fn a_character_without_a_glyph_is_an_error_naming_it() {
-    let p = common::project_with("missing-glyph");
+    // U+1F9FF NAZAR AMULET is in no bundled font.
+    let (p, _dir) = common::project_with_edit("locales/es.ftl", |t| {
+        t.lines()
+            .map(|l| {
+                if l.starts_with("rf-work-or-sex =") {
+                    "rf-work-or-sex = ¿Puede irse cuando quiere? 🧿"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     let err = kit::compile(&p, "stall-sticker", "es").unwrap_err();
     let msg = format!("{:?}", err.0);
     assert!(msg.contains("U+1F9FF") && msg.contains("`es`"), "{msg}");

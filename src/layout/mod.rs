@@ -67,6 +67,7 @@ struct Messages<'a> {
     fallback: Option<&'a Catalog>,
     lowest: Review,
     fell_back: Vec<String>,
+    used: Vec<String>,
 }
 
 impl Messages<'_> {
@@ -74,6 +75,9 @@ impl Messages<'_> {
         let mut out = Vec::new();
         let mut diags = Diagnostics::default();
         for id in ids {
+            if !self.used.contains(id) {
+                self.used.push(id.clone());
+            }
             match (self.cat.get(id), self.fallback) {
                 (Ok(t), _) => {
                     self.lowest = self.lowest.min(self.cat.status(id));
@@ -201,6 +205,7 @@ pub fn compile(
         fallback,
         lowest: Review::SurvivorReviewed,
         fell_back: Vec::new(),
+        used: Vec::new(),
     };
     let mut diags = Diagnostics::default();
     let px = design.px_pt();
@@ -258,6 +263,9 @@ pub fn compile(
                 Content::List(ids) => msgs
                     .get(ids, &ctx.where_())
                     .and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
+                Content::Flags(pick) => msgs
+                    .get(&project.pick_flags(pick), &ctx.where_())
+                    .and_then(|ps| ctx.text(ps, slot.bullets, &mut items, &mut blocks)),
                 Content::Hotline(f) => ctx.text(
                     vec![project.hotline.display(*f).to_string()],
                     false,
@@ -296,6 +304,7 @@ pub fn compile(
         qr: payload,
         review: msgs.lowest,
         fell_back: msgs.fell_back,
+        messages: msgs.used,
         pages,
         fonts: project.fonts.clone(),
     };

@@ -21,11 +21,18 @@ pub fn project() -> Project {
         .unwrap_or_else(|d| panic!("bundled project does not load: {d:?}"))
 }
 
-/// The bundled project with `tests/fixtures/<name>` laid over it.
-pub fn project_with(name: &str) -> Project {
-    let assets = FsAssets::layered(vec![root().join("tests/fixtures").join(name), root()]);
-    Project::load(Arc::new(assets))
-        .unwrap_or_else(|d| panic!("fixture project does not load: {d:?}"))
+/// The bundled project with one file replaced by `edit(original text)`; the overlay
+/// lives in the returned temporary folder.
+pub fn project_with_edit(rel: &str, edit: impl Fn(&str) -> String) -> (Project, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(rel)).unwrap();
+    let path = dir.path().join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+    let assets = FsAssets::layered(vec![dir.path().to_path_buf(), root()]);
+    let p = Project::load(Arc::new(assets))
+        .unwrap_or_else(|d| panic!("edited project does not load: {d:?}"));
+    (p, dir)
 }
 
 /// Decode a PNG file into (width, height, RGBA bytes) with the image crate.
@@ -137,6 +144,7 @@ fn temp_project_with_fonts(fonts: &[&str]) -> tempfile::TempDir {
     let r = root();
     copy_dir(&r.join("designs"), &dir.path().join("designs"));
     copy_dir(&r.join("locales"), &dir.path().join("locales"));
+    copy_dir(&r.join("content"), &dir.path().join("content"));
     std::fs::copy(r.join("hotline.toml"), dir.path().join("hotline.toml")).unwrap();
     std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
     for f in fonts {

@@ -1,0 +1,394 @@
+//! `hotline-kit check`: everything that can be judged without printing. Text checks
+//! (words to avoid, reading level, sentence length, hotline facts' age) run on the
+//! catalogs; piece checks (contrast, smallest text, labor and sex coverage) run on the
+//! laid-out scenes. `build` runs the same checks and writes nothing when one fails.
+
+use crate::content::{Level, Tag, find_term};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::project::Project;
+use crate::scene::{Item, Rect, Scene};
+use crate::spec::Medium;
+use crate::units::Color;
+
+/// Reading level above which English text gets a warning (Flesch-Kincaid grade).
+pub const MAX_GRADE: f32 = 8.0;
+/// Target reading level, shown in hints.
+pub const TARGET_GRADE: f32 = 6.0;
+/// Words per sentence above which a warning is given.
+pub const MAX_SENTENCE_WORDS: usize = 15;
+/// Hotline facts older than this (days since `checked`) get a warning.
+pub const MAX_FACT_AGE_DAYS: i64 = 365;
+
+/// Checks on the catalogs of the given locales.
+pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let source = p.catalogs.values().find(|c| c.info.source);
+    for code in locales {
+        let Ok(cat) = p.catalog(code) else { continue };
+        if let Some(src) = source {
+            let missing: Vec<&String> = src
+                .messages
+                .keys()
+                .filter(|k| !cat.messages.contains_key(*k))
+                .collect();
+            if !missing.is_empty() {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "locale `{code}` lacks {} messages: {}",
+                        missing.len(),
+                        missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
+                    .at(&cat.source, None)
+                    .hint("translate them, or build with --fallback en (pieces then say which strings are in English)"),
+                );
+            }
+        }
+        if let Some((wsrc, terms)) = p.words.get(code) {
+            for (id, text) in &cat.messages {
+                for t in terms {
+                    if find_term(text, &t.term).is_empty() {
+                        continue;
+                    }
+                    let msg = format!("message `{id}` ({code}) says \"{}\"", t.term);
+                    let diag = match t.severity {
+                        Level::Error => Diagnostic::error(msg),
+                        Level::Warning => Diagnostic::warning(msg),
+                    };
+                    d.push(
+                        diag.at(&cat.source, cat.span_of(id))
+                            .hint(format!("say \"{}\" instead: {}", t.instead, t.reason))
+                            .hint(format!("word list: {}", wsrc.path.display())),
+                    );
+                }
+            }
+        }
+        if cat.code == "en" {
+            for (id, text) in &cat.messages {
+                let r = readability(text);
+                if r.words >= 5 && r.grade > MAX_GRADE {
+                    d.push(
+                        Diagnostic::warning(format!(
+                            "message `{id}` reads at grade {:.1} (Flesch-Kincaid)",
+                            r.grade
+                        ))
+                        .at(&cat.source, cat.span_of(id))
+                        .hint(format!(
+                            "aim for grade {TARGET_GRADE} or lower: shorter sentences and words"
+                        )),
+                    );
+                }
+                if r.longest > MAX_SENTENCE_WORDS {
+                    d.push(
+                        Diagnostic::warning(format!(
+                            "message `{id}` has a sentence of {} words",
+                            r.longest
+                        ))
+                        .at(&cat.source, cat.span_of(id))
+                        .hint(format!(
+                            "keep sentences to {MAX_SENTENCE_WORDS} words or fewer"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    d.extend(fact_age(p, today).0);
+    d
+}
+
+/// Warn about hotline facts not checked in the last 12 months.
+pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let src = crate::project::read_source(&*p.assets, "hotline.toml");
+    let h = &p.hotline;
+    let facts = [
+        ("phone", &h.phone.checked),
+        ("sms", &h.sms.checked),
+        ("tty", &h.tty.checked),
+        ("chat", &h.chat.checked),
+        ("web", &h.web.checked),
+    ];
+    for (name, checked) in facts {
+        let at = |diag: Diagnostic| match &src {
+            Ok(s) => diag.at(s, s.find_line(|l| l.trim() == format!("[{name}]"))),
+            Err(_) => diag.in_file("hotline.toml"),
+        };
+        match parse_date(checked) {
+            Some(day) if today - day > MAX_FACT_AGE_DAYS => {
+                d.push(at(Diagnostic::warning(format!(
+                    "hotline fact `{name}` was last checked on {checked}, {} days ago",
+                    today - day
+                ))
+                .hint("check it against its source, then update `checked`")))
+            }
+            Some(_) => {}
+            None => d.push(at(Diagnostic::error(format!(
+                "hotline fact `{name}`: `checked = \"{checked}\"` is not a date"
+            ))
+            .hint("write it as YYYY-MM-DD"))),
+        }
+    }
+    d
+}
+
+/// Checks on laid-out pieces: contrast, smallest text, labor and sex coverage. The kit
+/// rule (at least one labor and one sex red flag) is an error for a whole kit and a
+/// warning when only some designs are selected.
+pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for s in scenes {
+        let Ok(design) = p.design(&s.design) else {
+            continue;
+        };
+        let px = design.px_pt();
+        let min = design.min_text.to_pt(px, 0.0);
+        let (unit, large, large_bold) = match s.medium {
+            Medium::Print => ("pt", 18.0, 14.0),
+            Medium::Screen => ("px", 24.0, 18.67),
+        };
+        for (pi, page) in s.pages.iter().enumerate() {
+            let page_no = if s.pages.len() > 1 {
+                format!(", page {}", pi + 1)
+            } else {
+                String::new()
+            };
+            for b in &page.blocks {
+                if b.size + 0.01 < min {
+                    d.push(
+                        design
+                            .error(
+                                format!(
+                                    "slot `{}` of `{}` ({}{page_no}) is set at {:.1}{unit}, below the smallest size for this piece ({:.1}{unit})",
+                                    b.slot, s.design, s.locale, b.size, min
+                                ),
+                                design.slot_span(&b.slot),
+                            )
+                            .hint("raise the slot's smallest size and give it more room, or shorten the text"),
+                    );
+                }
+            }
+            let mut reported = std::collections::BTreeSet::new();
+            for (i, it) in page.items.iter().enumerate() {
+                let Item::Text(run) = it else { continue };
+                let bg = background(
+                    &page.items[..i],
+                    run.x + run.width() / 2.0,
+                    run.y - run.size * 0.3,
+                );
+                let ratio = run.color.contrast(bg);
+                let bold = p.fonts.is_bold(run.font);
+                let is_large = run.size >= large || (bold && run.size >= large_bold);
+                let need = if is_large { 3.0 } else { 4.5 };
+                if ratio + 1e-3 < need && reported.insert((run.color, bg)) {
+                    let slot = page.blocks.iter().find(|b| {
+                        b.rect
+                            .contains(&Rect::new(run.x, run.y - run.size * 0.5, run.width(), 0.0))
+                    });
+                    d.push(
+                        design
+                            .error(
+                                format!(
+                                    "text {} {} on {} in `{}` ({}{page_no}) has contrast {ratio:.2}:1; WCAG asks for {need}:1 for {} text",
+                                    slot.map(|b| format!("in slot `{}`", b.slot)).unwrap_or_default(),
+                                    run.color.hex(),
+                                    bg.hex(),
+                                    s.design,
+                                    s.locale,
+                                    if is_large { "large" } else { "body" }
+                                ),
+                                slot.and_then(|b| design.slot_span(&b.slot)),
+                            )
+                            .hint("darken the text or lighten the background (or the other way round)"),
+                    );
+                }
+            }
+        }
+        if design.require_coverage {
+            let (l, x) = coverage(p, std::slice::from_ref(s));
+            if !(l && x) {
+                d.push(
+                    design
+                        .error(format!("`{}` ({}) must ask about both labor and sex trafficking, and it does not cover {}", s.design, s.locale, missing_tags(l, x)), None)
+                        .hint("add a red flag tagged labor/sex (content/red-flags.toml), or use `flags = { count = N }`"),
+                );
+            }
+        }
+    }
+    let (l, x) = coverage(p, scenes);
+    if !(scenes.is_empty() || l && x) {
+        let what = if whole_kit {
+            "the kit"
+        } else {
+            "the selected designs"
+        };
+        let verb = if whole_kit { "does" } else { "do" };
+        let msg = format!(
+            "{what} {verb} not ask about {}: a kit needs at least one labor and one sex red flag",
+            missing_tags(l, x)
+        );
+        let diag = if whole_kit {
+            Diagnostic::error(msg)
+        } else {
+            Diagnostic::warning(msg)
+        };
+        d.push(diag.hint("add a design (such as the poster) with red flags of both kinds, or pick them with `flags = { count = N }`"));
+    }
+    d
+}
+
+fn missing_tags(labor: bool, sex: bool) -> &'static str {
+    match (labor, sex) {
+        (false, false) => "labor or sex trafficking",
+        (false, true) => "labor trafficking",
+        _ => "sex trafficking",
+    }
+}
+
+/// Whether the pieces show a red flag covering labor, and one covering sex trafficking.
+pub fn coverage(p: &Project, scenes: &[Scene]) -> (bool, bool) {
+    let tags: Vec<Tag> = scenes
+        .iter()
+        .flat_map(|s| s.messages.iter())
+        .filter_map(|id| p.flag_tag(id))
+        .collect();
+    (
+        tags.iter().any(|t| t.covers(Tag::Labor)),
+        tags.iter().any(|t| t.covers(Tag::Sex)),
+    )
+}
+
+/// The colour painted last under a point: the background the text is read against.
+fn background(below: &[Item], x: f32, y: f32) -> Color {
+    below
+        .iter()
+        .rev()
+        .find_map(|it| match it {
+            Item::Rect { rect, color }
+                if rect.x <= x && x <= rect.right() && rect.y <= y && y <= rect.bottom() =>
+            {
+                Some(*color)
+            }
+            _ => None,
+        })
+        .unwrap_or(Color::WHITE)
+}
+
+/// Reading statistics of an English text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    /// Flesch-Kincaid grade level.
+    pub grade: f32,
+    /// Words in the text.
+    pub words: usize,
+    /// Words in the longest sentence.
+    pub longest: usize,
+}
+
+/// Flesch-Kincaid grade: 0.39 (words / sentences) + 11.8 (syllables / words) - 15.59.
+pub fn readability(text: &str) -> Readability {
+    let mut sentences = 0usize;
+    let mut words = 0usize;
+    let mut syllables = 0usize;
+    let mut longest = 0usize;
+    let mut current = 0usize;
+    for raw in text.split_whitespace() {
+        let w: String = raw.chars().filter(|c| c.is_alphabetic()).collect();
+        if !w.is_empty() {
+            words += 1;
+            current += 1;
+            syllables += count_syllables(&w);
+        }
+        if raw.ends_with(['.', '?', '!']) {
+            sentences += 1;
+            longest = longest.max(current);
+            current = 0;
+        }
+    }
+    if current > 0 {
+        sentences += 1;
+        longest = longest.max(current);
+    }
+    let grade = if words == 0 {
+        0.0
+    } else {
+        0.39 * words as f32 / sentences.max(1) as f32 + 11.8 * syllables as f32 / words as f32
+            - 15.59
+    };
+    Readability {
+        grade,
+        words,
+        longest,
+    }
+}
+
+/// English syllables by vowel groups, with the usual silent-e rule.
+pub fn count_syllables(word: &str) -> usize {
+    let w = word.to_lowercase();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut n = 0;
+    let mut prev = false;
+    for c in w.chars() {
+        let v = vowel(c);
+        if v && !prev {
+            n += 1;
+        }
+        prev = v;
+    }
+    if w.ends_with('e') && !w.ends_with("le") && n > 1 {
+        n -= 1;
+    }
+    n.max(1)
+}
+
+/// Today as days since 1970-01-01 (UTC).
+pub fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
+/// `YYYY-MM-DD` as days since 1970-01-01.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let mut it = s.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if it.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_syllables() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("2026-11-28"), Some(20_785));
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(count_syllables("you"), 1);
+        assert_eq!(count_syllables("money"), 2);
+        assert_eq!(count_syllables("confidential"), 4);
+    }
+
+    #[test]
+    fn reading_level_rises_with_long_words_and_sentences() {
+        let easy = readability("Can you leave your job if you want to?");
+        let hard = readability(
+            "Individuals experiencing exploitative employment circumstances frequently encounter considerable psychological manipulation and administrative obstacles.",
+        );
+        assert!(easy.grade < 6.0, "{easy:?}");
+        assert!(hard.grade > 8.0, "{hard:?}");
+        assert_eq!(readability("One two three. Four five.").longest, 3);
+    }
+}

@@ -1,0 +1,238 @@
+//! `hotline-kit check`: each check fires on bad input and stays quiet on good input.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn check(project: &Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let o = Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(project)
+        .current_dir(project)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check --format json is not JSON ({e}): {}",
+            String::from_utf8_lossy(&o.stdout)
+        )
+    });
+    (o.status.code().unwrap(), json)
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+/// The diagnostics whose message contains `needle`.
+fn with<'a>(j: &'a serde_json::Value, needle: &str) -> Vec<&'a serde_json::Value> {
+    j.as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains(needle))
+        .collect()
+}
+
+#[test]
+fn the_default_kit_passes_with_no_errors_or_warnings() {
+    let t = common::temp_project();
+    let (code, j) = check(t.path(), &[]);
+    assert_eq!(code, 0, "{j:#}");
+    assert_eq!(j.as_array().unwrap().len(), 0, "{j:#}");
+}
+
+#[test]
+fn words_to_avoid_are_flagged_with_the_line_and_a_replacement() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/en.ftl"),
+        "cling-body = You can get help today.",
+        "cling-body = We rescue victims today.",
+    );
+    edit(
+        &t.path().join("locales/es.ftl"),
+        "cling-body = Puede recibir ayuda hoy.",
+        "cling-body = Ayudamos a cada víctima hoy.",
+    );
+    let (code, j) = check(t.path(), &[]);
+    assert_eq!(code, 1, "{j:#}");
+    let rescue = with(&j, "says \"rescue\"");
+    assert_eq!(rescue.len(), 1, "{j:#}");
+    assert_eq!(rescue[0]["severity"], "error");
+    assert!(
+        rescue[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("locales/en.ftl")
+    );
+    assert!(rescue[0]["line"].as_u64().unwrap() > 1);
+    assert!(rescue[0]["hints"][0].as_str().unwrap().contains("get help"));
+    assert_eq!(with(&j, "says \"victims\"")[0]["severity"], "warning");
+    assert_eq!(with(&j, "says \"víctima\"")[0]["severity"], "warning");
+}
+
+#[test]
+fn hard_english_and_long_sentences_get_warnings_only() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/en.ftl"),
+        "cling-body = You can get help today. It is free and private.",
+        "cling-body = Individuals experiencing exploitative employment circumstances can obtain confidential assistance from organizations that specialize in supporting people in difficult situations today.",
+    );
+    let (code, j) = check(t.path(), &["--locale", "en"]);
+    assert_eq!(code, 0, "warnings only must exit 0: {j:#}");
+    assert_eq!(with(&j, "reads at grade").len(), 1, "{j:#}");
+    assert_eq!(with(&j, "has a sentence of").len(), 1, "{j:#}");
+}
+
+#[test]
+fn low_contrast_is_an_error_measured_against_the_colour_behind() {
+    let t = common::temp_project();
+    // White text on the light background of the card.
+    edit(
+        &t.path().join("designs/wallet-card.toml"),
+        "color = \"#13294b\"",
+        "color = \"#bbbbbb\"",
+    );
+    let (code, j) = check(t.path(), &["--design", "wallet-card"]);
+    assert_eq!(code, 1);
+    let c = with(&j, "has contrast");
+    assert!(
+        !c.is_empty()
+            && c[0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("#bbbbbb on #ffffff"),
+        "{j:#}"
+    );
+    // The stall sticker's white number sits on a dark fill: fine.
+    let (code, j) = check(t.path(), &["--design", "stall-sticker"]);
+    assert_eq!(code, 0, "{j:#}");
+}
+
+#[test]
+fn text_below_the_smallest_size_is_an_error() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("designs/poster.toml"),
+        "min_text = \"14pt\"",
+        "min_text = \"18pt\"",
+    );
+    let (code, j) = check(t.path(), &["--design", "poster"]);
+    assert_eq!(code, 1);
+    assert!(
+        !with(&j, "below the smallest size for this piece (18.0pt)").is_empty(),
+        "{j:#}"
+    );
+}
+
+#[test]
+fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
+    let t = common::temp_project();
+    // The poster must ask about both; without its sex red flag it fails its own rule.
+    edit(
+        &t.path().join("designs/poster.toml"),
+        ", \"rf-sex-made\"]",
+        ", \"rf-pay\"]",
+    );
+    let (code, j) = check(t.path(), &["--design", "poster", "--locale", "en"]);
+    assert_eq!(code, 1);
+    assert!(
+        !with(&j, "must ask about both labor and sex trafficking").is_empty(),
+        "{j:#}"
+    );
+    // The whole kit still covers both kinds (the window cling asks rf-sex-made), so only
+    // the poster's own rule fails.
+    let (code, j) = check(t.path(), &["--locale", "en"]);
+    assert_eq!(code, 1, "the poster's own rule still fails: {j:#}");
+    assert!(with(&j, "the kit does not ask").is_empty(), "{j:#}");
+    // Without the cling's sex question too, the whole kit fails the kit rule.
+    edit(
+        &t.path().join("designs/window-cling.toml"),
+        "\"rf-sex-made\"]",
+        "\"rf-pay\"]",
+    );
+    let (_, j) = check(t.path(), &["--locale", "en"]);
+    let k = with(&j, "the kit does not ask about sex trafficking");
+    assert_eq!(k.len(), 1, "{j:#}");
+    assert_eq!(k[0]["severity"], "error");
+    // Building part of a kit makes it a warning: the wallet card asks one question that
+    // fits both kinds, which names neither.
+    let (code, j) = check(t.path(), &["--design", "wallet-card", "--locale", "en"]);
+    assert_eq!(code, 0, "{j:#}");
+    let w = with(
+        &j,
+        "the selected designs do not ask about labor or sex trafficking",
+    );
+    assert_eq!(w[0]["severity"], "warning", "{j:#}");
+}
+
+#[test]
+fn old_hotline_facts_get_a_warning() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("hotline.toml"),
+        "checked = \"2026-11-28\"\nnote = \"Live",
+        "checked = \"2020-01-01\"\nnote = \"Live",
+    );
+    let (code, j) = check(t.path(), &["--locale", "en"]);
+    assert_eq!(code, 0);
+    let w = with(&j, "hotline fact `phone` was last checked on 2020-01-01");
+    assert_eq!(w.len(), 1, "{j:#}");
+    assert_eq!(w[0]["severity"], "warning");
+}
+
+#[test]
+fn build_refuses_to_write_when_a_check_fails() {
+    let t = common::temp_project();
+    edit(
+        &t.path().join("locales/en.ftl"),
+        "cling-body = You can get help today.",
+        "cling-body = We rescue people today.",
+    );
+    let o = Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(t.path())
+        .current_dir(t.path())
+        .args(["build", "--out", "o"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("says \"rescue\""));
+    assert!(!t.path().join("o/manifest.json").exists());
+}
+
+#[test]
+fn flags_by_tag_and_count_cover_labor_and_sex() {
+    let p = common::project();
+    let pick = |count, tags: Vec<hotline_kit::content::Tag>| {
+        p.pick_flags(&hotline_kit::spec::FlagPick { count, tags })
+    };
+    use hotline_kit::content::Tag;
+    let two = pick(2, vec![]);
+    assert_eq!(two.len(), 2);
+    assert_eq!(p.flag_tag(&two[0]), Some(Tag::Labor));
+    assert_eq!(p.flag_tag(&two[1]), Some(Tag::Sex));
+    assert_eq!(pick(2, vec![]), two, "picks are deterministic");
+    let sex = pick(3, vec![Tag::Sex]);
+    assert!(sex.iter().all(|id| p.flag_tag(id) == Some(Tag::Sex)) && sex.len() == 3);
+    assert!(p.flags.len() >= 24);
+    for f in &p.flags {
+        for code in p.catalogs.keys() {
+            assert!(
+                p.catalog(code).unwrap().messages.contains_key(&f.id),
+                "{} missing in {code}",
+                f.id
+            );
+        }
+    }
+}
