@@ -15,6 +15,7 @@ confidential = Free and confidential. You do not have to give your name.
 languages-line = Help in English, Spanish and more than 200 other languages.
 safety-line = You can delete the call or text from your phone before you leave.
 scan-to-call = Scan to call
+local-help = Local help:
 
 ## Red-flag questions (our wording, after the sources in shared domain facts section 4)
 

@@ -15,6 +15,7 @@ confidential = Gratis y confidencial. No tiene que dar su nombre.
 languages-line = Ayuda en español, inglés y más de 200 idiomas.
 safety-line = Puede borrar la llamada o el mensaje de su teléfono antes de salir.
 scan-to-call = Escanee para llamar
+local-help = Ayuda local:
 
 ## Preguntas de alerta
 

@@ -16,6 +16,7 @@ confidential = Gratuit et confidentiel. Vous n’avez pas à donner votre nom.
 languages-line = Aide en français, en anglais, en espagnol et dans plus de 200 autres langues.
 safety-line = Vous pouvez supprimer l’appel ou le SMS de votre téléphone avant de partir.
 scan-to-call = Scannez pour appeler
+local-help = Aide locale :
 
 ## Questions d’alerte
 

@@ -15,6 +15,7 @@ confidential = Li gratis epi konfidansyèl. Ou pa oblije bay non ou.
 languages-line = Èd an kreyòl, an angle, an panyòl ak plis pase 200 lòt lang.
 safety-line = Ou ka efase apèl la oswa tèks la nan telefòn ou anvan ou ale.
 scan-to-call = Eskane pou rele
+local-help = Èd lokal:
 
 ## Kesyon pou avèti
 

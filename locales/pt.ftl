@@ -15,6 +15,7 @@ confidential = Grátis e confidencial. Você não precisa dar seu nome.
 languages-line = Ajuda em português, inglês, espanhol e mais de 200 outros idiomas.
 safety-line = Você pode apagar a ligação ou a mensagem do seu celular antes de sair.
 scan-to-call = Escaneie para ligar
+local-help = Ajuda local:
 
 ## Perguntas de alerta
 

@@ -15,6 +15,7 @@ confidential = Libre at kumpidensyal. Hindi mo kailangang sabihin ang iyong pang
 languages-line = May tulong sa Tagalog, Ingles, Espanyol at higit sa 200 pang ibang wika.
 safety-line = Puwede mong burahin ang tawag o text sa iyong telepono bago ka umalis.
 scan-to-call = I-scan para tumawag
+local-help = Lokal na tulong:
 
 ## Mga tanong na babala
 

@@ -15,6 +15,7 @@ confidential = Miễn phí và bảo mật. Bạn không cần cho biết tên.
 languages-line = Hỗ trợ bằng tiếng Việt, tiếng Anh, tiếng Tây Ban Nha và hơn 200 ngôn ngữ khác.
 safety-line = Bạn có thể xóa cuộc gọi hoặc tin nhắn khỏi điện thoại trước khi rời đi.
 scan-to-call = Quét mã để gọi
+local-help = Hỗ trợ tại địa phương:
 
 ## Câu hỏi cảnh báo
 

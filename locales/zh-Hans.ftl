@@ -15,6 +15,7 @@ confidential = 免费，而且保密。您不用说出自己的名字。
 languages-line = 提供中文、英语、西班牙语及200多种其他语言的帮助。
 safety-line = 离开前，您可以把通话记录或短信从手机里删除。
 scan-to-call = 扫码拨打
+local-help = 本地帮助：
 
 ## 警示问题
 

@@ -15,6 +15,7 @@ confidential = 免費，而且保密。您不用說出自己的名字。
 languages-line = 提供中文、英文、西班牙文及200多種其他語言的幫助。
 safety-line = 離開前，您可以把通話紀錄或簡訊從手機裡刪除。
 scan-to-call = 掃描即可撥打
+local-help = 在地協助：
 
 ## 警示問題
 

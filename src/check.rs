@@ -39,7 +39,8 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
                         missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
                     ))
                     .at(&cat.source, None)
-                    .hint("translate them, or build with --fallback en (pieces then say which strings are in English)"),
+                    .hint("translate them, or build with --fallback en (pieces then say which strings are in English)")
+                    .code("locale-missing"),
                 );
             }
         }
@@ -57,7 +58,8 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
                     d.push(
                         diag.at(&cat.source, cat.span_of(id))
                             .hint(format!("say \"{}\" instead: {}", t.instead, t.reason))
-                            .hint(format!("word list: {}", wsrc.path.display())),
+                            .hint(format!("word list: {}", wsrc.path.display()))
+                            .code("words"),
                     );
                 }
             }
@@ -74,7 +76,8 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
                         .at(&cat.source, cat.span_of(id))
                         .hint(format!(
                             "aim for grade {TARGET_GRADE} or lower: shorter sentences and words"
-                        )),
+                        ))
+                        .code("reading-level"),
                     );
                 }
                 if r.longest > MAX_SENTENCE_WORDS {
@@ -86,7 +89,8 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
                         .at(&cat.source, cat.span_of(id))
                         .hint(format!(
                             "keep sentences to {MAX_SENTENCE_WORDS} words or fewer"
-                        )),
+                        ))
+                        .code("sentence-length"),
                     );
                 }
             }
@@ -119,7 +123,8 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
                     "hotline fact `{name}` was last checked on {checked}, {} days ago",
                     today - day
                 ))
-                .hint("check it against its source, then update `checked`")))
+                .hint("check it against its source, then update `checked`")
+                .code("fact-age")))
             }
             Some(_) => {}
             None => d.push(at(Diagnostic::error(format!(
@@ -163,7 +168,8 @@ pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
                                 ),
                                 design.slot_span(&b.slot),
                             )
-                            .hint("raise the slot's smallest size and give it more room, or shorten the text"),
+                            .hint("raise the slot's smallest size and give it more room, or shorten the text")
+                            .code("min-text"),
                     );
                 }
             }
@@ -198,7 +204,8 @@ pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
                                 ),
                                 slot.and_then(|b| design.slot_span(&b.slot)),
                             )
-                            .hint("darken the text or lighten the background (or the other way round)"),
+                            .hint("darken the text or lighten the background (or the other way round)")
+                            .code("contrast"),
                     );
                 }
             }
@@ -209,7 +216,8 @@ pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
                 d.push(
                     design
                         .error(format!("`{}` ({}) must ask about both labor and sex trafficking, and it does not cover {}", s.design, s.locale, missing_tags(l, x)), None)
-                        .hint("add a red flag tagged labor/sex (content/red-flags.toml), or use `flags = { count = N }`"),
+                        .hint("add a red flag tagged labor/sex (content/red-flags.toml), or use `flags = { count = N }`")
+                        .code("coverage"),
                 );
             }
         }
@@ -231,7 +239,10 @@ pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
         } else {
             Diagnostic::warning(msg)
         };
-        d.push(diag.hint("add a design (such as the poster) with red flags of both kinds, or pick them with `flags = { count = N }`"));
+        d.push(
+            diag.hint("add a design (such as the poster) with red flags of both kinds, or pick them with `flags = { count = N }`")
+                .code("kit-coverage"),
+        );
     }
     d
 }

@@ -21,6 +21,9 @@ pub struct Cli {
     /// Project folder (the one with hotline.toml, designs/, locales/ and fonts/).
     #[arg(long, global = true, default_value = ".")]
     pub project: PathBuf,
+    /// Kit file (default: kit.toml in the project folder, if there is one).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub kit: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -35,8 +38,9 @@ pub enum Command {
     )]
     Build {
         /// Output folder.
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
+        /// (default: `out` in kit.toml, else `out`).
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Design to build (repeat for several; default: all).
         #[arg(long = "design", value_name = "NAME")]
         designs: Vec<String>,
@@ -88,6 +92,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Write a commented starter kit.toml for a facility.
+    #[command(
+        after_help = "Example:\n  hotline-kit init        (then edit kit.toml and run hotline-kit check)"
+    )]
+    Init,
     /// Table of locales: script, direction, messages present and missing, review counts.
     #[command(after_help = "Example:\n  hotline-kit locales")]
     Locales,
@@ -134,6 +143,72 @@ pub enum LocaleCommand {
     New(crate::locale_cmd::NewLocale),
 }
 
+/// The kit file named by --kit, or kit.toml in the project folder if present.
+fn load_kit(
+    project: &Path,
+    kit: Option<&Path>,
+) -> Result<Option<crate::kitfile::KitFile>, Diagnostics> {
+    let path = match kit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = project.join("kit.toml");
+            if !p.exists() {
+                return Ok(None);
+            }
+            p
+        }
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Diagnostics::from(
+            crate::diag::Diagnostic::error(format!("cannot read kit file {}: {e}", path.display()))
+                .hint("`hotline-kit init` writes one"),
+        )
+    })?;
+    crate::kitfile::KitFile::parse(&crate::diag::Source::new(path, text)).map(Some)
+}
+
+/// What to build: the command line's lists where given, else the kit file's.
+fn selection(
+    kit: Option<&crate::kitfile::KitFile>,
+    designs: Vec<String>,
+    locales: Vec<String>,
+    formats: Vec<Format>,
+    fallback: Option<String>,
+) -> Selection {
+    let partial = !designs.is_empty();
+    let or = |cli: Vec<String>, k: Option<&Vec<String>>| {
+        if cli.is_empty() {
+            k.cloned().unwrap_or_default()
+        } else {
+            cli
+        }
+    };
+    Selection {
+        designs: or(designs, kit.map(|k| &k.build.designs)),
+        locales: or(locales, kit.map(|k| &k.build.locales)),
+        formats: if formats.is_empty() {
+            kit.map(|k| k.build.formats.clone()).unwrap_or_default()
+        } else {
+            formats
+        },
+        options: crate::layout::Options {
+            fallback: fallback.or_else(|| kit.and_then(|k| k.build.fallback.clone())),
+            resources: kit.map(|k| k.resources()).unwrap_or_default(),
+            qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
+        },
+        promote: kit
+            .map(|k| {
+                k.checks
+                    .errors
+                    .iter()
+                    .map(|c| c.get_ref().clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        partial,
+    }
+}
+
 fn print_diags(diags: Diagnostics) {
     if diags.is_empty() {
         return;
@@ -178,38 +253,61 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             locales,
             formats,
             fallback,
-        } => build(
-            &cli.project,
-            &out,
-            Selection {
-                designs,
-                locales,
-                formats,
-                options: crate::layout::Options { fallback },
-            },
-        ),
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let out = out
+                .or_else(|| kit.as_ref().and_then(|k| k.build.out.clone()))
+                .unwrap_or_else(|| PathBuf::from("out"));
+            build(
+                &cli.project,
+                &out,
+                selection(kit.as_ref(), designs, locales, formats, fallback),
+            )
+        }
         Command::Render {
             design,
             locale,
             format,
             fallback,
             output,
-        } => render(&cli.project, &design, &locale, format, fallback, &output),
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let sel = selection(kit.as_ref(), vec![], vec![], vec![], fallback);
+            render(&cli.project, &design, &locale, format, sel.options, &output)
+        }
         Command::Check {
             designs,
             locales,
             fallback,
             format,
-        } => check(
-            &cli.project,
-            Selection {
-                designs,
-                locales,
-                formats: vec![],
-                options: crate::layout::Options { fallback },
-            },
-            format,
-        ),
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            check(
+                &cli.project,
+                selection(kit.as_ref(), designs, locales, vec![], fallback),
+                format,
+            )
+        }
+        Command::Init => {
+            let path = cli
+                .kit
+                .clone()
+                .unwrap_or_else(|| cli.project.join("kit.toml"));
+            if path.exists() {
+                return Err(crate::diag::Diagnostic::error(format!(
+                    "{} already exists",
+                    path.display()
+                ))
+                .hint("edit it, or remove it first to start again")
+                .into());
+            }
+            kit::write_atomic(&path, crate::kitfile::STARTER.as_bytes())?;
+            eprintln!(
+                "wrote {}: edit it, then run `hotline-kit check` and `hotline-kit build`",
+                path.display()
+            );
+            Ok(())
+        }
         Command::Locales => crate::locale_cmd::table(&load(&cli.project)?),
         Command::Locale(LocaleCommand::New(n)) => crate::locale_cmd::new(&cli.project, &n),
         Command::List => list(&cli.project),
@@ -314,7 +412,7 @@ fn render(
     design: &str,
     locale: &str,
     format: Option<Format>,
-    fallback: Option<String>,
+    options: crate::layout::Options,
     output: &Path,
 ) -> Result<(), Diagnostics> {
     let format = match format {
@@ -343,7 +441,7 @@ fn render(
     if cov.has_errors() {
         return Err(cov);
     }
-    let scene = kit::compile_with(&p, design, locale, &crate::layout::Options { fallback })?;
+    let scene = kit::compile_with(&p, design, locale, &options)?;
     let stem = output.with_extension("");
     let files = kit::export(&scene, format, &stem.to_string_lossy())?;
     for f in &files {

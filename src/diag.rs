@@ -79,6 +79,8 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// How to fix it.
     pub hints: Vec<String>,
+    /// Which check found it (e.g. `reading-level`), so a kit can make it an error.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -91,6 +93,7 @@ impl Diagnostic {
             source: None,
             span: None,
             hints: Vec::new(),
+            code: None,
         }
     }
 
@@ -119,6 +122,12 @@ impl Diagnostic {
     /// Add a hint that tells how to fix the problem.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Name the check that found this.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 
@@ -155,6 +164,7 @@ impl Diagnostic {
             "line": line,
             "column": column,
             "hints": self.hints,
+            "check": self.code,
         })
     }
 
@@ -164,7 +174,10 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(&self.message)
+        .with_message(match self.code {
+            Some(c) => format!("{} [{c}]", self.message),
+            None => self.message.clone(),
+        })
         .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
         let config = term::Config::default();
         match (&self.source, &self.span) {

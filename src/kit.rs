@@ -14,7 +14,19 @@ use crate::project::Project;
 use crate::scene::Scene;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    clap::ValueEnum,
+    Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Print-ready PDF.
@@ -204,8 +216,13 @@ pub struct Selection {
     pub locales: Vec<String>,
     /// Formats (empty: pdf and png).
     pub formats: Vec<Format>,
-    /// Layout options (fallback locale).
+    /// Layout options (fallback locale, local resources, QR target).
     pub options: crate::layout::Options,
+    /// Checks whose warnings count as errors (the kit file's `[checks] errors`).
+    pub promote: Vec<String>,
+    /// Only some of the kit's designs were asked for (`--design`): kit-wide rules warn
+    /// instead of failing.
+    pub partial: bool,
 }
 
 impl Selection {
@@ -289,7 +306,14 @@ pub fn prepare(
         }
     }
     diags.extend(crate::check::texts(project, &locales, crate::check::today()).0);
-    diags.extend(crate::check::pieces(project, &ok, sel.designs.is_empty()).0);
+    diags.extend(crate::check::pieces(project, &ok, !sel.partial).0);
+    for d in &mut diags.0 {
+        if d.code.is_some_and(|c| sel.promote.iter().any(|p| p == c)) {
+            d.severity = crate::diag::Severity::Error;
+            d.hints
+                .push("the kit file makes this check an error ([checks] errors)".into());
+        }
+    }
     if diags.has_errors() {
         return Err(diags);
     }

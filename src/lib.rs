@@ -11,6 +11,9 @@
 //! 5. **kit** ([`kit`]): many pieces in parallel, atomic writes and `manifest.json`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Diagnostics carry their source, span and hints; they are made only on error paths, so
+// their size (about 130 bytes) does not matter for speed.
+#![allow(clippy::result_large_err)]
 
 /// `writeln!` into a `String` (cannot fail).
 macro_rules! outln {
@@ -38,6 +41,7 @@ pub mod fonts;
 pub mod hotline;
 pub mod imagery;
 pub mod kit;
+pub mod kitfile;
 pub mod layout;
 pub mod locale;
 pub mod locale_cmd;

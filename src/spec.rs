@@ -265,6 +265,10 @@ pub struct SlotSpec {
     /// Red flags picked from content/red-flags.toml by tag and count.
     #[serde(default)]
     pub flags: Option<Spanned<FlagPick>>,
+    /// The kit's local resources (kit.toml); rows holding only this collapse when the
+    /// kit has none.
+    #[serde(default)]
+    pub resources: Option<bool>,
     /// Regular or bold.
     #[serde(default)]
     pub font: FontRole,
@@ -344,6 +348,8 @@ pub enum Content {
     Images(Vec<String>),
     /// Red flags picked from the library by tag and count (a list).
     Flags(FlagPick),
+    /// The kit's local resources.
+    Resources,
 }
 
 /// A checked slot: its area in the grid and how it looks.
@@ -579,6 +585,9 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if s.qr == Some(true) {
             kinds.push(Content::Qr);
         }
+        if s.resources == Some(true) {
+            kinds.push(Content::Resources);
+        }
         if let Some(f) = &s.flags {
             if f.get_ref().count == 0 {
                 diags.push(err(
@@ -603,14 +612,18 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                     ),
                     span.clone(),
                 )
-                .hint("give it one of: text, list, flags, hotline, qr = true, images"),
+                .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images"),
             );
             continue;
         }
         let content = kinds.pop().unwrap();
         let is_text = matches!(
             content,
-            Content::Text(_) | Content::List(_) | Content::Flags(_) | Content::Hotline(_)
+            Content::Text(_)
+                | Content::List(_)
+                | Content::Flags(_)
+                | Content::Hotline(_)
+                | Content::Resources
         );
         if is_text && s.size.is_none() {
             diags.push(

@@ -37,10 +37,26 @@ pub fn phone_like(text: &str) -> Vec<String> {
 }
 
 /// Check a compiled scene against the hotline file.
-pub fn scene(project: &Project, design: &Design, s: &Scene) -> Result<(), Diagnostics> {
+pub fn scene(
+    project: &Project,
+    design: &Design,
+    s: &Scene,
+    opts: &crate::layout::Options,
+) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::default();
-    let expected = project.hotline.qr_payload(design.qr);
-    let allowed = project.hotline.allowed_numbers();
+    let expected = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
+    let mut allowed = project.hotline.allowed_numbers();
+    // The kit's local resources may show their own numbers.
+    for r in &opts.resources {
+        let d = r.digits();
+        allowed.push(
+            d.strip_prefix('1')
+                .filter(|x| x.len() == 10)
+                .unwrap_or(&d)
+                .to_string(),
+        );
+        allowed.push(d);
+    }
     let phone = &project.hotline.phone.display;
     let at = |m: String| design.error(m, None);
     for (i, page) in s.pages.iter().enumerate() {

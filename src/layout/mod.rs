@@ -33,6 +33,10 @@ pub struct Options {
     /// Locale to take a message from when the piece's locale lacks it. Off unless a
     /// kit allows it; the piece then says which strings fell back.
     pub fallback: Option<String>,
+    /// Local resources from the kit file, shown in `resources = true` slots.
+    pub resources: Vec<crate::kitfile::Resource>,
+    /// QR target for every piece (the kit's choice), instead of each design's.
+    pub qr: Option<crate::spec::QrKind>,
 }
 
 /// Why a piece is a draft, shown on the piece and in its metadata and manifest entry:
@@ -105,35 +109,36 @@ impl Messages<'_> {
     }
 }
 
-fn tracks(ts: &[Track], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
-    let gaps = gap * (ts.len().saturating_sub(1)) as f32;
-    let fixed: f32 = ts
-        .iter()
-        .map(|t| {
-            if let Track::Fixed(l) = t {
+/// Positions and sizes of grid tracks. Collapsed tracks take no space and no gap.
+fn tracks(ts: &[Track], collapsed: &[bool], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
+    let live = |i: usize| !collapsed.get(i).copied().unwrap_or(false);
+    let n = (0..ts.len()).filter(|&i| live(i)).count();
+    let gaps = gap * n.saturating_sub(1) as f32;
+    let fixed: f32 = (0..ts.len())
+        .filter(|&i| live(i))
+        .map(|i| {
+            if let Track::Fixed(l) = ts[i] {
                 l.to_pt(px_pt, total)
             } else {
                 0.0
             }
         })
         .sum();
-    let shares: f32 = ts
-        .iter()
-        .map(|t| if let Track::Share(s) = t { *s } else { 0.0 })
+    let shares: f32 = (0..ts.len())
+        .filter(|&i| live(i))
+        .map(|i| if let Track::Share(s) = ts[i] { s } else { 0.0 })
         .sum();
     let free = (total - gaps - fixed).max(0.0);
     let mut pos = 0.0;
-    ts.iter()
-        .map(|t| {
-            let size = match t {
+    (0..ts.len())
+        .map(|i| {
+            if !live(i) {
+                return (pos, 0.0);
+            }
+            let size = match ts[i] {
                 Track::Fixed(l) => l.to_pt(px_pt, total),
-                Track::Share(s) => {
-                    if shares > 0.0 {
-                        free * s / shares
-                    } else {
-                        0.0
-                    }
-                }
+                Track::Share(s) if shares > 0.0 => free * s / shares,
+                Track::Share(_) => 0.0,
             };
             let r = (pos, size);
             pos += size + gap;
@@ -215,10 +220,22 @@ pub fn compile(
     let trim = Rect::new(b, b, w, h);
     let safe = trim.inset_xy(design.safe.to_pt(px, w), design.safe.to_pt(px, h));
     let gap = design.gap.to_pt(px, w);
-    let cols = tracks(&design.columns, safe.w, gap, px);
-    let rows = tracks(&design.rows, safe.h, gap, px);
+    // Rows that only hold local resources collapse when the kit has none.
+    let collapsed: Vec<bool> = (0..design.rows.len())
+        .map(|r| {
+            opts.resources.is_empty()
+                && design
+                    .slots
+                    .iter()
+                    .filter(|s| s.rows.contains(&r))
+                    .all(|s| s.content == Content::Resources)
+                && design.slots.iter().any(|s| s.rows.contains(&r))
+        })
+        .collect();
+    let cols = tracks(&design.columns, &[], safe.w, gap, px);
+    let rows = tracks(&design.rows, &collapsed, safe.h, gap, px);
     let rtl = cat.info.direction == Direction::Rtl;
-    let payload = project.hotline.qr_payload(design.qr);
+    let payload = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
 
     let mut pages = Vec::new();
     for (pi, overrides) in design.pages.iter().enumerate() {
@@ -228,6 +245,9 @@ pub fn compile(
         }];
         let mut blocks = Vec::new();
         for slot in &design.slots {
+            if slot.content == Content::Resources && opts.resources.is_empty() {
+                continue; // its row has collapsed
+            }
             let x0 = cols[slot.cols.start].0;
             let x1 = cols[slot.cols.end - 1].0 + cols[slot.cols.end - 1].1;
             // Right-to-left locales mirror the grid: columns run from the right.
@@ -272,6 +292,16 @@ pub fn compile(
                     &mut items,
                     &mut blocks,
                 ),
+                Content::Resources => msgs
+                    .get(&["local-help".to_string()], &ctx.where_())
+                    .and_then(|label| {
+                        let lines = opts
+                            .resources
+                            .iter()
+                            .map(|r| format!("{} {}", label[0], r.line()))
+                            .collect();
+                        ctx.text(lines, false, &mut items, &mut blocks)
+                    }),
                 Content::Qr => ctx.qr(&payload, &mut items),
                 Content::Images(ids) => ctx.images(ids, &mut items),
             };
@@ -311,7 +341,7 @@ pub fn compile(
     if let Some(note) = scene.draft.clone() {
         draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
     }
-    crate::verify::scene(project, design, &scene)?;
+    crate::verify::scene(project, design, &scene, opts)?;
     Ok(scene)
 }
 

@@ -1,0 +1,224 @@
+//! The kit file (`kit.toml`): what one facility prints. Optional: without it the default
+//! kit is built. `hotline-kit init` writes a commented starter file.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::kit::Format;
+use crate::spec::QrKind;
+
+/// `[facility]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facility {
+    /// Facility name (written into PDF metadata).
+    #[serde(default)]
+    pub name: String,
+}
+
+/// `[build]`: what to build when the command line does not say.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildSection {
+    /// Designs (default: all).
+    #[serde(default)]
+    pub designs: Vec<String>,
+    /// Locales (default: en, es; "all" for every locale).
+    #[serde(default)]
+    pub locales: Vec<String>,
+    /// Formats (default: pdf, png).
+    #[serde(default)]
+    pub formats: Vec<Format>,
+    /// Locale whose text may stand in for missing messages (marked on the piece).
+    #[serde(default)]
+    pub fallback: Option<String>,
+    /// Output folder (default: out).
+    #[serde(default)]
+    pub out: Option<PathBuf>,
+}
+
+/// `[qr]`: one QR target for every piece of the kit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QrSection {
+    /// tel, sms or web.
+    pub target: QrKind,
+}
+
+/// `[[resource]]`: a local program people can also call.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Program name.
+    pub name: String,
+    /// Phone number as printed (US format).
+    pub phone: String,
+    /// Opening hours.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// Languages the program answers in (locale codes).
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+impl Resource {
+    /// The phone number's digits.
+    pub fn digits(&self) -> String {
+        self.phone.chars().filter(char::is_ascii_digit).collect()
+    }
+
+    /// The line printed on a piece, after the localized label.
+    pub fn line(&self) -> String {
+        match &self.hours {
+            Some(h) if !h.is_empty() => format!("{}, {} ({h})", self.name, self.phone),
+            _ => format!("{}, {}", self.name, self.phone),
+        }
+    }
+}
+
+/// `[checks]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksSection {
+    /// Checks whose warnings count as errors for this kit.
+    #[serde(default)]
+    pub errors: Vec<Spanned<String>>,
+}
+
+/// Checks that give warnings and can be made errors.
+pub const PROMOTABLE: &[&str] = &[
+    "reading-level",
+    "sentence-length",
+    "words",
+    "fact-age",
+    "locale-missing",
+    "kit-coverage",
+];
+
+/// A parsed kit file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KitFile {
+    /// `[facility]`.
+    #[serde(default)]
+    pub facility: Facility,
+    /// `[build]`.
+    #[serde(default)]
+    pub build: BuildSection,
+    /// `[qr]`.
+    #[serde(default)]
+    pub qr: Option<QrSection>,
+    /// `[[resource]]`.
+    #[serde(default)]
+    pub resource: Vec<Spanned<Resource>>,
+    /// `[checks]`.
+    #[serde(default)]
+    pub checks: ChecksSection,
+}
+
+impl KitFile {
+    /// Parse and check a kit file.
+    pub fn parse(src: &Arc<Source>) -> Result<Self, Diagnostics> {
+        let k: KitFile = toml::from_str(&src.text).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(format!("kit file is not valid: {}", e.message().trim()))
+                    .at(src, e.span())
+                    .hint("`hotline-kit init` writes a commented example kit.toml"),
+            )
+        })?;
+        let mut d = Diagnostics::default();
+        for r in &k.resource {
+            let res = r.get_ref();
+            let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
+            let digits = res.digits();
+            let ok_chars = res
+                .phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " -().+".contains(c));
+            let ok_len = digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1'));
+            if !ok_chars || !ok_len {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: `{}` is not a US phone number",
+                        res.name, res.phone
+                    ))
+                    .hint("write 10 digits, e.g. \"510-555-0100\" or \"1-510-555-0100\""),
+                );
+            }
+            if res.name.trim().is_empty() || res.name.chars().count() > 60 {
+                d.push(
+                    err("a local resource needs a name of 1 to 60 characters".into())
+                        .hint("shorten the name so it fits on a wallet card"),
+                );
+            }
+            if res.hours.as_deref().is_some_and(|h| h.chars().count() > 40) {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: hours are longer than 40 characters",
+                        res.name
+                    ))
+                    .hint("shorten them, e.g. \"Mon-Fri 9-5\""),
+                );
+            }
+        }
+        for c in &k.checks.errors {
+            if !PROMOTABLE.contains(&c.get_ref().as_str()) {
+                d.push(
+                    Diagnostic::error(format!(
+                        "`{}` is not a check that can be made an error",
+                        c.get_ref()
+                    ))
+                    .at(src, Some(c.span()))
+                    .hint(format!("checks: {}", PROMOTABLE.join(", "))),
+                );
+            }
+        }
+        if d.has_errors() { Err(d) } else { Ok(k) }
+    }
+
+    /// Local resources, without spans.
+    pub fn resources(&self) -> Vec<Resource> {
+        self.resource.iter().map(|r| r.get_ref().clone()).collect()
+    }
+}
+
+/// The starter kit file written by `hotline-kit init`.
+pub const STARTER: &str = r#"# kit.toml: what this facility prints with hotline-kit.
+# Every setting is optional; remove what you do not need. `hotline-kit check` checks it.
+
+[facility]
+name = "Example Community Hospital"
+
+[build]
+# Designs to build (see `hotline-kit list`); leave out for all.
+designs = ["stall-sticker", "window-cling", "poster", "wallet-card", "tv-slides"]
+# Languages (see `hotline-kit locales`); "all" for every language.
+locales = ["en", "es"]
+# pdf (print shop), png (300 dpi), svg (review in a browser).
+formats = ["pdf", "png"]
+# Show English where a language lacks a message (the piece then says so). Leave out to
+# make a missing message an error.
+# fallback = "en"
+out = "out"
+
+[qr]
+# What the QR code on every piece does: tel (calls the hotline), sms (opens a text to
+# 233733) or web (opens humantraffickinghotline.org). No tracking is ever added.
+target = "tel"
+
+# Local programs to list on posters and wallet cards, under "Local help".
+# [[resource]]
+# name = "Example County Anti-Trafficking Program"
+# phone = "555-555-0100"
+# hours = "Mon-Fri 9-5"
+# languages = ["en", "es"]
+
+[checks]
+# Warnings that this kit treats as errors: reading-level, sentence-length, words,
+# fact-age, locale-missing, kit-coverage.
+errors = []
+"#;

@@ -1,0 +1,213 @@
+//! kit.toml: `init`, the kit's selection, QR target and local resources, and checks the
+//! kit makes errors.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn kit(project: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(project)
+        .current_dir(project)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn err(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const KIT: &str = r#"
+[facility]
+name = "Test Clinic"
+
+[build]
+designs = ["wallet-card", "poster"]
+locales = ["en", "vi"]
+formats = ["pdf"]
+out = "print"
+
+[qr]
+target = "sms"
+
+[[resource]]
+name = "County Program"
+phone = "555-555-0100"
+hours = "Mon-Fri 9-5"
+languages = ["en"]
+"#;
+
+#[test]
+fn init_writes_a_starter_kit_that_checks_clean_and_refuses_to_overwrite() {
+    let t = common::temp_project();
+    let o = kit(t.path(), &["init"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let text = std::fs::read_to_string(t.path().join("kit.toml")).unwrap();
+    assert!(text.contains("[[resource]]") && text.contains("target = \"tel\""));
+    let o = kit(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let o = kit(t.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("kit.toml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn the_kit_chooses_designs_locales_formats_qr_and_local_resources() {
+    let t = common::temp_project();
+    std::fs::write(t.path().join("kit.toml"), KIT).unwrap();
+    let o = kit(t.path(), &["build"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("print/manifest.json")).unwrap())
+            .unwrap();
+    let m = m.as_array().unwrap();
+    assert_eq!(m.len(), 4, "2 designs x 2 locales x pdf");
+    for e in m {
+        assert_eq!(e["qr"], "sms:233733");
+        assert_eq!(e["format"], "pdf");
+        let pdf = std::fs::read(t.path().join("print").join(e["path"].as_str().unwrap())).unwrap();
+        let text: String = common::pdftext::extract(&pdf)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            text.contains("CountyProgram,555-555-0100(Mon-Fri9-5)"),
+            "{}: {text}",
+            e["path"]
+        );
+        let (w, h, rgba) = {
+            let doc = hayro::hayro_syntax::Pdf::new(pdf.clone()).unwrap();
+            let pix = hayro::render(
+                &doc.pages()[0],
+                &hayro::RenderCache::new(),
+                &hayro::hayro_interpret::InterpreterSettings::default(),
+                &hayro::RenderSettings::default(),
+                &hayro::PixmapSettings {
+                    x_scale: 3.0,
+                    y_scale: 3.0,
+                    bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+                },
+            );
+            (
+                pix.width() as u32,
+                pix.height() as u32,
+                pix.data_as_u8_slice().to_vec(),
+            )
+        };
+        assert_eq!(
+            common::decode_qr_rgba(w, h, &rgba).as_deref(),
+            Some("sms:233733"),
+            "{}",
+            e["path"]
+        );
+    }
+    // The command line still overrides the kit.
+    let o = kit(
+        t.path(),
+        &[
+            "build",
+            "--design",
+            "stall-sticker",
+            "--locale",
+            "es",
+            "--out",
+            "o2",
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("o2/manifest.json")).unwrap()).unwrap();
+    assert_eq!(m.as_array().unwrap().len(), 1);
+    assert_eq!(m[0]["path"], "stall-sticker/es/stall-sticker-es.pdf");
+}
+
+#[test]
+fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
+    let t = common::temp_project();
+    std::fs::write(
+        t.path().join("kit.toml"),
+        KIT.replace("555-555-0100", "555-0100"),
+    )
+    .unwrap();
+    let o = kit(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("`555-0100` is not a US phone number") && err(&o).contains("kit.toml:"),
+        "{}",
+        err(&o)
+    );
+    std::fs::write(t.path().join("kit.toml"), KIT.replace("[qr]", "[qrcode]")).unwrap();
+    let o = kit(t.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("unknown field `qrcode`"), "{}", err(&o));
+    // A resource name too long for its slot does not fit: an error, never clipped.
+    let long = "A Very Long Program Name That Goes On And On Past Any Card!";
+    std::fs::write(
+        t.path().join("kit.toml"),
+        KIT.replace("County Program", long),
+    )
+    .unwrap();
+    edit(
+        t.path().join("designs/wallet-card.toml"),
+        "rows = [1.3, 0.9, 0.7, 0.8]",
+        "rows = [1.3, 0.9, 0.7, 0.3]",
+    );
+    let o = kit(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("slot `local` of design `wallet-card`"),
+        "{}",
+        err(&o)
+    );
+}
+
+fn edit(path: std::path::PathBuf, from: &str, to: &str) {
+    let s = std::fs::read_to_string(&path).unwrap();
+    assert!(s.contains(from));
+    std::fs::write(&path, s.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_kit_can_make_a_warning_an_error() {
+    let t = common::temp_project();
+    edit(
+        t.path().join("locales/en.ftl"),
+        "cling-body = You can get help today. It is free and private.",
+        "cling-body = Individuals experiencing exploitative employment circumstances can obtain confidential assistance today.",
+    );
+    let o = kit(t.path(), &["check", "--locale", "en"]);
+    assert!(o.status.success(), "a warning alone: {}", err(&o));
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[checks]\nerrors = [\"reading-level\"]\n",
+    )
+    .unwrap();
+    let o = kit(t.path(), &["check", "--locale", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("reads at grade") && err(&o).contains("[reading-level]"),
+        "{}",
+        err(&o)
+    );
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[checks]\nerrors = [\"contrast-ish\"]\n",
+    )
+    .unwrap();
+    let o = kit(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("`contrast-ish` is not a check"),
+        "{}",
+        err(&o)
+    );
+}
