@@ -236,3 +236,29 @@ fn flags_by_tag_and_count_cover_labor_and_sex() {
         }
     }
 }
+
+#[test]
+fn a_locale_missing_messages_gets_a_warning_naming_them() {
+    let t = common::temp_project();
+    let vi = t.path().join("locales/vi.ftl");
+    let s = std::fs::read_to_string(&vi).unwrap();
+    std::fs::write(
+        &vi,
+        s.lines()
+            .filter(|l| !l.starts_with("rf-sex-debt ="))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    let review = t.path().join("locales/review/vi.toml");
+    let r = std::fs::read_to_string(&review).unwrap();
+    let start = r.find("[rf-sex-debt]").unwrap();
+    let end = r[start..].find("\n\n").map_or(r.len(), |e| start + e + 2);
+    std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
+    // Only the Latin fonts are in the temporary project: Vietnamese needs no other.
+    let (code, j) = check(t.path(), &["--locale", "vi"]);
+    assert_eq!(code, 0, "unused by the designs, so a warning: {j:#}");
+    let w = with(&j, "locale `vi` lacks 1 messages: rf-sex-debt");
+    assert_eq!(w.len(), 1, "{j:#}");
+    assert_eq!(w[0]["check"], "locale-missing");
+}
