@@ -55,8 +55,18 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
                         Level::Error => Diagnostic::error(msg),
                         Level::Warning => Diagnostic::warning(msg),
                     };
+                    // Point at the word itself where it is in the catalog line.
+                    let span = cat.span_of(id).map(|line| {
+                        let src = &cat.source.text[line.clone()];
+                        match find_term(src, &t.term).first() {
+                            Some(&at) if at + t.term.len() <= src.len() => {
+                                line.start + at..line.start + at + t.term.len()
+                            }
+                            _ => line,
+                        }
+                    });
                     d.push(
-                        diag.at(&cat.source, cat.span_of(id))
+                        diag.at(&cat.source, span)
                             .hint(format!("say \"{}\" instead: {}", t.instead, t.reason))
                             .hint(format!("word list: {}", wsrc.path.display()))
                             .code("words"),
