@@ -26,12 +26,6 @@ fn check(project: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     (o.status.code().unwrap(), json)
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
-}
-
 /// The diagnostics whose message contains `needle`.
 fn with<'a>(j: &'a serde_json::Value, needle: &str) -> Vec<&'a serde_json::Value> {
     j.as_array()
@@ -52,12 +46,12 @@ fn the_default_kit_passes_with_no_errors_or_warnings() {
 #[test]
 fn words_to_avoid_are_flagged_with_the_line_and_a_replacement() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/en.ftl"),
         "cling-body = You can get help today.",
         "cling-body = We rescue victims today.",
     );
-    edit(
+    common::edit(
         &t.path().join("locales/es.ftl"),
         "cling-body = Puede recibir ayuda hoy.",
         "cling-body = Ayudamos a cada víctima hoy.",
@@ -82,7 +76,7 @@ fn words_to_avoid_are_flagged_with_the_line_and_a_replacement() {
 #[test]
 fn hard_english_and_long_sentences_get_warnings_only() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/en.ftl"),
         "cling-body = You can get help today. It is free and private.",
         "cling-body = Individuals experiencing exploitative employment circumstances can obtain confidential assistance from organizations that specialize in supporting people in difficult situations today.",
@@ -97,7 +91,7 @@ fn hard_english_and_long_sentences_get_warnings_only() {
 fn low_contrast_is_an_error_measured_against_the_colour_behind() {
     let t = common::temp_project();
     // White text on the light background of the card.
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "color = \"#13294b\"",
         "color = \"#bbbbbb\"",
@@ -121,7 +115,7 @@ fn low_contrast_is_an_error_measured_against_the_colour_behind() {
 #[test]
 fn text_below_the_smallest_size_is_an_error() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/poster.toml"),
         "min_text = \"14pt\"",
         "min_text = \"18pt\"",
@@ -138,7 +132,7 @@ fn text_below_the_smallest_size_is_an_error() {
 fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
     let t = common::temp_project();
     // The poster must ask about both; without its sex red flag it fails its own rule.
-    edit(
+    common::edit(
         &t.path().join("designs/poster.toml"),
         ", \"rf-sex-made\"]",
         ", \"rf-pay\"]",
@@ -155,7 +149,7 @@ fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
     assert_eq!(code, 1, "the poster's own rule still fails: {j:#}");
     assert!(with(&j, "the kit does not ask").is_empty(), "{j:#}");
     // Without the cling's sex question too, the whole kit fails the kit rule.
-    edit(
+    common::edit(
         &t.path().join("designs/window-cling.toml"),
         "\"rf-sex-made\"]",
         "\"rf-pay\"]",
@@ -178,7 +172,7 @@ fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
 #[test]
 fn old_hotline_facts_get_a_warning() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("hotline.toml"),
         "checked = \"2026-11-28\"\nnote = \"Live",
         "checked = \"2020-01-01\"\nnote = \"Live",
@@ -193,7 +187,7 @@ fn old_hotline_facts_get_a_warning() {
 #[test]
 fn build_refuses_to_write_when_a_check_fails() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/en.ftl"),
         "cling-body = You can get help today.",
         "cling-body = We rescue people today.",
@@ -240,21 +234,7 @@ fn flags_by_tag_and_count_cover_labor_and_sex() {
 #[test]
 fn a_locale_missing_messages_gets_a_warning_naming_them() {
     let t = common::temp_project();
-    let vi = t.path().join("locales/vi.ftl");
-    let s = std::fs::read_to_string(&vi).unwrap();
-    std::fs::write(
-        &vi,
-        s.lines()
-            .filter(|l| !l.starts_with("rf-sex-debt ="))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
-    .unwrap();
-    let review = t.path().join("locales/review/vi.toml");
-    let r = std::fs::read_to_string(&review).unwrap();
-    let start = r.find("[rf-sex-debt]").unwrap();
-    let end = r[start..].find("\n\n").map_or(r.len(), |e| start + e + 2);
-    std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
+    common::remove_message(t.path(), "vi", "rf-sex-debt");
     // Only the Latin fonts are in the temporary project: Vietnamese needs no other.
     let (code, j) = check(t.path(), &["--locale", "vi"]);
     assert_eq!(code, 0, "unused by the designs, so a warning: {j:#}");

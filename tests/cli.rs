@@ -17,12 +17,6 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
-}
-
 /// Files under a folder with their content, for before/after comparisons.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v = Vec::new();
@@ -186,7 +180,7 @@ fn fails_cleanly(t: &tempfile::TempDir, args: &[&str], needles: &[&str]) {
 #[test]
 fn malformed_toml_names_file_line_and_column() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "title = \"Wallet card",
         "title = Wallet card",
@@ -197,7 +191,7 @@ fn malformed_toml_names_file_line_and_column() {
 #[test]
 fn unknown_field_is_rejected_not_ignored() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/poster.toml"),
         "color = \"#444444\"",
         "colour = \"#444444\"",
@@ -227,7 +221,7 @@ fn unknown_design_and_locale() {
 #[test]
 fn missing_message_and_missing_image() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "text = \"rf-come-go\"",
         "text = \"rf-no-such-message\"",
@@ -242,7 +236,7 @@ fn missing_message_and_missing_image() {
         ],
     );
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/poster.toml"),
         "\"older-man-light\"",
         "\"no-such-image\"",
@@ -260,7 +254,7 @@ fn missing_message_and_missing_image() {
 #[test]
 fn text_that_cannot_fit_says_how_much_is_over() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/stall-sticker.toml"),
         "size = [\"8pt\", \"10pt\"]",
         "size = [\"16pt\", \"20pt\"]",
@@ -275,7 +269,7 @@ fn text_that_cannot_fit_says_how_much_is_over() {
 #[test]
 fn a_typed_number_in_a_translation_is_refused() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/es.ftl"),
         "O envíe un mensaje de texto al { $sms }",
         "O llame al 1-888-373-7788",
@@ -286,7 +280,7 @@ fn a_typed_number_in_a_translation_is_refused() {
 #[test]
 fn a_qr_code_too_small_to_scan_is_an_error() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "columns = [2.3, 1]",
         "columns = [2.3, \"0.4in\"]",
@@ -325,7 +319,7 @@ fn a_failed_build_never_replaces_a_good_one() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let good = snapshot(&out);
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "size = [\"12pt\", \"22pt\"]",
         "size = [\"80pt\", \"90pt\"]",
@@ -341,7 +335,7 @@ fn a_failed_build_never_replaces_a_good_one() {
 #[test]
 fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("designs/wallet-card.toml"),
         "qr = \"tel\"",
         "qr = \"sms\"",
@@ -496,21 +490,7 @@ fn locale_new_scaffolds_an_untranslated_catalog_that_builds_marked() {
 #[test]
 fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
     let t = common::temp_project();
-    let es = t.path().join("locales/es.ftl");
-    let s = std::fs::read_to_string(&es).unwrap();
-    std::fs::write(
-        &es,
-        s.lines()
-            .filter(|l| !l.starts_with("text-short ="))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
-    .unwrap();
-    let review = t.path().join("locales/review/es.toml");
-    let r = std::fs::read_to_string(&review).unwrap();
-    let start = r.find("[text-short]").unwrap();
-    let end = r[start..].find("\n\n").unwrap() + start + 2;
-    std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
+    common::remove_message(t.path(), "es", "text-short");
     fails_cleanly(
         &t,
         &["build", "--locale", "es", "--design", "wallet-card"],
@@ -550,14 +530,14 @@ fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
 #[test]
 fn catalog_errors_name_file_and_line() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/es.ftl"),
         "call-label = ",
         "call-label = {",
     );
     fails_cleanly(&t, &["build"], &["locales/es.ftl:", "catalog syntax error"]);
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/es.ftl"),
         "call-label = Llame gratis",
         "call-label = Llame gratis 🧿",
@@ -568,7 +548,7 @@ fn catalog_errors_name_file_and_line() {
         &["U+1F9FF", "call-label", "locales/es.ftl:"],
     );
     let t = common::temp_project();
-    edit(
+    common::edit(
         &t.path().join("locales/review/es.toml"),
         "[call-label]",
         "[call-labels]",

@@ -156,7 +156,7 @@ fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
         KIT.replace("County Program", long),
     )
     .unwrap();
-    edit(
+    common::edit(
         t.path().join("designs/wallet-card.toml"),
         "rows = [1.3, 0.9, 0.7, 0.8]",
         "rows = [1.3, 0.9, 0.7, 0.3]",
@@ -170,16 +170,10 @@ fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
     );
 }
 
-fn edit(path: std::path::PathBuf, from: &str, to: &str) {
-    let s = std::fs::read_to_string(&path).unwrap();
-    assert!(s.contains(from));
-    std::fs::write(&path, s.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn the_kit_can_make_a_warning_an_error() {
     let t = common::temp_project();
-    edit(
+    common::edit(
         t.path().join("locales/en.ftl"),
         "cling-body = You can get help today. It is free and private.",
         "cling-body = Individuals experiencing exploitative employment circumstances can obtain confidential assistance today.",

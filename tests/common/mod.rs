@@ -165,3 +165,28 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Replace the first `from` in a file with `to` (the file must contain it).
+pub fn edit(path: impl AsRef<Path>, from: &str, to: &str) {
+    let path = path.as_ref();
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+/// Remove message `id` from locale `code` of a project copy: its catalog line and its
+/// review record.
+pub fn remove_message(project: &Path, code: &str, id: &str) {
+    let ftl = project.join(format!("locales/{code}.ftl"));
+    let s = std::fs::read_to_string(&ftl).unwrap();
+    let kept: Vec<&str> = s
+        .lines()
+        .filter(|l| !l.starts_with(&format!("{id} =")))
+        .collect();
+    std::fs::write(&ftl, kept.join("\n")).unwrap();
+    let review = project.join(format!("locales/review/{code}.toml"));
+    let r = std::fs::read_to_string(&review).unwrap();
+    let start = r.find(&format!("[{id}]")).unwrap();
+    let end = r[start..].find("\n\n").map_or(r.len(), |e| start + e + 2);
+    std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
+}
