@@ -47,12 +47,12 @@ fn the_default_kit_passes_with_no_errors_or_warnings() {
 fn words_to_avoid_are_flagged_with_the_line_and_a_replacement() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/en.ftl"),
+        t.path().join("locales/en.ftl"),
         "cling-body = You can get help today.",
         "cling-body = We rescue victims today.",
     );
     common::edit(
-        &t.path().join("locales/es.ftl"),
+        t.path().join("locales/es.ftl"),
         "cling-body = Puede recibir ayuda hoy.",
         "cling-body = Ayudamos a cada víctima hoy.",
     );
@@ -77,7 +77,7 @@ fn words_to_avoid_are_flagged_with_the_line_and_a_replacement() {
 fn hard_english_and_long_sentences_get_warnings_only() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/en.ftl"),
+        t.path().join("locales/en.ftl"),
         "cling-body = You can get help today. It is free and private.",
         "cling-body = Individuals experiencing exploitative employment circumstances can obtain confidential assistance from organizations that specialize in supporting people in difficult situations today.",
     );
@@ -92,7 +92,7 @@ fn low_contrast_is_an_error_measured_against_the_colour_behind() {
     let t = common::temp_project();
     // White text on the light background of the card.
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "color = \"#13294b\"",
         "color = \"#bbbbbb\"",
     );
@@ -116,7 +116,7 @@ fn low_contrast_is_an_error_measured_against_the_colour_behind() {
 fn text_below_the_smallest_size_is_an_error() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/poster.toml"),
+        t.path().join("designs/poster.toml"),
         "min_text = \"14pt\"",
         "min_text = \"18pt\"",
     );
@@ -133,7 +133,7 @@ fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
     let t = common::temp_project();
     // The poster must ask about both; without its sex red flag it fails its own rule.
     common::edit(
-        &t.path().join("designs/poster.toml"),
+        t.path().join("designs/poster.toml"),
         ", \"rf-sex-made\"]",
         ", \"rf-pay\"]",
     );
@@ -150,7 +150,7 @@ fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
     assert!(with(&j, "the kit does not ask").is_empty(), "{j:#}");
     // Without the cling's sex question too, the whole kit fails the kit rule.
     common::edit(
-        &t.path().join("designs/window-cling.toml"),
+        t.path().join("designs/window-cling.toml"),
         "\"rf-sex-made\"]",
         "\"rf-pay\"]",
     );
@@ -173,7 +173,7 @@ fn a_kit_without_sex_trafficking_red_flags_is_an_error() {
 fn old_hotline_facts_get_a_warning() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("hotline.toml"),
+        t.path().join("hotline.toml"),
         "checked = \"2026-11-28\"\nnote = \"Live",
         "checked = \"2020-01-01\"\nnote = \"Live",
     );
@@ -188,7 +188,7 @@ fn old_hotline_facts_get_a_warning() {
 fn build_refuses_to_write_when_a_check_fails() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/en.ftl"),
+        t.path().join("locales/en.ftl"),
         "cling-body = You can get help today.",
         "cling-body = We rescue people today.",
     );

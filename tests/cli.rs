@@ -181,7 +181,7 @@ fn fails_cleanly(t: &tempfile::TempDir, args: &[&str], needles: &[&str]) {
 fn malformed_toml_names_file_line_and_column() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "title = \"Wallet card",
         "title = Wallet card",
     );
@@ -192,7 +192,7 @@ fn malformed_toml_names_file_line_and_column() {
 fn unknown_field_is_rejected_not_ignored() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/poster.toml"),
+        t.path().join("designs/poster.toml"),
         "color = \"#444444\"",
         "colour = \"#444444\"",
     );
@@ -222,7 +222,7 @@ fn unknown_design_and_locale() {
 fn missing_message_and_missing_image() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "text = \"rf-come-go\"",
         "text = \"rf-no-such-message\"",
     );
@@ -237,7 +237,7 @@ fn missing_message_and_missing_image() {
     );
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/poster.toml"),
+        t.path().join("designs/poster.toml"),
         "\"older-man-light\"",
         "\"no-such-image\"",
     );
@@ -255,7 +255,7 @@ fn missing_message_and_missing_image() {
 fn text_that_cannot_fit_says_how_much_is_over() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/stall-sticker.toml"),
+        t.path().join("designs/stall-sticker.toml"),
         "size = [\"8pt\", \"10pt\"]",
         "size = [\"16pt\", \"20pt\"]",
     );
@@ -270,7 +270,7 @@ fn text_that_cannot_fit_says_how_much_is_over() {
 fn a_typed_number_in_a_translation_is_refused() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/es.ftl"),
+        t.path().join("locales/es.ftl"),
         "O envíe un mensaje de texto al { $sms }",
         "O llame al 1-888-373-7788",
     );
@@ -281,7 +281,7 @@ fn a_typed_number_in_a_translation_is_refused() {
 fn a_qr_code_too_small_to_scan_is_an_error() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "columns = [2.3, 1]",
         "columns = [2.3, \"0.4in\"]",
     );
@@ -320,7 +320,7 @@ fn a_failed_build_never_replaces_a_good_one() {
     assert!(o.status.success(), "{}", stderr(&o));
     let good = snapshot(&out);
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "size = [\"12pt\", \"22pt\"]",
         "size = [\"80pt\", \"90pt\"]",
     );
@@ -336,7 +336,7 @@ fn a_failed_build_never_replaces_a_good_one() {
 fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("designs/wallet-card.toml"),
+        t.path().join("designs/wallet-card.toml"),
         "qr = \"tel\"",
         "qr = \"sms\"",
     );
@@ -531,14 +531,14 @@ fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
 fn catalog_errors_name_file_and_line() {
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/es.ftl"),
+        t.path().join("locales/es.ftl"),
         "call-label = ",
         "call-label = {",
     );
     fails_cleanly(&t, &["build"], &["locales/es.ftl:", "catalog syntax error"]);
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/es.ftl"),
+        t.path().join("locales/es.ftl"),
         "call-label = Llame gratis",
         "call-label = Llame gratis 🧿",
     );
@@ -549,7 +549,7 @@ fn catalog_errors_name_file_and_line() {
     );
     let t = common::temp_project();
     common::edit(
-        &t.path().join("locales/review/es.toml"),
+        t.path().join("locales/review/es.toml"),
         "[call-label]",
         "[call-labels]",
     );
