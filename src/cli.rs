@@ -92,6 +92,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// The illustration library: contact sheet for review.
+    #[command(subcommand)]
+    Imagery(ImageryCommand),
+    /// Write CREDITS.md: every font and image with its licence.
+    #[command(after_help = "Example:\n  hotline-kit credits -o CREDITS.md")]
+    Credits {
+        /// Output file.
+        #[arg(short = 'o', long, default_value = "CREDITS.md")]
+        output: PathBuf,
+    },
     /// Write a commented starter kit.toml for a facility.
     #[command(
         after_help = "Example:\n  hotline-kit init        (then edit kit.toml and run hotline-kit check)"
@@ -121,6 +131,20 @@ pub enum Command {
         /// Repetitions of each measurement.
         #[arg(long, default_value_t = 20)]
         iterations: usize,
+    },
+}
+
+/// `hotline-kit imagery ...`.
+#[derive(Debug, Subcommand)]
+pub enum ImageryCommand {
+    /// A contact sheet of the whole library with ids, tags and licences (PDF or PNG).
+    #[command(
+        after_help = "Examples:\n  hotline-kit imagery sheet -o sheet.pdf\n  hotline-kit imagery sheet -o sheet.png   (one PNG per page: sheet-1.png, ...)"
+    )]
+    Sheet {
+        /// Output file (.pdf, .png or .svg).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
     },
 }
 
@@ -288,6 +312,18 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                 format,
             )
         }
+        Command::Imagery(ImageryCommand::Sheet { output }) => {
+            let p = load(&cli.project)?;
+            let scene = crate::sheet::contact_sheet(&p)?;
+            write_scene(&scene, None, &output)
+        }
+        Command::Credits { output } => {
+            let p = load(&cli.project)?;
+            let text = crate::sheet::credits(&p)?;
+            kit::write_atomic(&output, text.as_bytes())?;
+            eprintln!("wrote {}", output.display());
+            Ok(())
+        }
         Command::Init => {
             let path = cli
                 .kit
@@ -372,7 +408,14 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
 
 fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
     let diags = match Project::load(Arc::new(FsAssets::new(project))) {
-        Ok(p) => match kit::prepare(&p, &sel) {
+        Ok(p) => match kit::prepare(&p, &sel).and_then(|r| {
+            let audit = crate::sheet::audit(&p);
+            if audit.has_errors() {
+                Err(audit)
+            } else {
+                Ok(r)
+            }
+        }) {
             Ok((scenes, warnings)) => {
                 if format == ReportFormat::Text {
                     eprintln!("checked {} pieces", scenes.len());
@@ -415,37 +458,50 @@ fn render(
     options: crate::layout::Options,
     output: &Path,
 ) -> Result<(), Diagnostics> {
-    let format = match format {
-        Some(f) => f,
-        None => match output
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("pdf") => Format::Pdf,
-            Some("png") => Format::Png,
-            Some("svg") => Format::Svg,
-            _ => {
-                return Err(crate::diag::Diagnostic::error(format!(
-                    "cannot tell the format of {}",
-                    output.display()
-                ))
-                .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
-                .into());
-            }
-        },
-    };
+    let format = format_of(format, output)?;
     let p = load(project)?;
     let cov = crate::coverage::check(&p, p.catalog(locale)?);
     if cov.has_errors() {
         return Err(cov);
     }
     let scene = kit::compile_with(&p, design, locale, &options)?;
+    write_scene(&scene, Some(format), output)
+}
+
+/// The format asked for, or the one the output file's extension names.
+fn format_of(format: Option<Format>, output: &Path) -> Result<Format, Diagnostics> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    match output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("pdf") => Ok(Format::Pdf),
+        Some("png") => Ok(Format::Png),
+        Some("svg") => Ok(Format::Svg),
+        _ => Err(crate::diag::Diagnostic::error(format!(
+            "cannot tell the format of {}",
+            output.display()
+        ))
+        .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
+        .into()),
+    }
+}
+
+/// Export a scene to `output`; pages of a multi-page PNG/SVG get -1, -2... before the
+/// extension.
+fn write_scene(
+    scene: &crate::scene::Scene,
+    format: Option<Format>,
+    output: &Path,
+) -> Result<(), Diagnostics> {
+    let format = format_of(format, output)?;
     let stem = output.with_extension("");
-    let files = kit::export(&scene, format, &stem.to_string_lossy())?;
+    let files = kit::export(scene, format, &stem.to_string_lossy())?;
     for f in &files {
-        // One file goes exactly where -o says; pages of a multi-page PNG/SVG get -1, -2...
         let path = if files.len() == 1 {
             output.to_path_buf()
         } else {

@@ -90,57 +90,227 @@ pub fn parse_catalog(src: &Arc<Source>) -> Result<BTreeMap<String, ImageEntry>, 
     Ok(f.image.into_iter().map(|e| (e.id.clone(), e)).collect())
 }
 
-/// Words that mark content we never show (shared facts section 3).
-const REFUSED: &[&str] = &[
-    "chain",
-    "handcuff",
-    "shackle",
-    "rope",
-    "duct tape",
-    "bruise",
-    "blood",
-    "cower",
-    "prison",
-    "jail",
+/// Allowed values of each tag (catalog field name, values).
+pub const TAGS: &[(&str, &[&str])] = &[
+    ("skin_tone", &["1-2", "3", "4", "5", "6", "none"]),
+    ("age", &["child", "adult", "older", "none"]),
+    ("gender", &["woman", "man", "neutral", "none"]),
+    (
+        "sector",
+        &[
+            "farm",
+            "restaurant",
+            "construction",
+            "factory",
+            "domestic",
+            "childcare",
+            "hotel",
+            "cleaning",
+            "nail-salon",
+            "car-repair",
+            "office",
+            "health",
+            "general",
+            "none",
+        ],
+    ),
+    ("disability", &["wheelchair", "none"]),
+    ("headwear", &["headscarf", "turban", "none"]),
+    ("kind", &["person", "object"]),
 ];
 
-/// Check an SVG file's bytes and parse it. Scripts, external references and entity
-/// declarations are refused: the files may come from outside the project.
+impl ImageEntry {
+    /// A tag's value by catalog field name.
+    pub fn tag(&self, field: &str) -> &str {
+        match field {
+            "skin_tone" => &self.skin_tone,
+            "age" => &self.age,
+            "gender" => &self.gender,
+            "sector" => &self.sector,
+            "disability" => &self.disability,
+            "headwear" => &self.headwear,
+            "kind" => &self.kind,
+            _ => "",
+        }
+    }
+}
+
+/// Check every entry's tags, licence and file name; refuse sensational entries.
+pub fn validate_catalog(
+    entries: &BTreeMap<String, ImageEntry>,
+    src: &Arc<Source>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in entries.values() {
+        let at = src.find_line(|l| l.trim() == format!("id = \"{}\"", e.id));
+        let err =
+            |m: String| Diagnostic::error(format!("image `{}`: {m}", e.id)).at(src, at.clone());
+        let bad: Vec<String> = TAGS
+            .iter()
+            .filter(|(f, allowed)| !allowed.contains(&e.tag(f)))
+            .map(|(f, allowed)| format!("{f} = \"{}\" (allowed: {})", e.tag(f), allowed.join(", ")))
+            .collect();
+        if !bad.is_empty() {
+            out.push(
+                err(format!("missing or unknown tags: {}", bad.join("; ")))
+                    .hint("every image needs all tags so that kits can be checked for diversity"),
+            );
+        }
+        if e.license.trim().is_empty() || e.credit.trim().is_empty() || e.source.trim().is_empty() {
+            out.push(err("needs license (SPDX id), credit and source".into()));
+        }
+        if crate::assets::check_relative(&format!("designs/imagery/{}", e.file)).is_err()
+            || e.file.contains('/')
+        {
+            out.push(err(format!(
+                "file `{}` must be a file name inside designs/imagery/",
+                e.file
+            )));
+        }
+        if let Some((w, why)) = sensational(&format!("{} {}", e.id, e.title)) {
+            out.push(
+                err(format!("mentions `{w}`: {why}"))
+                    .hint("sensational imagery is never used (shared facts section 3)"),
+            );
+        }
+    }
+    out
+}
+
+/// Words that mark imagery we never show, with the reason (shared facts section 3:
+/// ACF image library guidance, SPOG guide, BEST Alliance).
+pub const REFUSED: &[(&str, &str)] = &[
+    (
+        "chain",
+        "people in chains are sensational, not how trafficking usually looks",
+    ),
+    (
+        "chains",
+        "people in chains are sensational, not how trafficking usually looks",
+    ),
+    (
+        "chained",
+        "people in chains are sensational, not how trafficking usually looks",
+    ),
+    ("handcuff", "handcuffs suggest crime and punishment"),
+    ("handcuffs", "handcuffs suggest crime and punishment"),
+    ("shackle", "shackles are sensational"),
+    ("shackles", "shackles are sensational"),
+    ("bars", "people behind bars suggests prison"),
+    ("behind bars", "people behind bars suggests prison"),
+    ("prison", "prison imagery suggests punishment"),
+    ("jail", "prison imagery suggests punishment"),
+    ("rope", "ropes are sensational (BEST Alliance)"),
+    ("tied", "bound people are sensational (BEST Alliance)"),
+    ("duct tape", "duct tape is sensational (BEST Alliance)"),
+    (
+        "bruise",
+        "injuries retraumatize and sensationalize (BEST Alliance)",
+    ),
+    (
+        "bruised",
+        "injuries retraumatize and sensationalize (BEST Alliance)",
+    ),
+    (
+        "injury",
+        "injuries retraumatize and sensationalize (BEST Alliance)",
+    ),
+    ("blood", "blood is sensational"),
+    ("bleeding", "blood is sensational"),
+    ("cower", "cowering people are disempowering (BEST Alliance)"),
+    (
+        "cowering",
+        "cowering people are disempowering (BEST Alliance)",
+    ),
+    ("hand over mouth", "silenced people are sensational"),
+    ("gagged", "silenced people are sensational"),
+    ("crying", "distress imagery is sensational"),
+    ("naked", "sexualised imagery is never used"),
+    ("nude", "sexualised imagery is never used"),
+    ("lingerie", "sexualised imagery is never used"),
+    ("sexy", "sexualised imagery is never used"),
+];
+
+/// The first refused word in a text (whole words, any case) and why.
+pub fn sensational(text: &str) -> Option<(&'static str, &'static str)> {
+    REFUSED
+        .iter()
+        .find(|(w, _)| !crate::content::find_term(text, w).is_empty())
+        .copied()
+}
+
+/// Largest SVG file read (bytes) and most elements in one.
+pub const MAX_SVG_BYTES: usize = 2 * 1024 * 1024;
+/// Most elements in one SVG.
+pub const MAX_SVG_NODES: usize = 20_000;
+
+/// The texts inside an SVG that describe it: ids, titles, descriptions, labels.
+fn svg_words(text: &str) -> String {
+    let mut out = String::new();
+    for key in ["id=\"", "aria-label=\"", "inkscape:label=\""] {
+        for (i, _) in text.match_indices(key) {
+            let rest = &text[i + key.len()..];
+            out.push_str(rest.split('"').next().unwrap_or(""));
+            out.push(' ');
+        }
+    }
+    for tag in ["<title>", "<desc>"] {
+        for (i, _) in text.match_indices(tag) {
+            let rest = &text[i + tag.len()..];
+            out.push_str(rest.split('<').next().unwrap_or(""));
+            out.push(' ');
+        }
+    }
+    out.replace(['-', '_'], " ")
+}
+
+/// Check an SVG file's bytes and parse it. Scripts, external references, entity
+/// declarations, oversized files and sensational descriptions are refused: the files may
+/// come from outside the project.
 pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustration, Diagnostic> {
     let fail = |msg: String| {
         Diagnostic::error(format!("image `{}` ({path}): {msg}", entry.id)).hint(
             "use a plain SVG file with no scripts, links to other files or entity declarations",
         )
     };
-    const MAX: usize = 2 * 1024 * 1024;
-    if data.len() > MAX {
+    if data.len() > MAX_SVG_BYTES {
         return Err(fail(format!(
-            "file is {} bytes; the limit is {MAX}",
+            "file is {} bytes; the limit is {MAX_SVG_BYTES}",
             data.len()
         )));
     }
     let text = std::str::from_utf8(&data).map_err(|_| fail("not UTF-8 text".into()))?;
     let lower = text.to_ascii_lowercase();
-    if lower.contains("<script") || lower.contains("<!entity") || lower.contains("<!doctype") {
+    if lower.contains("<script")
+        || lower.contains("<!entity")
+        || lower.contains("<!doctype")
+        || lower.contains("<foreignobject")
+    {
         return Err(fail(
-            "contains a script, a DOCTYPE or an entity declaration".into(),
+            "contains a script, a DOCTYPE, an entity declaration or foreign content".into(),
         ));
     }
-    for attr in ["href=\"", "href='"] {
+    let nodes = text.matches('<').count();
+    if nodes > MAX_SVG_NODES {
+        return Err(fail(format!(
+            "has {nodes} elements; the limit is {MAX_SVG_NODES}"
+        )));
+    }
+    for attr in ["href=\"", "href='", "url(\"http", "url(http", "url('http"] {
         for (i, _) in lower.match_indices(attr) {
             let rest = &lower[i + attr.len()..];
-            if !rest.starts_with('#') {
+            if !attr.starts_with("href") || !rest.starts_with('#') {
                 return Err(fail(
                     "links to something outside the file (only `#id` links are allowed)".into(),
                 ));
             }
         }
     }
-    let words = format!("{} {} {}", entry.id, entry.title, lower).to_ascii_lowercase();
-    if let Some(w) = REFUSED.iter().find(|w| words.contains(*w)) {
-        return Err(fail(format!(
-            "mentions `{w}`: sensational imagery is never used"
-        )));
+    if let Some((w, why)) =
+        sensational(&format!("{} {} {}", entry.id, entry.title, svg_words(text)))
+    {
+        return Err(fail(format!("mentions `{w}`: {why}"))
+            .hint("sensational imagery is never used (shared facts section 3)"));
     }
     let tree = resvg::usvg::Tree::from_data(&data, &resvg::usvg::Options::default())
         .map_err(|e| fail(format!("cannot be read as SVG: {e}")))?;

@@ -48,6 +48,7 @@ pub mod locale_cmd;
 pub mod project;
 pub mod qr;
 pub mod scene;
+pub mod sheet;
 pub mod spec;
 pub mod units;
 pub mod verify;

@@ -147,9 +147,12 @@ impl Project {
         }
 
         let images = match read_source(&*assets, "designs/imagery/catalog.toml")
-            .and_then(|s| imagery::parse_catalog(&s))
+            .and_then(|s| imagery::parse_catalog(&s).map(|i| (s, i)))
         {
-            Ok(i) => i,
+            Ok((src, i)) => {
+                diags.extend(imagery::validate_catalog(&i, &src));
+                i
+            }
             Err(e) => {
                 diags.push(e);
                 BTreeMap::new()

@@ -699,3 +699,39 @@ fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Di
     }
     Ok(())
 }
+
+/// One line of English text in the Latin face at a baseline, shrunk to fit `max_w`:
+/// for labels on review documents (contact sheets), not for pieces.
+#[allow(clippy::too_many_arguments)]
+pub fn label(
+    project: &Project,
+    text: &str,
+    x: f32,
+    y: f32,
+    size: f32,
+    max_w: f32,
+    color: Color,
+    bold: bool,
+) -> Result<Vec<Item>, Diagnostic> {
+    let role = if bold {
+        FontRole::Bold
+    } else {
+        FontRole::Regular
+    };
+    let id = project
+        .fonts
+        .id("latin", role)
+        .ok_or_else(|| Diagnostic::error("fonts/fonts.toml has no `latin` family"))?;
+    let p = text::shape(
+        text,
+        &project.fonts,
+        &FontChain::one(id),
+        Direction::Ltr,
+        "en",
+    )
+    .map_err(|e| Diagnostic::error(format!("label {text:?}: {e:?}")))?;
+    let size = size.min(max_w / p.natural_width().max(1e-3));
+    let mut items = Vec::new();
+    push_runs(&mut items, &p, 0..p.text.len(), x, y, size, color);
+    Ok(items)
+}
