@@ -265,6 +265,57 @@ fn missing_tags(labor: bool, sex: bool) -> &'static str {
     }
 }
 
+/// Imagery diversity across the kit's pieces: an error for a whole kit that requires
+/// it, a warning otherwise.
+pub fn diversity(p: &Project, scenes: &[Scene], required: bool) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    if scenes.is_empty() {
+        return d;
+    }
+    let cov = image_coverage(p, scenes);
+    let missing = cov.missing();
+    if !missing.is_empty() {
+        let msg = format!(
+            "the kit's illustrations are not diverse enough: {}",
+            missing.join(", ")
+        );
+        let diag = if required {
+            Diagnostic::error(msg)
+        } else {
+            Diagnostic::warning(msg)
+        };
+        d.push(
+            diag.hint("ask for images with `image_pick = { count = N, kind = \"person\" }` so the kit chooses them together, or add designs with images")
+                .hint("a kit file can set [imagery] diversity = \"advisory\" to make this a warning")
+                .code("diversity"),
+        );
+    }
+    d
+}
+
+/// Who the kit's illustrations show.
+pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::diversity::Coverage {
+    let mut cov = crate::diversity::Coverage::default();
+    for s in scenes {
+        for page in &s.pages {
+            for it in &page.items {
+                if let Some(e) = match it {
+                    Item::Image { image, .. } => p.images.get(&image.id),
+                    _ => None,
+                } {
+                    cov.add(e);
+                }
+            }
+        }
+    }
+    cov
+}
+
+/// The coverage table printed by `check`.
+pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
+    image_coverage(p, scenes).table()
+}
+
 /// Whether the pieces show a red flag covering labor, and one covering sex trafficking.
 pub fn coverage(p: &Project, scenes: &[Scene]) -> (bool, bool) {
     let tags: Vec<Tag> = scenes

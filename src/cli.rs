@@ -219,7 +219,13 @@ fn selection(
             fallback: fallback.or_else(|| kit.and_then(|k| k.build.fallback.clone())),
             resources: kit.map(|k| k.resources()).unwrap_or_default(),
             qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
+            image_picks: Default::default(),
         },
+        kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
+        seed: kit.map(|k| k.facility.name.clone()).unwrap_or_default(),
+        diversity_advisory: kit
+            .and_then(|k| k.imagery.diversity)
+            .is_some_and(|d| d == crate::kitfile::Diversity::Advisory),
         promote: kit
             .map(|k| {
                 k.checks
@@ -297,7 +303,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let sel = selection(kit.as_ref(), vec![], vec![], vec![], fallback);
-            render(&cli.project, &design, &locale, format, sel.options, &output)
+            render(&cli.project, &design, &locale, format, &sel, &output)
         }
         Command::Check {
             designs,
@@ -418,6 +424,7 @@ fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Dia
         }) {
             Ok((scenes, warnings)) => {
                 if format == ReportFormat::Text {
+                    eprint!("{}", crate::check::coverage_table(&p, &scenes));
                     eprintln!("checked {} pieces", scenes.len());
                 }
                 warnings
@@ -455,7 +462,7 @@ fn render(
     design: &str,
     locale: &str,
     format: Option<Format>,
-    options: crate::layout::Options,
+    sel: &Selection,
     output: &Path,
 ) -> Result<(), Diagnostics> {
     let format = format_of(format, output)?;
@@ -464,7 +471,7 @@ fn render(
     if cov.has_errors() {
         return Err(cov);
     }
-    let scene = kit::compile_with(&p, design, locale, &options)?;
+    let scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
     write_scene(&scene, Some(format), output)
 }
 

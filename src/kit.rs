@@ -223,9 +223,36 @@ pub struct Selection {
     /// Only some of the kit's designs were asked for (`--design`): kit-wide rules warn
     /// instead of failing.
     pub partial: bool,
+    /// The kit's designs (kit.toml), for choosing illustrations across the whole kit even
+    /// when only some designs are built; empty means all designs.
+    pub kit_designs: Vec<String>,
+    /// Seed for choosing illustrations (the facility's name; "default" without a kit file).
+    pub seed: String,
+    /// The kit allows less diversity than required (`[imagery] diversity = "advisory"`).
+    pub diversity_advisory: bool,
 }
 
 impl Selection {
+    /// Layout options with the kit's illustrations chosen (across the kit's designs).
+    pub fn options_for(&self, project: &Project) -> crate::layout::Options {
+        let designs: Vec<&crate::spec::Design> = if self.kit_designs.is_empty() {
+            project.designs.values().collect()
+        } else {
+            self.kit_designs
+                .iter()
+                .filter_map(|d| project.designs.get(d))
+                .collect()
+        };
+        let seed = if self.seed.is_empty() {
+            "default"
+        } else {
+            self.seed.as_str()
+        };
+        let mut o = self.options.clone();
+        o.image_picks = crate::diversity::pick(project, &designs, seed);
+        o
+    }
+
     /// The designs, locales and formats a selection means, defaults filled in:
     /// all designs, `en` + `es` (`all` = every locale), PDF + PNG.
     pub fn resolve(&self, project: &Project) -> (Vec<String>, Vec<String>, Vec<Format>) {
@@ -290,13 +317,14 @@ pub fn prepare(
     if diags.has_errors() {
         return Err(diags);
     }
+    let options = sel.options_for(project);
     let jobs: Vec<(String, String)> = designs
         .iter()
         .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
         .collect();
     let scenes: Vec<Result<Scene, Diagnostics>> = jobs
         .par_iter()
-        .map(|(d, l)| compile_with(project, d, l, &sel.options))
+        .map(|(d, l)| compile_with(project, d, l, &options))
         .collect();
     let mut ok = Vec::new();
     for s in scenes {
@@ -307,6 +335,7 @@ pub fn prepare(
     }
     diags.extend(crate::check::texts(project, &locales, crate::check::today()).0);
     diags.extend(crate::check::pieces(project, &ok, !sel.partial).0);
+    diags.extend(crate::check::diversity(project, &ok, !sel.partial && !sel.diversity_advisory).0);
     for d in &mut diags.0 {
         if d.code.is_some_and(|c| sel.promote.iter().any(|p| p == c)) {
             d.severity = crate::diag::Severity::Error;

@@ -118,6 +118,29 @@ pub struct KitFile {
     /// `[checks]`.
     #[serde(default)]
     pub checks: ChecksSection,
+    /// `[imagery]`.
+    #[serde(default)]
+    pub imagery: ImagerySection,
+}
+
+/// `[imagery]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagerySection {
+    /// "required" (default): a kit whose illustrations miss the diversity rules is an
+    /// error; "advisory": a warning.
+    #[serde(default)]
+    pub diversity: Option<Diversity>,
+}
+
+/// How strictly the kit's imagery diversity is enforced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Diversity {
+    /// Errors.
+    Required,
+    /// Warnings.
+    Advisory,
 }
 
 impl KitFile {
@@ -216,6 +239,12 @@ target = "tel"
 # phone = "555-555-0100"
 # hours = "Mon-Fri 9-5"
 # languages = ["en", "es"]
+
+[imagery]
+# Illustrations are chosen across the kit so that at least 4 skin-tone groups, 3 age
+# groups, women and men, and 4 labor sectors appear. "required" makes a kit that misses
+# this an error; "advisory" a warning.
+diversity = "required"
 
 [checks]
 # Warnings that this kit treats as errors: reading-level, sentence-length, words,

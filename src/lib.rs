@@ -36,6 +36,7 @@ pub mod cli;
 pub mod content;
 pub mod coverage;
 pub mod diag;
+pub mod diversity;
 pub mod export;
 pub mod fonts;
 pub mod hotline;

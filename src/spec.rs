@@ -265,6 +265,9 @@ pub struct SlotSpec {
     /// Red flags picked from content/red-flags.toml by tag and count.
     #[serde(default)]
     pub flags: Option<Spanned<FlagPick>>,
+    /// Illustrations chosen by the kit by query, for diversity across the kit.
+    #[serde(default)]
+    pub image_pick: Option<Spanned<crate::diversity::ImagePick>>,
     /// The kit's local resources (kit.toml); rows holding only this collapse when the
     /// kit has none.
     #[serde(default)]
@@ -350,6 +353,8 @@ pub enum Content {
     Flags(FlagPick),
     /// The kit's local resources.
     Resources,
+    /// Illustrations chosen by query, together with the rest of the kit.
+    ImagePick(crate::diversity::ImagePick),
 }
 
 /// A checked slot: its area in the grid and how it looks.
@@ -585,6 +590,15 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if s.qr == Some(true) {
             kinds.push(Content::Qr);
         }
+        if let Some(q) = &s.image_pick {
+            if q.get_ref().count == 0 {
+                diags.push(err(
+                    format!("slot `{sname}`: `image_pick` needs a count of 1 or more"),
+                    q.span(),
+                ));
+            }
+            kinds.push(Content::ImagePick(q.get_ref().clone()));
+        }
         if s.resources == Some(true) {
             kinds.push(Content::Resources);
         }
@@ -612,7 +626,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                     ),
                     span.clone(),
                 )
-                .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images"),
+                .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images, image_pick"),
             );
             continue;
         }

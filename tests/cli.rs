@@ -238,8 +238,8 @@ fn missing_message_and_missing_image() {
     let t = common::temp_project();
     common::edit(
         t.path().join("designs/poster.toml"),
-        "\"older-man-light\"",
-        "\"no-such-image\"",
+        "image_pick = { count = 4, kind = \"person\" }",
+        "images = [\"no-such-image\"]",
     );
     fails_cleanly(
         &t,

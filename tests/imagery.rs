@@ -161,3 +161,99 @@ fn the_contact_sheet_renders_every_image_with_its_tags() {
     let (w, h, _) = common::decode_png(&pngs[0].0);
     assert_eq!((w, h), (2550, 3300));
 }
+
+#[test]
+fn the_kit_chooses_diverse_images_deterministically() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection::default();
+    let (scenes, warnings) = hotline_kit::kit::prepare(&p, &sel).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let cov = hotline_kit::check::image_coverage(&p, &scenes);
+    assert!(cov.missing().is_empty(), "{}", cov.table());
+    assert!(cov.tones.len() >= 4 && cov.ages.len() >= 3 && cov.sectors.len() >= 4);
+    assert!(cov.genders.contains("woman") && cov.genders.contains("man"));
+    // Same library, designs and seed: the same pictures; another seed may differ but
+    // still meets every rule.
+    let a = sel.options_for(&p).image_picks;
+    assert_eq!(a, sel.options_for(&p).image_picks);
+    let other = hotline_kit::kit::Selection {
+        seed: "St. Elsewhere Clinic".into(),
+        ..Default::default()
+    };
+    let (scenes, _) = hotline_kit::kit::prepare(&p, &other).unwrap();
+    assert!(
+        hotline_kit::check::image_coverage(&p, &scenes)
+            .missing()
+            .is_empty()
+    );
+    // The mirrored cling shows the same pictures as the cling.
+    let ids = |d: &str| -> Vec<String> {
+        let s = hotline_kit::kit::compile_with(&p, d, "en", &sel.options_for(&p)).unwrap();
+        s.pages[0]
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let hotline_kit::scene::Item::Image { image, .. } = i {
+                    Some(image.id.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    assert_eq!(ids("window-cling"), ids("window-cling-reverse"));
+}
+
+#[test]
+fn a_kit_short_on_diversity_fails_unless_advisory() {
+    let t = common::temp_project();
+    // Hand-picked images, all adults of one skin tone: the kit cannot meet the rules.
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "image_pick = { count = 4, kind = \"person\" }",
+        "images = [\"woman-farmer-dark\", \"man-mechanic-dark\"]",
+    );
+    common::edit(
+        t.path().join("designs/window-cling.toml"),
+        "image_pick = { count = 2, kind = \"person\" }",
+        "images = [\"person-cook-dark\"]",
+    );
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("hotline-kit")
+            .unwrap()
+            .arg("--project")
+            .arg(t.path())
+            .current_dir(t.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["check", "--locale", "en"]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("not diverse enough: 1 of 4 skin-tone groups, 1 of 3 age groups"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skin tones      1 of 4  MISSING")
+            || err.contains("illustrations are not diverse"),
+        "{err}"
+    );
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[imagery]\ndiversity = \"advisory\"\n",
+    )
+    .unwrap();
+    let o = run(&["check", "--locale", "en"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("warning: the kit's illustrations are not diverse enough")
+    );
+}

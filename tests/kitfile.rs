@@ -35,6 +35,9 @@ out = "print"
 [qr]
 target = "sms"
 
+[imagery]
+diversity = "advisory"        # two designs cannot show every group
+
 [[resource]]
 name = "County Program"
 phone = "555-555-0100"

@@ -37,6 +37,9 @@ pub struct Options {
     pub resources: Vec<crate::kitfile::Resource>,
     /// QR target for every piece (the kit's choice), instead of each design's.
     pub qr: Option<crate::spec::QrKind>,
+    /// Illustrations chosen for `image_pick` slots across the kit (key `design/slot`);
+    /// when empty, they are chosen across all of the project's designs.
+    pub image_picks: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Why a piece is a draft, shown on the piece and in its metadata and manifest entry:
@@ -205,6 +208,12 @@ pub fn compile(
         Some(f) if f != locale => Some(project.catalog(f)?),
         _ => None,
     };
+    let picks = if opts.image_picks.is_empty() {
+        let all: Vec<&Design> = project.designs.values().collect();
+        crate::diversity::pick(project, &all, "default")
+    } else {
+        opts.image_picks.clone()
+    };
     let mut msgs = Messages {
         cat,
         fallback,
@@ -304,6 +313,13 @@ pub fn compile(
                     }),
                 Content::Qr => ctx.qr(&payload, &mut items),
                 Content::Images(ids) => ctx.images(ids, &mut items),
+                Content::ImagePick(_) => ctx.images(
+                    &picks
+                        .get(&crate::diversity::key(design, &slot.name))
+                        .cloned()
+                        .unwrap_or_default(),
+                    &mut items,
+                ),
             };
             if let Err(d) = res {
                 diags.extend(d.0);

@@ -1,0 +1,235 @@
+//! Diversity by construction: designs ask for illustrations by query
+//! (`image_pick = { count = 4, kind = "person" }`), and the kit chooses them together,
+//! deterministically (seeded by the kit), so that across the kit at least 4 skin-tone
+//! groups, 3 age groups, women and men, and 4 labor sectors appear. `check` reports the
+//! coverage and fails a kit that misses it when diversity is required.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::imagery::ImageEntry;
+use crate::project::Project;
+use crate::spec::{Content, Design};
+
+/// Sectors where labor trafficking happens (shared facts section 9; issue 5).
+pub const LABOR_SECTORS: &[&str] = &[
+    "farm",
+    "restaurant",
+    "construction",
+    "factory",
+    "domestic",
+    "childcare",
+    "hotel",
+    "cleaning",
+    "nail-salon",
+    "car-repair",
+];
+
+/// What a kit must show across its illustrations.
+pub const MIN_TONES: usize = 4;
+/// Age groups (child, adult, older).
+pub const MIN_AGES: usize = 3;
+/// Labor sectors.
+pub const MIN_SECTORS: usize = 4;
+
+/// `image_pick = { count = 4, kind = "person", sector = ["farm"] }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagePick {
+    /// How many images.
+    pub count: usize,
+    /// person or object (default: any).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Allowed sectors (default: any).
+    #[serde(default)]
+    pub sector: Vec<String>,
+    /// Allowed genders (default: any).
+    #[serde(default)]
+    pub gender: Vec<String>,
+    /// Allowed age groups (default: any).
+    #[serde(default)]
+    pub age: Vec<String>,
+}
+
+impl ImagePick {
+    /// Whether an image matches the query.
+    pub fn matches(&self, e: &ImageEntry) -> bool {
+        let any = |list: &[String], v: &str| list.is_empty() || list.iter().any(|x| x == v);
+        self.kind.as_deref().is_none_or(|k| k == e.kind)
+            && any(&self.sector, &e.sector)
+            && any(&self.gender, &e.gender)
+            && any(&self.age, &e.age)
+    }
+}
+
+/// Who and what a set of illustrations shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// Skin-tone groups (1-2, 3, 4, 5, 6).
+    pub tones: BTreeSet<String>,
+    /// Age groups of people.
+    pub ages: BTreeSet<String>,
+    /// Genders of people.
+    pub genders: BTreeSet<String>,
+    /// Labor sectors.
+    pub sectors: BTreeSet<String>,
+}
+
+impl Coverage {
+    /// Add one image.
+    pub fn add(&mut self, e: &ImageEntry) {
+        if e.skin_tone != "none" {
+            self.tones.insert(e.skin_tone.clone());
+        }
+        if e.kind == "person" && e.age != "none" {
+            self.ages.insert(e.age.clone());
+        }
+        if e.kind == "person" && e.gender != "none" {
+            self.genders.insert(e.gender.clone());
+        }
+        if LABOR_SECTORS.contains(&e.sector.as_str()) {
+            self.sectors.insert(e.sector.clone());
+        }
+    }
+
+    /// What is still missing, in words; empty when the kit meets every rule.
+    pub fn missing(&self) -> Vec<String> {
+        let mut m = Vec::new();
+        if self.tones.len() < MIN_TONES {
+            m.push(format!(
+                "{} of {MIN_TONES} skin-tone groups",
+                self.tones.len()
+            ));
+        }
+        if self.ages.len() < MIN_AGES {
+            m.push(format!("{} of {MIN_AGES} age groups", self.ages.len()));
+        }
+        for g in ["woman", "man"] {
+            if !self.genders.contains(g) {
+                m.push(format!("no {g}"));
+            }
+        }
+        if self.sectors.len() < MIN_SECTORS {
+            m.push(format!(
+                "{} of {MIN_SECTORS} labor sectors",
+                self.sectors.len()
+            ));
+        }
+        m
+    }
+
+    /// A small table for `check`.
+    pub fn table(&self) -> String {
+        let row = |name: &str, set: &BTreeSet<String>, need: usize| {
+            let ok = if set.len() >= need { "ok" } else { "MISSING" };
+            format!(
+                "  {name:<14} {:>2} of {need:<2} {ok:<8} {}\n",
+                set.len(),
+                set.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+        };
+        let mut s = String::from("imagery coverage across the kit:\n");
+        s.push_str(&row("skin tones", &self.tones, MIN_TONES));
+        s.push_str(&row("age groups", &self.ages, MIN_AGES));
+        let wm: BTreeSet<String> = self
+            .genders
+            .iter()
+            .filter(|g| *g == "woman" || *g == "man")
+            .cloned()
+            .collect();
+        s.push_str(&row("women and men", &wm, 2));
+        s.push_str(&row("labor sectors", &self.sectors, MIN_SECTORS));
+        s
+    }
+}
+
+/// FNV-1a: a stable hash for seeded, deterministic tie-breaks.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Choose images for every `image_pick` slot of the kit's designs, together, so that the
+/// kit's coverage grows as fast as possible. Key: `design/slot`. Deterministic for a
+/// given library, designs and seed; the kit's own `images = [...]` ids count towards
+/// coverage first.
+pub fn pick(p: &Project, designs: &[&Design], seed: &str) -> BTreeMap<String, Vec<String>> {
+    let mut cov = Coverage::default();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for d in designs {
+        for s in &d.slots {
+            if let Content::Images(ids) = &s.content {
+                for id in ids {
+                    if let Some(e) = p.images.get(id) {
+                        cov.add(e);
+                        used.insert(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    // Variants (the mirrored cling) show the same pictures as their design.
+    let mut order: Vec<&&Design> = designs.iter().filter(|d| d.variant_of.is_none()).collect();
+    order.sort_by(|a, b| a.name.cmp(&b.name));
+    for d in order {
+        for s in &d.slots {
+            let Content::ImagePick(q) = &s.content else {
+                continue;
+            };
+            let mut chosen: Vec<String> = Vec::new();
+            for _ in 0..q.count {
+                let best = p
+                    .images
+                    .values()
+                    .filter(|e| q.matches(e) && !chosen.contains(&e.id))
+                    .max_by_key(|e| {
+                        // A new value counts a lot while its rule is not met yet, a
+                        // little after (more variety is still better).
+                        let gain = |new: bool, below: bool| match (new, below) {
+                            (false, _) => 0,
+                            (true, true) => 20,
+                            (true, false) => 2,
+                        };
+                        let person = e.kind == "person";
+                        let gendered = e.gender == "woman" || e.gender == "man";
+                        let mut score = gain(
+                            e.skin_tone != "none" && !cov.tones.contains(&e.skin_tone),
+                            cov.tones.len() < MIN_TONES,
+                        ) + gain(
+                            person && e.age != "none" && !cov.ages.contains(&e.age),
+                            cov.ages.len() < MIN_AGES,
+                        ) + gain(
+                            gendered && !cov.genders.contains(&e.gender),
+                            !(cov.genders.contains("woman") && cov.genders.contains("man")),
+                        ) + gain(
+                            LABOR_SECTORS.contains(&e.sector.as_str())
+                                && !cov.sectors.contains(&e.sector),
+                            cov.sectors.len() < MIN_SECTORS,
+                        );
+                        if !used.contains(&e.id) {
+                            score += 3;
+                        }
+                        (
+                            score,
+                            fnv(&format!("{seed}/{}/{}/{}", d.name, s.name, e.id)),
+                        )
+                    });
+                let Some(e) = best else { break };
+                cov.add(e);
+                used.insert(e.id.clone());
+                chosen.push(e.id.clone());
+            }
+            out.insert(format!("{}/{}", d.name, s.name), chosen);
+        }
+    }
+    out
+}
+
+/// The key of a design's slot in the pick map; variants share their design's picks.
+pub fn key(d: &Design, slot: &str) -> String {
+    format!("{}/{slot}", d.variant_of.as_deref().unwrap_or(&d.name))
+}
