@@ -32,6 +32,8 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
     let p = Project::load(Arc::new(FsAssets::new(project)))?;
     let load = t0.elapsed();
     let scene = kit::compile(&p, "poster", "en")?; // warm fonts and images
+    let pixmap = crate::export::png::render(&scene, &scene.pages[0])
+        .map_err(|m| Diagnostics::from(crate::diag::Diagnostic::error(m)))?;
     let rows = [
         (
             "poster layout (en)",
@@ -44,6 +46,24 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
         (
             "poster PNG 300 dpi (render+QR check+encode)",
             measure(n, || drop(crate::export::png::export(&scene).unwrap())),
+        ),
+        (
+            "  of which: rasterise at 300 dpi",
+            measure(n, || {
+                drop(crate::export::png::render(&scene, &scene.pages[0]).unwrap())
+            }),
+        ),
+        (
+            "  of which: PNG encode",
+            measure(n, || {
+                drop(crate::export::png::encode(&pixmap, 300.0).unwrap())
+            }),
+        ),
+        (
+            "  of which: QR decode from the pixels",
+            measure(n, || {
+                crate::export::png::check_qr(&scene, &scene.pages[0], &pixmap).unwrap()
+            }),
         ),
         (
             "poster SVG export",
