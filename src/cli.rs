@@ -539,10 +539,14 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
         } else {
             String::new()
         };
-        let mirror = if d.mirror { ", mirrored" } else { "" };
+        let mirror = match (d.mirror, d.on_request) {
+            (true, _) => ", mirrored",
+            (_, true) => ", on request",
+            _ => "",
+        };
         outln!(
             out,
-            "  {:<22} {:<16} {}{pages}{mirror}",
+            "  {:<26} {:<16} {}{pages}{mirror}",
             d.name,
             size,
             d.title

@@ -236,7 +236,7 @@ impl Selection {
     /// Layout options with the kit's illustrations chosen (across the kit's designs).
     pub fn options_for(&self, project: &Project) -> crate::layout::Options {
         let designs: Vec<&crate::spec::Design> = if self.kit_designs.is_empty() {
-            project.designs.values().collect()
+            project.designs.values().filter(|d| !d.on_request).collect()
         } else {
             self.kit_designs
                 .iter()
@@ -257,7 +257,12 @@ impl Selection {
     /// all designs, `en` + `es` (`all` = every locale), PDF + PNG.
     pub fn resolve(&self, project: &Project) -> (Vec<String>, Vec<String>, Vec<Format>) {
         let designs = if self.designs.is_empty() {
-            project.designs.keys().cloned().collect()
+            project
+                .designs
+                .values()
+                .filter(|d| !d.on_request)
+                .map(|d| d.name.clone())
+                .collect()
         } else {
             self.designs.clone()
         };

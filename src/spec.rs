@@ -226,6 +226,12 @@ pub struct Variant {
     /// Another QR payload.
     #[serde(default)]
     pub qr: Option<Spanned<QrKind>>,
+    /// Messages for this variant's audience (slot name to message id), on every page.
+    #[serde(default)]
+    pub content: BTreeMap<String, Spanned<MessageRef>>,
+    /// Built only when named (`--design`, or `designs` in kit.toml), not in the default kit.
+    #[serde(default)]
+    pub on_request: bool,
 }
 
 /// `[layout]`: the grid.
@@ -433,6 +439,8 @@ pub struct Design {
     pub pages: Vec<BTreeMap<String, Content>>,
     /// The design file, for diagnostics.
     pub source: Arc<Source>,
+    /// Built only when named, not in the default kit.
+    pub on_request: bool,
 }
 
 impl Design {
@@ -777,6 +785,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         slots,
         pages,
         source: src.clone(),
+        on_request: false,
     };
     let mut out = vec![base.clone()];
     for v in &file.variant {
@@ -802,6 +811,24 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         }
         if let Some(q) = &v.qr {
             d.qr = *q.get_ref();
+        }
+        d.on_request = v.on_request;
+        for (slot, m) in &v.content {
+            match d.slots.iter().find(|s| &s.name == slot) {
+                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
+                    let c = match m.get_ref() {
+                        MessageRef::One(id) => Content::Text(id.clone()),
+                        MessageRef::Many(ids) => Content::List(ids.clone()),
+                    };
+                    for page in &mut d.pages {
+                        page.entry(slot.clone()).or_insert_with(|| c.clone());
+                    }
+                }
+                _ => diags.push(
+                    err(format!("variant `{vname}` sets content for `{slot}`, which is not a text slot of this design"), m.span())
+                        .hint("name a slot that shows text, list or flags"),
+                ),
+            }
         }
         out.push(d);
     }

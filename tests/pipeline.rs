@@ -26,6 +26,15 @@ fn default_kit_covers_every_design_in_english_and_spanish() {
     let files = default_kit();
     let p = common::project();
     for d in p.designs.values() {
+        let built = files.iter().any(|o| o.entry.design == d.name);
+        assert_eq!(
+            built, !d.on_request,
+            "{}: on-request designs are not in the default kit",
+            d.name
+        );
+        if d.on_request {
+            continue;
+        }
         for l in ["en", "es"] {
             for f in [Format::Pdf, Format::Png, Format::Svg] {
                 assert!(
@@ -264,4 +273,44 @@ fn qr_modules_are_large_enough_and_have_a_quiet_zone() {
             }
         }
     }
+}
+
+#[test]
+fn restroom_variants_ask_their_audience_and_men_are_asked_about_labor() {
+    let p = common::project();
+    let question = |d: &str| {
+        let s = kit::compile(&p, d, "en").unwrap();
+        s.pages[0]
+            .blocks
+            .iter()
+            .find(|b| b.slot == "question")
+            .unwrap()
+            .paragraphs[0]
+            .clone()
+    };
+    let men = kit::compile(&p, "stall-sticker-men", "en").unwrap();
+    let tags: Vec<_> = men
+        .messages
+        .iter()
+        .filter_map(|id| p.flag_tag(id))
+        .collect();
+    assert_eq!(
+        tags,
+        vec![hotline_kit::content::Tag::Labor],
+        "the men's sticker asks about labor"
+    );
+    assert_eq!(
+        question("stall-sticker-men"),
+        p.catalog("en").unwrap().get("rf-unpaid").unwrap()
+    );
+    assert_ne!(
+        question("stall-sticker-women"),
+        question("stall-sticker-all-gender")
+    );
+    // Everything else is the sticker's: size, number, QR.
+    let base = kit::compile(&p, "stall-sticker", "en").unwrap();
+    assert_eq!(
+        (men.pages[0].width, men.qr.as_str()),
+        (base.pages[0].width, base.qr.as_str())
+    );
 }

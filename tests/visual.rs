@@ -61,6 +61,6 @@ fn default_designs_match_their_references() {
             }
         }
     }
-    // 5 one-page designs (with the mirrored variant) and 4 slides, in 2 locales.
-    assert_eq!(checked, 2 * (5 + 4), "pages compared");
+    // 8 one-page designs (with the mirrored and restroom variants) and 4 slides, in 2 locales.
+    assert_eq!(checked, 2 * (8 + 4), "pages compared");
 }

@@ -209,7 +209,7 @@ pub fn compile(
         _ => None,
     };
     let picks = if opts.image_picks.is_empty() {
-        let all: Vec<&Design> = project.designs.values().collect();
+        let all: Vec<&Design> = project.designs.values().filter(|d| !d.on_request).collect();
         crate::diversity::pick(project, &all, "default")
     } else {
         opts.image_picks.clone()
