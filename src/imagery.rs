@@ -40,6 +40,21 @@ pub struct ImageEntry {
     pub headwear: String,
     /// Person or object.
     pub kind: String,
+    /// Folder the file is in (empty: `designs/imagery`; `images` for a facility's own).
+    #[serde(skip)]
+    pub dir: String,
+}
+
+impl ImageEntry {
+    /// The file's path in the project.
+    pub fn path(&self) -> String {
+        let dir = if self.dir.is_empty() {
+            "designs/imagery"
+        } else {
+            self.dir.as_str()
+        };
+        format!("{dir}/{}", self.file)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,10 +70,20 @@ pub struct Illustration {
     pub id: String,
     /// Catalog entry.
     pub entry: ImageEntry,
-    /// The SVG source (embedded as is in SVG output).
-    pub svg: Vec<u8>,
-    /// Parsed, resolved SVG tree for PNG and PDF output.
-    pub tree: resvg::usvg::Tree,
+    /// The file as read (embedded as is in SVG output and, for PNG/JPEG, in PDFs).
+    pub data: Vec<u8>,
+    /// MIME type of `data`.
+    pub mime: &'static str,
+    /// The decoded picture.
+    pub picture: Picture,
+}
+
+/// A decoded illustration.
+pub enum Picture {
+    /// Parsed, resolved SVG tree.
+    Svg(Box<resvg::usvg::Tree>),
+    /// A photo or drawing in pixels (premultiplied RGBA), from PNG or JPEG.
+    Raster(tiny_skia::Pixmap),
 }
 
 impl std::fmt::Debug for Illustration {
@@ -72,8 +97,10 @@ impl std::fmt::Debug for Illustration {
 impl Illustration {
     /// Width / height of the picture.
     pub fn aspect(&self) -> f32 {
-        let s = self.tree.size();
-        s.width() / s.height()
+        match &self.picture {
+            Picture::Svg(t) => t.size().width() / t.size().height(),
+            Picture::Raster(p) => p.width() as f32 / p.height() as f32,
+        }
     }
 }
 
@@ -317,7 +344,134 @@ pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustr
     Ok(Illustration {
         id: entry.id.clone(),
         entry: entry.clone(),
-        svg: data,
-        tree,
+        data,
+        mime: "image/svg+xml",
+        picture: Picture::Svg(Box::new(tree)),
+    })
+}
+
+/// Largest PNG/JPEG accepted, in pixels (checked from the header, before decoding).
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// Check a PNG or JPEG file's size from its header, then decode it.
+pub fn load_raster(
+    entry: &ImageEntry,
+    data: Vec<u8>,
+    path: &str,
+) -> Result<Illustration, Diagnostic> {
+    let fail = |msg: String| {
+        Diagnostic::error(format!("image `{}` ({path}): {msg}", entry.id))
+            .hint("use a PNG or JPEG file of at most 40 megapixels")
+    };
+    let reader = image::ImageReader::new(std::io::Cursor::new(&data))
+        .with_guessed_format()
+        .map_err(|e| fail(e.to_string()))?;
+    let (mime, fmt) = match reader.format() {
+        Some(image::ImageFormat::Png) => ("image/png", image::ImageFormat::Png),
+        Some(image::ImageFormat::Jpeg) => ("image/jpeg", image::ImageFormat::Jpeg),
+        _ => return Err(fail("is neither a PNG nor a JPEG file".into())),
+    };
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| fail(format!("cannot be read: {e}")))?;
+    if w as u64 * h as u64 > MAX_PIXELS {
+        return Err(fail(format!(
+            "is {w} x {h} pixels; the limit is {MAX_PIXELS} pixels"
+        )));
+    }
+    if let Some((word, why)) = sensational(&format!("{} {}", entry.id, entry.title)) {
+        return Err(fail(format!("mentions `{word}`: {why}"))
+            .hint("sensational imagery is never used (shared facts section 3)"));
+    }
+    let rgba = image::load_from_memory_with_format(&data, fmt)
+        .map_err(|e| fail(format!("cannot be decoded: {e}")))?
+        .to_rgba8();
+    let mut px = rgba.into_raw();
+    for p in px.chunks_exact_mut(4) {
+        let a = p[3] as u16;
+        for c in &mut p[..3] {
+            *c = ((*c as u16 * a + 127) / 255) as u8;
+        }
+    }
+    let size = tiny_skia::IntSize::from_wh(w, h).ok_or_else(|| fail("has no pixels".into()))?;
+    let pixmap =
+        tiny_skia::Pixmap::from_vec(px, size).ok_or_else(|| fail("cannot be used".into()))?;
+    Ok(Illustration {
+        id: entry.id.clone(),
+        entry: entry.clone(),
+        data,
+        mime,
+        picture: Picture::Raster(pixmap),
+    })
+}
+
+/// A sidecar file (`images/NAME.toml`) for a facility's own image. Every field is
+/// required; the error lists the missing ones.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sidecar {
+    title: Option<String>,
+    license: Option<String>,
+    source: Option<String>,
+    credit: Option<String>,
+    skin_tone: Option<String>,
+    age: Option<String>,
+    gender: Option<String>,
+    sector: Option<String>,
+    disability: Option<String>,
+    headwear: Option<String>,
+    kind: Option<String>,
+}
+
+/// Read a facility's own image entry from its sidecar; `file` is the image's file name
+/// in `images/`, and its stem becomes the id.
+pub fn parse_sidecar(file: &str, src: &Arc<Source>) -> Result<ImageEntry, Diagnostic> {
+    let s: Sidecar = toml::from_str(&src.text).map_err(|e| {
+        Diagnostic::error(format!(
+            "image sidecar is not valid: {}",
+            e.message().trim()
+        ))
+        .at(src, e.span())
+    })?;
+    let fields = [
+        ("title", &s.title),
+        ("license", &s.license),
+        ("source", &s.source),
+        ("credit", &s.credit),
+        ("skin_tone", &s.skin_tone),
+        ("age", &s.age),
+        ("gender", &s.gender),
+        ("sector", &s.sector),
+        ("disability", &s.disability),
+        ("headwear", &s.headwear),
+        ("kind", &s.kind),
+    ];
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(_, v)| v.as_deref().is_none_or(|x| x.trim().is_empty()))
+        .map(|(k, _)| *k)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Diagnostic::error(format!("image `{file}` is missing tags: {}", missing.join(", ")))
+            .at(src, None)
+            .hint("every image needs a title, licence, source, credit and all tags (see designs/imagery/catalog.toml)"));
+    }
+    let g = |v: &Option<String>| v.clone().unwrap_or_default();
+    let stem = file.rsplit_once('.').map_or(file, |(a, _)| a);
+    Ok(ImageEntry {
+        id: stem.to_string(),
+        file: file.to_string(),
+        title: g(&s.title),
+        license: g(&s.license),
+        source: g(&s.source),
+        credit: g(&s.credit),
+        skin_tone: g(&s.skin_tone),
+        age: g(&s.age),
+        gender: g(&s.gender),
+        sector: g(&s.sector),
+        disability: g(&s.disability),
+        headwear: g(&s.headwear),
+        kind: g(&s.kind),
+        dir: "images".into(),
     })
 }

@@ -151,6 +151,38 @@ impl Project {
         {
             Ok((src, i)) => {
                 diags.extend(imagery::validate_catalog(&i, &src));
+                let mut i = i;
+                // A facility's own images: images/NAME.{svg,png,jpg,jpeg} with NAME.toml.
+                if let Ok(files) = assets.list("images") {
+                    let mut own = BTreeMap::new();
+                    for f in files.iter().filter(|f| {
+                        let l = f.to_ascii_lowercase();
+                        [".svg", ".png", ".jpg", ".jpeg"]
+                            .iter()
+                            .any(|x| l.ends_with(x))
+                    }) {
+                        let stem = f.rsplit_once('.').map_or(f.as_str(), |(a, _)| a);
+                        let side = format!("images/{stem}.toml");
+                        match read_source(&*assets, &side) {
+                            Ok(ssrc) => match imagery::parse_sidecar(f, &ssrc) {
+                                Ok(e) if i.contains_key(&e.id) => diags.push(
+                                    Diagnostic::error(format!("images/{f}: the id `{}` is already used by the library", e.id))
+                                        .hint("rename the file"),
+                                ),
+                                Ok(e) => {
+                                    own.insert(e.id.clone(), e);
+                                }
+                                Err(d) => diags.push(d),
+                            },
+                            Err(_) => diags.push(
+                                Diagnostic::error(format!("images/{f} has no sidecar file images/{stem}.toml"))
+                                    .hint("add one with title, license, source, credit and the tags (skin_tone, age, gender, sector, disability, headwear, kind)"),
+                            ),
+                        }
+                    }
+                    diags.extend(imagery::validate_catalog(&own, &Source::new("images", "")));
+                    i.extend(own);
+                }
                 i
             }
             Err(e) => {
@@ -302,14 +334,18 @@ impl Project {
             ))
             .hint("use an id from the catalog, or add the image with its licence and tags")
         })?;
-        let rel = format!("designs/imagery/{}", entry.file);
+        let rel = entry.path();
         crate::assets::check_relative(&rel)
             .map_err(|e| Diagnostic::error(format!("image `{id}`: {e}")))?;
         let data = self.assets.read(&rel).map_err(|e| {
             Diagnostic::error(format!("image `{id}`: cannot read {rel}: {e}"))
                 .hint("restore the file or fix `file` in designs/imagery/catalog.toml")
         })?;
-        let ill = Arc::new(imagery::load_svg(entry, data, &rel)?);
+        let ill = Arc::new(if rel.to_ascii_lowercase().ends_with(".svg") {
+            imagery::load_svg(entry, data, &rel)?
+        } else {
+            imagery::load_raster(entry, data, &rel)?
+        });
         self.loaded_images
             .lock()
             .unwrap()

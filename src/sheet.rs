@@ -187,8 +187,12 @@ pub fn credits(p: &Project) -> Result<String, Diagnostic> {
     for e in p.images.values() {
         let _ = writeln!(
             s,
-            "| {} | `designs/imagery/{}` | {} | {} | {} |",
-            e.id, e.file, e.license, e.credit, e.source
+            "| {} | `{}` | {} | {} | {} |",
+            e.id,
+            e.path(),
+            e.license,
+            e.credit,
+            e.source
         );
     }
     let licences: std::collections::BTreeSet<&str> =

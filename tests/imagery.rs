@@ -257,3 +257,166 @@ fn a_kit_short_on_diversity_fails_unless_advisory() {
             .contains("warning: the kit's illustrations are not diverse enough")
     );
 }
+
+const SIDECAR: &str = r#"title = "Clinic staff member at the front desk"
+license = "LicenseRef-facility-owned"
+source = "Photo by the facility, 2026"
+credit = "Example Clinic"
+skin_tone = "5"
+age = "adult"
+gender = "woman"
+sector = "health"
+disability = "none"
+headwear = "none"
+kind = "person"
+"#;
+
+fn red_png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbaImage::from_pixel(w, h, image::Rgba([220, 20, 20, 255]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for &b in bytes {
+        c ^= b as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+/// A PNG whose header claims `w` x `h` pixels, with no real image data behind it.
+fn huge_png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 6, 0, 0, 0]);
+    v.extend(13u32.to_be_bytes());
+    v.extend(&ihdr);
+    v.extend(crc32(&ihdr).to_be_bytes());
+    // A few bytes of image data that would never decode to that size, then the end.
+    for (name, data) in [(&b"IDAT"[..], &[0u8; 8][..]), (&b"IEND"[..], &[][..])] {
+        let mut chunk = name.to_vec();
+        chunk.extend(data);
+        v.extend((data.len() as u32).to_be_bytes());
+        v.extend(&chunk);
+        v.extend(crc32(&chunk).to_be_bytes());
+    }
+    v
+}
+
+fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(dir)
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_facility_can_add_its_own_png_with_a_sidecar() {
+    let t = common::temp_project_all_fonts();
+    std::fs::create_dir_all(t.path().join("images")).unwrap();
+    std::fs::write(t.path().join("images/clinic-staff.png"), red_png(60, 80)).unwrap();
+    std::fs::write(t.path().join("images/clinic-staff.toml"), SIDECAR).unwrap();
+    common::edit(
+        t.path().join("designs/window-cling.toml"),
+        "image_pick = { count = 2, kind = \"person\" }",
+        "images = [\"clinic-staff\", \"woman-headscarf-medium\"]",
+    );
+    let o = run(
+        t.path(),
+        &[
+            "build",
+            "--design",
+            "window-cling",
+            "--locale",
+            "en",
+            "--format",
+            "png",
+            "--format",
+            "pdf",
+            "--format",
+            "svg",
+            "--out",
+            "o",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (w, h, rgba) = common::decode_png(
+        &std::fs::read(t.path().join("o/window-cling/en/window-cling-en.png")).unwrap(),
+    );
+    let red = rgba
+        .chunks(4)
+        .filter(|p| p[0] > 200 && p[1] < 40 && p[2] < 40)
+        .count();
+    assert!(
+        red > 10_000,
+        "the photo is not in the PNG ({red} red pixels of {})",
+        w * h
+    );
+    let svg =
+        std::fs::read_to_string(t.path().join("o/window-cling/en/window-cling-en.svg")).unwrap();
+    assert!(svg.contains("data:image/png;base64,"));
+    let credits = run(t.path(), &["credits", "-o", "CREDITS.md"]);
+    assert!(credits.status.success());
+    assert!(
+        std::fs::read_to_string(t.path().join("CREDITS.md"))
+            .unwrap()
+            .contains("| clinic-staff | `images/clinic-staff.png` | LicenseRef-facility-owned")
+    );
+}
+
+#[test]
+fn a_facility_image_without_tags_or_too_large_is_refused() {
+    let t = common::temp_project();
+    std::fs::create_dir_all(t.path().join("images")).unwrap();
+    std::fs::write(t.path().join("images/photo.png"), red_png(4, 4)).unwrap();
+    let o = run(t.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("images/photo.png has no sidecar file images/photo.toml")
+    );
+    std::fs::write(
+        t.path().join("images/photo.toml"),
+        "title = \"A photo\"\nlicense = \"CC0-1.0\"\n",
+    )
+    .unwrap();
+    let o = run(t.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("image `photo.png` is missing tags: source, credit, skin_tone, age, gender, sector, disability, headwear, kind"), "{err}");
+    // A header claiming 10,000 x 10,000 pixels is refused before anything is decoded.
+    let e = entry("big-photo", "A photo");
+    let err = imagery::load_raster(&e, huge_png_header(10_000, 10_000), "images/big-photo.png")
+        .err()
+        .unwrap();
+    assert!(
+        err.message
+            .contains("10000 x 10000 pixels; the limit is 40000000"),
+        "{}",
+        err.message
+    );
+    assert!(imagery::load_raster(&e, red_png(30, 20), "images/ok.png").is_ok());
+    let err = imagery::load_raster(
+        &entry("man-in-handcuffs", "Man in handcuffs"),
+        red_png(3, 3),
+        "images/x.png",
+    )
+    .err()
+    .unwrap();
+    assert!(err.message.contains("mentions `handcuffs`"));
+}

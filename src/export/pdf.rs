@@ -13,6 +13,7 @@ use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::export::qr_runs;
+use crate::imagery::Picture;
 use crate::scene::{Item, Rect, Scene};
 use crate::units::Color;
 
@@ -167,9 +168,27 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                     let id = surface.start_tagged(ContentTag::Other);
                     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
                     let size = Size::from_wh(rect.w, rect.h).ok_or("empty image")?;
-                    surface
-                        .draw_svg(&image.tree, size, SvgSettings::default())
-                        .ok_or_else(|| format!("image `{}` could not be drawn", image.id))?;
+                    match &image.picture {
+                        Picture::Svg(tree) => {
+                            surface
+                                .draw_svg(tree, size, SvgSettings::default())
+                                .ok_or_else(|| {
+                                    format!("image `{}` could not be drawn", image.id)
+                                })?;
+                        }
+                        Picture::Raster(_) => {
+                            let data = krilla::Data::from(image.data.clone());
+                            let img = if image.mime == "image/png" {
+                                krilla::image::Image::from_png(data, true)
+                            } else {
+                                krilla::image::Image::from_jpeg(data, true)
+                            }
+                            .map_err(|e| {
+                                format!("image `{}` could not be embedded: {e}", image.id)
+                            })?;
+                            surface.draw_image(img, size);
+                        }
+                    }
                     surface.pop();
                     surface.end_tagged();
                     let mut fig = TagGroup::new(Tag::Figure(Some(image.entry.title.clone())));

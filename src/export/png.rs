@@ -84,11 +84,23 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
                 }
             }
             Item::Image { rect, image } => {
-                let size = image.tree.size();
-                let t = root
-                    .pre_translate(rect.x, rect.y)
-                    .pre_scale(rect.w / size.width(), rect.h / size.height());
-                resvg::render(&image.tree, t, &mut pm.as_mut());
+                let at = root.pre_translate(rect.x, rect.y);
+                match &image.picture {
+                    crate::imagery::Picture::Svg(tree) => {
+                        let size = tree.size();
+                        let t = at.pre_scale(rect.w / size.width(), rect.h / size.height());
+                        resvg::render(tree, t, &mut pm.as_mut());
+                    }
+                    crate::imagery::Picture::Raster(px) => {
+                        let t =
+                            at.pre_scale(rect.w / px.width() as f32, rect.h / px.height() as f32);
+                        let paint = tiny_skia::PixmapPaint {
+                            quality: tiny_skia::FilterQuality::Bicubic,
+                            ..Default::default()
+                        };
+                        pm.draw_pixmap(0, 0, px.as_ref(), &paint, t, None);
+                    }
+                }
             }
         }
     }

@@ -105,10 +105,11 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                 let _ = writeln!(body, r##"<path d="{d}" fill="#000000"/></g>"##);
             }
             Item::Image { rect, image } => {
-                let data = base64::engine::general_purpose::STANDARD.encode(&image.svg);
+                let data = base64::engine::general_purpose::STANDARD.encode(&image.data);
+                let mime = image.mime;
                 let _ = writeln!(
                     body,
-                    r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" href="data:image/svg+xml;base64,{data}"><title>{}</title></image>"#,
+                    r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" href="data:{mime};base64,{data}"><title>{}</title></image>"#,
                     rect.x,
                     rect.y,
                     rect.w,
