@@ -122,29 +122,25 @@ pub const TAGS: &[(&str, &[&str])] = &[
     ("skin_tone", &["1-2", "3", "4", "5", "6", "none"]),
     ("age", &["child", "adult", "older", "none"]),
     ("gender", &["woman", "man", "neutral", "none"]),
-    (
-        "sector",
-        &[
-            "farm",
-            "restaurant",
-            "construction",
-            "factory",
-            "domestic",
-            "childcare",
-            "hotel",
-            "cleaning",
-            "nail-salon",
-            "car-repair",
-            "office",
-            "health",
-            "general",
-            "none",
-        ],
-    ),
+    // Labor sectors (crate::diversity::LABOR_SECTORS) are allowed too.
+    ("sector", &["office", "health", "general", "none"]),
     ("disability", &["wheelchair", "none"]),
     ("headwear", &["headscarf", "turban", "none"]),
     ("kind", &["person", "object"]),
 ];
+
+/// The values a tag may take.
+pub fn allowed_values(field: &str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = TAGS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, a)| a.to_vec())
+        .unwrap_or_default();
+    if field == "sector" {
+        v.splice(0..0, crate::diversity::LABOR_SECTORS.iter().copied());
+    }
+    v
+}
 
 impl ImageEntry {
     /// A tag's value by catalog field name.
@@ -174,6 +170,7 @@ pub fn validate_catalog(
             |m: String| Diagnostic::error(format!("image `{}`: {m}", e.id)).at(src, at.clone());
         let bad: Vec<String> = TAGS
             .iter()
+            .map(|(f, _)| (*f, allowed_values(f)))
             .filter(|(f, allowed)| !allowed.contains(&e.tag(f)))
             .map(|(f, allowed)| format!("{f} = \"{}\" (allowed: {})", e.tag(f), allowed.join(", ")))
             .collect();
