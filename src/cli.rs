@@ -413,7 +413,7 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
 }
 
 fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
-    let diags = match Project::load(Arc::new(FsAssets::new(project))) {
+    let diags = match load(project) {
         Ok(p) => match kit::prepare(&p, &sel).and_then(|r| {
             let audit = crate::sheet::audit(&p);
             if audit.has_errors() {

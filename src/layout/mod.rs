@@ -208,9 +208,11 @@ pub fn compile(
         Some(f) if f != locale => Some(project.catalog(f)?),
         _ => None,
     };
+    // Without a kit's choice, the default kit's (the same one `build` makes).
     let picks = if opts.image_picks.is_empty() {
-        let all: Vec<&Design> = project.designs.values().filter(|d| !d.on_request).collect();
-        crate::diversity::pick(project, &all, "default")
+        crate::kit::Selection::default()
+            .options_for(project)
+            .image_picks
     } else {
         opts.image_picks.clone()
     };
