@@ -290,6 +290,40 @@ pub fn diversity(p: &Project, scenes: &[Scene], required: bool) -> Diagnostics {
                 .code("diversity"),
         );
     }
+    // A slide loop plays on its own, so it must meet the same rules by itself.
+    let mut seen = std::collections::BTreeSet::new();
+    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+        if !seen.insert(&s.design) {
+            continue;
+        }
+        let cov = image_coverage(p, std::slice::from_ref(s));
+        if cov.tones.is_empty() && cov.ages.is_empty() {
+            continue; // a multi-page piece without people
+        }
+        let missing = cov.missing();
+        if missing.is_empty() {
+            continue;
+        }
+        let msg = format!(
+            "the {} loop's illustrations are not diverse enough on their own: {}",
+            s.design,
+            missing.join(", ")
+        );
+        let diag = if required {
+            Diagnostic::error(msg)
+        } else {
+            Diagnostic::warning(msg)
+        };
+        let diag = match p.designs.get(&s.design) {
+            Some(design) => diag.at(&design.source, None),
+            None => diag,
+        };
+        d.push(
+            diag.hint("give the loop's image slot a larger count, or widen its query, so every slide adds other people")
+                .hint("a kit file can set [imagery] diversity = \"advisory\" to make this a warning")
+                .code("diversity"),
+        );
+    }
     d
 }
 
@@ -311,9 +345,25 @@ pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::diversity::Covera
     cov
 }
 
-/// The coverage table printed by `check`.
+/// The coverage tables printed by `check`: the kit's, then each slide loop's own.
 pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
-    image_coverage(p, scenes).table()
+    let mut out = image_coverage(p, scenes).table();
+    let mut seen = std::collections::BTreeSet::new();
+    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+        if seen.insert(&s.design) {
+            let t = image_coverage(p, std::slice::from_ref(s)).table();
+            out.push_str(&t.replacen(
+                "imagery coverage across the kit:",
+                &format!(
+                    "imagery coverage across the {} loop ({} slides):",
+                    s.design,
+                    s.pages.len()
+                ),
+                1,
+            ));
+        }
+    }
+    out
 }
 
 /// Whether the pieces show a red flag covering labor, and one covering sex trafficking.

@@ -152,10 +152,37 @@ fn fnv(s: &str) -> u64 {
     })
 }
 
+/// How much an image adds to a coverage: a new value counts a lot while its rule is not
+/// met yet, a little after (more variety is still better).
+fn gain(cov: &Coverage, e: &ImageEntry) -> u32 {
+    let g = |new: bool, below: bool| match (new, below) {
+        (false, _) => 0,
+        (true, true) => 20,
+        (true, false) => 2,
+    };
+    let person = e.kind == "person";
+    let gendered = e.gender == "woman" || e.gender == "man";
+    g(
+        e.skin_tone != "none" && !cov.tones.contains(&e.skin_tone),
+        cov.tones.len() < MIN_TONES,
+    ) + g(
+        person && e.age != "none" && !cov.ages.contains(&e.age),
+        cov.ages.len() < MIN_AGES,
+    ) + g(
+        gendered && !cov.genders.contains(&e.gender),
+        !(cov.genders.contains("woman") && cov.genders.contains("man")),
+    ) + g(
+        LABOR_SECTORS.contains(&e.sector.as_str()) && !cov.sectors.contains(&e.sector),
+        cov.sectors.len() < MIN_SECTORS,
+    )
+}
+
 /// Choose images for every `image_pick` slot of the kit's designs, together, so that the
-/// kit's coverage grows as fast as possible. Key: `design/slot`. Deterministic for a
-/// given library, designs and seed; the kit's own `images = [...]` ids count towards
-/// coverage first.
+/// kit's coverage grows as fast as possible, and every page of a multi-page design (a
+/// slide loop) gets its own pictures, chosen so that the loop on its own meets the rules
+/// too. Keys come from [`key`]. Deterministic for a given library, designs and seed; the
+/// kit's own `images = [...]` ids count towards coverage first. Designs built only on
+/// request are chosen after the others, so asking for one does not change the rest.
 pub fn pick(p: &Project, designs: &[&Design], seed: &str) -> BTreeMap<String, Vec<String>> {
     let mut cov = Coverage::default();
     let mut used: BTreeSet<String> = BTreeSet::new();
@@ -172,64 +199,60 @@ pub fn pick(p: &Project, designs: &[&Design], seed: &str) -> BTreeMap<String, Ve
         }
     }
     let mut out = BTreeMap::new();
-    // Variants (the mirrored cling) show the same pictures as their design.
-    let mut order: Vec<&&Design> = designs.iter().filter(|d| d.variant_of.is_none()).collect();
-    order.sort_by(|a, b| a.name.cmp(&b.name));
+    // A variant without its own query shows the same pictures as its design.
+    let mut order: Vec<&Design> = Vec::new();
+    for d in designs {
+        if !order.iter().any(|o| o.picks_as == d.picks_as) {
+            order.push(d);
+        }
+    }
+    order.sort_by(|a, b| (a.on_request, &a.picks_as).cmp(&(b.on_request, &b.picks_as)));
     for d in order {
-        for s in &d.slots {
-            let Content::ImagePick(q) = &s.content else {
-                continue;
-            };
-            let mut chosen: Vec<String> = Vec::new();
-            for _ in 0..q.count {
-                let best = p
-                    .images
-                    .values()
-                    .filter(|e| q.matches(e) && !chosen.contains(&e.id))
-                    .max_by_key(|e| {
-                        // A new value counts a lot while its rule is not met yet, a
-                        // little after (more variety is still better).
-                        let gain = |new: bool, below: bool| match (new, below) {
-                            (false, _) => 0,
-                            (true, true) => 20,
-                            (true, false) => 2,
-                        };
-                        let person = e.kind == "person";
-                        let gendered = e.gender == "woman" || e.gender == "man";
-                        let mut score = gain(
-                            e.skin_tone != "none" && !cov.tones.contains(&e.skin_tone),
-                            cov.tones.len() < MIN_TONES,
-                        ) + gain(
-                            person && e.age != "none" && !cov.ages.contains(&e.age),
-                            cov.ages.len() < MIN_AGES,
-                        ) + gain(
-                            gendered && !cov.genders.contains(&e.gender),
-                            !(cov.genders.contains("woman") && cov.genders.contains("man")),
-                        ) + gain(
-                            LABOR_SECTORS.contains(&e.sector.as_str())
-                                && !cov.sectors.contains(&e.sector),
-                            cov.sectors.len() < MIN_SECTORS,
-                        );
-                        if !used.contains(&e.id) {
-                            score += 3;
-                        }
-                        (
-                            score,
-                            fnv(&format!("{seed}/{}/{}/{}", d.name, s.name, e.id)),
-                        )
-                    });
-                let Some(e) = best else { break };
-                cov.add(e);
-                used.insert(e.id.clone());
-                chosen.push(e.id.clone());
+        let looped = d.pages.len() > 1;
+        let mut loop_cov = Coverage::default();
+        for page in 0..d.pages.len() {
+            for s in &d.slots {
+                let Content::ImagePick(q) = &s.content else {
+                    continue;
+                };
+                let mut chosen: Vec<String> = Vec::new();
+                for _ in 0..q.count {
+                    let best = p
+                        .images
+                        .values()
+                        .filter(|e| q.matches(e) && !chosen.contains(&e.id))
+                        .max_by_key(|e| {
+                            let mut score = gain(&cov, e);
+                            if looped {
+                                score += gain(&loop_cov, e);
+                            }
+                            if !used.contains(&e.id) {
+                                score += 3;
+                            }
+                            (
+                                score,
+                                fnv(&format!("{seed}/{}/{}/{page}/{}", d.picks_as, s.name, e.id)),
+                            )
+                        });
+                    let Some(e) = best else { break };
+                    cov.add(e);
+                    loop_cov.add(e);
+                    used.insert(e.id.clone());
+                    chosen.push(e.id.clone());
+                }
+                out.insert(key(d, &s.name, page), chosen);
             }
-            out.insert(format!("{}/{}", d.name, s.name), chosen);
         }
     }
     out
 }
 
-/// The key of a design's slot in the pick map; variants share their design's picks.
-pub fn key(d: &Design, slot: &str) -> String {
-    format!("{}/{slot}", d.variant_of.as_deref().unwrap_or(&d.name))
+/// The key of a design's slot on one page in the pick map; variants without their own
+/// query share their design's picks, and pages after the first get `#N`.
+pub fn key(d: &Design, slot: &str, page: usize) -> String {
+    if page == 0 {
+        format!("{}/{slot}", d.picks_as)
+    } else {
+        format!("{}/{slot}#{}", d.picks_as, page + 1)
+    }
 }

@@ -235,7 +235,7 @@ pub struct Selection {
 impl Selection {
     /// Layout options with the kit's illustrations chosen (across the kit's designs).
     pub fn options_for(&self, project: &Project) -> crate::layout::Options {
-        let designs: Vec<&crate::spec::Design> = if self.kit_designs.is_empty() {
+        let mut designs: Vec<&crate::spec::Design> = if self.kit_designs.is_empty() {
             project.designs.values().filter(|d| !d.on_request).collect()
         } else {
             self.kit_designs
@@ -243,6 +243,12 @@ impl Selection {
                 .filter_map(|d| project.designs.get(d))
                 .collect()
         };
+        // Designs asked for on top of the kit's (on-request variants) get pictures too.
+        for d in self.designs.iter().filter_map(|d| project.designs.get(d)) {
+            if !designs.iter().any(|k| k.name == d.name) {
+                designs.push(d);
+            }
+        }
         let seed = if self.seed.is_empty() {
             "default"
         } else {

@@ -229,6 +229,10 @@ pub struct Variant {
     /// Messages for this variant's audience (slot name to message id), on every page.
     #[serde(default)]
     pub content: BTreeMap<String, Spanned<MessageRef>>,
+    /// Illustrations for this variant's audience: slot name to a query, replacing the
+    /// slot's own (`images = { people = { count = 3, gender = ["man"] } }`).
+    #[serde(default)]
+    pub images: BTreeMap<String, Spanned<crate::diversity::ImagePick>>,
     /// Built only when named (`--design`, or `designs` in kit.toml), not in the default kit.
     #[serde(default)]
     pub on_request: bool,
@@ -401,6 +405,9 @@ pub struct Design {
     pub name: String,
     /// The design it is a variant of.
     pub variant_of: Option<String>,
+    /// The design whose chosen illustrations this one shows: its own name, or the
+    /// design it is a variant of when the variant does not ask for its own.
+    pub picks_as: String,
     /// Human title.
     pub title: String,
     /// Print or screen.
@@ -759,6 +766,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     let base = Design {
         name: name.to_string(),
         variant_of: None,
+        picks_as: name.to_string(),
         title: h.title.clone(),
         medium: h.medium,
         width: *h.width.get_ref(),
@@ -813,6 +821,24 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             d.qr = *q.get_ref();
         }
         d.on_request = v.on_request;
+        for (slot, q) in &v.images {
+            match d.slots.iter_mut().find(|s| &s.name == slot) {
+                Some(s) if matches!(s.content, Content::ImagePick(_) | Content::Images(_)) => {
+                    if q.get_ref().count == 0 {
+                        diags.push(err(
+                            format!("variant `{vname}`: the query for `{slot}` needs a count of 1 or more"),
+                            q.span(),
+                        ));
+                    }
+                    s.content = Content::ImagePick(q.get_ref().clone());
+                    d.picks_as = vname.clone();
+                }
+                _ => diags.push(
+                    err(format!("variant `{vname}` asks for images in `{slot}`, which is not an image slot of this design"), q.span())
+                        .hint("name a slot with `images` or `image_pick`"),
+                ),
+            }
+        }
         for (slot, m) in &v.content {
             match d.slots.iter().find(|s| &s.name == slot) {
                 Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {

@@ -218,6 +218,16 @@ fn a_kit_short_on_diversity_fails_unless_advisory() {
         "image_pick = { count = 2, kind = \"person\" }",
         "images = [\"person-cook-dark\"]",
     );
+    common::edit(
+        t.path().join("designs/stall-sticker.toml"),
+        "image_pick = { count = 3, kind = \"person\", age = [\"adult\", \"older\"] }",
+        "images = [\"person-cook-dark\"]",
+    );
+    common::edit(
+        t.path().join("designs/tv-slides.toml"),
+        "image_pick = { count = 4, kind = \"person\" }",
+        "images = [\"person-cook-dark\"]",
+    );
     let run = |args: &[&str]| {
         assert_cmd::Command::cargo_bin("hotline-kit")
             .unwrap()
@@ -419,4 +429,189 @@ fn a_facility_image_without_tags_or_too_large_is_refused() {
     .err()
     .unwrap();
     assert!(err.message.contains("mentions `handcuffs`"));
+}
+
+/// The catalog entries of the pictures on one page of a piece.
+fn page_images(
+    p: &hotline_kit::project::Project,
+    s: &hotline_kit::scene::Scene,
+    page: usize,
+) -> Vec<hotline_kit::imagery::ImageEntry> {
+    s.pages[page]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            hotline_kit::scene::Item::Image { image, .. } => p.images.get(&image.id).cloned(),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn restroom_stickers_show_their_audience() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        designs: vec![
+            "stall-sticker-men".into(),
+            "stall-sticker-women".into(),
+            "stall-sticker-all-gender".into(),
+        ],
+        ..Default::default()
+    };
+    let opts = sel.options_for(&p);
+    let scene = |d: &str| hotline_kit::kit::compile_with(&p, d, "en", &opts).unwrap();
+    let men = page_images(&p, &scene("stall-sticker-men"), 0);
+    let women = page_images(&p, &scene("stall-sticker-women"), 0);
+    let all = page_images(&p, &scene("stall-sticker-all-gender"), 0);
+    for (imgs, gender) in [(&men, "man"), (&women, "woman"), (&all, "neutral")] {
+        assert_eq!(imgs.len(), 3, "{gender}: {imgs:?}");
+        assert!(
+            imgs.iter().all(|e| e.gender == gender),
+            "{gender}: {imgs:?}"
+        );
+        assert!(imgs.iter().all(|e| e.age != "child"), "{imgs:?}");
+        // Different people within one sticker, and more than one skin tone.
+        let tones: std::collections::BTreeSet<_> = imgs.iter().map(|e| &e.skin_tone).collect();
+        assert!(tones.len() >= 2, "{gender}: {imgs:?}");
+    }
+    // Men appear as workers: people who may be trafficked for labor.
+    assert!(
+        men.iter()
+            .all(|e| hotline_kit::diversity::LABOR_SECTORS.contains(&e.sector.as_str())),
+        "{men:?}"
+    );
+    // And the men's sticker asks about labor.
+    let q = &scene("stall-sticker-men").messages;
+    assert!(
+        q.iter()
+            .filter_map(|m| p.flag_tag(m))
+            .any(|t| t.covers(hotline_kit::content::Tag::Labor)),
+        "{q:?}"
+    );
+    // The plain sticker, in the default kit, shows people too.
+    let plain = page_images(&p, &scene("stall-sticker"), 0);
+    assert_eq!(plain.len(), 3, "{plain:?}");
+}
+
+#[test]
+fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
+    let p = common::project();
+    let base = hotline_kit::kit::Selection::default()
+        .options_for(&p)
+        .image_picks;
+    let more = hotline_kit::kit::Selection {
+        designs: vec!["stall-sticker-men".into()],
+        ..Default::default()
+    }
+    .options_for(&p)
+    .image_picks;
+    for (k, v) in &base {
+        assert_eq!(more.get(k), Some(v), "{k}");
+    }
+    assert!(more.contains_key("stall-sticker-men/people"), "{more:?}");
+    // Rendering the variant alone gives the same pictures as building it with the kit.
+    let alone = hotline_kit::kit::compile_with(
+        &p,
+        "stall-sticker-men",
+        "en",
+        &hotline_kit::layout::Options::default(),
+    )
+    .unwrap();
+    let ids: Vec<String> = page_images(&p, &alone, 0)
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(&ids, &more["stall-sticker-men/people"]);
+}
+
+#[test]
+fn one_slide_loop_is_diverse_on_its_own() {
+    let p = common::project();
+    let s = hotline_kit::kit::compile_with(
+        &p,
+        "tv-slides",
+        "en",
+        &hotline_kit::kit::Selection::default().options_for(&p),
+    )
+    .unwrap();
+    assert!(s.pages.len() >= 4);
+    let mut seen = std::collections::BTreeSet::new();
+    for page in 0..s.pages.len() {
+        let imgs = page_images(&p, &s, page);
+        assert!(!imgs.is_empty(), "slide {} has no people", page + 1);
+        for e in imgs {
+            // Each slide shows other people.
+            assert!(seen.insert(e.id.clone()), "{} on two slides", e.id);
+        }
+    }
+    let cov = hotline_kit::check::image_coverage(&p, std::slice::from_ref(&s));
+    assert!(cov.missing().is_empty(), "{}", cov.table());
+    // `check` prints the loop's own table after the kit's.
+    let o = assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(common::root())
+        .args(["check", "--locale", "en"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let table = err
+        .split("imagery coverage across the tv-slides loop (4 slides):\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no loop table: {err}"));
+    assert!(table.contains("age groups      3 of 3  ok"), "{err}");
+}
+
+#[test]
+fn a_loop_short_on_diversity_fails_on_its_own() {
+    let t = common::temp_project();
+    // One picture a slide: the kit still meets the rules, the loop cannot.
+    common::edit(
+        t.path().join("designs/tv-slides.toml"),
+        "image_pick = { count = 4, kind = \"person\" }",
+        "image_pick = { count = 1, kind = \"person\", age = [\"adult\"] }",
+    );
+    let o = assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(t.path())
+        .args(["check", "--locale", "en"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the tv-slides loop's illustrations are not diverse enough on their own: 1 of 3 age groups"),
+        "{err}"
+    );
+    assert!(err.contains("designs/tv-slides.toml"), "{err}");
+    assert!(
+        !err.contains("the kit's illustrations are not diverse"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_variant_image_query_must_name_an_image_slot() {
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/stall-sticker.toml"),
+        "images = { people = { count = 3, kind = \"person\", gender = [\"woman\"]",
+        "images = { question = { count = 3, kind = \"person\", gender = [\"woman\"]",
+    );
+    let o = assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(t.path())
+        .args(["check", "--locale", "en"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("variant `stall-sticker-women` asks for images in `question`, which is not an image slot"),
+        "{err}"
+    );
+    assert!(err.contains("designs/stall-sticker.toml"), "{err}");
 }

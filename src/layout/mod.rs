@@ -208,13 +208,25 @@ pub fn compile(
         Some(f) if f != locale => Some(project.catalog(f)?),
         _ => None,
     };
-    // Without a kit's choice, the default kit's (the same one `build` makes).
-    let picks = if opts.image_picks.is_empty() {
-        crate::kit::Selection::default()
-            .options_for(project)
-            .image_picks
-    } else {
+    // Without a kit's choice for this design, the default kit's with this design added
+    // (the same choice `build --design NAME` makes).
+    let chosen = |pi: usize| {
+        design.slots.iter().all(|s| {
+            !matches!(s.content, Content::ImagePick(_))
+                || opts
+                    .image_picks
+                    .contains_key(&crate::diversity::key(design, &s.name, pi))
+        })
+    };
+    let picks = if (0..design.pages.len()).all(chosen) {
         opts.image_picks.clone()
+    } else {
+        crate::kit::Selection {
+            designs: vec![design.name.clone()],
+            ..Default::default()
+        }
+        .options_for(project)
+        .image_picks
     };
     let mut msgs = Messages {
         cat,
@@ -317,7 +329,7 @@ pub fn compile(
                 Content::Images(ids) => ctx.images(ids, &mut items),
                 Content::ImagePick(_) => ctx.images(
                     &picks
-                        .get(&crate::diversity::key(design, &slot.name))
+                        .get(&crate::diversity::key(design, &slot.name, pi))
                         .cloned()
                         .unwrap_or_default(),
                     &mut items,
