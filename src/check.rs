@@ -462,8 +462,15 @@ pub fn count_syllables(word: &str) -> usize {
     n.max(1)
 }
 
-/// Today as days since 1970-01-01 (UTC).
+/// Today as days since 1970-01-01 (UTC). `HOTLINE_KIT_TODAY=YYYY-MM-DD` sets another day
+/// (for reproducible proofs and tests).
 pub fn today() -> i64 {
+    if let Some(d) = std::env::var("HOTLINE_KIT_TODAY")
+        .ok()
+        .and_then(|s| parse_date(&s))
+    {
+        return d;
+    }
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -489,9 +496,32 @@ pub fn parse_date(s: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Days since 1970-01-01 as `YYYY-MM-DD` (civil from days, the inverse of [`parse_date`]).
+pub fn format_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        for d in [0, 59, 60, 365, 10_957, 11_016, 20_785, 20_820, 47_541] {
+            assert_eq!(parse_date(&format_date(d)), Some(d), "{d}");
+        }
+        assert_eq!(format_date(20_785), "2026-11-28");
+        assert_eq!(format_date(11_016), "2000-02-29");
+    }
 
     #[test]
     fn dates_and_syllables() {

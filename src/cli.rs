@@ -92,6 +92,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// Proof packet for the survivor advisory board: a PDF review book and an offline HTML
+    /// gallery of every piece, with status, content hash, strings and English glosses.
+    #[command(
+        after_help = "Writes DIR/review-book.pdf and DIR/index.html (with its images); the gallery works offline,\nfrom a USB stick, in any modern browser.\n\nExamples:\n  hotline-kit proof\n  hotline-kit proof --out proof-es --locale es --locale en"
+    )]
+    Proof {
+        /// Output folder (default: `proof`).
+        #[arg(long, default_value = "proof")]
+        out: PathBuf,
+        /// Design to include (repeat; default: the kit's).
+        #[arg(long = "design", value_name = "NAME")]
+        designs: Vec<String>,
+        /// Locale to include (repeat; `all` for every locale; default: the kit's).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// Show this locale's text where a locale lacks a message.
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
+    },
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
     Imagery(ImageryCommand),
@@ -294,6 +313,16 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                 selection(kit.as_ref(), designs, locales, formats, fallback),
             )
         }
+        Command::Proof {
+            out,
+            designs,
+            locales,
+            fallback,
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let sel = selection(kit.as_ref(), designs, locales, Vec::new(), fallback);
+            proof(&cli.project, &out, &sel)
+        }
         Command::Render {
             design,
             locale,
@@ -412,6 +441,33 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
     Ok(())
 }
 
+/// `hotline-kit proof`: everything is made in memory first, so a failure writes nothing.
+fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics> {
+    let start = Instant::now();
+    let p = load(project)?;
+    kit::check_writable(out)?;
+    let date = crate::check::format_date(crate::check::today());
+    let proof = crate::proof::collect(&p, sel, &date)?;
+    let mut files = crate::proof::html::files(&proof);
+    files.push((
+        "review-book.pdf".to_string(),
+        crate::proof::book::pdf(&p, &proof)?,
+    ));
+    for (rel, bytes) in &files {
+        kit::write_atomic(&out.join(rel), bytes)?;
+    }
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    eprintln!(
+        "wrote a proof of {} pieces to {} ({} files, {:.1} MB) in {:.2} s: review-book.pdf and index.html",
+        proof.pieces.len(),
+        out.display(),
+        files.len(),
+        bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
     let diags = match load(project) {
         Ok(p) => match kit::prepare(&p, &sel).and_then(|r| {
@@ -525,15 +581,7 @@ fn list(project: &Path) -> Result<(), Diagnostics> {
     let mut out = String::new();
     outln!(out, "Designs:");
     for d in p.designs.values() {
-        let px = d.px_pt();
-        let size = match d.medium {
-            crate::spec::Medium::Print => format!("{} x {}", d.width, d.height),
-            crate::spec::Medium::Screen => format!(
-                "{:.0} x {:.0} px",
-                d.width.to_pt(px, 0.0),
-                d.height.to_pt(px, 0.0)
-            ),
-        };
+        let size = d.size_text();
         let pages = if d.pages.len() > 1 {
             format!(", {} pages", d.pages.len())
         } else {

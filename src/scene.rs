@@ -217,6 +217,13 @@ pub struct Scene {
     pub mirrored: bool,
     /// Why the piece is a draft, if it is; drawn on every page and written to metadata.
     pub draft: Option<String>,
+    /// The content hash (`sha256:...`, see [`crate::review`]); empty for review
+    /// documents that are not pieces.
+    pub hash: String,
+    /// The inputs the hash covers.
+    pub inputs: crate::review::Inputs,
+    /// Where the piece stands with the advisory board.
+    pub approval: crate::review::State,
     /// The QR payload on every page.
     pub qr: String,
     /// The lowest review status of the strings on the piece.

@@ -864,6 +864,21 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     Ok(out)
 }
 
+impl Design {
+    /// The finished size in words: "3in x 3in" for print, "1920 x 1080 px" for screens.
+    pub fn size_text(&self) -> String {
+        let px = self.px_pt();
+        match self.medium {
+            Medium::Print => format!("{} x {}", self.width, self.height),
+            Medium::Screen => format!(
+                "{:.0} x {:.0} px",
+                self.width.to_pt(px, 0.0),
+                self.height.to_pt(px, 0.0)
+            ),
+        }
+    }
+}
+
 /// Design and variant names: lowercase letters, digits and hyphens.
 pub fn is_valid_name(n: &str) -> bool {
     !n.is_empty()

@@ -69,6 +69,13 @@ fn build_writes_the_kit_and_a_manifest() {
             .map(|b| format!("{b:02x}"))
             .collect();
         assert_eq!(e["sha256"].as_str().unwrap(), hex);
+        // Readable by the print shop and other staff, not private like a temp file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "{}", path.display());
+        }
         assert_eq!(e["qr"], "tel:+18883737888");
         for k in ["design", "locale", "format"] {
             assert!(e[k].is_string());
