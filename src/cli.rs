@@ -53,6 +53,10 @@ pub enum Command {
         /// Show this locale's text where a locale lacks a message (marked on the piece).
         #[arg(long, value_name = "CODE")]
         fallback: Option<String>,
+        /// Print files only: refuse to write anything when a piece is not approved for
+        /// print (and list those pieces).
+        #[arg(long = "final")]
+        final_only: bool,
     },
     /// Render one piece to one file.
     #[command(
@@ -110,6 +114,56 @@ pub enum Command {
         /// Show this locale's text where a locale lacks a message.
         #[arg(long, value_name = "CODE")]
         fallback: Option<String>,
+    },
+    /// Record an approval: of a piece by the survivor advisory board (bound to its exact
+    /// content), or of a locale's strings by a translator or survivor reviewer.
+    #[command(
+        after_help = "An approval is bound to the piece's content hash: if anything on it changes afterwards\n(text, design, images, fonts, hotline facts, QR), it is a draft again. Approvals are kept in\nreviews/approvals.toml beside the kit file.\n\nExamples:\n  hotline-kit approve poster --locale en --by \"Maria R.\" --note \"approved at the March meeting\"\n  hotline-kit approve stall-sticker --locale all --by \"Advisory board\"\n  hotline-kit approve --strings --locale es --status translator-reviewed --by \"J. Ortiz\" --role translator\n  hotline-kit approve --strings --locale es --message rf-pay --status survivor-reviewed --by \"Maria R.\""
+    )]
+    Approve {
+        /// Design to approve (see `hotline-kit list`); leave out with --strings.
+        #[arg(value_name = "DESIGN", required_unless_present = "strings")]
+        design: Option<String>,
+        /// Locale (repeat for several; `all` for every locale).
+        #[arg(long = "locale", value_name = "CODE", required = true)]
+        locales: Vec<String>,
+        /// Reviewer's name.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Reviewer's role.
+        #[arg(long, default_value = "survivor advisory board")]
+        role: String,
+        /// A note kept with the approval.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Approve a locale's strings instead of a piece.
+        #[arg(long, conflicts_with = "design")]
+        strings: bool,
+        /// With --strings: only these messages (repeat; default: all of the locale's).
+        #[arg(long = "message", value_name = "ID", requires = "strings")]
+        messages: Vec<String>,
+        /// With --strings: translated, translator-reviewed or survivor-reviewed.
+        #[arg(long, value_name = "STATUS", requires = "strings")]
+        status: Option<String>,
+        /// Allow this locale's text where a locale lacks a message.
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
+    },
+    /// Where every piece stands: approved, draft or changed since approval, and how far
+    /// each locale's strings are reviewed.
+    #[command(
+        after_help = "Examples:\n  hotline-kit status\n  hotline-kit status --locale all --format json"
+    )]
+    Status {
+        /// Design (repeat; default: the kit's).
+        #[arg(long = "design", value_name = "NAME")]
+        designs: Vec<String>,
+        /// Locale (repeat; `all` for every locale; default: the kit's).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// text (a table) or json (for tools).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
@@ -186,17 +240,31 @@ pub enum LocaleCommand {
     New(crate::locale_cmd::NewLocale),
 }
 
+/// The kit: its file, if any, and the folder its approvals ledger lives in.
+struct Kit {
+    file: Option<crate::kitfile::KitFile>,
+    /// The kit file's folder (the project folder without --kit).
+    dir: PathBuf,
+}
+
+impl Kit {
+    /// The approvals ledger's path.
+    fn ledger(&self) -> PathBuf {
+        self.dir.join(crate::review::LEDGER)
+    }
+}
+
 /// The kit file named by --kit, or kit.toml in the project folder if present.
-fn load_kit(
-    project: &Path,
-    kit: Option<&Path>,
-) -> Result<Option<crate::kitfile::KitFile>, Diagnostics> {
+fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> {
     let path = match kit {
         Some(p) => p.to_path_buf(),
         None => {
             let p = project.join("kit.toml");
             if !p.exists() {
-                return Ok(None);
+                return Ok(Kit {
+                    file: None,
+                    dir: project.to_path_buf(),
+                });
             }
             p
         }
@@ -207,17 +275,30 @@ fn load_kit(
                 .hint("`hotline-kit init` writes one"),
         )
     })?;
-    crate::kitfile::KitFile::parse(&crate::diag::Source::new(path, text)).map(Some)
+    let file = crate::kitfile::KitFile::parse(&crate::diag::Source::new(path.clone(), text))?;
+    let dir = match kit {
+        Some(_) => path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        None => project.to_path_buf(),
+    };
+    Ok(Kit {
+        file: Some(file),
+        dir,
+    })
 }
 
 /// What to build: the command line's lists where given, else the kit file's.
 fn selection(
-    kit: Option<&crate::kitfile::KitFile>,
+    kit_ctx: &Kit,
     designs: Vec<String>,
     locales: Vec<String>,
     formats: Vec<Format>,
     fallback: Option<String>,
-) -> Selection {
+) -> Result<Selection, Diagnostics> {
+    let kit = kit_ctx.file.as_ref();
+    let approvals = std::sync::Arc::new(crate::review::Ledger::load(&kit_ctx.ledger())?);
     let partial = !designs.is_empty();
     let or = |cli: Vec<String>, k: Option<&Vec<String>>| {
         if cli.is_empty() {
@@ -226,7 +307,7 @@ fn selection(
             cli
         }
     };
-    Selection {
+    Ok(Selection {
         designs: or(designs, kit.map(|k| &k.build.designs)),
         locales: or(locales, kit.map(|k| &k.build.locales)),
         formats: if formats.is_empty() {
@@ -239,6 +320,7 @@ fn selection(
             resources: kit.map(|k| k.resources()).unwrap_or_default(),
             qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
             image_picks: Default::default(),
+            approvals,
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
         seed: kit.map(|k| k.facility.name.clone()).unwrap_or_default(),
@@ -255,7 +337,8 @@ fn selection(
             })
             .unwrap_or_default(),
         partial,
-    }
+        final_only: false,
+    })
 }
 
 fn print_diags(diags: Diagnostics) {
@@ -302,16 +385,15 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             locales,
             formats,
             fallback,
+            final_only,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let out = out
-                .or_else(|| kit.as_ref().and_then(|k| k.build.out.clone()))
+                .or_else(|| kit.file.as_ref().and_then(|k| k.build.out.clone()))
                 .unwrap_or_else(|| PathBuf::from("out"));
-            build(
-                &cli.project,
-                &out,
-                selection(kit.as_ref(), designs, locales, formats, fallback),
-            )
+            let mut sel = selection(&kit, designs, locales, formats, fallback)?;
+            sel.final_only = final_only;
+            build(&cli.project, &out, sel)
         }
         Command::Proof {
             out,
@@ -320,8 +402,90 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             fallback,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
-            let sel = selection(kit.as_ref(), designs, locales, Vec::new(), fallback);
+            let sel = selection(&kit, designs, locales, Vec::new(), fallback)?;
             proof(&cli.project, &out, &sel)
+        }
+        Command::Approve {
+            design,
+            locales,
+            by,
+            role,
+            note,
+            strings,
+            messages,
+            status,
+            fallback,
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let p = load(&cli.project)?;
+            let who = crate::review_cmd::Reviewer {
+                by,
+                role,
+                note,
+                date: crate::check::format_date(crate::check::today()),
+            };
+            let out = if strings {
+                let status = status.as_deref().unwrap_or("translator-reviewed");
+                let Some(level) = crate::locale::Review::ALL
+                    .into_iter()
+                    .find(|r| r.as_str() == status)
+                else {
+                    return Err(crate::diag::Diagnostic::error(format!(
+                        "unknown --status `{status}`"
+                    ))
+                    .hint("use translated, translator-reviewed or survivor-reviewed")
+                    .into());
+                };
+                let [locale] = locales.as_slice() else {
+                    return Err(crate::diag::Diagnostic::error(
+                        "--strings records one locale at a time",
+                    )
+                    .hint("give exactly one --locale CODE")
+                    .into());
+                };
+                crate::review_cmd::approve_strings(
+                    &p,
+                    &cli.project,
+                    locale,
+                    &messages,
+                    level,
+                    &who,
+                )?
+            } else {
+                let sel = selection(
+                    &kit,
+                    design.into_iter().collect(),
+                    locales,
+                    vec![],
+                    fallback,
+                )?;
+                crate::review_cmd::approve_pieces(&p, &sel, &kit.ledger(), &who)?
+            };
+            for l in out.lines {
+                eprintln!("{l}");
+            }
+            Ok(())
+        }
+        Command::Status {
+            designs,
+            locales,
+            format,
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let p = load(&cli.project)?;
+            let sel = selection(&kit, designs, locales, vec![], None)?;
+            let st = crate::review_cmd::status(&p, &sel);
+            match format {
+                ReportFormat::Json => crate::emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&st).unwrap_or_default()
+                )),
+                ReportFormat::Text => crate::emit(&crate::review_cmd::status_text(
+                    &st,
+                    crate::review_cmd::use_color(),
+                )),
+            }
+            Ok(())
         }
         Command::Render {
             design,
@@ -331,7 +495,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             output,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
-            let sel = selection(kit.as_ref(), vec![], vec![], vec![], fallback);
+            let sel = selection(&kit, vec![], vec![], vec![], fallback)?;
             render(&cli.project, &design, &locale, format, &sel, &output)
         }
         Command::Check {
@@ -343,7 +507,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             check(
                 &cli.project,
-                selection(kit.as_ref(), designs, locales, vec![], fallback),
+                selection(&kit, designs, locales, vec![], fallback)?,
                 format,
             )
         }

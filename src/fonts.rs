@@ -39,6 +39,7 @@ pub struct Face {
     /// File name, for diagnostics and snapshots.
     pub file: String,
     pdf: OnceLock<Option<krilla::text::Font>>,
+    digest: OnceLock<String>,
 }
 
 impl std::fmt::Debug for Face {
@@ -51,6 +52,11 @@ impl Face {
     /// Whether the face has a glyph for `c`.
     pub fn has(&self, c: char) -> bool {
         self.rb.glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// SHA-256 of the font file (hex), computed once per process.
+    pub fn digest(&self) -> &str {
+        self.digest.get_or_init(|| crate::review::digest(self.data))
     }
 
     /// The face as a krilla font, made once per process.
@@ -174,6 +180,7 @@ impl FontBook {
                     rb,
                     file: slot.file.clone(),
                     pdf: OnceLock::new(),
+                    digest: OnceLock::new(),
                 }))
             })
             .clone()

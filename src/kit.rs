@@ -77,6 +77,10 @@ pub struct ManifestEntry {
     /// Draft (not approved) pieces say why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
+    /// The piece's content hash (what an approval is bound to).
+    pub content_hash: String,
+    /// `approved`, `draft` or `changed` (since approval).
+    pub approval: &'static str,
     /// Number of pages in this file.
     pub pages: usize,
     /// Page of the design (1-based) for one-page-per-file formats.
@@ -155,6 +159,8 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         review: scene.review,
         fell_back: scene.fell_back.clone(),
         draft: scene.draft.clone(),
+        content_hash: scene.hash.clone(),
+        approval: scene.approval.word(),
         pages: 1,
         page: None,
         width_px: None,
@@ -230,6 +236,8 @@ pub struct Selection {
     pub seed: String,
     /// The kit allows less diversity than required (`[imagery] diversity = "advisory"`).
     pub diversity_advisory: bool,
+    /// Refuse to make anything when a piece is not approved for print (`build --final`).
+    pub final_only: bool,
 }
 
 impl Selection {
@@ -369,6 +377,9 @@ pub fn make(
     tick: &(dyn Fn(&str) + Sync),
 ) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
     let (ok, mut diags) = prepare(project, sel)?;
+    if sel.final_only {
+        refuse_drafts(&ok)?;
+    }
     let (_, _, formats) = sel.resolve(project);
     let work: Vec<(&Scene, Format)> = ok
         .iter()
@@ -399,6 +410,31 @@ pub fn make(
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
     Ok((files, diags))
+}
+
+/// `build --final`: an error listing every piece that is not approved for print.
+pub fn refuse_drafts(scenes: &[Scene]) -> Result<(), Diagnostics> {
+    let drafts: Vec<&Scene> = scenes.iter().filter(|s| s.draft.is_some()).collect();
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let mut d = Diagnostic::error(format!(
+        "--final: {} of {} pieces are not approved for print, so nothing was made",
+        drafts.len(),
+        scenes.len()
+    ));
+    for s in &drafts {
+        d = d.hint(format!(
+            "{} ({}): {}",
+            s.design,
+            s.locale,
+            s.draft.as_deref().unwrap_or_default()
+        ));
+    }
+    Err(d
+        .hint("`hotline-kit proof` makes the review packet; `hotline-kit approve DESIGN --locale CODE --by NAME` records an approval; `hotline-kit status` shows what is missing")
+        .code("final")
+        .into())
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename:

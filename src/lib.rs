@@ -50,6 +50,7 @@ pub mod project;
 pub mod proof;
 pub mod qr;
 pub mod review;
+pub mod review_cmd;
 pub mod scene;
 pub mod sheet;
 pub mod spec;

@@ -101,6 +101,15 @@ pub struct ReviewEntry {
     /// What the translation says, back-translated into English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gloss: Option<String>,
+    /// Hash of the text that was reviewed (`hotline-kit approve --strings` writes it):
+    /// when the text changes, the review no longer counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+}
+
+/// The short hash a review record keeps of the text it reviewed.
+pub fn text_hash(text: &str) -> String {
+    crate::review::text_digest(text).chars().take(16).collect()
 }
 
 /// A locale's resolved messages.
@@ -254,6 +263,28 @@ pub fn parse_review(cat: &mut Catalog, src: &Arc<Source>) -> Diagnostics {
                             .at(src, line(id))
                             .hint("add gloss = \"...\": what the text says, for reviewers who cannot read it"),
                     );
+                }
+            }
+            let mut map = map;
+            for (id, r) in map.iter_mut() {
+                let Some(h) = &r.hash else { continue };
+                let Some(text) = cat.messages.get(id) else {
+                    continue;
+                };
+                if *h != text_hash(text) && r.status > Review::Draft {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "message `{id}` in `{}` changed after it was reviewed ({}, by {} on {}); it counts as a draft again",
+                            cat.code,
+                            r.status.as_str(),
+                            r.by,
+                            r.date
+                        ))
+                        .at(src, line(id))
+                        .hint(format!("have it reviewed again, then: hotline-kit approve --strings --locale {} --message {id} --status {} --by NAME", cat.code, r.status.as_str()))
+                        .code("review-changed"),
+                    );
+                    r.status = Review::Draft;
                 }
             }
             cat.review = map;

@@ -54,3 +54,283 @@ impl State {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Inputs(pub BTreeMap<String, String>);
+
+/// Hex SHA-256 of bytes.
+pub fn digest(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Hex SHA-256 of text, with Windows line endings read as Unix ones, so a checkout with
+/// either gives the same hash.
+pub fn text_digest(text: &str) -> String {
+    digest(text.replace("\r\n", "\n").as_bytes())
+}
+
+/// Hex SHA-256 of a file: text files (SVG, TOML) with line endings normalised.
+pub fn file_digest(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(t) if t.contains("\r\n") => text_digest(t),
+        _ => digest(bytes),
+    }
+}
+
+/// How many hex digits of each input's hash the ledger keeps: enough to tell which
+/// input changed; the content hash itself covers the full digests.
+const SHORT: usize = 16;
+
+impl Inputs {
+    /// Record one input.
+    pub fn add(&mut self, name: impl Into<String>, digest: String) {
+        self.0.insert(name.into(), digest);
+    }
+
+    /// The content hash: SHA-256 over every input's name and digest, in name order.
+    pub fn hash(&self) -> String {
+        let mut s = String::new();
+        for (k, v) in &self.0 {
+            s.push_str(k);
+            s.push('\t');
+            s.push_str(v);
+            s.push('\n');
+        }
+        format!("sha256:{}", digest(s.as_bytes()))
+    }
+
+    /// The same inputs with shortened digests, as the ledger stores them.
+    pub fn short(&self) -> Inputs {
+        Inputs(
+            self.0
+                .iter()
+                .map(|(k, v)| (k.clone(), v.chars().take(SHORT).collect()))
+                .collect(),
+        )
+    }
+
+    /// What differs from an approval's inputs, in words: "message poster-headline in
+    /// es", "image woman-farmer-dark", "message rf-pay in es (added)".
+    pub fn changes(&self, approved: &Inputs, locale: &str) -> Vec<String> {
+        let now = self.short();
+        let words = |k: &str| -> String {
+            match k.split_once(' ') {
+                Some(("message", id)) => format!("message {id} in {locale}"),
+                Some(("locale", _)) => format!("locale settings of {locale}"),
+                _ => k.to_string(),
+            }
+        };
+        let mut out = Vec::new();
+        for (k, v) in &now.0 {
+            match approved.0.get(k) {
+                Some(a) if a == v => {}
+                Some(_) => out.push(words(k)),
+                None => out.push(format!("{} (added)", words(k))),
+            }
+        }
+        for k in approved.0.keys() {
+            if !now.0.contains_key(k) {
+                out.push(format!("{} (removed)", words(k)));
+            }
+        }
+        out
+    }
+}
+
+/// One recorded approval of a piece.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Design name.
+    pub design: String,
+    /// Locale code.
+    pub locale: String,
+    /// Reviewer's name.
+    pub by: String,
+    /// Reviewer's role ("survivor advisory board", "translator"...).
+    pub role: String,
+    /// Date (YYYY-MM-DD).
+    pub date: String,
+    /// Their note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The content hash approved.
+    pub hash: String,
+    /// The inputs that hash covered (shortened digests), to tell what changed later.
+    pub inputs: Inputs,
+}
+
+/// The approvals ledger, `reviews/approvals.toml`: every approval ever recorded, oldest
+/// first; the newest for a design and locale is the one that counts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    /// Approvals, oldest first.
+    #[serde(default)]
+    pub approval: Vec<Approval>,
+}
+
+/// Where the ledger lives, relative to the kit's folder.
+pub const LEDGER: &str = "reviews/approvals.toml";
+
+const LEDGER_HEADER: &str =
+    "# Approvals of hotline-kit pieces by the survivor advisory board, written by
+# `hotline-kit approve`. Each approval is bound to the piece's content hash: when any
+# input changes (design, strings, images, fonts, hotline facts, local resources, QR),
+# the piece is a draft again until it is approved anew. `inputs` says what the hash
+# covered, so `hotline-kit status` can name what changed. Newest entries are last;
+# keep old ones as history.
+
+";
+
+impl Ledger {
+    /// Parse the ledger.
+    pub fn parse(
+        src: &std::sync::Arc<crate::diag::Source>,
+    ) -> Result<Self, crate::diag::Diagnostic> {
+        toml::from_str(&src.text).map_err(|e| {
+            crate::diag::Diagnostic::error(format!(
+                "approvals ledger is not valid: {}",
+                e.message().trim()
+            ))
+            .at(src, e.span())
+            .hint("record approvals with `hotline-kit approve`; each needs design, locale, by, role, date, hash and inputs")
+        })
+    }
+
+    /// Read the ledger at `path`; a missing file is an empty ledger.
+    pub fn load(path: &std::path::Path) -> Result<Self, crate::diag::Diagnostic> {
+        match std::fs::read_to_string(path) {
+            Ok(t) => Self::parse(&crate::diag::Source::new(path.to_path_buf(), t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(e) => Err(crate::diag::Diagnostic::error(format!(
+                "cannot read {}: {e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// The ledger as TOML, with its explanatory header.
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string(self).unwrap_or_default();
+        format!("{LEDGER_HEADER}{body}")
+    }
+
+    /// The newest approval of a design in a locale.
+    pub fn latest(&self, design: &str, locale: &str) -> Option<&Approval> {
+        self.approval
+            .iter()
+            .rev()
+            .find(|a| a.design == design && a.locale == locale)
+    }
+
+    /// Where a piece with these inputs stands.
+    pub fn state(&self, design: &str, locale: &str, inputs: &Inputs) -> State {
+        match self.latest(design, locale) {
+            None => State::NotApproved,
+            Some(a) if a.hash == inputs.hash() => State::Approved {
+                by: a.by.clone(),
+                role: a.role.clone(),
+                date: a.date.clone(),
+            },
+            Some(a) => {
+                let mut changes = inputs.changes(&a.inputs, locale);
+                if changes.is_empty() {
+                    // The recorded inputs match but the hash does not: the ledger entry
+                    // was edited by hand.
+                    changes.push("the recorded hash does not match its inputs".into());
+                }
+                State::Changed {
+                    by: a.by.clone(),
+                    date: a.date.clone(),
+                    changes,
+                }
+            }
+        }
+    }
+}
+
+/// What one piece is made of, for [`inputs`].
+pub struct PieceParts<'a> {
+    /// The design.
+    pub design: &'a crate::spec::Design,
+    /// The piece's locale.
+    pub cat: &'a crate::locale::Catalog,
+    /// The fallback locale, where messages fell back.
+    pub fallback: Option<&'a crate::locale::Catalog>,
+    /// Message ids on the piece.
+    pub messages: &'a [String],
+    /// Those shown in the fallback locale.
+    pub fell_back: &'a [String],
+    /// The laid-out pages (for the images and fonts they use).
+    pub pages: &'a [crate::scene::Page],
+    /// The QR payload.
+    pub qr: &'a str,
+    /// The kit's local resources.
+    pub resources: &'a [crate::kitfile::Resource],
+}
+
+/// The inputs of a piece. Names, not paths, so the hash does not depend on where the
+/// project is; file contents, not dates, so it does not depend on when it was checked out.
+pub fn inputs(project: &crate::project::Project, parts: &PieceParts) -> Inputs {
+    let mut i = Inputs::default();
+    let d = parts.design;
+    i.add(
+        format!("design {}", d.name),
+        text_digest(&format!("{}\n{}", d.name, d.source.text)),
+    );
+    let info = &parts.cat.info;
+    i.add(
+        format!("locale {}", parts.cat.code),
+        text_digest(&format!(
+            "{:?}|{}|{}|{:?}",
+            info.direction,
+            info.script,
+            info.fonts.join(","),
+            info.line_height
+        )),
+    );
+    for id in parts.messages {
+        let (cat, mark) = match (parts.fell_back.contains(id), parts.fallback) {
+            (true, Some(fb)) => (fb, format!("fallback {}\n", fb.code)),
+            _ => (parts.cat, String::new()),
+        };
+        let text = cat.messages.get(id).map_or("", String::as_str);
+        i.add(
+            format!("message {id}"),
+            text_digest(&format!("{mark}{text}")),
+        );
+    }
+    let mut vars = String::new();
+    for (k, v) in project.hotline.variables() {
+        vars.push_str(&format!("{k}={v}\n"));
+    }
+    i.add("hotline facts", text_digest(&vars));
+    i.add("QR payload", text_digest(parts.qr));
+    if !parts.resources.is_empty() {
+        let lines: Vec<String> = parts.resources.iter().map(|r| r.line()).collect();
+        i.add("local resources", text_digest(&lines.join("\n")));
+    }
+    for page in parts.pages {
+        for it in &page.items {
+            match it {
+                crate::scene::Item::Image { image, .. } => {
+                    if !i.0.contains_key(&format!("image {}", image.id)) {
+                        i.add(format!("image {}", image.id), file_digest(&image.data));
+                    }
+                }
+                crate::scene::Item::Text(run) => {
+                    if let Ok(face) = project.fonts.face(run.font) {
+                        let k = format!("font {}", face.file);
+                        if !i.0.contains_key(&k) {
+                            i.add(k, face.digest().to_string());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    i
+}

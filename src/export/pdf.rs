@@ -51,10 +51,15 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
             } else {
                 "approved".into()
             },
+            scene.hash.clone(),
         ]);
-    if let Some(d) = &scene.draft {
-        meta = meta.description(format!("{d}. QR code: {}", scene.qr));
-    }
+    meta = meta.description(match &scene.draft {
+        Some(d) => format!("{d}. QR code: {}. Content hash: {}", scene.qr, scene.hash),
+        None => format!(
+            "Approved for print. QR code: {}. Content hash: {}",
+            scene.qr, scene.hash
+        ),
+    });
     doc.set_metadata(meta);
     let mut tree = TagTree::new();
     for page in &scene.pages {

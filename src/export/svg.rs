@@ -127,8 +127,18 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
         esc(&scene.locale)
     );
     let _ = writeln!(out, "<title>{}</title>", esc(&scene.title));
-    if let Some(d) = &scene.draft {
-        let _ = writeln!(out, "<desc>{}</desc>", esc(d));
+    match &scene.draft {
+        Some(d) => {
+            let _ = writeln!(out, "<desc>{} \u{00b7} {}</desc>", esc(d), esc(&scene.hash));
+        }
+        None if !scene.hash.is_empty() => {
+            let _ = writeln!(
+                out,
+                "<desc>Approved for print \u{00b7} {}</desc>",
+                esc(&scene.hash)
+            );
+        }
+        None => {}
     }
     out.push_str("<defs>\n");
     for ((f, g), d) in &defs {

@@ -23,8 +23,7 @@ const ITEM_GAP: f32 = 0.35;
 /// Space between a bullet and its text, in em.
 const BULLET_GAP: f32 = 0.45;
 
-/// The draft mark. No approval can be recorded yet (a later feature), so no piece is
-/// approved and every piece carries it.
+/// The draft mark: on every piece that is not approved for print.
 pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
 
 /// Options for laying out one piece.
@@ -40,32 +39,55 @@ pub struct Options {
     /// Illustrations chosen for `image_pick` slots across the kit (key `design/slot`);
     /// when empty, they are chosen across all of the project's designs.
     pub image_picks: std::collections::BTreeMap<String, Vec<String>>,
+    /// Approvals recorded by the advisory board (`reviews/approvals.toml`); a piece is
+    /// final only when its content hash matches its newest approval.
+    pub approvals: std::sync::Arc<crate::review::Ledger>,
 }
 
-/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry:
-/// no piece can be approved yet, and its text may not be reviewed.
+/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry;
+/// `None` when it is final. A piece is final when the advisory board approved exactly
+/// this content, its translated strings have been reviewed by a translator (an approval
+/// covers the English text the board read), and no string fell back to another locale.
 pub fn draft_reason(
     cat: &Catalog,
     lowest: Review,
     fell_back: &[String],
     fallback: Option<&Catalog>,
+    approval: &crate::review::State,
 ) -> Option<String> {
-    let mut note = DRAFT_NOTE.to_string();
+    use crate::review::State;
+    let approved = matches!(approval, State::Approved { .. });
+    let mut notes: Vec<String> = Vec::new();
+    if let State::Changed { .. } = approval {
+        notes.push("changed since approval".into());
+    }
     if lowest == Review::Untranslated {
-        note.push_str(" \u{00b7} untranslated text");
-    } else if cat.info.source && lowest < Review::SurvivorReviewed {
-        note.push_str(" \u{00b7} text not reviewed");
+        notes.push("untranslated text".into());
+    } else if cat.info.source {
+        if !approved && lowest < Review::SurvivorReviewed {
+            notes.push("text not reviewed".into());
+        }
     } else if lowest < Review::TranslatorReviewed {
-        note.push_str(" \u{00b7} draft translation");
+        notes.push("draft translation".into());
     }
     if let (false, Some(fb)) = (fell_back.is_empty(), fallback) {
-        note.push_str(&format!(
-            " \u{00b7} in {}: {}",
-            fb.info.name,
-            fell_back.join(", ")
-        ));
+        notes.push(format!("in {}: {}", fb.info.name, fell_back.join(", ")));
     }
-    Some(note)
+    if approved && notes.is_empty() {
+        return None;
+    }
+    let head = if approved {
+        // Approved, but not final: say so rather than "not approved".
+        "DRAFT \u{2013} approved design, not ready for print".to_string()
+    } else {
+        DRAFT_NOTE.to_string()
+    };
+    Some(
+        std::iter::once(head)
+            .chain(notes)
+            .collect::<Vec<_>>()
+            .join(" \u{00b7} "),
+    )
 }
 
 /// Look up messages in the piece's locale, or in the fallback locale where allowed.
@@ -352,7 +374,21 @@ pub fn compile(
         return Err(diags);
     }
 
-    let draft = draft_reason(cat, msgs.lowest, &msgs.fell_back, fallback);
+    let inputs = crate::review::inputs(
+        project,
+        &crate::review::PieceParts {
+            design,
+            cat,
+            fallback,
+            messages: &msgs.used,
+            fell_back: &msgs.fell_back,
+            pages: &pages,
+            qr: &payload,
+            resources: &opts.resources,
+        },
+    );
+    let approval = opts.approvals.state(&design.name, locale, &inputs);
+    let draft = draft_reason(cat, msgs.lowest, &msgs.fell_back, fallback, &approval);
     let mut scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
@@ -361,9 +397,9 @@ pub fn compile(
         direction: cat.info.direction,
         mirrored: design.mirror,
         draft,
-        hash: String::new(),
-        inputs: Default::default(),
-        approval: Default::default(),
+        hash: inputs.hash(),
+        inputs,
+        approval,
         qr: payload,
         review: msgs.lowest,
         fell_back: msgs.fell_back,
