@@ -316,9 +316,8 @@ pub fn inputs(project: &crate::project::Project, parts: &PieceParts) -> Inputs {
         for it in &page.items {
             match it {
                 crate::scene::Item::Image { image, .. } => {
-                    if !i.0.contains_key(&format!("image {}", image.id)) {
-                        i.add(format!("image {}", image.id), file_digest(&image.data));
-                    }
+                    let k = format!("image {}", image.id);
+                    i.0.entry(k).or_insert_with(|| file_digest(&image.data));
                 }
                 crate::scene::Item::Text(run) => {
                     if let Ok(face) = project.fonts.face(run.font) {

@@ -174,10 +174,8 @@ pub fn approve_strings(
         t["status"] = toml_edit::value(status.as_str());
         t["by"] = toml_edit::value(who.by.as_str());
         t["date"] = toml_edit::value(who.date.as_str());
-        if t.get("gloss").is_none() {
-            if let Some(g) = gloss {
-                t["gloss"] = toml_edit::value(g);
-            }
+        if let (None, Some(g)) = (t.get("gloss"), gloss) {
+            t["gloss"] = toml_edit::value(g);
         }
         if !who.note.is_empty() {
             t["note"] = toml_edit::value(who.note.as_str());
