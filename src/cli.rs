@@ -558,7 +558,6 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
 fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let p = load(project)?;
-    kit::check_writable(out)?;
     let total = kit::job_count(&p, &sel) as u64;
     let tty = std::io::stderr().is_terminal();
     let bar = if tty {
@@ -584,6 +583,9 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         b.finish_and_clear();
     }
     let (files, warnings) = files?;
+    // Everything is made in memory first: a failure leaves the folder untouched (not
+    // even created).
+    kit::check_writable(out)?;
     if !warnings.is_empty() {
         print_diags(warnings);
     }
@@ -599,7 +601,7 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
     );
     if drafts > 0 {
         eprintln!(
-            "note: {drafts} files are marked DRAFT: not approved for print (no review has been recorded)"
+            "note: {drafts} files are marked DRAFT: not approved for print (`hotline-kit status` says why; `build --final` refuses drafts)"
         );
     }
     Ok(())
@@ -609,7 +611,6 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
 fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let p = load(project)?;
-    kit::check_writable(out)?;
     let date = crate::check::format_date(crate::check::today());
     let proof = crate::proof::collect(&p, sel, &date)?;
     let mut files = crate::proof::html::files(&proof);
@@ -617,6 +618,7 @@ fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics>
         "review-book.pdf".to_string(),
         crate::proof::book::pdf(&p, &proof)?,
     ));
+    kit::check_writable(out)?;
     for (rel, bytes) in &files {
         kit::write_atomic(&out.join(rel), bytes)?;
     }

@@ -352,6 +352,17 @@ pub fn prepare(
             Err(e) => diags.extend(e.0),
         }
     }
+    // Load-time warnings about the locales being built.
+    let about_built = |d: &&Diagnostic| {
+        d.file.as_ref().is_none_or(|f| {
+            let f = f.to_string_lossy();
+            !f.contains("locales/")
+                || locales.iter().any(|l| {
+                    f.ends_with(&format!("/{l}.toml")) || f.ends_with(&format!("/{l}.ftl"))
+                })
+        })
+    };
+    diags.extend(project.warnings.0.iter().filter(about_built).cloned());
     diags.extend(crate::check::texts(project, &locales, crate::check::today()).0);
     diags.extend(crate::check::pieces(project, &ok, !sel.partial).0);
     diags.extend(crate::check::diversity(project, &ok, !sel.partial && !sel.diversity_advisory).0);

@@ -31,6 +31,9 @@ pub struct Project {
     pub flags: Vec<RedFlag>,
     /// Words to avoid, by locale.
     pub words: WordLists,
+    /// Warnings found while loading (a string changed since review, a missing gloss);
+    /// `check` and `build` report them.
+    pub warnings: Diagnostics,
     loaded_images: Mutex<HashMap<String, Arc<Illustration>>>,
 }
 
@@ -249,6 +252,7 @@ impl Project {
             fonts: fonts.unwrap(),
             images,
             loaded_images: Mutex::new(HashMap::new()),
+            warnings: diags,
         })
     }
 
