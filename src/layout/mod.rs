@@ -769,6 +769,56 @@ fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Di
     Ok(())
 }
 
+/// Text in a locale's fonts at a fixed size, wrapped to `w` from (`x`, `top`), starting
+/// at the right for right-to-left locales: for review documents (proof books), not for
+/// pieces. Returns the items and the height used.
+#[allow(clippy::too_many_arguments)]
+pub fn wrapped(
+    project: &Project,
+    cat: &Catalog,
+    text: &str,
+    x: f32,
+    top: f32,
+    w: f32,
+    size: f32,
+    color: Color,
+    bold: bool,
+) -> Result<(Vec<Item>, f32), Diagnostic> {
+    let role = if bold {
+        FontRole::Bold
+    } else {
+        FontRole::Regular
+    };
+    let chain = project.chain(cat, role);
+    let face = project.fonts.face(chain.fonts[0])?;
+    let lh = 1.3 * cat.info.line_height.unwrap_or(1.0) * size;
+    let rtl = cat.info.direction == Direction::Rtl;
+    let mut items = Vec::new();
+    let mut y = top;
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        let p = text::shape(line, &project.fonts, &chain, cat.info.direction, &cat.code).map_err(
+            |e| match e {
+                TextError::MissingGlyph(c) => Diagnostic::error(format!(
+                    "no font has the character U+{:04X} `{c}` (text: \"{line}\")",
+                    c as u32
+                ))
+                .at(&cat.source, None),
+                TextError::Font(m) => Diagnostic::error(m),
+            },
+        )?;
+        let lines = p
+            .break_lines(w / size)
+            .unwrap_or_else(|| vec![0..p.text.len()]);
+        for l in lines {
+            let lw = p.width(l.clone()) * size;
+            let lx = if rtl { x + w - lw } else { x };
+            push_runs(&mut items, &p, l, lx, y + face.ascender * size, size, color);
+            y += lh;
+        }
+    }
+    Ok((items, y - top))
+}
+
 /// One line of English text in the Latin face at a baseline, shrunk to fit `max_w`:
 /// for labels on review documents (contact sheets), not for pieces.
 #[allow(clippy::too_many_arguments)]

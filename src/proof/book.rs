@@ -1,10 +1,584 @@
-//! The PDF review book of a proof packet.
+//! The PDF review book of a proof packet: a cover saying what to look for, then each
+//! piece at a readable size with its label (design, locale, size, status, content hash),
+//! its strings with the English gloss beside each translated line, the illustrations
+//! with their tags, and a box for written comments. US Letter, made as a [`Scene`] and
+//! written by the same PDF exporter as the pieces.
 
-use super::Proof;
-use crate::diag::Diagnostics;
+use std::sync::Arc;
+
+use super::{Piece, Proof};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::{label, wrapped};
+use crate::locale::Direction;
+use crate::project::Project;
+use crate::scene::{Item, Page, Rect, Scene};
+use crate::spec::Medium;
+use crate::units::Color;
+
+const W: f32 = 612.0;
+const H: f32 = 792.0;
+const M: f32 = 42.0;
+const NAVY: Color = Color {
+    r: 0x13,
+    g: 0x29,
+    b: 0x4b,
+};
+const GREY: Color = Color {
+    r: 0x55,
+    g: 0x55,
+    b: 0x55,
+};
+const LIGHT: Color = Color {
+    r: 0xbb,
+    g: 0xbb,
+    b: 0xbb,
+};
+const RED: Color = Color {
+    r: 0xc0,
+    g: 0x00,
+    b: 0x00,
+};
+const AMBER: Color = Color {
+    r: 0x9a,
+    g: 0x5b,
+    b: 0x00,
+};
+const GREEN: Color = Color {
+    r: 0x1b,
+    g: 0x6e,
+    b: 0x2e,
+};
+
+/// Pages being filled top to bottom.
+struct Book<'a> {
+    project: &'a Project,
+    pages: Vec<Vec<Item>>,
+    y: f32,
+    /// Header repeated on continuation pages.
+    running: String,
+}
+
+impl<'a> Book<'a> {
+    fn new(project: &'a Project) -> Self {
+        Self {
+            project,
+            pages: Vec::new(),
+            y: M,
+            running: String::new(),
+        }
+    }
+
+    fn page(&mut self) {
+        self.pages.push(vec![Item::Rect {
+            rect: Rect::new(0.0, 0.0, W, H),
+            color: Color::WHITE,
+        }]);
+        self.y = M;
+    }
+
+    fn items(&mut self) -> &mut Vec<Item> {
+        if self.pages.is_empty() {
+            self.page();
+        }
+        self.pages.last_mut().expect("a page")
+    }
+
+    /// Make room for `h` points, starting a continuation page if needed.
+    fn need(&mut self, h: f32) -> Result<(), Diagnostic> {
+        if self.y + h > H - M - 20.0 {
+            self.page();
+            let t = format!("{} (continued)", self.running);
+            self.line(&t, 9.0, GREY, false)?;
+            self.y += 4.0;
+        }
+        Ok(())
+    }
+
+    /// One line of English at the current position.
+    fn line(&mut self, text: &str, size: f32, color: Color, bold: bool) -> Result<(), Diagnostic> {
+        let y = self.y + size;
+        let it = label(self.project, text, M, y, size, W - 2.0 * M, color, bold)?;
+        self.items().extend(it);
+        self.y += size * 1.45;
+        Ok(())
+    }
+
+    /// English text wrapped to the page width.
+    fn para(&mut self, text: &str, size: f32, color: Color) -> Result<(), Diagnostic> {
+        let en = self.english()?;
+        let (it, h) = wrapped(
+            self.project,
+            en,
+            text,
+            M,
+            0.0,
+            W - 2.0 * M,
+            size,
+            color,
+            false,
+        )?;
+        self.need(h)?;
+        let y = self.y;
+        self.items().extend(shift(it, 0.0, y));
+        self.y += h + size * 0.3;
+        Ok(())
+    }
+
+    fn english(&self) -> Result<&'a crate::locale::Catalog, Diagnostic> {
+        self.project
+            .catalogs
+            .values()
+            .find(|c| c.info.source)
+            .or_else(|| self.project.catalogs.get("en"))
+            .ok_or_else(|| Diagnostic::error("the review book needs the English (source) catalog"))
+    }
+
+    fn rule(&mut self, color: Color) {
+        let y = self.y;
+        self.items().push(Item::Rect {
+            rect: Rect::new(M, y, W - 2.0 * M, 0.6),
+            color,
+        });
+        self.y += 6.0;
+    }
+}
+
+/// Outline of a rectangle, as four thin bars.
+fn outline(r: Rect, t: f32, color: Color) -> [Item; 4] {
+    [
+        Item::Rect {
+            rect: Rect::new(r.x, r.y, r.w, t),
+            color,
+        },
+        Item::Rect {
+            rect: Rect::new(r.x, r.bottom() - t, r.w, t),
+            color,
+        },
+        Item::Rect {
+            rect: Rect::new(r.x, r.y, t, r.h),
+            color,
+        },
+        Item::Rect {
+            rect: Rect::new(r.right() - t, r.y, t, r.h),
+            color,
+        },
+    ]
+}
+
+/// Move items down by `dy` (and right by `dx`).
+fn shift(items: Vec<Item>, dx: f32, dy: f32) -> Vec<Item> {
+    place(&items, 1.0, dx, dy)
+}
+
+/// Items scaled by `s` about the origin, then moved by (`dx`, `dy`).
+fn place(items: &[Item], s: f32, dx: f32, dy: f32) -> Vec<Item> {
+    let r = |r: &Rect| Rect::new(r.x * s + dx, r.y * s + dy, r.w * s, r.h * s);
+    items
+        .iter()
+        .map(|it| match it {
+            Item::Rect { rect, color } => Item::Rect {
+                rect: r(rect),
+                color: *color,
+            },
+            Item::Text(run) => {
+                let mut run = run.clone();
+                run.x = run.x * s + dx;
+                run.y = run.y * s + dy;
+                run.size *= s;
+                Item::Text(run)
+            }
+            Item::Qr(q) => {
+                let mut q = q.clone();
+                q.rect = r(&q.rect);
+                Item::Qr(q)
+            }
+            Item::Image { rect, image } => Item::Image {
+                rect: r(rect),
+                image: image.clone(),
+            },
+        })
+        .collect()
+}
+
+fn status_color(p: &Piece) -> Color {
+    match p.status.as_str() {
+        "approved" if !p.status_text.starts_with("DRAFT") => GREEN,
+        "changed" | "approved" => AMBER,
+        _ => RED,
+    }
+}
+
+fn short(hash: &str) -> &str {
+    let h = hash.strip_prefix("sha256:").unwrap_or(hash);
+    &h[..h.len().min(12)]
+}
+
+fn cover(b: &mut Book, proof: &Proof) -> Result<(), Diagnostic> {
+    b.page();
+    b.line("Proof for the survivor advisory board", 22.0, NAVY, true)?;
+    b.line(
+        &format!(
+            "{}, made {} by hotline-kit: {} pieces",
+            proof.kit,
+            proof.date,
+            proof.pieces.len()
+        ),
+        11.0,
+        GREY,
+        false,
+    )?;
+    let count = |s: &str| proof.pieces.iter().filter(|p| p.status == s).count();
+    b.line(
+        &format!(
+            "Approved: {}   Draft (not approved): {}   Changed since approval: {}",
+            count("approved"),
+            count("draft"),
+            count("changed")
+        ),
+        11.0,
+        NAVY,
+        true,
+    )?;
+    b.y += 8.0;
+    b.line("What to look for on every piece", 14.0, NAVY, true)?;
+    let h = &b.project.hotline;
+    let phone = h.phone.display.clone();
+    let sms = h.sms.display.clone();
+    for item in [
+        format!(
+            "\u{2022} The hotline number {phone} and \"text {sms}\" are on it, exactly, and large enough to read."
+        ),
+        "\u{2022} Scan the QR code with a phone camera: it should offer to call the hotline. It carries no tracking.".to_string(),
+        "\u{2022} The words ask about experiences (\"Can you leave your job?\"), not labels such as \"victim\".".to_string(),
+        "\u{2022} The people shown are diverse and shown with dignity. Nothing is sensational: no chains, bruises, ropes or hands over mouths.".to_string(),
+        "\u{2022} Translations: the English gloss beside each line says what the translation means. Does it say the same thing, plainly and kindly? Ask a native speaker where unsure.".to_string(),
+        "\u{2022} Would someone who may be trafficked feel safe reading this, alone, in a restroom or waiting room?".to_string(),
+    ] {
+        b.para(&item, 10.5, Color::BLACK)?;
+    }
+    b.y += 6.0;
+    b.para(
+        "A piece marked DRAFT is not approved for print. Write your comments in the box after each piece. Approvals are recorded with `hotline-kit approve DESIGN --locale CODE --by NAME` and are bound to the exact content shown here (the content hash): if anything changes later, the piece becomes a draft again.",
+        10.0,
+        GREY,
+    )?;
+    b.y += 8.0;
+    b.line("Pieces in this proof", 14.0, NAVY, true)?;
+    for p in &proof.pieces {
+        b.need(14.0)?;
+        let y = b.y + 9.5;
+        let text = format!("{} \u{2013} {} ({})", p.title, p.locale_name, p.locale);
+        let it = label(b.project, &text, M, y, 9.5, 360.0, Color::BLACK, false)?;
+        b.items().extend(it);
+        let st = format!("{}  {}", p.status.to_uppercase(), short(&p.hash));
+        let it = label(
+            b.project,
+            &st,
+            M + 380.0,
+            y,
+            9.5,
+            150.0,
+            status_color(p),
+            true,
+        )?;
+        b.items().extend(it);
+        b.y += 14.0;
+    }
+    Ok(())
+}
+
+fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
+    let project = b.project;
+    let cat = project.catalog(&p.locale)?;
+    b.page();
+    b.running = format!("{} \u{2013} {} ({})", p.title, p.locale_name, p.locale);
+    let head = b.running.clone();
+    b.line(&head, 15.0, NAVY, true)?;
+    // The native name, in its own script.
+    let (it, h) = wrapped(
+        project,
+        cat,
+        &p.native,
+        M,
+        b.y,
+        W - 2.0 * M,
+        10.0,
+        GREY,
+        false,
+    )?;
+    b.items().extend(it);
+    b.y += h;
+    let mirrored = if p.scene.mirrored {
+        " \u{00b7} printed mirrored, shown as read through the glass"
+    } else {
+        ""
+    };
+    b.line(
+        &format!(
+            "design {} \u{00b7} {}{mirrored} \u{00b7} content hash {}",
+            p.design, p.size, p.hash
+        ),
+        8.0,
+        GREY,
+        false,
+    )?;
+    b.line(
+        &format!("Status: {}", p.status_text),
+        10.0,
+        status_color(p),
+        true,
+    )?;
+    b.rule(LIGHT);
+
+    // The piece, as large as fits in the top part of the page.
+    let pages = &p.scene.pages;
+    let n = pages.len();
+    let cols = if n > 1 { 2 } else { 1 };
+    let rows = n.div_ceil(cols);
+    let box_w = W - 2.0 * M;
+    let box_h = if n > 1 { 400.0 } else { 360.0 };
+    let gap = 10.0;
+    let cw = (box_w - gap * (cols - 1) as f32) / cols as f32;
+    let ch = (box_h - gap * (rows - 1) as f32) / rows as f32;
+    let pw = pages[0].width;
+    let ph = pages[0].height;
+    let s = (cw / pw).min(ch / ph).min(1.0);
+    let mut used_h: f32 = 0.0;
+    for (i, pg) in pages.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let x = M + c as f32 * (cw + gap) + (cw - pw * s) / 2.0;
+        let y = b.y + r as f32 * (ph * s + gap);
+        let placed = place(&pg.items, s, x, y);
+        let frame = Rect::new(
+            x + pg.trim.x * s,
+            y + pg.trim.y * s,
+            pg.trim.w * s,
+            pg.trim.h * s,
+        );
+        let items = b.items();
+        items.extend(placed);
+        // Bleed outside the trim shows faded: cover it with translucent-looking white.
+        items.extend(outline(frame, 0.7, GREY));
+        used_h = used_h.max(r as f32 * (ph * s + gap) + ph * s);
+    }
+    b.y += used_h + 4.0;
+    let scale = format!(
+        "shown at {:.0}% of {}",
+        s * 100.0,
+        if p.scene.medium == Medium::Screen {
+            "screen size (1 px = 1 pt)"
+        } else {
+            "actual size"
+        }
+    );
+    b.line(&scale, 8.0, GREY, false)?;
+    b.y += 4.0;
+
+    // Strings with their glosses.
+    b.need(40.0)?;
+    b.line("Text on this piece", 12.0, NAVY, true)?;
+    let en = b.english()?;
+    let translated = !cat.info.source;
+    let col = (W - 2.0 * M - 12.0) / 2.0;
+    for st in &p.strings {
+        let (t_items, th) = wrapped(
+            project,
+            cat,
+            &st.text,
+            0.0,
+            0.0,
+            if translated { col } else { W - 2.0 * M },
+            9.5,
+            Color::BLACK,
+            false,
+        )?;
+        let (g_items, gh) = match (&st.gloss, translated) {
+            (Some(g), true) => wrapped(project, en, g, 0.0, 0.0, col, 9.0, GREY, false)?,
+            (None, true) => wrapped(
+                project,
+                en,
+                "(no English gloss recorded)",
+                0.0,
+                0.0,
+                col,
+                9.0,
+                RED,
+                false,
+            )?,
+            _ => (Vec::new(), 0.0),
+        };
+        let h = th.max(gh) + 12.0;
+        b.need(h)?;
+        let y = b.y;
+        let id = format!("{} \u{00b7} {}", st.id, st.review);
+        let it = label(project, &id, M, y + 6.5, 6.5, W - 2.0 * M, GREY, false)?;
+        b.items().extend(it);
+        b.items().extend(shift(t_items, M, y + 9.0));
+        b.items().extend(shift(g_items, M + col + 12.0, y + 9.0));
+        b.y += h;
+    }
+    if translated {
+        b.para(
+            "Left: the text as printed. Right: what it says in English (the gloss), for reviewers who do not read the language.",
+            7.5,
+            GREY,
+        )?;
+    }
+
+    // Illustrations with their tags.
+    if !p.images.is_empty() {
+        b.y += 4.0;
+        b.need(60.0)?;
+        b.line("Illustrations", 12.0, NAVY, true)?;
+        for img in &p.images {
+            b.need(40.0)?;
+            let y = b.y;
+            if let Ok(ill) = project.image(&img.id) {
+                let a = ill.aspect();
+                let (iw, ih) = if a >= 1.0 {
+                    (32.0, 32.0 / a)
+                } else {
+                    (32.0 * a, 32.0)
+                };
+                b.items().push(Item::Image {
+                    rect: Rect::new(M, y, iw, ih),
+                    image: ill,
+                });
+            }
+            let tags: Vec<String> = img.tags.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let it = label(
+                project,
+                &format!("{} \u{2013} {}", img.id, img.title),
+                M + 42.0,
+                y + 10.0,
+                9.0,
+                W - 2.0 * M - 42.0,
+                Color::BLACK,
+                true,
+            )?;
+            b.items().extend(it);
+            let it = label(
+                project,
+                &tags.join(", "),
+                M + 42.0,
+                y + 21.0,
+                8.0,
+                W - 2.0 * M - 42.0,
+                GREY,
+                false,
+            )?;
+            b.items().extend(it);
+            let it = label(
+                project,
+                &img.credit,
+                M + 42.0,
+                y + 31.0,
+                7.0,
+                W - 2.0 * M - 42.0,
+                GREY,
+                false,
+            )?;
+            b.items().extend(it);
+            b.y += 38.0;
+        }
+    }
+
+    // Space for written comments.
+    b.y += 6.0;
+    b.need(150.0)?;
+    b.line("Comments", 12.0, NAVY, true)?;
+    let top = b.y;
+    let bottom = (H - M - 24.0).max(top + 120.0);
+    let bx = Rect::new(M, top, W - 2.0 * M, bottom - top);
+    b.items().extend(outline(bx, 0.8, GREY));
+    let mut ly = top + 22.0;
+    while ly < bottom - 34.0 {
+        let y = ly;
+        b.items().push(Item::Rect {
+            rect: Rect::new(M + 8.0, y, W - 2.0 * M - 16.0, 0.4),
+            color: LIGHT,
+        });
+        ly += 20.0;
+    }
+    let fy = bottom - 12.0;
+    for (x, t) in [
+        (M + 8.0, "Reviewer: ____________________"),
+        (M + 190.0, "Date: ____________"),
+    ] {
+        let it = label(project, t, x, fy, 9.0, 200.0, Color::BLACK, false)?;
+        b.items().extend(it);
+    }
+    for (x, t) in [(M + 320.0, "Approve"), (M + 400.0, "Changes needed")] {
+        b.items()
+            .extend(outline(Rect::new(x, fy - 8.5, 9.0, 9.0), 0.8, Color::BLACK));
+        let it = label(project, t, x + 13.0, fy, 9.0, 100.0, Color::BLACK, false)?;
+        b.items().extend(it);
+    }
+    b.y = bottom + 4.0;
+    Ok(())
+}
+
+/// The review book as a scene (US Letter pages).
+pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
+    let mut b = Book::new(project);
+    cover(&mut b, proof)?;
+    for p in &proof.pieces {
+        piece(&mut b, p)?;
+    }
+    let total = b.pages.len();
+    let mut pages = Vec::new();
+    for (i, mut items) in b.pages.into_iter().enumerate() {
+        let foot = format!(
+            "{} \u{00b7} proof of {} \u{00b7} page {} of {total}",
+            proof.kit,
+            proof.date,
+            i + 1
+        );
+        items.extend(label(
+            project,
+            &foot,
+            M,
+            H - M + 16.0,
+            7.5,
+            W - 2.0 * M,
+            GREY,
+            false,
+        )?);
+        pages.push(Page {
+            width: W,
+            height: H,
+            trim: Rect::new(0.0, 0.0, W, H),
+            safe: Rect::new(M, M, W - 2.0 * M, H - 2.0 * M),
+            items,
+            blocks: Vec::new(),
+        });
+    }
+    Ok(Scene {
+        design: "review-book".into(),
+        locale: "en".into(),
+        title: format!(
+            "Proof for the survivor advisory board: {}, {}",
+            proof.kit, proof.date
+        ),
+        medium: Medium::Print,
+        direction: Direction::Ltr,
+        mirrored: false,
+        draft: None,
+        hash: String::new(),
+        inputs: Default::default(),
+        approval: Default::default(),
+        qr: String::new(),
+        review: crate::locale::Review::Draft,
+        fell_back: Vec::new(),
+        messages: Vec::new(),
+        pages,
+        fonts: Arc::clone(&project.fonts),
+    })
+}
 
 /// The review book as PDF bytes.
-pub fn pdf(project: &crate::project::Project, proof: &Proof) -> Result<Vec<u8>, Diagnostics> {
-    let _ = (project, proof);
-    Ok(Vec::new())
+pub fn pdf(project: &Project, proof: &Proof) -> Result<Vec<u8>, Diagnostics> {
+    let s = scene(project, proof)?;
+    crate::export::pdf::export(&s)
+        .map_err(|m| Diagnostics::from(Diagnostic::error(format!("review book: {m}"))))
 }

@@ -108,6 +108,17 @@ fn preview_scale(scene: &Scene) -> f32 {
     }
 }
 
+/// A gloss with its hotline placeables (`{ $sms }`) filled in, as on the piece.
+fn fill_placeables(project: &Project, gloss: &str) -> String {
+    let mut g = gloss.to_string();
+    for (k, v) in project.hotline.variables() {
+        g = g
+            .replace(&format!("{{ ${k} }}"), &v)
+            .replace(&format!("{{${k}}}"), &v);
+    }
+    g
+}
+
 /// Lay out the selection's pieces and gather the proof. `date` is YYYY-MM-DD.
 pub fn collect(
     project: &Project,
@@ -187,7 +198,10 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
                 gloss: if cat.info.source {
                     None
                 } else {
-                    cat.review.get(id).and_then(|r| r.gloss.clone())
+                    cat.review
+                        .get(id)
+                        .and_then(|r| r.gloss.as_deref())
+                        .map(|g| fill_placeables(project, g))
                 },
                 review: review.as_str().to_string(),
             }

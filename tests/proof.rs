@@ -1,0 +1,106 @@
+//! The proof packet's PDF review book: one cover, then every piece with its label,
+//! strings and glosses, illustrations and a comment box.
+
+mod common;
+
+#[test]
+fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        locales: vec!["en".into(), "es".into()],
+        ..Default::default()
+    };
+    let proof = hotline_kit::proof::collect(&p, &sel, "2026-11-28").unwrap();
+    assert_eq!(proof.pieces.len(), 12);
+    let book = hotline_kit::proof::book::scene(&p, &proof).unwrap();
+    // A cover, then at least one page per piece.
+    assert!(
+        book.pages.len() > proof.pieces.len(),
+        "{} pages",
+        book.pages.len()
+    );
+    let pdf = hotline_kit::proof::book::pdf(&p, &proof).unwrap();
+    let text = common::pdftext::extract(&pdf);
+    assert!(
+        text.contains("Proof for the survivor advisory board"),
+        "{text}"
+    );
+    assert!(text.contains("What to look for on every piece"));
+    assert!(text.contains("1-888-373-7888"));
+    assert!(text.contains(&format!(
+        "page {} of {}",
+        book.pages.len(),
+        book.pages.len()
+    )));
+    for piece in &proof.pieces {
+        let head = format!(
+            "{} \u{2013} {} ({})",
+            piece.title, piece.locale_name, piece.locale
+        );
+        assert!(text.contains(&head), "no label `{head}`");
+        assert!(text.contains(&piece.hash), "no hash for {head}");
+        assert!(piece.hash.starts_with("sha256:") && piece.hash.len() == 71);
+        // Every string on the piece is listed; translations have their English gloss.
+        for s in &piece.strings {
+            assert!(!s.text.is_empty());
+            if piece.locale == "es" {
+                let g = s
+                    .gloss
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{} has no gloss", s.id));
+                assert!(!g.contains("{ $"), "placeholder left in gloss: {g}");
+            }
+        }
+    }
+    assert_eq!(
+        text.matches("Status: DRAFT").count(),
+        12,
+        "every piece is a draft"
+    );
+    assert!(text.contains("Changes needed"));
+    // Illustrations are listed with their tags.
+    let poster = proof
+        .pieces
+        .iter()
+        .find(|x| x.design == "poster" && x.locale == "en")
+        .unwrap();
+    assert_eq!(poster.images.len(), 4);
+    for img in &poster.images {
+        assert!(text.contains(&img.id), "{}", img.id);
+    }
+    assert!(text.contains("skin tone"));
+    // Deterministic.
+    assert_eq!(pdf, hotline_kit::proof::book::pdf(&p, &proof).unwrap());
+}
+
+#[test]
+fn the_proof_command_writes_the_book_and_the_gallery_and_shows_status() {
+    let t = common::temp_project();
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("hotline-kit")
+            .unwrap()
+            .arg("--project")
+            .arg(t.path())
+            .current_dir(t.path())
+            .env("HOTLINE_KIT_TODAY", "2026-11-28")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["approve", "wallet-card", "--locale", "en", "--by", "Board"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["proof", "--out", "proof", "--design", "wallet-card"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(t.path().join("proof/review-book.pdf")).unwrap();
+    let text = common::pdftext::extract(&pdf);
+    assert!(text.contains("Approved: 1"), "{text}");
+    assert!(
+        text.contains(
+            "Status: approved for print by Board (survivor advisory board) on 2026-11-28"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Wallet card"), "{text}");
+    assert!(text.contains("proof of 2026-11-28"), "{text}");
+    assert!(t.path().join("proof/index.html").exists());
+}
