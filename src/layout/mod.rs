@@ -806,9 +806,9 @@ pub fn wrapped(
                 TextError::Font(m) => Diagnostic::error(m),
             },
         )?;
-        let lines = p
-            .break_lines(w / size)
-            .unwrap_or_else(|| vec![0..p.text.len()]);
+        // A word wider than the column overflows rather than failing the document.
+        let whole = std::iter::once(0..p.text.len()).collect::<Vec<_>>();
+        let lines = p.break_lines(w / size).unwrap_or(whole);
         for l in lines {
             let lw = p.width(l.clone()) * size;
             let lx = if rtl { x + w - lw } else { x };
