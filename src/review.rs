@@ -134,6 +134,14 @@ impl Inputs {
                 out.push(format!("{} (removed)", words(k)));
             }
         }
+        // The layout follows from the other inputs; name it only when it changed on its
+        // own (a newer hotline-kit placing things differently).
+        if out.len() > 1 {
+            out.retain(|c| c != "layout");
+        }
+        if out == ["layout"] {
+            out[0] = "layout (where things sit on the page; a newer hotline-kit?)".into();
+        }
         out
     }
 }
@@ -332,4 +340,60 @@ pub fn inputs(project: &crate::project::Project, parts: &PieceParts) -> Inputs {
         }
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(pairs: &[(&str, &str)]) -> Inputs {
+        Inputs(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), digest(v.as_bytes())))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn changes_name_the_input_and_layout_only_on_its_own() {
+        let a = inputs(&[
+            ("message rf-pay", "Pay?"),
+            ("layout", "1"),
+            ("image x", "s"),
+        ]);
+        let text = inputs(&[
+            ("message rf-pay", "Paid?"),
+            ("layout", "2"),
+            ("image x", "s"),
+        ]);
+        assert_eq!(text.changes(&a.short(), "es"), ["message rf-pay in es"]);
+        let layout = inputs(&[
+            ("message rf-pay", "Pay?"),
+            ("layout", "2"),
+            ("image x", "s"),
+        ]);
+        let c = layout.changes(&a.short(), "es");
+        assert_eq!(c.len(), 1);
+        assert!(c[0].starts_with("layout ("), "{c:?}");
+        let added = inputs(&[
+            ("message rf-pay", "Pay?"),
+            ("layout", "1"),
+            ("image y", "s"),
+        ]);
+        assert_eq!(
+            added.changes(&a.short(), "es"),
+            ["image y (added)", "image x (removed)"]
+        );
+        assert_ne!(a.hash(), layout.hash());
+        assert_eq!(
+            a.hash(),
+            inputs(&[
+                ("image x", "s"),
+                ("layout", "1"),
+                ("message rf-pay", "Pay?")
+            ])
+            .hash()
+        );
+    }
 }

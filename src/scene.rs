@@ -261,6 +261,14 @@ impl Scene {
             self.qr,
             self.draft
         );
+        s.push_str(&self.pages_snapshot());
+        s
+    }
+
+    /// The pages part of [`Scene::snapshot`]: every item with its position (to 0.1 pt),
+    /// size, font and text. The content hash covers it, so a change in layout shows.
+    pub fn pages_snapshot(&self) -> String {
+        let mut s = String::new();
         for (i, p) in self.pages.iter().enumerate() {
             let _ = writeln!(
                 s,

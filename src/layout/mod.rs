@@ -374,21 +374,6 @@ pub fn compile(
         return Err(diags);
     }
 
-    let inputs = crate::review::inputs(
-        project,
-        &crate::review::PieceParts {
-            design,
-            cat,
-            fallback,
-            messages: &msgs.used,
-            fell_back: &msgs.fell_back,
-            pages: &pages,
-            qr: &payload,
-            resources: &opts.resources,
-        },
-    );
-    let approval = opts.approvals.state(&design.name, locale, &inputs);
-    let draft = draft_reason(cat, msgs.lowest, &msgs.fell_back, fallback, &approval);
     let mut scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
@@ -396,10 +381,10 @@ pub fn compile(
         medium: design.medium,
         direction: cat.info.direction,
         mirrored: design.mirror,
-        draft,
-        hash: inputs.hash(),
-        inputs,
-        approval,
+        draft: None,
+        hash: String::new(),
+        inputs: Default::default(),
+        approval: Default::default(),
         qr: payload,
         review: msgs.lowest,
         fell_back: msgs.fell_back,
@@ -407,6 +392,35 @@ pub fn compile(
         pages,
         fonts: project.fonts.clone(),
     };
+    let mut inputs = crate::review::inputs(
+        project,
+        &crate::review::PieceParts {
+            design,
+            cat,
+            fallback,
+            messages: &scene.messages,
+            fell_back: &scene.fell_back,
+            pages: &scene.pages,
+            qr: &scene.qr,
+            resources: &opts.resources,
+        },
+    );
+    // The laid-out result too, so a new version of the layout cannot silently change
+    // an approved piece.
+    inputs.add(
+        "layout",
+        crate::review::text_digest(&scene.pages_snapshot()),
+    );
+    scene.approval = opts.approvals.state(&design.name, locale, &inputs);
+    scene.draft = draft_reason(
+        cat,
+        scene.review,
+        &scene.fell_back,
+        fallback,
+        &scene.approval,
+    );
+    scene.hash = inputs.hash();
+    scene.inputs = inputs;
     if let Some(note) = scene.draft.clone() {
         draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
     }
