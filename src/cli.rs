@@ -165,6 +165,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// A waiting-room loop from a screen design's slides: MP4 (H.264, 1920x1080, 30 fps),
+    /// an offline HTML page, or one PNG per slide.
+    #[command(
+        after_help = "Each slide is shown for --seconds (its crossfade into the next included); the last slide\nfades back into the first, so the loop plays seamlessly on repeat. Several locales give one\nfile per locale (loop-en.mp4, loop-es.mp4), or one multilingual loop with --interleave.\n\nExamples:\n  hotline-kit video --locale en -o loop.mp4\n  hotline-kit video tv-slides --locale en --locale es --interleave -o loop.mp4\n  hotline-kit video --locale es --format html -o loop.html"
+    )]
+    Video {
+        /// Screen design (default: tv-slides).
+        #[arg(value_name = "DESIGN", default_value = "tv-slides")]
+        design: String,
+        /// Locale (repeat; `all` for every locale; default: the kit's).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// Output file; its extension gives the format unless --format says.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// mp4, html or png (default: from the file name).
+        #[arg(long, value_enum)]
+        format: Option<crate::video_cmd::LoopFormat>,
+        /// Seconds each slide is shown (at least 8 recommended).
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f32,
+        /// Seconds of crossfade between slides (0 for none).
+        #[arg(long, default_value_t = 0.5)]
+        crossfade: f32,
+        /// One loop alternating the locales (slide 1 in each, then slide 2...).
+        #[arg(long)]
+        interleave: bool,
+        /// Show this locale's text where a locale lacks a message.
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
+    },
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
     Imagery(ImageryCommand),
@@ -485,6 +516,39 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                     crate::review_cmd::use_color(),
                 )),
             }
+            Ok(())
+        }
+        Command::Video {
+            design,
+            locales,
+            output,
+            format,
+            seconds,
+            crossfade,
+            interleave,
+            fallback,
+        } => {
+            let start = Instant::now();
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let p = load(&cli.project)?;
+            let sel = selection(&kit, vec![design], locales, vec![], fallback)?;
+            let format = crate::video_cmd::format_of(format, &output)?;
+            let timing = crate::video::Timing { seconds, crossfade };
+            let (files, warnings) =
+                crate::video_cmd::make(&p, &sel, &timing, format, interleave, &output)?;
+            print_diags(warnings);
+            for f in &files {
+                kit::write_atomic(&f.path, &f.bytes)?;
+                let frames = f.frames.map_or(String::new(), |n| format!(", {n} frames"));
+                eprintln!(
+                    "wrote {}: {} slide(s), {:.1} s{frames}, {:.2} MB",
+                    f.path.display(),
+                    f.slides,
+                    f.seconds,
+                    f.bytes.len() as f64 / 1e6
+                );
+            }
+            eprintln!("done in {:.2} s", start.elapsed().as_secs_f64());
             Ok(())
         }
         Command::Render {

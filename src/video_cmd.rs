@@ -1,0 +1,196 @@
+//! `hotline-kit video`: slide loops as MP4, an offline HTML page, or PNG slides.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::kit::Selection;
+use crate::project::Project;
+use crate::video::{Slide, Timing};
+
+/// What `video` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LoopFormat {
+    /// H.264 MP4 (1920x1080, 30 fps).
+    Mp4,
+    /// One self-contained HTML page that crossfades the slides.
+    Html,
+    /// One PNG per slide.
+    Png,
+}
+
+impl LoopFormat {
+    fn ext(self) -> &'static str {
+        match self {
+            LoopFormat::Mp4 => "mp4",
+            LoopFormat::Html => "html",
+            LoopFormat::Png => "png",
+        }
+    }
+}
+
+/// The format asked for, or the one the file name's extension names.
+pub fn format_of(format: Option<LoopFormat>, output: &Path) -> Result<LoopFormat, Diagnostic> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    match output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("mp4") => Ok(LoopFormat::Mp4),
+        Some("html") | Some("htm") => Ok(LoopFormat::Html),
+        Some("png") => Ok(LoopFormat::Png),
+        _ => Err(
+            Diagnostic::error(format!("cannot tell the format of {}", output.display()))
+                .hint("pass --format mp4|html|png, or end the file name in .mp4, .html or .png"),
+        ),
+    }
+}
+
+/// One file of a loop, made in memory.
+pub struct LoopFile {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// Content.
+    pub bytes: Vec<u8>,
+    /// Slides in it.
+    pub slides: usize,
+    /// Frames (MP4 only).
+    pub frames: Option<u32>,
+    /// Seconds of one loop.
+    pub seconds: f64,
+}
+
+fn with_suffix(output: &Path, suffix: &str, ext: &str) -> PathBuf {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "loop".into());
+    let name = if suffix.is_empty() {
+        format!("{stem}.{ext}")
+    } else {
+        format!("{stem}-{suffix}.{ext}")
+    };
+    output.with_file_name(name)
+}
+
+/// Make the loop files in memory: one per locale, or one interleaved loop. The pieces
+/// are checked like `build` checks them first.
+pub fn make(
+    project: &Project,
+    sel: &Selection,
+    timing: &Timing,
+    format: LoopFormat,
+    interleave: bool,
+    output: &Path,
+) -> Result<(Vec<LoopFile>, Diagnostics), Diagnostics> {
+    timing.validate()?;
+    let (scenes, mut warnings) = crate::kit::prepare(project, sel)?;
+    if timing.seconds < crate::video::MIN_SECONDS {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{} s per slide is short: people in a waiting room need time to read",
+                timing.seconds
+            ))
+            .hint("use at least 8 s (--seconds 10 is the default)")
+            .code("slide-time"),
+        );
+    }
+    let mut groups: Vec<(String, Vec<Slide>)> = Vec::new();
+    let mut per_locale = Vec::new();
+    for s in &scenes {
+        per_locale.push((s.locale.clone(), crate::video::slides(&[s])?));
+    }
+    if interleave || per_locale.len() == 1 {
+        let label = per_locale
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
+        let slides = crate::video::interleave(per_locale.into_iter().map(|(_, s)| s).collect());
+        groups.push((if interleave { label } else { String::new() }, slides));
+    } else {
+        groups = per_locale;
+    }
+    let title = scenes.first().map(|s| s.title.clone()).unwrap_or_default();
+    let mut files = Vec::new();
+    for (i, (suffix, slides)) in groups.iter().enumerate() {
+        // A single loop keeps the name it was given.
+        let suffix = if groups.len() == 1 {
+            ""
+        } else {
+            suffix.as_str()
+        };
+        let seconds = timing.seconds as f64 * slides.len() as f64;
+        match format {
+            LoopFormat::Mp4 => {
+                let m = mp4(slides, timing, &title)?;
+                files.push(LoopFile {
+                    path: with_suffix(output, suffix, "mp4"),
+                    bytes: m.0,
+                    slides: slides.len(),
+                    frames: Some(m.1),
+                    seconds,
+                });
+            }
+            LoopFormat::Html | LoopFormat::Png => {
+                let mut pngs = Vec::new();
+                for s in slides {
+                    let pm = tiny_skia::Pixmap::from_vec(
+                        s.rgba.clone(),
+                        tiny_skia::IntSize::from_wh(crate::video::SIZE.0, crate::video::SIZE.1)
+                            .expect("fixed size"),
+                    )
+                    .ok_or_else(|| Diagnostic::error(format!("{}: bad pixels", s.label)))?;
+                    pngs.push(
+                        crate::export::png::encode(&pm, 72.0)
+                            .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))?,
+                    );
+                }
+                if format == LoopFormat::Html {
+                    files.push(LoopFile {
+                        path: with_suffix(output, suffix, "html"),
+                        bytes: crate::video::html(&title, &pngs, timing).into_bytes(),
+                        slides: slides.len(),
+                        frames: None,
+                        seconds,
+                    });
+                } else {
+                    for (k, png) in pngs.into_iter().enumerate() {
+                        let sfx = if suffix.is_empty() {
+                            format!("{}", k + 1)
+                        } else {
+                            format!("{suffix}-{}", k + 1)
+                        };
+                        files.push(LoopFile {
+                            path: with_suffix(output, &sfx, "png"),
+                            bytes: png,
+                            slides: 1,
+                            frames: None,
+                            seconds: timing.seconds as f64,
+                        });
+                    }
+                }
+            }
+        }
+        let _ = i;
+    }
+    let _ = LoopFormat::ext;
+    Ok((files, warnings))
+}
+
+#[cfg(feature = "video")]
+fn mp4(slides: &[Slide], t: &Timing, title: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
+    let m = crate::video::mp4(slides, t, title)?;
+    Ok((m.bytes, m.frames))
+}
+
+#[cfg(not(feature = "video"))]
+fn mp4(_: &[Slide], _: &Timing, _: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
+    Err(Diagnostic::error(
+        "this hotline-kit was built without the H.264 encoder (cargo feature `video`)",
+    )
+    .hint("rebuild with default features (cargo build --release), or make the offline HTML loop: --format html"))
+}
