@@ -549,6 +549,7 @@ fn glance(
 ) {
     o.push_str(
         "<section aria-labelledby=\"glance\">\n<h2 id=\"glance\">Every piece at a glance</h2>\n\
+         <p>Select a badge to open that piece: its pages, its words and the comment form.</p>\n\
          <div class=\"scroll\" role=\"region\" aria-labelledby=\"glance\" tabindex=\"0\">\n\
          <table class=\"glance\">\n<thead>\n<tr><th scope=\"col\">Language</th>",
     );
@@ -591,10 +592,10 @@ fn card(o: &mut String, layout: &Layout, i: usize, p: &Piece) {
     let f = &layout.pieces[i];
     let _ = write!(o, "<li class=\"card\">\n<h3>{}</h3>\n", language_name(p));
     if let (Some(full), Some(thumb)) = (f.previews.first(), f.thumbs.first()) {
-        let _ = write!(
+        let _ = writeln!(
             o,
             "<a class=\"thumb\" href=\"{}\"><img src=\"{}\" width=\"{}\" height=\"{}\" \
-             alt=\"{}, {}, page 1 of {}\"><span class=\"vh\"> (full size)</span></a>\n",
+             alt=\"{}, {}, page 1 of {}\"><span class=\"vh\"> (full size)</span></a>",
             e(&full.path),
             e(&thumb.path),
             thumb.width,
@@ -691,9 +692,9 @@ fn detail(proof: &Proof, layout: &Layout, i: usize, p: &Piece) -> String {
         p.pages.len()
     );
     if !p.scene.qr.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             o,
-            "<dt>QR code opens</dt><dd><code>{}</code></dd>\n",
+            "<dt>QR code opens</dt><dd><code>{}</code></dd>",
             e(&p.scene.qr)
         );
     }
@@ -805,9 +806,9 @@ fn strings_table(o: &mut String, p: &Piece) {
                 ),
             }
         }
-        let _ = write!(
+        let _ = writeln!(
             o,
-            "<td data-label=\"Review\">{}</td></tr>\n",
+            "<td data-label=\"Review\">{}</td></tr>",
             review_label(&s.review)
         );
     }
@@ -1184,6 +1185,8 @@ tbody tr:last-child > * { border-bottom: 0; }
 .glance th, .glance td { white-space: nowrap; }
 .glance thead th { white-space: normal; min-width: 9rem; vertical-align: bottom; }
 .glance tbody th { font-weight: 600; }
+.glance th:first-child { position: sticky; left: 0; z-index: 1; background: var(--paper); box-shadow: inset -1px 0 0 var(--line); }
+.glance thead th:first-child { background: var(--soft); }
 .glance td a { text-decoration: none; }
 .glance td a:hover .badge { text-decoration: underline; }
 
@@ -1380,7 +1383,10 @@ table.changes input { border-width: 0 0 2px; border-radius: 0; }
   .thumb img, figure.page img { box-shadow: none; border: 1px solid #999; }
   .card, figure.page, .picture, tr, .cell, .column { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  figure.page img { max-height: 7.5in; }
+  figure.page { padding: 0.5rem; }
+  figure.page img { max-height: 5.75in; }
+  h1 { font-size: 1.6rem; }
+  .glance th:first-child { position: static; }
   .scroll { overflow: visible; border: 0; }
   .comment { break-before: page; margin: 0; padding: 0; border: 0; }
   input[type="text"] { border: 0; border-bottom: 1px solid #000; border-radius: 0; }

@@ -13,7 +13,7 @@
 // - prints a page of each kind to PDF without error.
 //
 // Usage: node check.mjs PROOF_DIR SCREENSHOT.png
-// Saves a screenshot of index.html (1280 px wide) to SCREENSHOT.png. With
+// Saves the top of index.html (1280 px wide, at most 1800 px high) to SCREENSHOT.png. With
 // GALLERY_SHOTS=DIR it also saves every page at 1280 and 640 px, and the print PDF of
 // the pages printed, for looking at by hand. CHROMIUM overrides /usr/bin/chromium.
 // Ends with "N passed, N failed" (one per page) and exits 1 on any failure.
@@ -146,7 +146,15 @@ async function checkPage(rel) {
       }
     }
 
-    if (rel === 'index.html') await page.screenshot({ path: shot, fullPage: false });
+    if (rel === 'index.html') {
+      // The top of the page down to the first pieces, at most 1800 px.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({
+        path: shot,
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1800) },
+      });
+    }
     if (shots) {
       await page.screenshot({
         path: join(shots, rel.replace(/\//g, '__') + '.png'),
