@@ -609,8 +609,10 @@ fn card(o: &mut String, layout: &Layout, i: usize, p: &Piece) {
     }
     let _ = write!(
         o,
-        "<p class=\"status\">{}</p>\n<dl class=\"facts\">\n<dt>Size</dt><dd>{}</dd>\n",
+        "<p class=\"status\">{}</p>\n<p class=\"status-note\">{}</p>\n\
+         <dl class=\"facts\">\n<dt>Size</dt><dd>{}</dd>\n",
         badge(&p.status),
+        e(&p.status_text),
         e(&p.size)
     );
     if f.previews.len() > 1 {
@@ -961,10 +963,12 @@ fn compare(proof: &Proof, layout: &Layout, design: &str, pieces: &[(usize, &Piec
         let _ = write!(
             o,
             "<li class=\"column\">\n<h3 id=\"{id}\">{}</h3>\n\
-             <p class=\"status\">{} <span>hash <code>{}</code></span></p>\n<div class=\"thumbs\">\n",
+             <p class=\"status\">{} <span>hash <code>{}</code></span></p>\n\
+             <p class=\"status-note\">{}</p>\n<div class=\"thumbs\">\n",
             language_name(p),
             badge(&p.status),
             e(&short_hash(&p.hash)),
+            e(&p.status_text),
             id = e(id),
         );
         for (n, (full, thumb)) in f.previews.iter().zip(&f.thumbs).enumerate() {
@@ -1236,6 +1240,7 @@ tbody tr:last-child > * { border-bottom: 0; }
   box-shadow: 0 1px 4px rgba(20, 30, 50, 0.25);
 }
 .status { margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; }
+.status-note { margin: 0; color: var(--muted); font-size: 0.85rem; line-height: 1.4; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.15rem 0.9rem; margin: 0; font-size: 0.925rem; }
 .facts dt { color: var(--muted); font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
