@@ -55,7 +55,7 @@ struct Writer {
 impl Writer {
     fn u(&mut self, n: u32, v: u32) {
         for i in (0..n).rev() {
-            if self.bit % 8 == 0 {
+            if self.bit.is_multiple_of(8) {
                 self.out.push(0);
             }
             let last = self.out.last_mut().expect("pushed");
@@ -82,7 +82,7 @@ impl Writer {
     /// rbsp_trailing_bits.
     fn finish(mut self) -> Vec<u8> {
         self.u(1, 1);
-        while self.bit % 8 != 0 {
+        while !self.bit.is_multiple_of(8) {
             self.u(1, 0);
         }
         self.out

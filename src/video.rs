@@ -190,9 +190,9 @@ pub fn html(title: &str, pngs: &[Vec<u8>], t: &Timing) -> String {
     let mut body = String::new();
     for (i, png) in pngs.iter().enumerate() {
         let delay = i as f32 * t.seconds - f;
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<img alt=\"slide {} of {}\" style=\"animation-delay:{:.3}s\" src=\"data:image/png;base64,{}\">\n",
+            "<img alt=\"slide {} of {}\" style=\"animation-delay:{:.3}s\" src=\"data:image/png;base64,{}\">",
             i + 1,
             pngs.len(),
             delay,
@@ -297,6 +297,9 @@ mod encode {
             .map_err(|e| Diagnostic::error(format!("cannot start the H.264 encoder: {e}")))
     }
 
+    /// Encoded frames: the access unit and whether it is a keyframe.
+    type Frames = Vec<(Vec<u8>, bool)>;
+
     /// Encode one slide's segment: a keyframe of the slide, all-skip pictures that
     /// repeat it (see [`crate::h264`]), then the crossfade into `next`, which starts
     /// with its own keyframe from a fresh encoder so the numbering never clashes.
@@ -351,7 +354,7 @@ mod encode {
         if slides.is_empty() {
             return Err(Diagnostic::error("the loop has no slides"));
         }
-        let segments: Vec<Result<Vec<(Vec<u8>, bool)>, Diagnostic>> = (0..slides.len())
+        let segments: Vec<Result<Frames, Diagnostic>> = (0..slides.len())
             .into_par_iter()
             .map(|i| segment(&slides[i], &slides[(i + 1) % slides.len()], t))
             .collect();

@@ -55,7 +55,7 @@ fn decode(bytes: &[u8]) -> Decoded {
     let mut dec = openh264::decoder::Decoder::new().unwrap();
     let mut frames = Vec::new();
     let mut keyframes = Vec::new();
-    let mut annexb = |nal: &[u8], out: &mut Vec<u8>| {
+    let annexb = |nal: &[u8], out: &mut Vec<u8>| {
         out.extend_from_slice(&[0, 0, 0, 1]);
         out.extend_from_slice(nal);
     };
@@ -108,14 +108,22 @@ fn the_mp4_decodes_back_to_the_slides_and_loops() {
     assert_eq!(a.frames, 60 * n as u32);
     let d = decode(&a.bytes);
     assert_eq!(d.frames.len(), 60 * n, "every frame decodes");
-    assert!((d.duration_s - 2.0 * n as f64).abs() < 1e-6, "{}", d.duration_s);
+    assert!(
+        (d.duration_s - 2.0 * n as f64).abs() < 1e-6,
+        "{}",
+        d.duration_s
+    );
     // Constrained Baseline (profile 66, constraint_set1), level 4.0.
     assert_eq!(d.sps[1], 66);
     assert!(d.sps[2] & 0x40 != 0, "constraint_set1_flag");
     assert_eq!(d.sps[3], 40);
     // A keyframe at each slide start.
     for i in 0..n {
-        assert!(d.keyframes[i * 60], "slide {} starts with a keyframe", i + 1);
+        assert!(
+            d.keyframes[i * 60],
+            "slide {} starts with a keyframe",
+            i + 1
+        );
     }
     // moov before mdat (fast start).
     let pos = |tag: &[u8]| a.bytes.windows(4).position(|w| w == tag).unwrap();
@@ -131,11 +139,17 @@ fn the_mp4_decodes_back_to_the_slides_and_loops() {
     let last = d.frames.last().unwrap();
     let to_first = psnr(last, &refs[0]);
     let to_last = psnr(last, &refs[n - 1]);
-    assert!(to_first > to_last + 3.0, "last frame: {to_first:.1} dB to slide 1, {to_last:.1} dB to slide {n}");
+    assert!(
+        to_first > to_last + 3.0,
+        "last frame: {to_first:.1} dB to slide 1, {to_last:.1} dB to slide {n}"
+    );
     let fade_start = &d.frames[60 * n - 15];
     assert!(psnr(fade_start, &refs[n - 1]) > psnr(fade_start, &refs[0]));
     // Same input, same bytes.
-    assert_eq!(a.bytes, hotline_kit::video::mp4(&sl, &T, "test loop").unwrap().bytes);
+    assert_eq!(
+        a.bytes,
+        hotline_kit::video::mp4(&sl, &T, "test loop").unwrap().bytes
+    );
 }
 
 #[test]
@@ -155,7 +169,11 @@ fn the_html_loop_is_self_contained_with_the_same_timing() {
     let html = hotline_kit::video::html("Diapositivas <prueba>", &pngs, &Timing::default());
     assert_eq!(html.matches("<img ").count(), 4);
     assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 4);
-    assert!(html.contains("animation:turn 40s linear infinite"), "{}", &html[..600]);
+    assert!(
+        html.contains("animation:turn 40s linear infinite"),
+        "{}",
+        &html[..600]
+    );
     // Slide 2 starts fading in half a second before its turn.
     assert!(html.contains("animation-delay:9.500s"));
     assert!(!html.contains("http://") && !html.contains("https://"));
@@ -174,7 +192,11 @@ fn bad_loops_are_clear_errors_and_write_nothing() {
         (2.0, -1.0, "does not fit"),
     ] {
         let e = Timing { seconds, crossfade }.validate().unwrap_err();
-        assert!(e.message.contains(needle), "{seconds}/{crossfade}: {}", e.message);
+        assert!(
+            e.message.contains(needle),
+            "{seconds}/{crossfade}: {}",
+            e.message
+        );
     }
     let t = common::temp_project();
     let run = |args: &[&str]| {
@@ -191,12 +213,31 @@ fn bad_loops_are_clear_errors_and_write_nothing() {
     let o = run(&["video", "poster", "--locale", "en", "-o", "loop.mp4"]);
     let e = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{e}");
-    assert!(e.contains("a loop is made of 1920 x 1080 px screen slides"), "{e}");
-    let o = run(&["video", "--locale", "en", "--seconds", "0", "-o", "loop.mp4"]);
+    assert!(
+        e.contains("a loop is made of 1920 x 1080 px screen slides"),
+        "{e}"
+    );
+    let o = run(&[
+        "video",
+        "--locale",
+        "en",
+        "--seconds",
+        "0",
+        "-o",
+        "loop.mp4",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     // An output folder that cannot be made.
     std::fs::write(t.path().join("file"), "x").unwrap();
-    let o = run(&["video", "--locale", "en", "--format", "html", "-o", "file/loop.html"]);
+    let o = run(&[
+        "video",
+        "--locale",
+        "en",
+        "--format",
+        "html",
+        "-o",
+        "file/loop.html",
+    ]);
     let e = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{e}");
     assert!(e.contains("cannot write file/loop.html"), "{e}");
@@ -205,9 +246,24 @@ fn bad_loops_are_clear_errors_and_write_nothing() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!names.iter().any(|n| n.contains("loop") || n.starts_with(".hotline-kit")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("loop") || n.starts_with(".hotline-kit")),
+        "{names:?}"
+    );
     // Short slides warn.
-    let o = run(&["video", "--locale", "en", "--seconds", "5", "--format", "png", "-o", "s.png"]);
+    let o = run(&[
+        "video",
+        "--locale",
+        "en",
+        "--seconds",
+        "5",
+        "--format",
+        "png",
+        "-o",
+        "s.png",
+    ]);
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{e}");
     assert!(e.contains("5 s per slide is short"), "{e}");

@@ -27,10 +27,6 @@ use rayon::prelude::*;
 
 use super::{Piece, Proof, ProofImage};
 
-/// The hotline's phone number as every piece must show it (the review note quotes it).
-const PHONE: &str = "1-888-373-7888";
-/// The hotline's text short code as every piece must show it.
-const SMS: &str = "233733";
 /// Thumbnails fit in a square of this many pixels (sharp on a 2x screen in a card).
 const THUMB_BOX: u32 = 560;
 
@@ -467,8 +463,8 @@ fn index(proof: &Proof, layout: &Layout) -> String {
         o,
         "<div class=\"intro\">\n<section class=\"panel\" aria-labelledby=\"look\">\n\
          <h2 id=\"look\">What to look for</h2>\n<ul class=\"checks\">\n\
-         <li>The hotline number is exactly <strong class=\"nowrap\">{PHONE}</strong> and the text \
-         number is exactly <strong>{SMS}</strong>, on every piece and in every language.</li>\n\
+         <li>The hotline number is exactly <strong class=\"nowrap\">{phone}</strong> and the text \
+         number is exactly <strong>{sms}</strong>, on every piece and in every language.</li>\n\
          <li>The QR code scans with a phone and opens the hotline (each piece's page says \
          what it should open).</li>\n\
          <li>The words describe experiences (&ldquo;Can you leave your job if you \
@@ -479,7 +475,9 @@ fn index(proof: &Proof, layout: &Layout) -> String {
          mouths.</li>\n\
          <li>Translations read naturally and kindly. The English meaning of each sentence \
          is shown beside it for readers of other languages.</li>\n\
-         </ul>\n</section>\n"
+         </ul>\n</section>\n",
+        phone = Esc(&proof.phone),
+        sms = Esc(&proof.sms),
     );
     o.push_str(
         "<section class=\"panel\" aria-labelledby=\"legend\">\n\

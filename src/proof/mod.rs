@@ -21,6 +21,10 @@ pub struct Proof {
     pub kit: String,
     /// The day it was made (YYYY-MM-DD).
     pub date: String,
+    /// The hotline number as printed (from hotline.toml), quoted in the review notes.
+    pub phone: String,
+    /// The text short code as printed.
+    pub sms: String,
     /// Pieces, by design then locale.
     pub pieces: Vec<Piece>,
 }
@@ -142,7 +146,11 @@ pub fn collect(
     if diags.has_errors() {
         return Err(diags);
     }
-    out.sort_by(|a, b| (&a.design, &a.locale).cmp(&(&b.design, &b.locale)));
+    // By design; the source language (English) first, then the others by code.
+    let source = |l: &str| !project.catalogs.get(l).is_some_and(|c| c.info.source);
+    out.sort_by(|a, b| {
+        (&a.design, source(&a.locale), &a.locale).cmp(&(&b.design, source(&b.locale), &b.locale))
+    });
     Ok(Proof {
         kit: if sel.seed.is_empty() {
             "default kit".to_string()
@@ -150,6 +158,8 @@ pub fn collect(
             sel.seed.clone()
         },
         date: date.to_string(),
+        phone: project.hotline.phone.display.clone(),
+        sms: project.hotline.sms.display.clone(),
         pieces: out,
     })
 }
