@@ -369,6 +369,7 @@ fn selection(
             .unwrap_or_default(),
         partial,
         final_only: false,
+        loops: kit.and_then(|k| k.video.as_ref()).map(|v| v.settings()),
     })
 }
 

@@ -57,8 +57,8 @@ pub struct ManifestEntry {
     pub design: String,
     /// Locale code.
     pub locale: String,
-    /// pdf, png or svg.
-    pub format: Format,
+    /// pdf, png or svg; mp4 or html for slide loops.
+    pub format: &'static str,
     /// SHA-256 of the file, hex.
     pub sha256: String,
     /// Size in bytes.
@@ -101,6 +101,15 @@ pub struct ManifestEntry {
     /// PDF/SVG page height in points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub height_pt: Option<f32>,
+    /// Loops: seconds of one pass.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<f64>,
+    /// MP4 loops: frames (30 a second).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frames: Option<u32>,
+    /// Loops: the locales on it, in order (several for an interleaved loop).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locales: Vec<String>,
 }
 
 /// A file made in memory, not yet written.
@@ -150,7 +159,7 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         path,
         design: scene.design.clone(),
         locale: scene.locale.clone(),
-        format,
+        format: format.ext(),
         sha256: hex(&Sha256::digest(bytes)),
         bytes: bytes.len(),
         qr: scene.qr.clone(),
@@ -168,6 +177,9 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         dpi: None,
         width_pt: None,
         height_pt: None,
+        duration_s: None,
+        frames: None,
+        locales: Vec::new(),
     };
     let page0 = &scene.pages[0];
     let files = match format {
@@ -238,6 +250,8 @@ pub struct Selection {
     pub diversity_advisory: bool,
     /// Refuse to make anything when a piece is not approved for print (`build --final`).
     pub final_only: bool,
+    /// Slide loops to make for screen designs (the kit file's `[video]`).
+    pub loops: Option<crate::video_cmd::LoopSettings>,
 }
 
 impl Selection {
@@ -352,6 +366,28 @@ pub fn prepare(
             Err(e) => diags.extend(e.0),
         }
     }
+    if let Some(ls) = &sel.loops {
+        if ls.formats.contains(&crate::video_cmd::LoopFormat::Png) {
+            diags.push(
+                Diagnostic::error("[video] formats: png is not a loop format").hint(
+                    "build already writes every slide as PNG; use formats = [\"mp4\", \"html\"]",
+                ),
+            );
+        }
+        if let Err(e) = ls.timing.validate() {
+            diags.push(e.hint("fix [video] in kit.toml"));
+        } else if ls.timing.seconds < crate::video::MIN_SECONDS {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "[video] seconds = {}: slides shown for under {} s are hard to read in a waiting room",
+                    ls.timing.seconds,
+                    crate::video::MIN_SECONDS
+                ))
+                .hint("use seconds = 10 (the default) or more")
+                .code("slide-time"),
+            );
+        }
+    }
     // Load-time warnings about the locales being built.
     let about_built = |d: &&Diagnostic| {
         d.file.as_ref().is_none_or(|f| {
@@ -414,6 +450,15 @@ pub fn make(
     }
     if diags.has_errors() {
         return Err(diags);
+    }
+    if let Some(ls) = &sel.loops {
+        match crate::video_cmd::kit_loops(&ok, ls) {
+            Ok(mut l) => files.append(&mut l),
+            Err(e) => diags.push(e),
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
     }
     let phone = project.hotline.phone.display.clone();
     for f in &mut files {

@@ -121,6 +121,46 @@ pub struct KitFile {
     /// `[imagery]`.
     #[serde(default)]
     pub imagery: ImagerySection,
+    /// `[video]`: slide loops for waiting-room screens, made by `build`.
+    #[serde(default)]
+    pub video: Option<VideoSection>,
+}
+
+/// `[video]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSection {
+    /// Loop formats: "mp4" and/or "html" (default: mp4).
+    #[serde(default)]
+    pub formats: Vec<crate::video_cmd::LoopFormat>,
+    /// Seconds per slide (default 10; `check` warns under 8).
+    #[serde(default)]
+    pub seconds: Option<f32>,
+    /// Seconds of crossfade (default 0.5).
+    #[serde(default)]
+    pub crossfade: Option<f32>,
+    /// One loop alternating the kit's locales instead of one per locale.
+    #[serde(default)]
+    pub interleave: bool,
+}
+
+impl VideoSection {
+    /// The loop settings, defaults filled in.
+    pub fn settings(&self) -> crate::video_cmd::LoopSettings {
+        let d = crate::video::Timing::default();
+        crate::video_cmd::LoopSettings {
+            formats: if self.formats.is_empty() {
+                vec![crate::video_cmd::LoopFormat::Mp4]
+            } else {
+                self.formats.clone()
+            },
+            timing: crate::video::Timing {
+                seconds: self.seconds.unwrap_or(d.seconds),
+                crossfade: self.crossfade.unwrap_or(d.crossfade),
+            },
+            interleave: self.interleave,
+        }
+    }
 }
 
 /// `[imagery]`.

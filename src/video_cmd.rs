@@ -8,7 +8,8 @@ use crate::project::Project;
 use crate::video::{Slide, Timing};
 
 /// What `video` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LoopFormat {
     /// H.264 MP4 (1920x1080, 30 fps).
     Mp4,
@@ -19,13 +20,133 @@ pub enum LoopFormat {
 }
 
 impl LoopFormat {
-    fn ext(self) -> &'static str {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
         match self {
             LoopFormat::Mp4 => "mp4",
             LoopFormat::Html => "html",
             LoopFormat::Png => "png",
         }
     }
+}
+
+/// Loops a kit asks `build` to make (`[video]` in kit.toml).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopSettings {
+    /// mp4 and/or html.
+    pub formats: Vec<LoopFormat>,
+    /// Seconds per slide and crossfade.
+    pub timing: Timing,
+    /// One loop alternating the locales.
+    pub interleave: bool,
+}
+
+/// `build`'s loops: for every screen design among the pieces, one loop per locale at
+/// `DESIGN/LOCALE/DESIGN-LOCALE-loop.EXT`, or one interleaved loop at
+/// `DESIGN/DESIGN-loop.EXT`, with manifest entries giving duration and frame count.
+pub fn kit_loops(
+    scenes: &[crate::scene::Scene],
+    ls: &LoopSettings,
+) -> Result<Vec<crate::kit::OutFile>, Diagnostic> {
+    ls.timing
+        .validate()
+        .map_err(|d| d.hint("fix [video] in kit.toml"))?;
+    let mut designs: Vec<&str> = scenes
+        .iter()
+        .filter(|s| s.medium == crate::spec::Medium::Screen)
+        .map(|s| s.design.as_str())
+        .collect();
+    designs.dedup();
+    let mut out = Vec::new();
+    for d in designs {
+        let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
+        let mut groups: Vec<(String, Vec<String>, Vec<Slide>)> = Vec::new();
+        let per: Vec<(String, Vec<Slide>)> = mine
+            .iter()
+            .map(|s| Ok((s.locale.clone(), crate::video::slides(&[s])?)))
+            .collect::<Result<_, Diagnostic>>()?;
+        if ls.interleave {
+            let locales = per.iter().map(|(l, _)| l.clone()).collect();
+            let slides = crate::video::interleave(per.into_iter().map(|(_, s)| s).collect());
+            groups.push((format!("{d}/{d}-loop"), locales, slides));
+        } else {
+            for (l, slides) in per {
+                groups.push((format!("{d}/{l}/{d}-{l}-loop"), vec![l], slides));
+            }
+        }
+        let first = mine[0];
+        for (stem, locales, slides) in groups {
+            for f in &ls.formats {
+                let (bytes, frames) = match f {
+                    LoopFormat::Mp4 => {
+                        let (b, n) = mp4(&slides, &ls.timing, &first.title)?;
+                        (b, Some(n))
+                    }
+                    _ => (
+                        crate::video::html(&first.title, &slide_pngs(&slides)?, &ls.timing)
+                            .into_bytes(),
+                        None,
+                    ),
+                };
+                let draft = mine.iter().find_map(|s| s.draft.clone());
+                out.push(crate::kit::OutFile {
+                    entry: crate::kit::ManifestEntry {
+                        path: format!("{stem}.{}", f.ext()),
+                        design: d.to_string(),
+                        locale: locales.join("+"),
+                        format: f.ext(),
+                        sha256: crate::review::digest(&bytes),
+                        bytes: bytes.len(),
+                        qr: first.qr.clone(),
+                        number: String::new(),
+                        mirrored: false,
+                        review: mine.iter().map(|s| s.review).min().unwrap_or(first.review),
+                        fell_back: Vec::new(),
+                        draft,
+                        content_hash: if mine.len() == 1 {
+                            first.hash.clone()
+                        } else {
+                            String::new()
+                        },
+                        approval: if mine.iter().all(|s| s.draft.is_none()) {
+                            "approved"
+                        } else {
+                            "draft"
+                        },
+                        pages: slides.len(),
+                        page: None,
+                        width_px: Some(crate::video::SIZE.0),
+                        height_px: Some(crate::video::SIZE.1),
+                        dpi: None,
+                        width_pt: None,
+                        height_pt: None,
+                        duration_s: Some(ls.timing.seconds as f64 * slides.len() as f64),
+                        frames,
+                        locales: locales.clone(),
+                    },
+                    bytes,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The slides as PNG files.
+fn slide_pngs(slides: &[Slide]) -> Result<Vec<Vec<u8>>, Diagnostic> {
+    slides
+        .iter()
+        .map(|s| {
+            let pm = tiny_skia::Pixmap::from_vec(
+                s.rgba.clone(),
+                tiny_skia::IntSize::from_wh(crate::video::SIZE.0, crate::video::SIZE.1)
+                    .expect("fixed size"),
+            )
+            .ok_or_else(|| Diagnostic::error(format!("{}: bad pixels", s.label)))?;
+            crate::export::png::encode(&pm, 72.0)
+                .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))
+        })
+        .collect()
 }
 
 /// The format asked for, or the one the file name's extension names.
@@ -116,7 +237,7 @@ pub fn make(
     }
     let title = scenes.first().map(|s| s.title.clone()).unwrap_or_default();
     let mut files = Vec::new();
-    for (i, (suffix, slides)) in groups.iter().enumerate() {
+    for (suffix, slides) in &groups {
         // A single loop keeps the name it was given.
         let suffix = if groups.len() == 1 {
             ""
@@ -136,19 +257,7 @@ pub fn make(
                 });
             }
             LoopFormat::Html | LoopFormat::Png => {
-                let mut pngs = Vec::new();
-                for s in slides {
-                    let pm = tiny_skia::Pixmap::from_vec(
-                        s.rgba.clone(),
-                        tiny_skia::IntSize::from_wh(crate::video::SIZE.0, crate::video::SIZE.1)
-                            .expect("fixed size"),
-                    )
-                    .ok_or_else(|| Diagnostic::error(format!("{}: bad pixels", s.label)))?;
-                    pngs.push(
-                        crate::export::png::encode(&pm, 72.0)
-                            .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))?,
-                    );
-                }
+                let pngs = slide_pngs(slides)?;
                 if format == LoopFormat::Html {
                     files.push(LoopFile {
                         path: with_suffix(output, suffix, "html"),
@@ -175,9 +284,7 @@ pub fn make(
                 }
             }
         }
-        let _ = i;
     }
-    let _ = LoopFormat::ext;
     Ok((files, warnings))
 }
 

@@ -40,7 +40,7 @@ fn default_kit_covers_every_design_in_english_and_spanish() {
                 assert!(
                     files.iter().any(|o| o.entry.design == d.name
                         && o.entry.locale == l
-                        && o.entry.format == f),
+                        && o.entry.format == f.ext()),
                     "missing {} {l} {f:?}",
                     d.name
                 );
@@ -69,7 +69,7 @@ fn every_png_scans_to_the_hotline_and_has_the_right_size() {
     assert_eq!(expected, "tel:+18883737888");
     for f in default_kit()
         .iter()
-        .filter(|f| f.entry.format == Format::Png)
+        .filter(|f| f.entry.format == Format::Png.ext())
     {
         let (w, h, mut rgba) = common::decode_png(&f.bytes);
         assert_eq!(
@@ -124,7 +124,7 @@ fn pdfs_have_text_boxes_and_a_qr_that_scans_when_rendered_back() {
     let files = default_kit();
     let pdfs: Vec<_> = files
         .iter()
-        .filter(|f| f.entry.format == Format::Pdf)
+        .filter(|f| f.entry.format == Format::Pdf.ext())
         .collect();
     assert_eq!(pdfs.len(), 12);
     for f in pdfs {

@@ -271,3 +271,51 @@ fn bad_loops_are_clear_errors_and_write_nothing() {
         assert!(t.path().join(format!("s-{i}.png")).exists());
     }
 }
+
+#[test]
+fn build_makes_the_loops_a_kit_asks_for_and_lists_them() {
+    let t = common::temp_project();
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[video]\nformats = [\"mp4\", \"html\"]\nseconds = 3\ncrossfade = 0.5\ninterleave = true\n",
+    )
+    .unwrap();
+    let o = assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(t.path())
+        .current_dir(t.path())
+        .args([
+            "build",
+            "--design",
+            "tv-slides",
+            "--locale",
+            "en",
+            "--locale",
+            "es",
+            "--out",
+            "o",
+        ])
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{e}");
+    assert!(e.contains("[video] seconds = 3"), "short slides warn: {e}");
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
+    let mp4 = m
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["format"] == "mp4")
+        .expect("an mp4 in the manifest");
+    assert_eq!(mp4["path"], "tv-slides/tv-slides-loop.mp4");
+    assert_eq!(mp4["locales"], serde_json::json!(["en", "es"]));
+    assert_eq!(mp4["duration_s"], 24.0); // 8 slides x 3 s
+    assert_eq!(mp4["frames"], 720);
+    let bytes = std::fs::read(t.path().join("o/tv-slides/tv-slides-loop.mp4")).unwrap();
+    let r = mp4::Mp4Reader::read_header(std::io::Cursor::new(&bytes), bytes.len() as u64).unwrap();
+    let (&id, _) = r.tracks().iter().next().unwrap();
+    assert_eq!(r.sample_count(id).unwrap(), 720);
+    assert!(t.path().join("o/tv-slides/tv-slides-loop.html").exists());
+}
