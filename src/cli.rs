@@ -192,6 +192,10 @@ pub enum Command {
         /// One loop alternating the locales (slide 1 in each, then slide 2...).
         #[arg(long)]
         interleave: bool,
+        /// A line along the bottom with the number and "text 233733", in each of the
+        /// chosen languages in turn (one language a slide).
+        #[arg(long)]
+        crawl: bool,
         /// Show this locale's text where a locale lacks a message.
         #[arg(long, value_name = "CODE")]
         fallback: Option<String>,
@@ -352,6 +356,7 @@ fn selection(
             qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
             image_picks: Default::default(),
             approvals,
+            reserve_bottom: 0.0,
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
         seed: kit.map(|k| k.facility.name.clone()).unwrap_or_default(),
@@ -527,6 +532,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             seconds,
             crossfade,
             interleave,
+            crawl,
             fallback,
         } => {
             let start = Instant::now();
@@ -536,7 +542,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             let format = crate::video_cmd::format_of(format, &output)?;
             let timing = crate::video::Timing { seconds, crossfade };
             let (files, warnings) =
-                crate::video_cmd::make(&p, &sel, &timing, format, interleave, &output)?;
+                crate::video_cmd::make(&p, &sel, &timing, format, interleave, crawl, &output)?;
             print_diags(warnings);
             for f in &files {
                 kit::write_atomic(&f.path, &f.bytes)?;

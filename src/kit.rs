@@ -452,7 +452,7 @@ pub fn make(
         return Err(diags);
     }
     if let Some(ls) = &sel.loops {
-        match crate::video_cmd::kit_loops(&ok, ls) {
+        match crate::video_cmd::kit_loops(project, sel, &ok, ls) {
             Ok(mut l) => files.append(&mut l),
             Err(e) => diags.push(e),
         }

@@ -142,6 +142,10 @@ pub struct VideoSection {
     /// One loop alternating the kit's locales instead of one per locale.
     #[serde(default)]
     pub interleave: bool,
+    /// A line along the bottom with the number and the text short code, in each of the
+    /// kit's languages in turn.
+    #[serde(default)]
+    pub crawl: bool,
 }
 
 impl VideoSection {
@@ -159,6 +163,7 @@ impl VideoSection {
                 crossfade: self.crossfade.unwrap_or(d.crossfade),
             },
             interleave: self.interleave,
+            crawl: self.crawl,
         }
     }
 }

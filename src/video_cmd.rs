@@ -39,12 +39,16 @@ pub struct LoopSettings {
     pub timing: Timing,
     /// One loop alternating the locales.
     pub interleave: bool,
+    /// The crawl line along the bottom.
+    pub crawl: bool,
 }
 
 /// `build`'s loops: for every screen design among the pieces, one loop per locale at
 /// `DESIGN/LOCALE/DESIGN-LOCALE-loop.EXT`, or one interleaved loop at
 /// `DESIGN/DESIGN-loop.EXT`, with manifest entries giving duration and frame count.
 pub fn kit_loops(
+    project: &Project,
+    sel: &Selection,
     scenes: &[crate::scene::Scene],
     ls: &LoopSettings,
 ) -> Result<Vec<crate::kit::OutFile>, Diagnostic> {
@@ -61,10 +65,8 @@ pub fn kit_loops(
     for d in designs {
         let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
         let mut groups: Vec<(String, Vec<String>, Vec<Slide>)> = Vec::new();
-        let per: Vec<(String, Vec<Slide>)> = mine
-            .iter()
-            .map(|s| Ok((s.locale.clone(), crate::video::slides(&[s])?)))
-            .collect::<Result<_, Diagnostic>>()?;
+        let mine_owned: Vec<crate::scene::Scene> = mine.iter().map(|s| (*s).clone()).collect();
+        let per = locale_slides(project, sel, &mine_owned, ls.crawl)?;
         if ls.interleave {
             let locales = per.iter().map(|(l, _)| l.clone()).collect();
             let slides = crate::video::interleave(per.into_iter().map(|(_, s)| s).collect());
@@ -128,6 +130,89 @@ pub fn kit_loops(
                 });
             }
         }
+    }
+    Ok(out)
+}
+
+/// Height of the crawl band on a 1920 x 1080 slide, in px.
+pub const CRAWL_BAND: f32 = 84.0;
+
+/// Each piece's slides, in order, as (locale, slides). With `crawl`, the pieces are laid
+/// out again with the bottom of the safe area kept free, and a band there shows the
+/// number and "text 233733" in each of the pieces' languages in turn, one a slide.
+fn locale_slides(
+    project: &Project,
+    sel: &Selection,
+    scenes: &[crate::scene::Scene],
+    crawl: bool,
+) -> Result<Vec<(String, Vec<Slide>)>, Diagnostic> {
+    if !crawl {
+        return scenes
+            .iter()
+            .map(|s| Ok((s.locale.clone(), crate::video::slides(&[s])?)))
+            .collect();
+    }
+    let mut opts = sel.options_for(project);
+    opts.reserve_bottom = CRAWL_BAND + 16.0;
+    let langs: Vec<&str> = scenes.iter().map(|s| s.locale.as_str()).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for s in scenes {
+        let mut scene =
+            crate::kit::compile_with(project, &s.design, &s.locale, &opts).map_err(|d| {
+                d.0.into_iter()
+                    .next()
+                    .unwrap_or_else(|| Diagnostic::error("crawl layout failed"))
+            })?;
+        for page in &mut scene.pages {
+            let lang = langs[k % langs.len()];
+            k += 1;
+            let cat = project.catalog(lang)?;
+            let line = format!(
+                "{}  \u{00b7}  {}",
+                project.hotline.phone.display,
+                cat.get("text-short")?
+            );
+            let band = crate::scene::Rect::new(
+                page.safe.x,
+                page.safe.bottom() - CRAWL_BAND,
+                page.safe.w,
+                CRAWL_BAND,
+            );
+            page.items.push(crate::scene::Item::Rect {
+                rect: band,
+                color: crate::units::Color {
+                    r: 0xff,
+                    g: 0xd1,
+                    b: 0x66,
+                },
+            });
+            let size = 52.0;
+            let (items, h) = crate::layout::wrapped(
+                project,
+                cat,
+                &line,
+                band.x + 24.0,
+                0.0,
+                band.w - 48.0,
+                size,
+                crate::units::Color {
+                    r: 0x13,
+                    g: 0x29,
+                    b: 0x4b,
+                },
+                true,
+            )?;
+            let dy = band.y + (band.h - h) / 2.0;
+            page.items.extend(items.into_iter().map(|it| match it {
+                crate::scene::Item::Text(mut r) => {
+                    r.y += dy;
+                    crate::scene::Item::Text(r)
+                }
+                other => other,
+            }));
+        }
+        out.push((s.locale.clone(), crate::video::slides(&[&scene])?));
     }
     Ok(out)
 }
@@ -205,6 +290,7 @@ pub fn make(
     timing: &Timing,
     format: LoopFormat,
     interleave: bool,
+    crawl: bool,
     output: &Path,
 ) -> Result<(Vec<LoopFile>, Diagnostics), Diagnostics> {
     timing.validate()?;
@@ -220,10 +306,7 @@ pub fn make(
         );
     }
     let mut groups: Vec<(String, Vec<Slide>)> = Vec::new();
-    let mut per_locale = Vec::new();
-    for s in &scenes {
-        per_locale.push((s.locale.clone(), crate::video::slides(&[s])?));
-    }
+    let per_locale = locale_slides(project, sel, &scenes, crawl)?;
     if interleave || per_locale.len() == 1 {
         let label = per_locale
             .iter()

@@ -319,3 +319,44 @@ fn build_makes_the_loops_a_kit_asks_for_and_lists_them() {
     assert_eq!(r.sample_count(id).unwrap(), 720);
     assert!(t.path().join("o/tv-slides/tv-slides-loop.html").exists());
 }
+
+#[test]
+fn the_crawl_line_cycles_through_the_languages_below_the_content() {
+    let t = common::temp_project();
+    let o = assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(t.path())
+        .current_dir(t.path())
+        .args([
+            "video", "--locale", "en", "--locale", "es", "--crawl", "--format", "png", "-o",
+            "s.png",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // One loop per locale; in each, the band (y 942..1026) alternates en, es, en, es.
+    let band = |name: &str| {
+        let (w, h, rgba) = common::decode_png(&std::fs::read(t.path().join(name)).unwrap());
+        assert_eq!((w, h), (1920, 1080));
+        rgba[942 * 1920 * 4..1026 * 1920 * 4].to_vec()
+    };
+    let en1 = band("s-en-1.png");
+    let en2 = band("s-en-2.png");
+    let en3 = band("s-en-3.png");
+    assert_ne!(en1, en2, "the second slide's line is in the other language");
+    assert_eq!(en1, en3, "and the third is back to the first");
+    // The band is the yellow strip with dark text.
+    let yellow = en1
+        .chunks(4)
+        .filter(|p| p[0] == 0xff && p[1] == 0xd1 && p[2] == 0x66)
+        .count();
+    assert!(yellow > en1.len() / 4 / 2, "{yellow}");
+    let dark = en1.chunks(4).filter(|p| p[0] < 0x40 && p[2] < 0x80).count();
+    assert!(dark > 2000, "text in the band: {dark}");
+    assert_eq!(
+        band("s-es-2.png"),
+        en2,
+        "the same cycle in the Spanish loop"
+    );
+}

@@ -42,6 +42,9 @@ pub struct Options {
     /// Approvals recorded by the advisory board (`reviews/approvals.toml`); a piece is
     /// final only when its content hash matches its newest approval.
     pub approvals: std::sync::Arc<crate::review::Ledger>,
+    /// Keep this much (pt, or px on screens) free at the bottom of the safe area: the
+    /// grid ends higher, for a band drawn later (the crawl line of a video loop).
+    pub reserve_bottom: f32,
 }
 
 /// Why a piece is a draft, shown on the piece and in its metadata and manifest entry;
@@ -278,7 +281,13 @@ pub fn compile(
         })
         .collect();
     let cols = tracks(&design.columns, &[], safe.w, gap, px);
-    let rows = tracks(&design.rows, &collapsed, safe.h, gap, px);
+    let rows = tracks(
+        &design.rows,
+        &collapsed,
+        (safe.h - opts.reserve_bottom.max(0.0)).max(1.0),
+        gap,
+        px,
+    );
     let rtl = cat.info.direction == Direction::Rtl;
     let payload = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
 
