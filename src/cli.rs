@@ -200,6 +200,40 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         fallback: Option<String>,
     },
+    /// A piece N-up on label sheets (Avery 5160, 5163, 5164, 22806) or plain-paper cut
+    /// sheets, for office printers.
+    #[command(
+        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up and letter-4up (with cut guides). Locales take turns label by\nlabel. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
+    )]
+    Sheet {
+        /// Print design (see `hotline-kit list`).
+        #[arg(value_name = "DESIGN")]
+        design: String,
+        /// Template name from designs/sheets/templates.toml.
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// Locale (repeat; they take turns; default: the kit's).
+        #[arg(long = "locale", value_name = "CODE")]
+        locales: Vec<String>,
+        /// Output file (.pdf, or .png for one image per sheet).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Write a calibration page instead: label outlines and centre marks.
+        #[arg(long)]
+        calibrate: bool,
+        /// Move everything right by this many inches (negative: left).
+        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        offset_x: f32,
+        /// Move everything down by this many inches (negative: up).
+        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        offset_y: f32,
+        /// Number of sheets.
+        #[arg(long, default_value_t = 1)]
+        sheets: usize,
+        /// Show this locale's text where a locale lacks a message.
+        #[arg(long, value_name = "CODE")]
+        fallback: Option<String>,
+    },
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
     Imagery(ImageryCommand),
@@ -557,6 +591,47 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             }
             eprintln!("done in {:.2} s", start.elapsed().as_secs_f64());
             Ok(())
+        }
+        Command::Sheet {
+            design,
+            template,
+            locales,
+            output,
+            calibrate,
+            offset_x,
+            offset_y,
+            sheets,
+            fallback,
+        } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let p = load(&cli.project)?;
+            let all = crate::labels::templates(&p)?;
+            let Some(t) = all.get(&template) else {
+                return Err(crate::diag::Diagnostic::error(format!(
+                    "unknown sheet template `{template}`"
+                ))
+                .hint(format!(
+                    "templates: {}",
+                    all.keys().cloned().collect::<Vec<_>>().join(", ")
+                ))
+                .into());
+            };
+            if !t.verified {
+                eprintln!(
+                    "warning: the {template} geometry is unverified ({}); print a calibration page (--calibrate) and check it against the label stock",
+                    t.source
+                );
+            }
+            let offset = (offset_x * 72.0, offset_y * 72.0);
+            let scene = if calibrate {
+                crate::labels::calibration(&p, &template, t, offset)?
+            } else {
+                let sel = selection(&kit, vec![design], locales, vec![], fallback)?;
+                let (pieces, warnings) = kit::prepare(&p, &sel)?;
+                print_diags(warnings);
+                crate::labels::impose(&p, &template, t, &pieces, offset, sheets)?
+            };
+            write_scene(&scene, None, &output)
         }
         Command::Render {
             design,

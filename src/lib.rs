@@ -44,6 +44,7 @@ pub mod hotline;
 pub mod imagery;
 pub mod kit;
 pub mod kitfile;
+pub mod labels;
 pub mod layout;
 pub mod locale;
 pub mod locale_cmd;

@@ -1,0 +1,239 @@
+//! Label and cut sheets: positions against the templates, pieces placed in their labels,
+//! pieces that do not fit, calibration pages.
+
+mod common;
+
+use hotline_kit::scene::{Item, Rect};
+
+const IN: f32 = 72.0;
+
+fn pieces(
+    design: &str,
+    locales: &[&str],
+) -> (
+    hotline_kit::project::Project,
+    Vec<hotline_kit::scene::Scene>,
+) {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        designs: vec![design.into()],
+        locales: locales.iter().map(|l| l.to_string()).collect(),
+        partial: true,
+        ..Default::default()
+    };
+    let (s, _) = hotline_kit::kit::prepare(&p, &sel).unwrap();
+    (p, s)
+}
+
+#[test]
+fn label_positions_match_the_templates_to_a_hundredth_of_an_inch() {
+    let p = common::project();
+    let t = hotline_kit::labels::templates(&p).unwrap();
+    // Avery 5160: 3 x 10 labels of 2.625 x 1 in, left 0.15625 in, top 0.5 in, pitch 2.78125 x 1 in.
+    let pos = hotline_kit::labels::positions(&t["avery-5160"], (0.0, 0.0));
+    assert_eq!(pos.len(), 30);
+    let near = |a: f32, b: f32| (a - b).abs() <= 0.01 * IN;
+    for (i, r) in pos.iter().enumerate() {
+        let (c, row) = ((i % 3) as f32, (i / 3) as f32);
+        assert!(
+            near(r.x, (0.15625 + c * 2.78125) * IN),
+            "{i}: x {}",
+            r.x / IN
+        );
+        assert!(near(r.y, (0.5 + row) * IN), "{i}: y {}", r.y / IN);
+        assert!(near(r.w, 2.625 * IN) && near(r.h, 1.0 * IN));
+    }
+    // Avery 5164's last label and a printer offset.
+    let pos = hotline_kit::labels::positions(&t["avery-5164"], (0.05 * IN, -0.02 * IN));
+    let last = pos.last().unwrap();
+    assert!(near(last.x, (0.15625 + 4.1875 + 0.05) * IN));
+    assert!(near(last.y, (0.5 + 2.0 * 3.333 - 0.02) * IN));
+    // Every label lies on the paper.
+    for (name, tpl) in &t {
+        let (w, h) = tpl.paper.size();
+        for r in hotline_kit::labels::positions(tpl, (0.0, 0.0)) {
+            assert!(
+                r.x >= 0.0 && r.y >= 0.0 && r.right() <= w + 0.01 && r.bottom() <= h + 0.01,
+                "{name}"
+            );
+        }
+    }
+    assert!(
+        !t["avery-22806"].verified,
+        "22806's margins are not in the shared facts"
+    );
+}
+
+#[test]
+fn each_label_holds_one_whole_piece_and_the_locales_take_turns() {
+    let (p, s) = pieces("wallet-card", &["en", "es"]);
+    let t = hotline_kit::labels::templates(&p).unwrap();
+    let sheet =
+        hotline_kit::labels::impose(&p, "avery-5163", &t["avery-5163"], &s, (0.0, 0.0), 1).unwrap();
+    assert_eq!(sheet.pages.len(), 1);
+    let cells = hotline_kit::labels::positions(&t["avery-5163"], (0.0, 0.0));
+    let items = &sheet.pages[0].items;
+    let qrs: Vec<&Rect> = items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Qr(q) = i {
+                Some(&q.rect)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(qrs.len(), 10, "one QR code per label");
+    for (q, c) in qrs.iter().zip(&cells) {
+        assert!(q.x >= c.x && q.y >= c.y && q.right() <= c.right() && q.bottom() <= c.bottom());
+    }
+    // Nothing spills out of its label (backgrounds are cut to the trim).
+    for it in items.iter().skip(1) {
+        let r = match it {
+            Item::Rect { rect, .. } | Item::Image { rect, .. } => *rect,
+            Item::Qr(q) => q.rect,
+            Item::Text(t) => Rect::new(t.x, t.y - t.size, t.width(), t.size),
+        };
+        assert!(
+            cells.iter().any(|c| r.x >= c.x - 0.5
+                && r.right() <= c.right() + 0.5
+                && r.y >= c.y - 0.5
+                && r.bottom() <= c.bottom() + 0.5),
+            "{it:?} is outside every label"
+        );
+    }
+    // Labels alternate English and Spanish.
+    let text_in = |c: &Rect| -> String {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t)
+                    if t.x >= c.x && t.x <= c.right() && t.y >= c.y && t.y <= c.bottom() =>
+                {
+                    Some(t.text.clone())
+                }
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let en = s[0].pages[0].items.iter().find_map(|i| match i {
+        Item::Text(t) if t.text.chars().any(char::is_alphabetic) && !t.text.contains("DRAFT") => {
+            Some(t.text.clone())
+        }
+        _ => None,
+    });
+    let es = s[1].pages[0].items.iter().find_map(|i| match i {
+        Item::Text(t) if t.text.chars().any(char::is_alphabetic) && !t.text.contains("DRAFT") => {
+            Some(t.text.clone())
+        }
+        _ => None,
+    });
+    let (en, es) = (en.unwrap(), es.unwrap());
+    assert_ne!(en, es);
+    assert!(text_in(&cells[0]).contains(&en) && text_in(&cells[1]).contains(&es));
+    assert!(text_in(&cells[2]).contains(&en) && text_in(&cells[3]).contains(&es));
+    // The sheet exports, still a draft, and the QR codes read back from a rendering.
+    assert!(sheet.title.contains("DRAFT"));
+    let pdf = hotline_kit::export::pdf::export(&sheet).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let (w, h, rgba) = common::render_rgba(&sheet, 0, 200.0 / 72.0);
+    let crop = |r: &Rect| {
+        let s = 200.0 / 72.0;
+        let (x0, y0) = ((r.x * s) as u32, (r.y * s) as u32);
+        let (cw, ch) = ((r.w * s) as u32, (r.h * s) as u32);
+        let mut out = Vec::with_capacity((cw * ch * 4) as usize);
+        for y in y0..y0 + ch {
+            let i = ((y * w + x0) * 4) as usize;
+            out.extend_from_slice(&rgba[i..i + (cw * 4) as usize]);
+        }
+        (cw, ch, out)
+    };
+    let _ = h;
+    for c in &cells[..2] {
+        let (cw, ch, px) = crop(c);
+        assert_eq!(
+            common::decode_qr_rgba(cw, ch, &px).as_deref(),
+            Some("tel:+18883737888")
+        );
+    }
+}
+
+#[test]
+fn a_piece_larger_than_the_label_is_an_error_naming_both_sizes() {
+    let t = common::temp_project();
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("hotline-kit")
+            .unwrap()
+            .arg("--project")
+            .arg(t.path())
+            .current_dir(t.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "sheet",
+        "stall-sticker",
+        "--template",
+        "avery-5160",
+        "--locale",
+        "en",
+        "-o",
+        "s.pdf",
+    ]);
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("stall-sticker is 3 x 3 in, larger than the avery-5160 label (2.625 x 1 in)"),
+        "{e}"
+    );
+    assert!(!t.path().join("s.pdf").exists());
+    let o = run(&[
+        "sheet",
+        "window-cling-reverse",
+        "--template",
+        "letter-2up",
+        "--locale",
+        "en",
+        "-o",
+        "s.pdf",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("mirrored"),
+        "mirrored clings are for print shops"
+    );
+    let o = run(&["sheet", "poster", "--template", "no-such", "-o", "s.pdf"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("templates: avery-22806, avery-5160"));
+    // A fitting piece, and a calibration page with the unverified warning.
+    let o = run(&[
+        "sheet",
+        "stall-sticker",
+        "--template",
+        "avery-5164",
+        "--locale",
+        "en",
+        "-o",
+        "s.pdf",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        std::fs::read(t.path().join("s.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let o = run(&[
+        "sheet",
+        "wallet-card",
+        "--template",
+        "avery-22806",
+        "--calibrate",
+        "-o",
+        "c.pdf",
+    ]);
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{e}");
+    assert!(e.contains("avery-22806 geometry is unverified"), "{e}");
+    let text = common::pdftext::extract(&std::fs::read(t.path().join("c.pdf")).unwrap());
+    assert!(text.contains("UNVERIFIED template geometry"), "{text}");
+}
