@@ -9,7 +9,6 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::label;
-use crate::locale::Direction;
 use crate::project::Project;
 use crate::scene::{Item, Page, Rect, Scene};
 use crate::spec::Medium;
@@ -158,46 +157,29 @@ fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
 }
 
 /// The piece's page moved so its trim box sits centred in `cell`; backgrounds are cut
-/// to the cell (the bleed has nowhere to go on a label sheet).
+/// to the trim (the bleed has nowhere to go on a label sheet).
 fn place(s: &Scene, cell: Rect) -> Vec<Item> {
     let p = &s.pages[0];
-    let dx = cell.x + (cell.w - p.trim.w) / 2.0 - p.trim.x;
-    let dy = cell.y + (cell.h - p.trim.h) / 2.0 - p.trim.y;
     let clip = Rect::new(
         cell.x + (cell.w - p.trim.w) / 2.0,
         cell.y + (cell.h - p.trim.h) / 2.0,
         p.trim.w,
         p.trim.h,
     );
-    p.items
-        .iter()
+    crate::scene::transformed(&p.items, 1.0, clip.x - p.trim.x, clip.y - p.trim.y)
+        .into_iter()
         .filter_map(|it| match it {
-            Item::Rect { rect, color } => {
-                let r = Rect::new(rect.x + dx, rect.y + dy, rect.w, rect.h);
+            Item::Rect { rect: r, color } => {
                 let x0 = r.x.max(clip.x);
                 let y0 = r.y.max(clip.y);
                 let x1 = r.right().min(clip.right());
                 let y1 = r.bottom().min(clip.bottom());
                 (x1 > x0 && y1 > y0).then(|| Item::Rect {
                     rect: Rect::new(x0, y0, x1 - x0, y1 - y0),
-                    color: *color,
+                    color,
                 })
             }
-            Item::Text(run) => {
-                let mut run = run.clone();
-                run.x += dx;
-                run.y += dy;
-                Some(Item::Text(run))
-            }
-            Item::Qr(q) => {
-                let mut q = q.clone();
-                q.rect = Rect::new(q.rect.x + dx, q.rect.y + dy, q.rect.w, q.rect.h);
-                Some(Item::Qr(q))
-            }
-            Item::Image { rect, image } => Some(Item::Image {
-                rect: Rect::new(rect.x + dx, rect.y + dy, rect.w, rect.h),
-                image: image.clone(),
-            }),
+            other => Some(other),
         })
         .collect()
 }
@@ -224,34 +206,19 @@ fn vline(x: f32, h: f32) -> Item {
 
 fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: Paper) -> Scene {
     let (w, h) = paper.size();
-    Scene {
-        design: "label-sheet".into(),
-        locale: "en".into(),
-        title,
-        medium: Medium::Print,
-        direction: Direction::Ltr,
-        mirrored: false,
-        draft: None,
-        hash: String::new(),
-        inputs: Default::default(),
-        approval: Default::default(),
-        qr: String::new(),
-        review: crate::locale::Review::Draft,
-        fell_back: Vec::new(),
-        messages: Vec::new(),
-        pages: pages
-            .into_iter()
-            .map(|items| Page {
-                width: w,
-                height: h,
-                trim: Rect::new(0.0, 0.0, w, h),
-                safe: Rect::new(0.0, 0.0, w, h),
-                items,
-                blocks: Vec::new(),
-            })
-            .collect(),
-        fonts: Arc::clone(&project.fonts),
-    }
+    let page = Rect::new(0.0, 0.0, w, h);
+    let pages = pages
+        .into_iter()
+        .map(|items| Page {
+            width: w,
+            height: h,
+            trim: page,
+            safe: page,
+            items,
+            blocks: Vec::new(),
+        })
+        .collect();
+    Scene::document("label-sheet", title, pages, Arc::clone(&project.fonts))
 }
 
 /// `sheets` full sheets of the pieces, the locales taking turns label by label.

@@ -239,6 +239,30 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// A document that is not a piece (contact sheet, review book, label sheet): English,
+    /// print, left to right, no hash, no draft mark of its own (pieces placed on it keep
+    /// theirs).
+    pub fn document(name: &str, title: String, pages: Vec<Page>, fonts: Arc<FontBook>) -> Self {
+        Scene {
+            design: name.to_string(),
+            locale: "en".into(),
+            title,
+            medium: crate::spec::Medium::Print,
+            direction: crate::locale::Direction::Ltr,
+            mirrored: false,
+            draft: None,
+            hash: String::new(),
+            inputs: Default::default(),
+            approval: Default::default(),
+            qr: String::new(),
+            review: crate::locale::Review::Draft,
+            fell_back: Vec::new(),
+            messages: Vec::new(),
+            pages,
+            fonts,
+        }
+    }
+
     /// Pixels per point for PNG output: 300 dpi for print, 1 px per pt for screens.
     pub fn png_scale(&self) -> f32 {
         match self.medium {
@@ -333,4 +357,35 @@ impl Scene {
         }
         s
     }
+}
+
+/// Items scaled by `s` about the origin, then moved by (`dx`, `dy`): a piece placed on
+/// another document (review book, label sheet).
+pub fn transformed(items: &[Item], s: f32, dx: f32, dy: f32) -> Vec<Item> {
+    let r = |r: &Rect| Rect::new(r.x * s + dx, r.y * s + dy, r.w * s, r.h * s);
+    items
+        .iter()
+        .map(|it| match it {
+            Item::Rect { rect, color } => Item::Rect {
+                rect: r(rect),
+                color: *color,
+            },
+            Item::Text(run) => {
+                let mut run = run.clone();
+                run.x = run.x * s + dx;
+                run.y = run.y * s + dy;
+                run.size *= s;
+                Item::Text(run)
+            }
+            Item::Qr(q) => {
+                let mut q = q.clone();
+                q.rect = r(&q.rect);
+                Item::Qr(q)
+            }
+            Item::Image { rect, image } => Item::Image {
+                rect: r(rect),
+                image: image.clone(),
+            },
+        })
+        .collect()
 }

@@ -5,10 +5,8 @@ use std::fmt::Write as _;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::label;
-use crate::locale::{Direction, Review};
 use crate::project::Project;
 use crate::scene::{Item, Page, Rect, Scene};
-use crate::spec::Medium;
 use crate::units::Color;
 
 const COLS: usize = 4;
@@ -129,24 +127,12 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             blocks: Vec::new(),
         });
     }
-    Ok(Scene {
-        design: "imagery-sheet".into(),
-        locale: "en".into(),
-        title: "hotline-kit imagery library (contact sheet)".into(),
-        medium: Medium::Print,
-        direction: Direction::Ltr,
-        mirrored: false,
-        draft: None,
-        hash: String::new(),
-        inputs: Default::default(),
-        approval: Default::default(),
-        qr: String::new(),
-        review: Review::Draft,
-        fell_back: Vec::new(),
-        messages: Vec::new(),
+    Ok(Scene::document(
+        "imagery-sheet",
+        "hotline-kit imagery library (contact sheet)".into(),
         pages,
-        fonts: p.fonts.clone(),
-    })
+        p.fonts.clone(),
+    ))
 }
 
 /// CREDITS.md: every font and image with its licence, generated from the data files.

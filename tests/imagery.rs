@@ -228,16 +228,7 @@ fn a_kit_short_on_diversity_fails_unless_advisory() {
         "image_pick = { count = 4, kind = \"person\" }",
         "images = [\"person-cook-dark\"]",
     );
-    let run = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("hotline-kit")
-            .unwrap()
-            .arg("--project")
-            .arg(t.path())
-            .current_dir(t.path())
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::hk(t.path(), args);
     let o = run(&["check", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert_eq!(o.status.code(), Some(1), "{err}");

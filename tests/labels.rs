@@ -162,16 +162,7 @@ fn each_label_holds_one_whole_piece_and_the_locales_take_turns() {
 #[test]
 fn a_piece_larger_than_the_label_is_an_error_naming_both_sizes() {
     let t = common::temp_project();
-    let run = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("hotline-kit")
-            .unwrap()
-            .arg("--project")
-            .arg(t.path())
-            .current_dir(t.path())
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::hk(t.path(), args);
     let o = run(&[
         "sheet",
         "stall-sticker",

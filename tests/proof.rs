@@ -76,17 +76,7 @@ fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
 #[test]
 fn the_proof_command_writes_the_book_and_the_gallery_and_shows_status() {
     let t = common::temp_project();
-    let run = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("hotline-kit")
-            .unwrap()
-            .arg("--project")
-            .arg(t.path())
-            .current_dir(t.path())
-            .env("HOTLINE_KIT_TODAY", "2026-11-28")
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::hk(t.path(), args);
     let o = run(&["approve", "wallet-card", "--locale", "en", "--by", "Board"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = run(&["proof", "--out", "proof", "--design", "wallet-card"]);

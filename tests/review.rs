@@ -7,16 +7,7 @@ use std::path::Path;
 use std::process::Output;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
-        .arg("--project")
-        .arg(dir)
-        .current_dir(dir)
-        .env("HOTLINE_KIT_TODAY", "2026-11-28")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
+    common::hk(dir, args)
 }
 
 fn text(o: &Output) -> String {

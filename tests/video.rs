@@ -199,16 +199,7 @@ fn bad_loops_are_clear_errors_and_write_nothing() {
         );
     }
     let t = common::temp_project();
-    let run = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("hotline-kit")
-            .unwrap()
-            .arg("--project")
-            .arg(t.path())
-            .current_dir(t.path())
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::hk(t.path(), args);
     // A print design is not a 1920 x 1080 slide.
     let o = run(&["video", "poster", "--locale", "en", "-o", "loop.mp4"]);
     let e = String::from_utf8_lossy(&o.stderr);

@@ -9,9 +9,8 @@ use std::sync::Arc;
 use super::{Piece, Proof};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{label, wrapped};
-use crate::locale::Direction;
 use crate::project::Project;
-use crate::scene::{Item, Page, Rect, Scene};
+use crate::scene::{Item, Page, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
@@ -167,37 +166,7 @@ fn outline(r: Rect, t: f32, color: Color) -> [Item; 4] {
 
 /// Move items down by `dy` (and right by `dx`).
 fn shift(items: Vec<Item>, dx: f32, dy: f32) -> Vec<Item> {
-    place(&items, 1.0, dx, dy)
-}
-
-/// Items scaled by `s` about the origin, then moved by (`dx`, `dy`).
-fn place(items: &[Item], s: f32, dx: f32, dy: f32) -> Vec<Item> {
-    let r = |r: &Rect| Rect::new(r.x * s + dx, r.y * s + dy, r.w * s, r.h * s);
-    items
-        .iter()
-        .map(|it| match it {
-            Item::Rect { rect, color } => Item::Rect {
-                rect: r(rect),
-                color: *color,
-            },
-            Item::Text(run) => {
-                let mut run = run.clone();
-                run.x = run.x * s + dx;
-                run.y = run.y * s + dy;
-                run.size *= s;
-                Item::Text(run)
-            }
-            Item::Qr(q) => {
-                let mut q = q.clone();
-                q.rect = r(&q.rect);
-                Item::Qr(q)
-            }
-            Item::Image { rect, image } => Item::Image {
-                rect: r(rect),
-                image: image.clone(),
-            },
-        })
-        .collect()
+    transformed(&items, 1.0, dx, dy)
 }
 
 fn status_color(p: &Piece) -> Color {
@@ -348,7 +317,7 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         let (c, r) = (i % cols, i / cols);
         let x = M + c as f32 * (cw + gap) + (cw - pw * s) / 2.0;
         let y = b.y + r as f32 * (ph * s + gap);
-        let placed = place(&pg.items, s, x, y);
+        let placed = transformed(&pg.items, s, x, y);
         let frame = Rect::new(
             x + pg.trim.x * s,
             y + pg.trim.y * s,
@@ -553,27 +522,15 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
             blocks: Vec::new(),
         });
     }
-    Ok(Scene {
-        design: "review-book".into(),
-        locale: "en".into(),
-        title: format!(
+    Ok(Scene::document(
+        "review-book",
+        format!(
             "Proof for the survivor advisory board: {}, {}",
             proof.kit, proof.date
         ),
-        medium: Medium::Print,
-        direction: Direction::Ltr,
-        mirrored: false,
-        draft: None,
-        hash: String::new(),
-        inputs: Default::default(),
-        approval: Default::default(),
-        qr: String::new(),
-        review: crate::locale::Review::Draft,
-        fell_back: Vec::new(),
-        messages: Vec::new(),
         pages,
-        fonts: Arc::clone(&project.fonts),
-    })
+        Arc::clone(&project.fonts),
+    ))
 }
 
 /// The review book as PDF bytes.

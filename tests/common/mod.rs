@@ -166,6 +166,21 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Run hotline-kit on a project folder (also its working folder), with a fixed date and
+/// no colours.
+pub fn hk(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("hotline-kit")
+        .unwrap()
+        .arg("--project")
+        .arg(dir)
+        .current_dir(dir)
+        .env("HOTLINE_KIT_TODAY", "2026-11-28")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// Replace the first `from` in a file with `to` (the file must contain it).
 pub fn edit(path: impl AsRef<Path>, from: &str, to: &str) {
     let path = path.as_ref();
