@@ -57,6 +57,10 @@ pub enum Command {
         /// print (and list those pieces).
         #[arg(long = "final")]
         final_only: bool,
+        /// Print-shop PDFs: crop marks and a slug line (design, locale, size, content
+        /// hash) around the bleed.
+        #[arg(long)]
+        marks: bool,
     },
     /// Render one piece to one file.
     #[command(
@@ -408,6 +412,7 @@ fn selection(
             .unwrap_or_default(),
         partial,
         final_only: false,
+        marks: false,
         loops: kit.and_then(|k| k.video.as_ref()).map(|v| v.settings()),
     })
 }
@@ -457,6 +462,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             formats,
             fallback,
             final_only,
+            marks,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let out = out
@@ -464,6 +470,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                 .unwrap_or_else(|| PathBuf::from("out"));
             let mut sel = selection(&kit, designs, locales, formats, fallback)?;
             sel.final_only = final_only;
+            sel.marks = marks;
             build(&cli.project, &out, sel)
         }
         Command::Proof {

@@ -250,6 +250,8 @@ pub struct Selection {
     pub diversity_advisory: bool,
     /// Refuse to make anything when a piece is not approved for print (`build --final`).
     pub final_only: bool,
+    /// Print-shop PDFs: crop marks and a slug line outside the bleed (`build --marks`).
+    pub marks: bool,
     /// Slide loops to make for screen designs (the kit file's `[video]`).
     pub loops: Option<crate::video_cmd::LoopSettings>,
 }
@@ -436,7 +438,15 @@ pub fn make(
         .par_iter()
         .map(|(s, f)| {
             let stem = format!("{0}/{1}/{0}-{1}", s.design, s.locale);
-            let r = export(s, *f, &stem);
+            let r = if sel.marks && *f == Format::Pdf {
+                let size = project
+                    .designs
+                    .get(&s.design)
+                    .map_or_else(String::new, |d| d.size_text());
+                crate::marks::add(project, s, &size).and_then(|m| export(&m, *f, &stem))
+            } else {
+                export(s, *f, &stem)
+            };
             tick(&format!("{stem}.{}", f.ext()));
             r
         })

@@ -213,6 +213,7 @@ fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: P
             width: w,
             height: h,
             trim: page,
+            bleed: page,
             safe: page,
             items,
             blocks: Vec::new(),

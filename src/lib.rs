@@ -48,6 +48,7 @@ pub mod labels;
 pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
+pub mod marks;
 pub mod project;
 pub mod proof;
 pub mod qr;

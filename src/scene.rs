@@ -192,6 +192,8 @@ pub struct Page {
     pub height: f32,
     /// Trim box inside the media box.
     pub trim: Rect,
+    /// Bleed box: the trim box plus the bleed (the media box unless marks are added).
+    pub bleed: Rect,
     /// Safe area inside the trim box.
     pub safe: Rect,
     /// What to draw, in order.

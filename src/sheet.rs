@@ -122,6 +122,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             width: w,
             height: h,
             trim: page,
+            bleed: page,
             safe: page.inset(m),
             items,
             blocks: Vec::new(),

@@ -228,3 +228,94 @@ fn a_piece_larger_than_the_label_is_an_error_naming_both_sizes() {
     let text = common::pdftext::extract(&std::fs::read(t.path().join("c.pdf")).unwrap());
     assert!(text.contains("UNVERIFIED template geometry"), "{text}");
 }
+
+/// `/NAME [a b c d]` from an uncompressed page dictionary.
+fn pdf_box(raw: &str, name: &str) -> [f32; 4] {
+    let at = raw
+        .find(&format!("/{name}"))
+        .unwrap_or_else(|| panic!("no {name}"));
+    let i = raw[at..].find('[').unwrap() + at + 1;
+    let end = raw[i..].find(']').unwrap() + i;
+    let v: Vec<f32> = raw[i..end]
+        .split_whitespace()
+        .map(|x| x.parse().unwrap())
+        .collect();
+    [v[0], v[1], v[2], v[3]]
+}
+
+#[test]
+fn print_shop_marks_sit_outside_the_bleed_with_the_boxes_in_place() {
+    let t = common::temp_project();
+    let o = common::hk(
+        t.path(),
+        &[
+            "build",
+            "--marks",
+            "--design",
+            "stall-sticker",
+            "--locale",
+            "en",
+            "--format",
+            "pdf",
+            "--out",
+            "o",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(t.path().join("o/stall-sticker/en/stall-sticker-en.pdf")).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    // 3 in trim, 0.125 in bleed, 0.5 in slug: media 4.25 in, bleed box 0.5 in in, trim 0.625 in in.
+    let near = |a: [f32; 4], b: [f32; 4]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01);
+    assert!(
+        near(pdf_box(&raw, "MediaBox"), [0.0, 0.0, 306.0, 306.0]),
+        "{:?}",
+        pdf_box(&raw, "MediaBox")
+    );
+    assert!(
+        near(pdf_box(&raw, "BleedBox"), [36.0, 36.0, 270.0, 270.0]),
+        "{:?}",
+        pdf_box(&raw, "BleedBox")
+    );
+    assert!(
+        near(pdf_box(&raw, "TrimBox"), [45.0, 45.0, 261.0, 261.0]),
+        "{:?}",
+        pdf_box(&raw, "TrimBox")
+    );
+    // The slug line names the piece and its content hash.
+    let text = common::pdftext::extract(&bytes);
+    assert!(
+        text.contains("stall-sticker \u{00b7} en \u{00b7} 3in x 3in \u{00b7} sha256:"),
+        "{text}"
+    );
+    // The crop marks are outside the bleed box, on the trim lines.
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
+    assert_eq!(m[0]["width_pt"], 306.0);
+    let p = common::project();
+    let s = hotline_kit::kit::compile(&p, "stall-sticker", "en").unwrap();
+    let marked = hotline_kit::marks::add(&p, &s, "3in x 3in").unwrap();
+    let page = &marked.pages[0];
+    let marks: Vec<&Rect> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect { rect, .. } if rect.w < 0.5 || rect.h < 0.5 => Some(rect),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(marks.len(), 8, "two marks at each corner");
+    for r in marks {
+        let inside_bleed = r.x < page.bleed.right()
+            && r.right() > page.bleed.x
+            && r.y < page.bleed.bottom()
+            && r.bottom() > page.bleed.y;
+        assert!(!inside_bleed, "{r:?} reaches into the bleed");
+        let on_trim_line = [page.trim.x, page.trim.right()]
+            .iter()
+            .any(|x| (r.x + r.w / 2.0 - x).abs() < 0.01)
+            || [page.trim.y, page.trim.bottom()]
+                .iter()
+                .any(|y| (r.y + r.h / 2.0 - y).abs() < 0.01);
+        assert!(on_trim_line, "{r:?}");
+    }
+}

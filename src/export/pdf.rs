@@ -64,10 +64,9 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
     let mut tree = TagTree::new();
     for page in &scene.pages {
         let size = Size::from_wh(page.width, page.height).ok_or("empty page")?;
-        let media = KRect::from_xywh(0.0, 0.0, page.width, page.height);
         let settings = PageSettings::new(size)
             .with_trim_box(krect(&page.trim))
-            .with_bleed_box(media);
+            .with_bleed_box(krect(&page.bleed));
         let mut p = doc.start_page_with(settings);
         let mut surface = p.surface();
         let mut para = TagGroup::new(Tag::P);

@@ -374,6 +374,7 @@ pub fn compile(
             width: w + 2.0 * b,
             height: h + 2.0 * b,
             trim,
+            bleed: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
             safe,
             items,
             blocks,

@@ -517,6 +517,7 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
             width: W,
             height: H,
             trim: Rect::new(0.0, 0.0, W, H),
+            bleed: Rect::new(0.0, 0.0, W, H),
             safe: Rect::new(M, M, W - 2.0 * M, H - 2.0 * M),
             items,
             blocks: Vec::new(),
