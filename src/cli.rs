@@ -777,8 +777,13 @@ fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics>
     }
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     eprintln!(
-        "wrote a proof of {} pieces to {} ({} files, {:.1} MB) in {:.2} s: review-book.pdf and index.html",
+        "wrote a proof of {} {} to {} ({} files, {:.1} MB) in {:.2} s: review-book.pdf and index.html",
         proof.pieces.len(),
+        if proof.pieces.len() == 1 {
+            "piece"
+        } else {
+            "pieces"
+        },
         out.display(),
         files.len(),
         bytes as f64 / 1e6,

@@ -92,6 +92,15 @@ pub fn scene(
                 )));
             }
         }
+        // The safe margin: no text within it (the draft mark, outside, is not a block).
+        for b in &page.blocks {
+            if !page.safe.contains(&b.rect) {
+                diags.push(at(format!(
+                    "text of slot `{}` on page {pn} reaches into the safe margin",
+                    b.slot
+                )));
+            }
+        }
         let mut shows_phone = false;
         for b in &page.blocks {
             for p in &b.paragraphs {

@@ -319,3 +319,23 @@ fn print_shop_marks_sit_outside_the_bleed_with_the_boxes_in_place() {
         assert!(on_trim_line, "{r:?}");
     }
 }
+
+#[test]
+fn text_in_the_safe_margin_is_an_error() {
+    let p = common::project();
+    let opts = hotline_kit::kit::Selection::default().options_for(&p);
+    let d = p.design("stall-sticker").unwrap();
+    let mut s = hotline_kit::layout::compile(&p, d, "en", &opts).unwrap();
+    assert!(hotline_kit::verify::scene(&p, d, &s, &opts).is_ok());
+    // Move one text block 2 pt into the margin.
+    let safe = s.pages[0].safe;
+    let b = &mut s.pages[0].blocks[0];
+    b.rect = Rect::new(safe.x - 2.0, b.rect.y, b.rect.w, b.rect.h);
+    let slot = b.slot.clone();
+    let e = hotline_kit::verify::scene(&p, d, &s, &opts).unwrap_err();
+    assert!(
+        e.0.iter().any(|d| d.message
+            == format!("text of slot `{slot}` on page 1 reaches into the safe margin")),
+        "{e:?}"
+    );
+}
