@@ -580,7 +580,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let p = load(&cli.project)?;
             let sel = selection(&kit, vec![design], locales, vec![], fallback)?;
-            let format = crate::video_cmd::format_of(format, &output)?;
+            let format = format_of(format, &output)?;
             let timing = crate::video::Timing { seconds, crossfade };
             let (files, warnings) =
                 crate::video_cmd::make(&p, &sel, &timing, format, interleave, crawl, &output)?;
@@ -855,27 +855,30 @@ fn render(
     write_scene(&scene, Some(format), output)
 }
 
-/// The format asked for, or the one the output file's extension names.
-fn format_of(format: Option<Format>, output: &Path) -> Result<Format, Diagnostics> {
+/// The format asked for, or the one the output file's extension names: any value of
+/// the format enum (pdf/png/svg for pieces, mp4/html/png for loops).
+pub fn format_of<T: clap::ValueEnum + Copy>(
+    format: Option<T>,
+    output: &Path,
+) -> Result<T, crate::diag::Diagnostic> {
     if let Some(f) = format {
         return Ok(f);
     }
-    match output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("pdf") => Ok(Format::Pdf),
-        Some("png") => Ok(Format::Png),
-        Some("svg") => Ok(Format::Svg),
-        _ => Err(crate::diag::Diagnostic::error(format!(
-            "cannot tell the format of {}",
-            output.display()
-        ))
-        .hint("pass --format pdf|png|svg, or end the file name in .pdf, .png or .svg")
-        .into()),
-    }
+    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
+    T::from_str(ext, true).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|p| p.get_name().to_string())
+            .collect();
+        let dotted: Vec<String> = names.iter().map(|n| format!(".{n}")).collect();
+        crate::diag::Diagnostic::error(format!("cannot tell the format of {}", output.display()))
+            .hint(format!(
+                "pass --format {}, or end the file name in {}",
+                names.join("|"),
+                dotted.join(", ")
+            ))
+    })
 }
 
 /// Export a scene to `output`; pages of a multi-page PNG/SVG get -1, -2... before the

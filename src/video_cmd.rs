@@ -14,6 +14,7 @@ pub enum LoopFormat {
     /// H.264 MP4 (1920x1080, 30 fps).
     Mp4,
     /// One self-contained HTML page that crossfades the slides.
+    #[value(alias = "htm")]
     Html,
     /// One PNG per slide.
     Png,
@@ -65,8 +66,7 @@ pub fn kit_loops(
     for d in designs {
         let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
         let mut groups: Vec<(String, Vec<String>, Vec<Slide>)> = Vec::new();
-        let mine_owned: Vec<crate::scene::Scene> = mine.iter().map(|s| (*s).clone()).collect();
-        let per = locale_slides(project, sel, &mine_owned, ls.crawl)?;
+        let per = locale_slides(project, sel, &mine, ls.crawl)?;
         if ls.interleave {
             let locales = per.iter().map(|(l, _)| l.clone()).collect();
             let slides = crate::video::interleave(per.into_iter().map(|(_, s)| s).collect());
@@ -143,7 +143,7 @@ pub const CRAWL_BAND: f32 = 84.0;
 fn locale_slides(
     project: &Project,
     sel: &Selection,
-    scenes: &[crate::scene::Scene],
+    scenes: &[&crate::scene::Scene],
     crawl: bool,
 ) -> Result<Vec<(String, Vec<Slide>)>, Diagnostic> {
     if !crawl {
@@ -234,27 +234,6 @@ fn slide_pngs(slides: &[Slide]) -> Result<Vec<Vec<u8>>, Diagnostic> {
         .collect()
 }
 
-/// The format asked for, or the one the file name's extension names.
-pub fn format_of(format: Option<LoopFormat>, output: &Path) -> Result<LoopFormat, Diagnostic> {
-    if let Some(f) = format {
-        return Ok(f);
-    }
-    match output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("mp4") => Ok(LoopFormat::Mp4),
-        Some("html") | Some("htm") => Ok(LoopFormat::Html),
-        Some("png") => Ok(LoopFormat::Png),
-        _ => Err(
-            Diagnostic::error(format!("cannot tell the format of {}", output.display()))
-                .hint("pass --format mp4|html|png, or end the file name in .mp4, .html or .png"),
-        ),
-    }
-}
-
 /// One file of a loop, made in memory.
 pub struct LoopFile {
     /// Where it goes.
@@ -306,7 +285,7 @@ pub fn make(
         );
     }
     let mut groups: Vec<(String, Vec<Slide>)> = Vec::new();
-    let per_locale = locale_slides(project, sel, &scenes, crawl)?;
+    let per_locale = locale_slides(project, sel, &scenes.iter().collect::<Vec<_>>(), crawl)?;
     if interleave || per_locale.len() == 1 {
         let label = per_locale
             .iter()

@@ -566,3 +566,31 @@ fn catalog_errors_name_file_and_line() {
         &["review record for `call-labels`", "locales/review/es.toml:"],
     );
 }
+
+#[test]
+fn an_unknown_file_extension_names_the_formats_each_command_takes() {
+    let t = common::temp_project();
+    let o = common::hk(
+        t.path(),
+        &["render", "poster", "--locale", "en", "-o", "p.jpg"],
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("cannot tell the format of p.jpg"), "{e}");
+    assert!(
+        e.contains("pass --format pdf|png|svg, or end the file name in .pdf, .png, .svg"),
+        "{e}"
+    );
+    let o = common::hk(t.path(), &["video", "--locale", "en", "-o", "loop.avi"]);
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("pass --format mp4|html|png, or end the file name in .mp4, .html, .png"),
+        "{e}"
+    );
+    // Case does not matter, and .htm is an HTML loop.
+    let o = common::hk(t.path(), &["video", "--locale", "en", "-o", "loop.HTM"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(t.path().join("loop.html").exists());
+    assert!(!t.path().join("p.jpg").exists() && !t.path().join("loop.avi").exists());
+}

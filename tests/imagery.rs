@@ -563,13 +563,7 @@ fn a_loop_short_on_diversity_fails_on_its_own() {
         "image_pick = { count = 4, kind = \"person\" }",
         "image_pick = { count = 1, kind = \"person\", age = [\"adult\"] }",
     );
-    let o = assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
-        .arg("--project")
-        .arg(t.path())
-        .args(["check", "--locale", "en"])
-        .output()
-        .unwrap();
+    let o = common::hk(t.path(), &["check", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -591,13 +585,7 @@ fn a_variant_image_query_must_name_an_image_slot() {
         "images = { people = { count = 3, kind = \"person\", gender = [\"woman\"]",
         "images = { question = { count = 3, kind = \"person\", gender = [\"woman\"]",
     );
-    let o = assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
-        .arg("--project")
-        .arg(t.path())
-        .args(["check", "--locale", "en"])
-        .output()
-        .unwrap();
+    let o = common::hk(t.path(), &["check", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
