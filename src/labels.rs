@@ -217,6 +217,7 @@ fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: P
             safe: page,
             items,
             blocks: Vec::new(),
+            marks: Vec::new(),
         })
         .collect();
     Scene::document("label-sheet", title, pages, Arc::clone(&project.fonts))

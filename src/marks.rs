@@ -37,6 +37,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 safe: Rect::new(0.0, 0.0, 0.0, 0.0),
                 items: Vec::new(),
                 blocks: Vec::new(),
+                marks: Vec::new(),
             },
         );
         let mv = |r: Rect| Rect::new(r.x + SLUG, r.y + SLUG, r.w, r.h);
@@ -48,6 +49,9 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
             color: Color::WHITE,
         }];
         items.extend(transformed(&old.items, 1.0, SLUG, SLUG));
+        // The marks are never mirrored (a second-surface print is read by the print shop
+        // from the front too), so they go in their own list.
+        let mut marks = Vec::new();
         // Crop marks: at each trim corner, one horizontal and one vertical line on the
         // trim lines, starting just outside the bleed.
         let off_x = trim.x - bleed.x + GAP;
@@ -60,7 +64,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 } else {
                     cx + off_x
                 };
-                items.push(Item::Rect {
+                marks.push(Item::Rect {
                     rect: Rect::new(hx, cy - LINE / 2.0, MARK, LINE),
                     color: black,
                 });
@@ -69,7 +73,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 } else {
                     cy + off_y
                 };
-                items.push(Item::Rect {
+                marks.push(Item::Rect {
                     rect: Rect::new(cx - LINE / 2.0, vy, LINE, MARK),
                     color: black,
                 });
@@ -90,7 +94,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 "approved for print"
             }
         );
-        items.extend(label(
+        marks.extend(label(
             project,
             &slug,
             bleed.x,
@@ -115,6 +119,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                     b
                 })
                 .collect(),
+            marks,
         };
     }
     Ok(out)

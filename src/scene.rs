@@ -198,6 +198,9 @@ pub struct Page {
     pub safe: Rect,
     /// What to draw, in order.
     pub items: Vec<Item>,
+    /// Printer's marks (crop marks, slug line), drawn after the items and never
+    /// mirrored: a print shop reads them on the front of a second-surface print too.
+    pub marks: Vec<Item>,
     /// Text blocks, for checks.
     pub blocks: Vec<TextBlock>,
 }

@@ -126,6 +126,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             safe: page.inset(m),
             items,
             blocks: Vec::new(),
+            marks: Vec::new(),
         });
     }
     Ok(Scene::document(

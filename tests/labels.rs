@@ -296,7 +296,7 @@ fn print_shop_marks_sit_outside_the_bleed_with_the_boxes_in_place() {
     let marked = hotline_kit::marks::add(&p, &s, "3in x 3in").unwrap();
     let page = &marked.pages[0];
     let marks: Vec<&Rect> = page
-        .items
+        .marks
         .iter()
         .filter_map(|i| match i {
             Item::Rect { rect, .. } if rect.w < 0.5 || rect.h < 0.5 => Some(rect),
@@ -338,4 +338,36 @@ fn text_in_the_safe_margin_is_an_error() {
             == format!("text of slot `{slot}` on page 1 reaches into the safe margin")),
         "{e:?}"
     );
+}
+
+#[test]
+fn marks_on_a_mirrored_cling_read_the_right_way_round() {
+    let p = common::project();
+    let s = hotline_kit::kit::compile(&p, "window-cling-reverse", "en").unwrap();
+    assert!(s.mirrored);
+    let m = hotline_kit::marks::add(&p, &s, "5in x 7in").unwrap();
+    let page = &m.pages[0];
+    // The slug line is a mark, so no exporter mirrors it.
+    assert!(
+        page.marks
+            .iter()
+            .any(|i| matches!(i, Item::Text(t) if t.text.starts_with("window-cling-reverse")))
+    );
+    assert!(!page.items.iter().any(
+        |i| matches!(i, Item::Text(t) if t.text.starts_with("window-cling-reverse \u{00b7}"))
+    ));
+    // In the PNG the slug band looks the same as on an unmirrored page: drawn the
+    // right way round.
+    let band = |scene: &hotline_kit::scene::Scene| {
+        let (w, h, rgba) = common::render_rgba(scene, 0, 1.0);
+        rgba[((h - 30) * w * 4) as usize..].to_vec()
+    };
+    let mut plain = m.clone();
+    plain.mirrored = false;
+    let b = band(&m);
+    assert!(
+        b.chunks(4).filter(|p| p[0] < 100).count() > 50,
+        "slug pixels"
+    );
+    assert_eq!(b, band(&plain));
 }

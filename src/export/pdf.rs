@@ -71,10 +71,17 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         let mut surface = p.surface();
         let mut para = TagGroup::new(Tag::P);
         let mut figures = Vec::new();
-        if scene.mirrored {
+        let mut in_mirror = scene.mirrored;
+        if in_mirror {
             surface.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, 1.0, page.width, 0.0));
         }
-        for item in &page.items {
+        let layers = page.items.iter().map(|i| (i, true));
+        for (item, content) in layers.chain(page.marks.iter().map(|i| (i, false))) {
+            // Printer's marks come after the content, outside the mirror.
+            if in_mirror && !content {
+                surface.pop();
+                in_mirror = false;
+            }
             match item {
                 Item::Rect { rect, color } => {
                     let mut pb = PathBuilder::new();
@@ -201,7 +208,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                 }
             }
         }
-        if scene.mirrored {
+        if in_mirror {
             surface.pop();
         }
         surface.finish();

@@ -36,8 +36,13 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
     } else {
         Transform::from_scale(s, s)
     };
+    let content = root;
+    let plain = Transform::from_scale(s, s);
     let mut cache: HashMap<(FontId, u16), Option<tiny_skia::Path>> = HashMap::new();
-    for item in &page.items {
+    let layers = page.items.iter().map(|i| (i, true));
+    for (item, is_content) in layers.chain(page.marks.iter().map(|i| (i, false))) {
+        // Printer's marks are never mirrored.
+        let root = if is_content { content } else { plain };
         match item {
             Item::Rect { rect, color } => {
                 if let Some(r) = tiny_skia::Rect::from_xywh(rect.x, rect.y, rect.w, rect.h) {

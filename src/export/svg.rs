@@ -37,7 +37,12 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
     let (w, h) = (page.width, page.height);
     let mut body = String::new();
     let mut defs: BTreeMap<(FontId, u16), String> = BTreeMap::new();
-    for item in &page.items {
+    let mut marks_at = None;
+    let layers = page.items.iter().chain(&page.marks);
+    for (n, item) in layers.enumerate() {
+        if n == page.items.len() {
+            marks_at = Some(body.len());
+        }
         match item {
             Item::Rect { rect, color } => {
                 let _ = writeln!(
@@ -147,13 +152,16 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
         }
     }
     out.push_str("</defs>\n");
+    // Printer's marks come after the content, outside the mirror.
+    let (content, marks) = body.split_at(marks_at.unwrap_or(body.len()));
     if scene.mirrored {
         let _ = writeln!(out, r#"<g transform="matrix(-1 0 0 1 {w} 0)">"#);
     }
-    out.push_str(&body);
+    out.push_str(content);
     if scene.mirrored {
         out.push_str("</g>\n");
     }
+    out.push_str(marks);
     out.push_str("</svg>\n");
     Ok(out)
 }

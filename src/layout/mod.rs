@@ -378,6 +378,7 @@ pub fn compile(
             safe,
             items,
             blocks,
+            marks: Vec::new(),
         });
     }
     if diags.has_errors() {

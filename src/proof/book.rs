@@ -521,6 +521,7 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
             safe: Rect::new(M, M, W - 2.0 * M, H - 2.0 * M),
             items,
             blocks: Vec::new(),
+            marks: Vec::new(),
         });
     }
     Ok(Scene::document(
