@@ -124,6 +124,24 @@ pub struct KitFile {
     /// `[video]`: slide loops for waiting-room screens, made by `build`.
     #[serde(default)]
     pub video: Option<VideoSection>,
+    /// `[counts]`: how many stalls, windows, screens... the facility has, for the
+    /// placement plan (`hotline-kit plan`). Designs name the count they go by (`per`).
+    #[serde(default)]
+    pub counts: std::collections::BTreeMap<String, Spanned<u32>>,
+    /// `[compliance]`: the state notice law this facility follows.
+    #[serde(default)]
+    pub compliance: Option<ComplianceSection>,
+}
+
+/// `[compliance]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceSection {
+    /// Jurisdiction profile, e.g. "us-ca" (`jurisdictions/us-ca.toml`).
+    pub jurisdiction: String,
+    /// The county's extra language where the profile asks for one (a locale code).
+    #[serde(default)]
+    pub county_language: Option<String>,
 }
 
 /// `[video]`.
@@ -290,6 +308,25 @@ target = "tel"
 # groups, women and men, and 4 labor sectors appear. "required" makes a kit that misses
 # this an error; "advisory" a warning.
 diversity = "required"
+
+[counts]
+# How many of each place the facility has, for the placement plan (`hotline-kit plan`):
+# it says how many of each piece to print. Each design names the count it goes by.
+stalls = 12              # bathroom stalls (stall stickers)
+men_stalls = 0           # stalls in men's restrooms (stall-sticker-men, if built)
+women_stalls = 0         # stalls in women's restrooms (stall-sticker-women, if built)
+all_gender_stalls = 0    # stalls in all-gender restrooms (stall-sticker-all-gender)
+restrooms = 6            # public restrooms (posters)
+sample_windows = 2       # urine-sample pass-through windows (window clings)
+exam_rooms = 20          # exam rooms (wallet cards in a rack: one rack each)
+screens = 2              # waiting-room screens (TV slides)
+entrances = 2            # public entrances (state notices)
+
+# [compliance]
+# A state's posting law for emergency departments and urgent care (see
+# `hotline-kit check --jurisdiction us-ca`). Profiles are in jurisdictions/.
+# jurisdiction = "us-ca"
+# county_language = "vi"   # the county's Voting Rights Act language, where required
 
 [checks]
 # Warnings that this kit treats as errors: reading-level, sentence-length, words,

@@ -27,6 +27,44 @@ pub enum Medium {
     Screen,
 }
 
+/// What kind of piece a design is: decides how it is printed and which print options
+/// apply (only clings may be mirrored; only stickers and clings get a die-cut line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A sticker, cut to shape (stall doors, mirrors).
+    Sticker,
+    /// A window cling, maybe printed mirrored behind clear film.
+    Cling,
+    /// A poster or sign on paper.
+    Poster,
+    /// A small card to carry or hide.
+    Card,
+    /// A state's required notice, sized and worded by law.
+    Notice,
+    /// Slides for a screen.
+    Slides,
+}
+
+impl Kind {
+    /// The kind as written in design files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sticker => "sticker",
+            Kind::Cling => "cling",
+            Kind::Poster => "poster",
+            Kind::Card => "card",
+            Kind::Notice => "notice",
+            Kind::Slides => "slides",
+        }
+    }
+
+    /// Pieces cut to shape, which may carry a `CutContour` die line.
+    pub fn is_die_cut(self) -> bool {
+        matches!(self, Kind::Sticker | Kind::Cling)
+    }
+}
+
 /// What the QR code encodes (always built from hotline.toml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -179,6 +217,8 @@ pub struct Header {
     pub title: String,
     /// Print or screen.
     pub medium: Medium,
+    /// Sticker, cling, poster, card, notice or slides.
+    pub kind: Spanned<Kind>,
     /// Trim width.
     pub width: Spanned<Length>,
     /// Trim height.
@@ -197,12 +237,29 @@ pub struct Header {
     /// Where the piece goes, for staff.
     #[serde(default)]
     pub placement: String,
+    /// What to print it on, for staff and print shops ("white matte vinyl, permanent
+    /// adhesive").
+    #[serde(default)]
+    pub stock: String,
+    /// How many to post: one (or `each`) per unit counted in the kit file's `[counts]`
+    /// table, e.g. `per = "stalls"`.
+    #[serde(default)]
+    pub per: Option<Spanned<String>>,
+    /// How many per counted unit (default 1).
+    #[serde(default)]
+    pub each: Option<u32>,
+    /// Label template to print it on an office printer (`hotline-kit sheet`).
+    #[serde(default)]
+    pub label_template: Option<String>,
+    /// Corner radius of the die-cut line (stickers and clings; default square).
+    #[serde(default)]
+    pub corner_radius: Option<Spanned<Length>>,
     /// Line height as a multiple of the font size (default 1.25).
     #[serde(default)]
     pub line_height: Option<f32>,
-    /// Mirror the whole piece (second-surface printing).
+    /// Mirror the whole piece (second-surface printing; clings only).
     #[serde(default)]
-    pub mirror: bool,
+    pub mirror: Option<Spanned<bool>>,
     /// Smallest text size allowed on the piece (default 8pt in print, 48px on screens).
     #[serde(default)]
     pub min_text: Option<Spanned<Length>>,
@@ -220,9 +277,15 @@ pub struct Variant {
     /// Its title.
     #[serde(default)]
     pub title: Option<String>,
-    /// Mirror the whole piece.
+    /// Mirror the whole piece (clings only).
     #[serde(default)]
-    pub mirror: Option<bool>,
+    pub mirror: Option<Spanned<bool>>,
+    /// Another stock to print on.
+    #[serde(default)]
+    pub stock: Option<String>,
+    /// Another count to post by.
+    #[serde(default)]
+    pub per: Option<Spanned<String>>,
     /// Another QR payload.
     #[serde(default)]
     pub qr: Option<Spanned<QrKind>>,
@@ -424,10 +487,22 @@ pub struct Design {
     pub background: Color,
     /// QR payload kind.
     pub qr: QrKind,
+    /// Sticker, cling, poster, card, notice or slides.
+    pub kind: Kind,
     /// Mirrored for second-surface printing.
     pub mirror: bool,
     /// Where it goes.
     pub placement: String,
+    /// What to print it on.
+    pub stock: String,
+    /// The kit-file count it is posted by (`stalls`, `screens`, ...).
+    pub per: Option<String>,
+    /// How many per counted unit.
+    pub each: u32,
+    /// Suggested label template for office printers.
+    pub label_template: Option<String>,
+    /// Corner radius of the die-cut line.
+    pub corner_radius: Length,
     /// Line height factor.
     pub line_height: f32,
     /// Smallest text size allowed.
@@ -518,6 +593,60 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             "bleed cannot be a percentage".into(),
             h.bleed.as_ref().unwrap().span(),
         ));
+    }
+    let kind = *h.kind.get_ref();
+    if let Some(m) = &h.mirror
+        && *m.get_ref()
+        && kind != Kind::Cling
+    {
+        diags.push(
+            err(format!("this design is a {} and is mirrored: only window clings are printed mirrored (second surface)", kind.name()), m.span())
+                .hint("remove `mirror = true`, or set `kind = \"cling\"` if this piece really is a cling"),
+        );
+    }
+    if (kind == Kind::Slides) != (h.medium == Medium::Screen) {
+        diags.push(
+            err(
+                format!(
+                    "a {} design must have medium = \"{}\"",
+                    kind.name(),
+                    if kind == Kind::Slides {
+                        "screen"
+                    } else {
+                        "print"
+                    }
+                ),
+                h.kind.span(),
+            )
+            .hint(
+                "slides are for screens; stickers, clings, posters, cards and notices are printed",
+            ),
+        );
+    }
+    if let Some(r) = &h.corner_radius {
+        let v = r.get_ref();
+        let short = h
+            .width
+            .get_ref()
+            .to_pt(1.0, 0.0)
+            .min(h.height.get_ref().to_pt(1.0, 0.0));
+        if matches!(v, Length::Percent(_))
+            || v.to_pt(1.0, 0.0) < 0.0
+            || v.to_pt(1.0, 0.0) * 2.0 > short
+        {
+            diags.push(err(
+                "corner_radius must be a length from 0 to half the shorter side".into(),
+                r.span(),
+            ));
+        } else if !kind.is_die_cut() {
+            diags.push(
+                err(format!("corner_radius is for the die-cut line of stickers and clings, and this design is a {}", kind.name()), r.span())
+                    .hint("remove `corner_radius`"),
+            );
+        }
+    }
+    if h.each == Some(0) {
+        diags.push(Diagnostic::error("`each` must be 1 or more").at(src, None));
     }
     let line_height = h.line_height.unwrap_or(1.25);
     if !(0.8..=3.0).contains(&line_height) {
@@ -775,8 +904,18 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         safe: *h.safe.get_ref(),
         background: h.background.unwrap_or(Color::WHITE),
         qr: h.qr.as_ref().map(|q| *q.get_ref()).unwrap_or(QrKind::Tel),
-        mirror: h.mirror,
+        kind: *h.kind.get_ref(),
+        mirror: h.mirror.as_ref().is_some_and(|m| *m.get_ref()),
         placement: h.placement.clone(),
+        stock: h.stock.clone(),
+        per: h.per.as_ref().map(|p| p.get_ref().clone()),
+        each: h.each.unwrap_or(1),
+        label_template: h.label_template.clone(),
+        corner_radius: h
+            .corner_radius
+            .as_ref()
+            .map(|r| *r.get_ref())
+            .unwrap_or(Length::ZERO),
         line_height,
         min_text: h
             .min_text
@@ -814,8 +953,20 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if let Some(t) = &v.title {
             d.title = t.clone();
         }
-        if let Some(m) = v.mirror {
-            d.mirror = m;
+        if let Some(m) = &v.mirror {
+            d.mirror = *m.get_ref();
+            if d.mirror && d.kind != Kind::Cling {
+                diags.push(
+                    err(format!("variant `{vname}` is mirrored, but this design is a {}: only window clings are printed mirrored (second surface)", d.kind.name()), m.span())
+                        .hint("remove `mirror = true`, or set `kind = \"cling\"` in [design] if this piece really is a cling"),
+                );
+            }
+        }
+        if let Some(st) = &v.stock {
+            d.stock = st.clone();
+        }
+        if let Some(p) = &v.per {
+            d.per = Some(p.get_ref().clone());
         }
         if let Some(q) = &v.qr {
             d.qr = *q.get_ref();

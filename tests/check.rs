@@ -242,3 +242,48 @@ fn a_locale_missing_messages_gets_a_warning_naming_them() {
     assert_eq!(w.len(), 1, "{j:#}");
     assert_eq!(w[0]["check"], "locale-missing");
 }
+
+#[test]
+fn only_window_clings_may_be_mirrored() {
+    // The cling's mirrored variant is fine as shipped (the default kit passes above).
+    // A mirrored poster is refused, naming the file and the line.
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "bleed = \"0in\"",
+        "bleed = \"0in\"\nmirror = true",
+    );
+    let (code, j) = check(t.path(), &[]);
+    assert_eq!(code, 1, "{j:#}");
+    let d = with(&j, "only window clings are printed mirrored");
+    assert_eq!(d.len(), 1, "{j:#}");
+    let file = d[0]["file"].as_str().unwrap();
+    assert!(file.ends_with("designs/poster.toml"), "{j:#}");
+    assert!(d[0]["line"].as_u64().unwrap() > 1, "{j:#}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("poster"),
+        "{j:#}"
+    );
+
+    // A mirrored variant of a sticker is refused too.
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/stall-sticker.toml"),
+        "per = \"men_stalls\"",
+        "per = \"men_stalls\"\nmirror = true",
+    );
+    let (code, j) = check(t.path(), &[]);
+    assert_eq!(code, 1, "{j:#}");
+    let d = with(&j, "variant `stall-sticker-men` is mirrored");
+    assert_eq!(d.len(), 1, "{j:#}");
+
+    // Calling the poster a cling makes the same mirror legal.
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "kind = \"poster\"",
+        "kind = \"cling\"\nmirror = true",
+    );
+    let (code, j) = check(t.path(), &[]);
+    assert_eq!(code, 0, "{j:#}");
+}
