@@ -84,7 +84,7 @@ pub enum Command {
     },
     /// Check designs, translations and pieces without writing anything.
     #[command(
-        after_help = "Checks: design files, locale completeness, font coverage, text fit, QR decode, numbers against\nhotline.toml, words to avoid (content/words/), English reading level and sentence length, colour\ncontrast (WCAG), smallest text size, labor + sex red-flag coverage, age of hotline facts.\nExit 1 on any error, 0 with warnings only.\n\nExamples:\n  hotline-kit check\n  hotline-kit check --locale all --format json"
+        after_help = "Checks: design files, locale completeness, font coverage, text fit, QR decode, numbers against\nhotline.toml, words to avoid (content/words/), English reading level and sentence length, colour\ncontrast (WCAG), smallest text size, labor + sex red-flag coverage, age of hotline facts.\nExit 1 on any error, 0 with warnings only.\n\nWith --jurisdiction, checks the state notice (state-notice-ID, or --design) against a state\nposting law, rule by rule: met, NOT MET (with the measured value) or unverified (the law's\npoint is not confirmed: never reported as met). Exit 1 if any rule is not met. Profiles are\ncompiled from secondary sources and are not legal advice.\n\nExamples:\n  hotline-kit check\n  hotline-kit check --locale all --format json\n  hotline-kit check --jurisdiction us-ca --county-language vi"
     )]
     Check {
         /// Design to check (repeat; default: all).
@@ -99,6 +99,14 @@ pub enum Command {
         /// text (compiler style) or json (for tools).
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
+        /// Check the kit's state notice against a state posting law instead
+        /// (`jurisdictions/ID.toml`, e.g. us-ca; default: the kit's [compliance]).
+        #[arg(long, value_name = "ID")]
+        jurisdiction: Option<String>,
+        /// With --jurisdiction: the extra language the law asks for, e.g. the county's
+        /// Voting Rights Act language (a locale code).
+        #[arg(long, value_name = "CODE", alias = "extra-language")]
+        county_language: Option<String>,
     },
     /// Proof packet for the survivor advisory board: a PDF review book and an offline HTML
     /// gallery of every piece, with status, content hash, strings and English glosses.
@@ -656,13 +664,56 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             locales,
             fallback,
             format,
+            jurisdiction,
+            county_language,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
-            check(
-                &cli.project,
-                selection(&kit, designs, locales, vec![], fallback)?,
-                format,
-            )
+            let compliance = kit.file.as_ref().and_then(|k| k.compliance.clone());
+            let jurisdiction =
+                jurisdiction.or_else(|| compliance.as_ref().map(|c| c.jurisdiction.clone()));
+            let county = county_language.or_else(|| {
+                compliance
+                    .as_ref()
+                    .filter(|c| Some(&c.jurisdiction) == jurisdiction.as_ref())
+                    .and_then(|c| c.county_language.clone())
+            });
+            match jurisdiction {
+                Some(j) => {
+                    if designs.len() > 1 {
+                        return Err(crate::diag::Diagnostic::error(
+                            "--jurisdiction checks one notice: give at most one --design",
+                        )
+                        .into());
+                    }
+                    let p = load(&cli.project)?;
+                    let sel = selection(&kit, vec![], vec![], vec![], fallback)?;
+                    let report = crate::compliance_cmd::run(
+                        &p,
+                        &sel,
+                        &crate::compliance_cmd::Request {
+                            jurisdiction: &j,
+                            county: county.as_deref(),
+                            design: designs.first().map(String::as_str),
+                            locales: &locales,
+                        },
+                    )?;
+                    match format {
+                        ReportFormat::Json => crate::emit(
+                            &(serde_json::to_string_pretty(&report).expect("JSON") + "\n"),
+                        ),
+                        ReportFormat::Text => crate::emit(&report.text()),
+                    }
+                    if report.failed() {
+                        return Err(Diagnostics::default());
+                    }
+                    Ok(())
+                }
+                None => check(
+                    &cli.project,
+                    selection(&kit, designs, locales, vec![], fallback)?,
+                    format,
+                ),
+            }
         }
         Command::Imagery(ImageryCommand::Sheet { output }) => {
             let p = load(&cli.project)?;

@@ -31,6 +31,8 @@ pub struct Project {
     pub flags: Vec<RedFlag>,
     /// Words to avoid, by locale.
     pub words: WordLists,
+    /// State posting-law profiles (`jurisdictions/*.toml`), by id.
+    pub jurisdictions: BTreeMap<String, crate::jurisdiction::Profile>,
     /// Warnings found while loading (a string changed since review, a missing gloss);
     /// `check` and `build` report them.
     pub warnings: Diagnostics,
@@ -149,6 +151,35 @@ impl Project {
             ),
         }
 
+        // State posting laws, and a notice design for each from the template.
+        let mut jurisdictions = BTreeMap::new();
+        if let Some(h) = &hotline {
+            match crate::jurisdiction::load(&*assets, h) {
+                Ok(j) => jurisdictions = j,
+                Err(e) => diags.extend(e.0),
+            }
+        }
+        if !jurisdictions.is_empty() {
+            match read_source(&*assets, crate::jurisdiction::TEMPLATE)
+                .map_err(Diagnostics::from)
+                .and_then(|src| spec::parse_design("state-notice", &src))
+            {
+                Ok(t) => {
+                    for p in jurisdictions.values() {
+                        let d = crate::jurisdiction::notice_design(&t[0], p);
+                        if designs.contains_key(&d.name) {
+                            diags.push(d.error(
+                                format!("design name `{}` is used twice (a design file and a jurisdiction profile)", d.name),
+                                None,
+                            ));
+                        }
+                        designs.insert(d.name.clone(), d);
+                    }
+                }
+                Err(e) => diags.extend(e.0),
+            }
+        }
+
         let images = match read_source(&*assets, "designs/imagery/catalog.toml")
             .and_then(|s| imagery::parse_catalog(&s).map(|i| (s, i)))
         {
@@ -252,6 +283,7 @@ impl Project {
             fonts: fonts.unwrap(),
             images,
             loaded_images: Mutex::new(HashMap::new()),
+            jurisdictions,
             warnings: diags,
         })
     }

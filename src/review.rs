@@ -316,6 +316,16 @@ pub fn inputs(project: &crate::project::Project, parts: &PieceParts) -> Inputs {
     }
     i.add("hotline facts", text_digest(&vars));
     i.add("QR payload", text_digest(parts.qr));
+    if let Some(p) = d
+        .notice_of
+        .as_ref()
+        .and_then(|id| project.jurisdictions.get(id))
+    {
+        i.add(
+            format!("jurisdiction {}", p.id),
+            text_digest(&p.source.text),
+        );
+    }
     if !parts.resources.is_empty() {
         let lines: Vec<String> = parts.resources.iter().map(|r| r.line()).collect();
         i.add("local resources", text_digest(&lines.join("\n")));

@@ -345,6 +345,11 @@ pub struct SlotSpec {
     /// kit has none.
     #[serde(default)]
     pub resources: Option<bool>,
+    /// Part of a state posting law's notice (`jurisdictions/*.toml`): `wording`,
+    /// `state-hotline` or `law`. Only in the state-notice template; rows holding only
+    /// parts a profile lacks collapse.
+    #[serde(default)]
+    pub statute: Option<Spanned<StatutePart>>,
     /// Regular or bold.
     #[serde(default)]
     pub font: FontRole,
@@ -409,9 +414,23 @@ pub struct FlagPick {
     pub tags: Vec<crate::content::Tag>,
 }
 
+/// Which part of a state law's notice a slot shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatutePart {
+    /// The required wording, in the piece's language.
+    Wording,
+    /// The state's own hotline line.
+    StateHotline,
+    /// The citation.
+    Law,
+}
+
 /// What a slot shows, once checked.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
+    /// Part of a state law's notice.
+    Statute(StatutePart),
     /// One message.
     Text(String),
     /// Several messages as a list.
@@ -523,6 +542,8 @@ pub struct Design {
     pub source: Arc<Source>,
     /// Built only when named, not in the default kit.
     pub on_request: bool,
+    /// The jurisdiction profile a state notice is made from.
+    pub notice_of: Option<String>,
 }
 
 impl Design {
@@ -746,6 +767,9 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         if s.resources == Some(true) {
             kinds.push(Content::Resources);
         }
+        if let Some(st) = &s.statute {
+            kinds.push(Content::Statute(*st.get_ref()));
+        }
         if let Some(f) = &s.flags {
             if f.get_ref().count == 0 {
                 diags.push(err(
@@ -775,6 +799,12 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             continue;
         }
         let content = kinds.pop().unwrap();
+        if matches!(content, Content::Statute(_)) && kind != Kind::Notice {
+            diags.push(
+                err(format!("slot `{sname}` shows part of a state law's notice, but this design is a {}", kind.name()), span.clone())
+                    .hint("`statute` slots belong in designs/notices/state-notice.toml, which is made into a notice per jurisdiction profile"),
+            );
+        }
         let is_text = matches!(
             content,
             Content::Text(_)
@@ -782,6 +812,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                 | Content::Flags(_)
                 | Content::Hotline(_)
                 | Content::Resources
+                | Content::Statute(_)
         );
         if is_text && s.size.is_none() {
             diags.push(
@@ -933,6 +964,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         pages,
         source: src.clone(),
         on_request: false,
+        notice_of: None,
     };
     let mut out = vec![base.clone()];
     for v in &file.variant {

@@ -57,6 +57,14 @@ pub fn scene(
         );
         allowed.push(d);
     }
+    // A state notice may show the state's own hotline.
+    if let Some(p) = design
+        .notice_of
+        .as_ref()
+        .and_then(|id| project.jurisdictions.get(id))
+    {
+        allowed.extend(p.allowed_numbers());
+    }
     let phone = &project.hotline.phone.display;
     let at = |m: String| design.error(m, None);
     for (i, page) in s.pages.iter().enumerate() {

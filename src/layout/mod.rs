@@ -268,15 +268,23 @@ pub fn compile(
     let trim = Rect::new(b, b, w, h);
     let safe = trim.inset_xy(design.safe.to_pt(px, w), design.safe.to_pt(px, h));
     let gap = design.gap.to_pt(px, w);
-    // Rows that only hold local resources collapse when the kit has none.
+    // Rows that only show nothing collapse: local resources when the kit has none, a
+    // state notice's parts its profile lacks in this language.
+    let profile = design
+        .notice_of
+        .as_ref()
+        .and_then(|id| project.jurisdictions.get(id));
+    let empty = |s: &crate::spec::Slot| {
+        (s.content == Content::Resources && opts.resources.is_empty())
+            || crate::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
+    };
     let collapsed: Vec<bool> = (0..design.rows.len())
         .map(|r| {
-            opts.resources.is_empty()
-                && design
-                    .slots
-                    .iter()
-                    .filter(|s| s.rows.contains(&r))
-                    .all(|s| s.content == Content::Resources)
+            design
+                .slots
+                .iter()
+                .filter(|s| s.rows.contains(&r))
+                .all(empty)
                 && design.slots.iter().any(|s| s.rows.contains(&r))
         })
         .collect();
@@ -299,7 +307,7 @@ pub fn compile(
         }];
         let mut blocks = Vec::new();
         for slot in &design.slots {
-            if slot.content == Content::Resources && opts.resources.is_empty() {
+            if empty(slot) {
                 continue; // its row has collapsed
             }
             let x0 = cols[slot.cols.start].0;
@@ -356,6 +364,14 @@ pub fn compile(
                             .collect();
                         ctx.text(lines, false, &mut items, &mut blocks)
                     }),
+                Content::Statute(part) => ctx.text(
+                    crate::jurisdiction::statute_text(profile, *part, &cat.code)
+                        .into_iter()
+                        .collect(),
+                    false,
+                    &mut items,
+                    &mut blocks,
+                ),
                 Content::Qr => ctx.qr(&payload, &mut items),
                 Content::Images(ids) => ctx.images(ids, &mut items),
                 Content::ImagePick(_) => ctx.images(
@@ -430,6 +446,14 @@ pub fn compile(
         fallback,
         &scene.approval,
     );
+    // A state notice is never final while its profile is incomplete or unverified.
+    if let Some(p) = profile {
+        let notes = p.draft_notes();
+        if !notes.is_empty() {
+            let head = scene.draft.take().unwrap_or_else(|| DRAFT_NOTE.to_string());
+            scene.draft = Some(format!("{head} \u{00b7} {}", notes.join(" \u{00b7} ")));
+        }
+    }
     scene.hash = inputs.hash();
     scene.inputs = inputs;
     if let Some(note) = scene.draft.clone() {

@@ -145,6 +145,7 @@ fn temp_project_with_fonts(fonts: &[&str]) -> tempfile::TempDir {
     copy_dir(&r.join("designs"), &dir.path().join("designs"));
     copy_dir(&r.join("locales"), &dir.path().join("locales"));
     copy_dir(&r.join("content"), &dir.path().join("content"));
+    copy_dir(&r.join("jurisdictions"), &dir.path().join("jurisdictions"));
     std::fs::copy(r.join("hotline.toml"), dir.path().join("hotline.toml")).unwrap();
     std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
     for f in fonts {
