@@ -218,6 +218,7 @@ fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: P
             items,
             blocks: Vec::new(),
             marks: Vec::new(),
+            cut: None,
         })
         .collect();
     Scene::document("label-sheet", title, pages, Arc::clone(&project.fonts))
