@@ -214,9 +214,9 @@ pub enum Command {
         fallback: Option<String>,
     },
     /// A piece N-up on label sheets (Avery 5160, 5163, 5164, 22806) or plain-paper cut
-    /// sheets, for office printers.
+    /// sheets (Letter or A4), for office printers.
     #[command(
-        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up and letter-4up (with cut guides). Locales take turns label by\nlabel. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
+        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up, letter-4up, a4-2up and a4-4up (with cut guides). Locales take\nturns label by label. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
     )]
     Sheet {
         /// Print design (see `hotline-kit list`).
