@@ -61,6 +61,11 @@ pub enum Command {
         /// hash) around the bleed.
         #[arg(long)]
         marks: bool,
+        /// Die-cut line on stickers and clings: a 0.25 pt path on the trim, corners
+        /// rounded as the design says, in the spot colour CutContour (magenta in PNG and
+        /// SVG). Other designs are made as usual.
+        #[arg(long)]
+        cut_line: bool,
     },
     /// Render one piece to one file.
     #[command(
@@ -81,6 +86,10 @@ pub enum Command {
         /// Output file. Multi-page designs as PNG or SVG get -1, -2, ... before the extension.
         #[arg(short = 'o', long)]
         output: PathBuf,
+        /// Die-cut line (stickers and clings only): on the trim, in the spot colour
+        /// CutContour.
+        #[arg(long)]
+        cut_line: bool,
     },
     /// Check designs, translations and pieces without writing anything.
     #[command(
@@ -213,9 +222,9 @@ pub enum Command {
         fallback: Option<String>,
     },
     /// A piece N-up on label sheets (Avery 5160, 5163, 5164, 22806) or plain-paper cut
-    /// sheets, for office printers.
+    /// sheets (Letter or A4), for office printers.
     #[command(
-        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up and letter-4up (with cut guides). Locales take turns label by\nlabel. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
+        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up, letter-4up, a4-2up and a4-4up (with cut guides). Locales take\nturns label by label. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
     )]
     Sheet {
         /// Print design (see `hotline-kit list`).
@@ -421,6 +430,7 @@ fn selection(
         partial,
         final_only: false,
         marks: false,
+        cut_line: false,
         loops: kit.and_then(|k| k.video.as_ref()).map(|v| v.settings()),
     })
 }
@@ -471,6 +481,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             fallback,
             final_only,
             marks,
+            cut_line,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let out = out
@@ -479,6 +490,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             let mut sel = selection(&kit, designs, locales, formats, fallback)?;
             sel.final_only = final_only;
             sel.marks = marks;
+            sel.cut_line = cut_line;
             build(&cli.project, &out, sel)
         }
         Command::Proof {
@@ -654,9 +666,11 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             format,
             fallback,
             output,
+            cut_line,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
-            let sel = selection(&kit, vec![], vec![], vec![], fallback)?;
+            let mut sel = selection(&kit, vec![], vec![], vec![], fallback)?;
+            sel.cut_line = cut_line;
             render(&cli.project, &design, &locale, format, &sel, &output)
         }
         Command::Check {
@@ -803,6 +817,9 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         manifest.display(),
         start.elapsed().as_secs_f64()
     );
+    if sel.cut_line {
+        eprintln!("{}", kit::cut_line_note(&files));
+    }
     if drafts > 0 {
         eprintln!(
             "note: {drafts} files are marked DRAFT: not approved for print (`hotline-kit status` says why; `build --final` refuses drafts)"
@@ -902,7 +919,13 @@ fn render(
     if cov.has_errors() {
         return Err(cov);
     }
-    let scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
+    let mut scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
+    if sel.cut_line {
+        match p.designs.get(design) {
+            Some(d) if d.kind.is_die_cut() => scene = crate::marks::add_cut_line(&scene, d),
+            _ => return Err(kit::not_die_cut(&p, &[design.to_string()]).into()),
+        }
+    }
     write_scene(&scene, Some(format), output)
 }
 

@@ -69,6 +69,9 @@ pub struct ManifestEntry {
     pub number: String,
     /// Mirrored for second-surface printing.
     pub mirrored: bool,
+    /// Carries a die-cut line in the `CutContour` spot colour (`--cut-line`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut_line: bool,
     /// Lowest review status of the piece's strings.
     pub review: crate::locale::Review,
     /// Messages shown in the fallback locale.
@@ -165,6 +168,7 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         qr: scene.qr.clone(),
         number: String::new(),
         mirrored: scene.mirrored,
+        cut_line: scene.pages.iter().any(|p| p.cut.is_some()),
         review: scene.review,
         fell_back: scene.fell_back.clone(),
         draft: scene.draft.clone(),
@@ -252,6 +256,9 @@ pub struct Selection {
     pub final_only: bool,
     /// Print-shop PDFs: crop marks and a slug line outside the bleed (`build --marks`).
     pub marks: bool,
+    /// A die-cut line on the trim of stickers and clings, in every print format
+    /// (`build --cut-line`); other designs are made as usual.
+    pub cut_line: bool,
     /// Slide loops to make for screen designs (the kit file's `[video]`).
     pub loops: Option<crate::video_cmd::LoopSettings>,
 }
@@ -429,6 +436,15 @@ pub fn make(
     if sel.final_only {
         refuse_drafts(&ok)?;
     }
+    if sel.cut_line {
+        let names: Vec<String> = ok.iter().map(|s| s.design.clone()).collect();
+        if !names
+            .iter()
+            .any(|n| project.designs.get(n).is_some_and(|d| d.kind.is_die_cut()))
+        {
+            return Err(not_die_cut(project, &names).into());
+        }
+    }
     let (_, _, formats) = sel.resolve(project);
     let work: Vec<(&Scene, Format)> = ok
         .iter()
@@ -438,14 +454,18 @@ pub fn make(
         .par_iter()
         .map(|(s, f)| {
             let stem = format!("{0}/{1}/{0}-{1}", s.design, s.locale);
+            let design = project.designs.get(&s.design);
+            let cut = match design {
+                Some(d) if sel.cut_line && d.kind.is_die_cut() => {
+                    std::borrow::Cow::Owned(crate::marks::add_cut_line(s, d))
+                }
+                _ => std::borrow::Cow::Borrowed(*s),
+            };
             let r = if sel.marks && *f == Format::Pdf {
-                let size = project
-                    .designs
-                    .get(&s.design)
-                    .map_or_else(String::new, |d| d.size_text());
-                crate::marks::add(project, s, &size).and_then(|m| export(&m, *f, &stem))
+                let size = design.map_or_else(String::new, |d| d.size_text());
+                crate::marks::add(project, &cut, &size).and_then(|m| export(&m, *f, &stem))
             } else {
-                export(s, *f, &stem)
+                export(&cut, *f, &stem)
             };
             tick(&format!("{stem}.{}", f.ext()));
             r
@@ -476,6 +496,64 @@ pub fn make(
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
     Ok((files, diags))
+}
+
+/// `--cut-line` asked of designs none of which is die-cut: an error naming the designs
+/// that are.
+pub fn not_die_cut(project: &Project, designs: &[String]) -> Diagnostic {
+    let mut asked: Vec<&str> = designs.iter().map(String::as_str).collect();
+    asked.sort();
+    asked.dedup();
+    let die_cut: Vec<&str> = project
+        .designs
+        .values()
+        .filter(|d| d.kind.is_die_cut())
+        .map(|d| d.name.as_str())
+        .collect();
+    let hint = if die_cut.is_empty() {
+        "no design of this project is a sticker or cling (`kind` in the design file)".to_string()
+    } else {
+        format!(
+            "the die-cut designs are {}; choose one of them, or leave out --cut-line",
+            die_cut.join(", ")
+        )
+    };
+    Diagnostic::error(format!(
+        "--cut-line adds the die-cut line of stickers and clings, and none of the designs asked for is one: {}",
+        asked.join(", ")
+    ))
+    .hint(hint)
+}
+
+/// One line for `build --cut-line`: which designs got a die-cut line and which did not.
+pub fn cut_line_note(files: &[OutFile]) -> String {
+    let mut with: Vec<&str> = Vec::new();
+    let mut without: Vec<&str> = Vec::new();
+    for f in files {
+        let list = if f.entry.cut_line {
+            &mut with
+        } else {
+            &mut without
+        };
+        list.push(&f.entry.design);
+    }
+    for l in [&mut with, &mut without] {
+        l.sort();
+        l.dedup();
+    }
+    without.retain(|d| !with.contains(d));
+    let mut note = format!(
+        "note: cut line (spot colour CutContour, on the trim) added to {}",
+        with.join(", ")
+    );
+    if !without.is_empty() {
+        note.push_str(&format!(
+            "; not to {}, which {} not die-cut",
+            without.join(", "),
+            if without.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    note
 }
 
 /// `build --final`: an error listing every piece that is not approved for print.

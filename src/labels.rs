@@ -1,5 +1,5 @@
 //! Office printers: pieces imposed N-up on label sheets (Avery 5160, 5163, 5164, 22806)
-//! or plain Letter cut sheets, from the templates in `designs/sheets/templates.toml`, with a
+//! or plain Letter and A4 cut sheets, from the templates in `designs/sheets/templates.toml`, with a
 //! calibration page and x/y offsets for printers that drift.
 
 use std::collections::BTreeMap;
@@ -117,10 +117,27 @@ fn inches(p: f32) -> String {
         .to_string()
 }
 
+/// "3 x 3 in", or "76.2 x 76.2 mm" with `mm` (templates measured in millimetres).
+fn size_words(w: f32, h: f32, mm: bool) -> String {
+    if mm {
+        let mm = |p: f32| {
+            format!("{:.1}", p / crate::units::PT_PER_MM)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        };
+        format!("{} x {} mm", mm(w), mm(h))
+    } else {
+        format!("{} x {} in", inches(w), inches(h))
+    }
+}
+
 /// Check that a piece can go on the template's labels.
 fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
     let p = &s.pages[0];
     let (lw, lh) = (pt(t.label[0]), pt(t.label[1]));
+    // Sizes in the template's own unit: millimetres for A4 sheets.
+    let mm = matches!(t.label[0], Length::Mm(_));
     if s.medium != Medium::Print {
         return Err(Diagnostic::error(format!(
             "{} is a screen design; label sheets take print designs",
@@ -144,14 +161,13 @@ fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
     // A hundredth of an inch of slack for rounding.
     if p.trim.w > lw + 0.72 || p.trim.h > lh + 0.72 {
         return Err(Diagnostic::error(format!(
-            "{} is {} x {} in, larger than the {name} label ({} x {} in)",
+            "{} is {}, larger than the {name} {} ({})",
             s.design,
-            inches(p.trim.w),
-            inches(p.trim.h),
-            inches(lw),
-            inches(lh)
+            size_words(p.trim.w, p.trim.h, mm),
+            if t.cut_guides { "cell" } else { "label" },
+            size_words(lw, lh, mm)
         ))
-        .hint("choose a template with larger labels (hotline-kit sheet --help lists them), or a smaller design"));
+        .hint("choose a template with larger labels or cells (hotline-kit sheet --help lists them), or a smaller design"));
     }
     Ok(())
 }
@@ -218,6 +234,7 @@ fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: P
             items,
             blocks: Vec::new(),
             marks: Vec::new(),
+            cut: None,
         })
         .collect();
     Scene::document("label-sheet", title, pages, Arc::clone(&project.fonts))

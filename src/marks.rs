@@ -1,12 +1,13 @@
 //! Printer's marks for print-shop files (`--marks`): the page grows by a slug margin
 //! on every side, with crop marks at the trim corners (outside the bleed, so they are
-//! cut away) and a slug line naming the design, locale, size and content hash.
+//! cut away) and a slug line naming the design, locale, size and content hash. Also the
+//! die-cut line of stickers and clings (`--cut-line`).
 
 use crate::diag::Diagnostic;
 use crate::layout::label;
 use crate::project::Project;
-use crate::scene::{Item, Page, Rect, Scene, transformed};
-use crate::spec::Medium;
+use crate::scene::{CutLine, Item, Page, Rect, Scene, transformed};
+use crate::spec::{Design, Medium};
 use crate::units::Color;
 
 /// Extra margin around the media box for the marks, in points (0.5 in).
@@ -38,6 +39,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 items: Vec::new(),
                 blocks: Vec::new(),
                 marks: Vec::new(),
+                cut: None,
             },
         );
         let mv = |r: Rect| Rect::new(r.x + SLUG, r.y + SLUG, r.w, r.h);
@@ -120,7 +122,35 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 })
                 .collect(),
             marks,
+            cut: old.cut.map(|c| CutLine {
+                rect: mv(c.rect),
+                radius: c.radius,
+            }),
         };
     }
     Ok(out)
+}
+
+/// The scene with a die-cut line (`--cut-line`) on every page: a closed path exactly on
+/// the trim box, its corners rounded with the design's `corner_radius`, for the
+/// `CutContour` spot colour. Only die-cut designs (stickers, clings) printed on paper or
+/// vinyl get one; anything else is returned as it is.
+///
+/// The line is in page coordinates, outside the mirror, like the printer's marks and
+/// like the TrimBox written into the PDF. A mirrored piece's trim box is centred in
+/// its media box, so mirroring would not move it anyway: the die cuts where the
+/// mirrored artwork's edge is.
+pub fn add_cut_line(scene: &Scene, design: &Design) -> Scene {
+    let mut out = scene.clone();
+    if !design.kind.is_die_cut() || scene.medium != Medium::Print {
+        return out;
+    }
+    let radius = design.corner_radius.to_pt(design.px_pt(), 0.0);
+    for page in &mut out.pages {
+        page.cut = Some(CutLine {
+            rect: page.trim,
+            radius,
+        });
+    }
+    out
 }

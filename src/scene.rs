@@ -183,6 +183,80 @@ pub struct TextBlock {
     pub rect: Rect,
 }
 
+/// The spot colour a print-and-cut RIP or a cutting plotter reads as the die line.
+pub const CUT_CONTOUR: &str = "CutContour";
+
+/// How the cut line looks where the spot colour cannot be shown (PNG, SVG, and the PDF's
+/// fallback): magenta, the usual on-screen colour of `CutContour`.
+pub const CUT_MAGENTA: Color = Color {
+    r: 255,
+    g: 0,
+    b: 255,
+};
+
+/// A die-cut contour (`build --cut-line`): a closed path on the trim box with rounded
+/// corners, stroked in the [`CUT_CONTOUR`] spot colour. Like printer's marks it is
+/// production information, not content: it is never mirrored and not in the content
+/// hash.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CutLine {
+    /// The rectangle the line follows: the page's trim box.
+    pub rect: Rect,
+    /// Corner radius in points (0: square corners).
+    pub radius: f32,
+}
+
+/// One step of an outline, in page coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Seg {
+    /// Start a subpath.
+    Move(f32, f32),
+    /// Straight line.
+    Line(f32, f32),
+    /// Cubic Bezier: two control points, then the end point.
+    Cubic(f32, f32, f32, f32, f32, f32),
+    /// Close the subpath.
+    Close,
+}
+
+impl CutLine {
+    /// Stroke width of the cut line in points: the hairline print-and-cut RIPs expect.
+    pub const WIDTH: f32 = 0.25;
+
+    /// The outline, clockwise on the page from the end of the top-left corner: four
+    /// sides joined by quarter circles (cubic Beziers with the usual kappa, 0.5523,
+    /// at most 0.03% off a true circle). The radius is capped at half the shorter side.
+    pub fn outline(&self) -> Vec<Seg> {
+        /// Control point distance for a quarter circle of radius 1.
+        const KAPPA: f32 = 0.552_284_8;
+        let r = self.rect;
+        let rad = self.radius.clamp(0.0, r.w.min(r.h) / 2.0);
+        let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+        if rad <= 0.0 {
+            return vec![
+                Seg::Move(x0, y0),
+                Seg::Line(x1, y0),
+                Seg::Line(x1, y1),
+                Seg::Line(x0, y1),
+                Seg::Close,
+            ];
+        }
+        let k = rad * (1.0 - KAPPA);
+        vec![
+            Seg::Move(x0 + rad, y0),
+            Seg::Line(x1 - rad, y0),
+            Seg::Cubic(x1 - k, y0, x1, y0 + k, x1, y0 + rad),
+            Seg::Line(x1, y1 - rad),
+            Seg::Cubic(x1, y1 - k, x1 - k, y1, x1 - rad, y1),
+            Seg::Line(x0 + rad, y1),
+            Seg::Cubic(x0 + k, y1, x0, y1 - k, x0, y1 - rad),
+            Seg::Line(x0, y0 + rad),
+            Seg::Cubic(x0, y0 + k, x0 + k, y0, x0 + rad, y0),
+            Seg::Close,
+        ]
+    }
+}
+
 /// One page or slide.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -201,6 +275,8 @@ pub struct Page {
     /// Printer's marks (crop marks, slug line), drawn after the items and never
     /// mirrored: a print shop reads them on the front of a second-surface print too.
     pub marks: Vec<Item>,
+    /// The die-cut line (`build --cut-line`), drawn last, never mirrored.
+    pub cut: Option<CutLine>,
     /// Text blocks, for checks.
     pub blocks: Vec<TextBlock>,
 }
@@ -358,6 +434,21 @@ impl Scene {
                         );
                     }
                 }
+            }
+            // Only present on print files made with --cut-line, after the content hash
+            // was taken: the snapshot of a laid-out piece (and so its hash) never has it.
+            if let Some(c) = &p.cut {
+                let _ = writeln!(
+                    s,
+                    "  cut ({:.1},{:.1},{:.1},{:.1}) radius={:.2}pt {} {}pt",
+                    c.rect.x,
+                    c.rect.y,
+                    c.rect.w,
+                    c.rect.h,
+                    c.radius,
+                    CUT_CONTOUR,
+                    CutLine::WIDTH
+                );
             }
         }
         s

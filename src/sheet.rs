@@ -127,6 +127,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             items,
             blocks: Vec::new(),
             marks: Vec::new(),
+            cut: None,
         });
     }
     Ok(Scene::document(

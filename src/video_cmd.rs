@@ -102,6 +102,7 @@ pub fn kit_loops(
                         qr: first.qr.clone(),
                         number: String::new(),
                         mirrored: false,
+                        cut_line: false,
                         review: mine.iter().map(|s| s.review).min().unwrap_or(first.review),
                         fell_back: Vec::new(),
                         draft,

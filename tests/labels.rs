@@ -195,7 +195,10 @@ fn a_piece_larger_than_the_label_is_an_error_naming_both_sizes() {
         "mirrored clings are for print shops"
     );
     let o = run(&["sheet", "poster", "--template", "no-such", "-o", "s.pdf"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("templates: avery-22806, avery-5160"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("templates: a4-2up, a4-4up, avery-22806, avery-5160")
+    );
     // A fitting piece, and a calibration page with the unverified warning.
     let o = run(&[
         "sheet",
@@ -227,6 +230,119 @@ fn a_piece_larger_than_the_label_is_an_error_naming_both_sizes() {
     assert!(e.contains("avery-22806 geometry is unverified"), "{e}");
     let text = common::pdftext::extract(&std::fs::read(t.path().join("c.pdf")).unwrap());
     assert!(text.contains("UNVERIFIED template geometry"), "{text}");
+}
+
+#[test]
+fn a4_cut_sheets_are_a4_and_hold_four_wallet_cards_that_scan() {
+    let t = common::temp_project();
+    let o = common::hk(
+        t.path(),
+        &[
+            "sheet",
+            "wallet-card",
+            "--template",
+            "a4-4up",
+            "--locale",
+            "en",
+            "--locale",
+            "es",
+            "-o",
+            "a4.pdf",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(t.path().join("a4.pdf")).unwrap();
+    // A4 is 210 x 297 mm = 595.28 x 841.89 pt.
+    let raw = String::from_utf8_lossy(&bytes);
+    let mb = pdf_box(&raw, "MediaBox");
+    assert!(
+        mb.iter()
+            .zip([0.0, 0.0, 595.28, 841.89])
+            .all(|(a, b)| (a - b).abs() <= 0.01),
+        "{mb:?}"
+    );
+
+    // Four cells of 95 x 138.5 mm inside 10 mm margins, one card centred in each.
+    let p = common::project();
+    let tpl = hotline_kit::labels::templates(&p).unwrap();
+    let a4 = &tpl["a4-4up"];
+    let cells = hotline_kit::labels::positions(a4, (0.0, 0.0));
+    assert_eq!(cells.len(), 4);
+    let mm = 72.0 / 25.4;
+    let near = |a: f32, b: f32| (a - b).abs() <= 0.01;
+    assert!(near(cells[0].x, 10.0 * mm) && near(cells[0].y, 10.0 * mm));
+    assert!(near(cells[3].right(), 200.0 * mm) && near(cells[3].bottom(), 287.0 * mm));
+    let two = &tpl["a4-2up"];
+    assert_eq!(two.paper.size(), (595.28, 841.89));
+    let c2 = hotline_kit::labels::positions(two, (0.0, 0.0));
+    assert_eq!(c2.len(), 2);
+    assert!(near(c2[0].w, 190.0 * mm) && near(c2[1].bottom(), 287.0 * mm));
+
+    // Every card's QR code decodes from a 200-dpi rendering of the sheet.
+    let (_, s) = pieces("wallet-card", &["en", "es"]);
+    let sheet = hotline_kit::labels::impose(&p, "a4-4up", a4, &s, (0.0, 0.0), 1).unwrap();
+    assert_eq!(
+        (sheet.pages[0].width, sheet.pages[0].height),
+        (595.28, 841.89)
+    );
+    let qrs: Vec<Rect> = sheet.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Qr(q) => Some(q.rect),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(qrs.len(), 4, "one card a cell");
+    for (q, c) in qrs.iter().zip(&cells) {
+        assert!(c.contains(q), "{q:?} in {c:?}");
+    }
+    let scale = 200.0 / 72.0;
+    let (w, _, rgba) = common::render_rgba(&sheet, 0, scale);
+    // Each card as cut out: its trim box, centred in the cell.
+    let trim = s[0].pages[0].trim;
+    for (i, c) in cells.iter().enumerate() {
+        let c = Rect::new(
+            c.x + (c.w - trim.w) / 2.0,
+            c.y + (c.h - trim.h) / 2.0,
+            trim.w,
+            trim.h,
+        );
+        let (x0, y0) = ((c.x * scale) as u32, (c.y * scale) as u32);
+        let (cw, ch) = ((c.w * scale) as u32, (c.h * scale) as u32);
+        let mut px = Vec::with_capacity((cw * ch * 4) as usize);
+        for y in y0..y0 + ch {
+            let j = ((y * w + x0) * 4) as usize;
+            px.extend_from_slice(&rgba[j..j + (cw * 4) as usize]);
+        }
+        assert_eq!(
+            common::decode_qr_rgba(cw, ch, &px).as_deref(),
+            Some("tel:+18883737888"),
+            "cell {i}"
+        );
+    }
+
+    // A design too large for the cell: an error naming both sizes, in millimetres.
+    let o = common::hk(
+        t.path(),
+        &[
+            "sheet",
+            "poster",
+            "--template",
+            "a4-2up",
+            "--locale",
+            "en",
+            "-o",
+            "p.pdf",
+        ],
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("poster is 215.9 x 279.4 mm, larger than the a4-2up cell (190 x 138.5 mm)"),
+        "{e}"
+    );
+    assert!(!t.path().join("p.pdf").exists());
 }
 
 /// `/NAME [a b c d]` from an uncompressed page dictionary.

@@ -6,7 +6,7 @@ use krilla::geom::{PathBuilder, Point, Rect as KRect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule};
+use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::tagging::{ArtifactType, ContentTag, SpanTag, Tag, TagGroup, TagTree};
 use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
@@ -14,7 +14,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::export::qr_runs;
 use crate::imagery::Picture;
-use crate::scene::{Item, Rect, Scene};
+use crate::scene::{CUT_CONTOUR, CutLine, Item, Rect, Scene, Seg};
 use crate::units::Color;
 
 fn fill(c: Color) -> Fill {
@@ -23,6 +23,42 @@ fn fill(c: Color) -> Fill {
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
+}
+
+/// The `CutContour` spot colour at 100% tint, with magenta (CMYK 0/100/0/0) as the
+/// colour viewers and printers without the separation show.
+fn cut_contour() -> krilla::color::separation::Color {
+    use krilla::color::separation::{Color as Spot, SeparationColorant, SeparationSpace};
+    let magenta = krilla::color::cmyk::Color::new(0, 255, 0, 0);
+    Spot::new(
+        255,
+        SeparationSpace::new(
+            SeparationColorant::Custom(CUT_CONTOUR.into()),
+            krilla::color::RegularColor::Cmyk(magenta),
+        ),
+    )
+}
+
+/// Stroke the die line (no fill): a closed path, 0.25 pt, in the `CutContour` separation.
+fn draw_cut_line(surface: &mut krilla::surface::Surface, cut: &CutLine) {
+    let mut pb = PathBuilder::new();
+    for seg in cut.outline() {
+        match seg {
+            Seg::Move(x, y) => pb.move_to(x, y),
+            Seg::Line(x, y) => pb.line_to(x, y),
+            Seg::Cubic(a, b, c, d, e, f) => pb.cubic_to(a, b, c, d, e, f),
+            Seg::Close => pb.close(),
+        }
+    }
+    let Some(path) = pb.finish() else { return };
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: krilla::color::Color::from(cut_contour()).into(),
+        width: CutLine::WIDTH,
+        ..Stroke::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
 }
 
 fn krect(r: &Rect) -> Option<KRect> {
@@ -210,6 +246,15 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         }
         if in_mirror {
             surface.pop();
+        }
+        if let Some(cut) = &page.cut {
+            // The die line: production information for the cutter, not content.
+            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+                ArtifactType::Other,
+                None,
+            )));
+            draw_cut_line(&mut surface, cut);
+            surface.end_tagged();
         }
         surface.finish();
         p.finish();

@@ -8,7 +8,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Transform};
 
 use crate::export::{glyph_path, qr_runs};
 use crate::fonts::FontId;
-use crate::scene::{Item, Page, Scene};
+use crate::scene::{CUT_MAGENTA, CutLine, Item, Page, Scene, Seg};
 use crate::units::Color;
 
 fn paint(c: Color) -> Paint<'static> {
@@ -109,7 +109,30 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
             }
         }
     }
+    if let Some(cut) = &page.cut {
+        draw_cut_line(&mut pm, cut, plain, s);
+    }
     Ok(pm)
+}
+
+/// The die line in magenta, as reviewers expect to see `CutContour`: never thinner
+/// than one pixel, so it shows at every resolution.
+fn draw_cut_line(pm: &mut Pixmap, cut: &CutLine, t: Transform, s: f32) {
+    let mut pb = PathBuilder::new();
+    for seg in cut.outline() {
+        match seg {
+            Seg::Move(x, y) => pb.move_to(x, y),
+            Seg::Line(x, y) => pb.line_to(x, y),
+            Seg::Cubic(a, b, c, d, e, f) => pb.cubic_to(a, b, c, d, e, f),
+            Seg::Close => pb.close(),
+        }
+    }
+    let Some(path) = pb.finish() else { return };
+    let stroke = tiny_skia::Stroke {
+        width: CutLine::WIDTH.max(1.0 / s),
+        ..Default::default()
+    };
+    pm.stroke_path(&path, &paint(CUT_MAGENTA), &stroke, t, None);
 }
 
 /// Decode every QR code of a page from the rendered pixels; each must give `payload`.

@@ -8,7 +8,7 @@ use base64::Engine as _;
 
 use crate::export::{glyph_path, qr_runs};
 use crate::fonts::FontId;
-use crate::scene::{Item, Page, Scene};
+use crate::scene::{CUT_CONTOUR, CUT_MAGENTA, CutLine, Item, Page, Scene, Seg};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -30,6 +30,25 @@ fn path_data(p: &tiny_skia::Path) -> String {
         };
     }
     d
+}
+
+/// The die line: the same path as in the PDF, magenta, named for the spot colour.
+fn cut_line(cut: &CutLine) -> String {
+    let mut d = String::new();
+    for seg in cut.outline() {
+        let _ = match seg {
+            Seg::Move(x, y) => write!(d, "M{x} {y}"),
+            Seg::Line(x, y) => write!(d, "L{x} {y}"),
+            Seg::Cubic(a, b, c, e, f, g) => write!(d, "C{a} {b} {c} {e} {f} {g}"),
+            Seg::Close => write!(d, "Z"),
+        };
+    }
+    format!(
+        "<!-- die-cut line: spot colour {CUT_CONTOUR}, 100% tint, {w} pt, on the trim box, corner radius {r} pt -->\n<path id=\"{CUT_CONTOUR}\" data-spot-color=\"{CUT_CONTOUR}\" d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{w}\"/>\n",
+        CUT_MAGENTA.hex(),
+        w = CutLine::WIDTH,
+        r = cut.radius,
+    )
 }
 
 /// One page as an SVG document.
@@ -162,6 +181,9 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
         out.push_str("</g>\n");
     }
     out.push_str(marks);
+    if let Some(cut) = &page.cut {
+        out.push_str(&cut_line(cut));
+    }
     out.push_str("</svg>\n");
     Ok(out)
 }

@@ -395,6 +395,7 @@ pub fn compile(
             items,
             blocks,
             marks: Vec::new(),
+            cut: None,
         });
     }
     if diags.has_errors() {

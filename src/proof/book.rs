@@ -522,6 +522,7 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
             items,
             blocks: Vec::new(),
             marks: Vec::new(),
+            cut: None,
         });
     }
     Ok(Scene::document(
