@@ -255,6 +255,20 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         fallback: Option<String>,
     },
+    /// A placement checklist for staff: every piece of the kit, where it goes, how many
+    /// to post (kit.toml's [counts]), what to print it on, its files and review status,
+    /// with a box to tick when it is posted.
+    #[command(
+        after_help = "How many comes from the kit file's [counts] table (`hotline-kit init` writes one): each design\nnames the count it goes by (stalls, sample_windows, screens...). Drafts are marked: do not post\nthem until the survivor advisory board approves them.\n\nExamples:\n  hotline-kit plan                      (writes plan.pdf, US Letter)\n  hotline-kit plan --kit clinic.toml -o clinic-plan.pdf\n  hotline-kit plan --format text\n  hotline-kit plan --format json -o plan.json"
+    )]
+    Plan {
+        /// Output file (default: plan.pdf; text and JSON go to standard output without -o).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// pdf, text or json (default: from the file name, else pdf).
+        #[arg(long, value_enum)]
+        format: Option<crate::plan::PlanFormat>,
+    },
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
     Imagery(ImageryCommand),
@@ -729,6 +743,22 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                 ),
             }
         }
+        Command::Plan { output, format } => {
+            let kit = load_kit(&cli.project, cli.kit.as_deref())?;
+            let kit_path = match (&cli.kit, &kit.file) {
+                (Some(k), _) => Some(k.clone()),
+                (None, Some(_)) => Some(cli.project.join("kit.toml")),
+                (None, None) => None,
+            };
+            plan(
+                &cli.project,
+                &kit,
+                kit_path.as_deref(),
+                cli.kit.is_some(),
+                output,
+                format,
+            )
+        }
         Command::Imagery(ImageryCommand::Sheet { output }) => {
             let p = load(&cli.project)?;
             let scene = crate::sheet::contact_sheet(&p)?;
@@ -857,6 +887,57 @@ fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics>
         bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// `hotline-kit plan`: the placement checklist, made in memory and then written whole
+/// (PDF to `plan.pdf` by default; text and JSON to standard output unless -o says).
+fn plan(
+    project: &Path,
+    kit: &Kit,
+    kit_path: Option<&Path>,
+    explicit: bool,
+    output: Option<PathBuf>,
+    format: Option<crate::plan::PlanFormat>,
+) -> Result<(), Diagnostics> {
+    use crate::plan::PlanFormat;
+    let format = match (format, &output) {
+        (Some(f), _) => f,
+        (None, Some(o)) => format_of(None, o)?,
+        (None, None) => PlanFormat::Pdf,
+    };
+    let output = match format {
+        PlanFormat::Pdf => Some(output.unwrap_or_else(|| PathBuf::from("plan.pdf"))),
+        _ => output,
+    };
+    let p = load(project)?;
+    let sel = selection(kit, vec![], vec![], vec![], None)?;
+    let date = crate::check::format_date(crate::check::today());
+    let refs = crate::plan::KitRef {
+        file: kit.file.as_ref(),
+        path: kit_path,
+        explicit,
+    };
+    let (plan, warnings) = crate::plan::make(&p, &sel, refs, &date)?;
+    let bytes = match format {
+        PlanFormat::Pdf => crate::plan::pdf(&p, &plan)?,
+        PlanFormat::Text => plan.text(&p).into_bytes(),
+        PlanFormat::Json => crate::plan::json(&plan).into_bytes(),
+    };
+    print_diags(warnings);
+    match output {
+        Some(path) => {
+            kit::write_atomic(&path, &bytes)?;
+            eprintln!(
+                "wrote {}: placement plan of {} designs ({} pieces, {} of them drafts)",
+                path.display(),
+                plan.pieces.len(),
+                plan.total_pieces,
+                plan.drafts
+            );
+        }
+        None => crate::emit(&String::from_utf8_lossy(&bytes)),
+    }
     Ok(())
 }
 

@@ -151,13 +151,7 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         ))
     };
     let npages = scene.pages.len();
-    let name = |i: usize| {
-        if npages > 1 {
-            format!("{stem}-{}.{}", i + 1, format.ext())
-        } else {
-            format!("{stem}.{}", format.ext())
-        }
-    };
+    let name = |i: usize| page_file(stem, format, i, npages);
     let base = |path: String, bytes: &[u8]| ManifestEntry {
         path,
         design: scene.design.clone(),
@@ -223,6 +217,38 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
             .collect(),
     };
     Ok(files)
+}
+
+/// The file of page `i` (0-based) of `npages` in one-page-per-file formats (PNG, SVG):
+/// `STEM-1.png`, `STEM-2.png`... or `STEM.png` for a one-page piece.
+fn page_file(stem: &str, format: Format, i: usize, npages: usize) -> String {
+    if npages > 1 {
+        format!("{stem}-{}.{}", i + 1, format.ext())
+    } else {
+        format!("{stem}.{}", format.ext())
+    }
+}
+
+/// Where `build` puts a piece, relative to the output folder and without extension:
+/// `DESIGN/LOCALE/DESIGN-LOCALE`.
+pub fn piece_stem(design: &str, locale: &str) -> String {
+    format!("{design}/{locale}/{design}-{locale}")
+}
+
+/// The files `build` writes for one piece of `pages` pages, relative to the output
+/// folder: one PDF with every page, and one PNG or SVG per page.
+pub fn piece_files(design: &str, locale: &str, pages: usize, formats: &[Format]) -> Vec<String> {
+    let stem = piece_stem(design, locale);
+    let mut out = Vec::new();
+    for f in formats {
+        match f {
+            Format::Pdf => out.push(format!("{stem}.pdf")),
+            Format::Png | Format::Svg => {
+                out.extend((0..pages.max(1)).map(|i| page_file(&stem, *f, i, pages)));
+            }
+        }
+    }
+    out
 }
 
 fn hex(b: &[u8]) -> String {
@@ -453,7 +479,7 @@ pub fn make(
     let results: Vec<Result<Vec<OutFile>, Diagnostic>> = work
         .par_iter()
         .map(|(s, f)| {
-            let stem = format!("{0}/{1}/{0}-{1}", s.design, s.locale);
+            let stem = piece_stem(&s.design, &s.locale);
             let design = project.designs.get(&s.design);
             let cut = match design {
                 Some(d) if sel.cut_line && d.kind.is_die_cut() => {

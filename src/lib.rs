@@ -51,6 +51,7 @@ pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod plan;
 pub mod project;
 pub mod proof;
 pub mod qr;

@@ -70,10 +70,10 @@ pub fn kit_loops(
         if ls.interleave {
             let locales = per.iter().map(|(l, _)| l.clone()).collect();
             let slides = crate::video::interleave(per.into_iter().map(|(_, s)| s).collect());
-            groups.push((format!("{d}/{d}-loop"), locales, slides));
+            groups.push((loop_stem(d, None), locales, slides));
         } else {
             for (l, slides) in per {
-                groups.push((format!("{d}/{l}/{d}-{l}-loop"), vec![l], slides));
+                groups.push((loop_stem(d, Some(&l)), vec![l], slides));
             }
         }
         let first = mine[0];
@@ -133,6 +133,30 @@ pub fn kit_loops(
         }
     }
     Ok(out)
+}
+
+/// Where `build` puts a screen design's loop, relative to the output folder and without
+/// extension: `DESIGN/LOCALE/DESIGN-LOCALE-loop` for one locale, `DESIGN/DESIGN-loop`
+/// for an interleaved loop (`None`).
+pub fn loop_stem(design: &str, locale: Option<&str>) -> String {
+    match locale {
+        Some(l) => format!("{design}/{l}/{design}-{l}-loop"),
+        None => format!("{design}/{design}-loop"),
+    }
+}
+
+/// The loop files `build` writes for a screen design in these locales, relative to the
+/// output folder.
+pub fn loop_files(design: &str, locales: &[String], ls: &LoopSettings) -> Vec<String> {
+    let stems: Vec<String> = if ls.interleave {
+        vec![loop_stem(design, None)]
+    } else {
+        locales.iter().map(|l| loop_stem(design, Some(l))).collect()
+    };
+    stems
+        .iter()
+        .flat_map(|s| ls.formats.iter().map(move |f| format!("{s}.{}", f.ext())))
+        .collect()
 }
 
 /// Height of the crawl band on a 1920 x 1080 slide, in px.

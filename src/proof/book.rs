@@ -143,7 +143,7 @@ impl<'a> Book<'a> {
 }
 
 /// Outline of a rectangle, as four thin bars.
-fn outline(r: Rect, t: f32, color: Color) -> [Item; 4] {
+pub(crate) fn outline(r: Rect, t: f32, color: Color) -> [Item; 4] {
     [
         Item::Rect {
             rect: Rect::new(r.x, r.y, r.w, t),

@@ -1,0 +1,508 @@
+//! `hotline-kit plan`: the placement checklist for staff, as PDF, text and JSON.
+
+mod common;
+
+use std::path::Path;
+
+use common::{edit, hk};
+
+fn ok(dir: &Path, args: &[&str]) -> std::process::Output {
+    let o = hk(dir, args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(dir: &Path) -> (serde_json::Value, String) {
+    let o = ok(dir, &["plan", "--format", "json"]);
+    (serde_json::from_slice(&o.stdout).unwrap(), stderr(&o))
+}
+
+fn piece<'a>(plan: &'a serde_json::Value, design: &str) -> &'a serde_json::Value {
+    plan["pieces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["design"] == design)
+        .unwrap_or_else(|| panic!("no {design} in {plan}"))
+}
+
+/// Text with every run of white space made one space (wrapped lines join up).
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A kit file in the project folder.
+fn kit(dir: &Path, text: &str) {
+    std::fs::write(dir.join("kit.toml"), text).unwrap();
+}
+
+#[test]
+fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
+    let t = common::temp_project();
+    let o = ok(t.path(), &["plan"]);
+    assert!(stderr(&o).contains("wrote plan.pdf"), "{}", stderr(&o));
+    // No kit file: counts cannot be set, and the plan says so (a warning, not an error).
+    assert!(
+        stderr(&o).contains("warning: no kit file"),
+        "{}",
+        stderr(&o)
+    );
+    let pdf = std::fs::read(t.path().join("plan.pdf")).unwrap();
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.clone()).unwrap();
+    let pages = doc.pages();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    for page in pages.iter() {
+        let mb = page.media_box();
+        assert_eq!(
+            (mb.width().round(), mb.height().round()),
+            (612.0, 792.0),
+            "US Letter"
+        );
+    }
+    let pix = hayro::render(
+        &pages[0],
+        &hayro::RenderCache::new(),
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: 1.0,
+            y_scale: 1.0,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+        },
+    );
+    assert_eq!((pix.width(), pix.height()), (612, 792));
+    // Something is drawn: not a blank page.
+    let dark = pix
+        .data_as_u8_slice()
+        .chunks(4)
+        .filter(|p| p[0] < 128)
+        .count();
+    assert!(dark > 5_000, "{dark} dark pixels");
+
+    let text = flat(&common::pdftext::extract(&pdf));
+    let project = common::project();
+    let defaults: Vec<_> = project.designs.values().filter(|d| !d.on_request).collect();
+    assert_eq!(defaults.len(), 6);
+    for d in &defaults {
+        assert!(
+            text.contains(&flat(&d.title)),
+            "no title {:?}: {text}",
+            d.title
+        );
+        assert!(
+            text.contains(&flat(&d.placement)),
+            "no placement {:?}",
+            d.placement
+        );
+        assert!(text.contains(&format!("design {}", d.name)), "{}", d.name);
+    }
+    // On-request variants are not part of the default kit.
+    assert!(!text.contains("stall-sticker-men"));
+    // The number as hotline.toml has it, never typed in.
+    let hotline = std::fs::read_to_string(t.path().join("hotline.toml")).unwrap();
+    let doc: toml::Table = hotline.parse().unwrap();
+    let phone = doc["phone"]["display"].as_str().unwrap();
+    let sms = doc["sms"]["display"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("call {phone} \u{00b7} text {sms}")),
+        "{text}"
+    );
+    assert!(text.contains("Default kit (no kit.toml)"));
+    assert!(text.contains("Made 2026-11-28"));
+    assert!(text.contains(
+        "Some pieces are drafts: do not post them until the survivor advisory board approves them."
+    ));
+    assert!(text.contains("12 of 12 pieces"), "{text}");
+    assert_eq!(text.matches("DRAFT: do not post").count(), 6, "{text}");
+    assert!(text.contains("en: DRAFT \u{2013} not approved for print"));
+    assert!(text.contains("count not set: add `stalls = N` under [counts] in kit.toml"));
+    assert!(text.contains("[counts]"));
+    assert!(text.contains("printed mirrored (second surface)"));
+    assert!(text.contains("--template letter-4up"));
+    assert!(text.contains("out/stall-sticker/en/: stall-sticker-en.pdf, stall-sticker-en.png"));
+    let n = pages.len();
+    assert!(text.contains(&format!("page {n} of {n}")), "{text}");
+    assert!(text.contains("date ____"));
+}
+
+#[test]
+fn the_plan_pdf_is_readable_and_breaks_between_pieces() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        designs: p.designs.keys().cloned().collect(),
+        locales: vec!["en".into(), "es".into(), "vi".into()],
+        ..Default::default()
+    };
+    let none = hotline_kit::plan::KitRef {
+        file: None,
+        path: None,
+        explicit: false,
+    };
+    let (plan, warnings) = hotline_kit::plan::make(&p, &sel, none, "2026-11-28").unwrap();
+    assert_eq!(plan.pieces.len(), p.designs.len());
+    assert!(!warnings.has_errors());
+    let scene = hotline_kit::plan::scene(&p, &plan).unwrap();
+    assert!(scene.pages.len() >= 4, "{} pages", scene.pages.len());
+    let n = scene.pages.len();
+    for (i, page) in scene.pages.iter().enumerate() {
+        assert_eq!((page.width, page.height), (612.0, 792.0));
+        let runs: Vec<&hotline_kit::scene::GlyphRun> = page
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                hotline_kit::scene::Item::Text(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        for r in &runs {
+            // Readable at arm's length.
+            assert!(r.size >= 10.0, "{:?} at {} pt", r.text, r.size);
+            // Inside the page margins.
+            assert!(
+                r.x >= 40.0 - 0.01 && r.x + r.width() <= 572.0 + 0.5,
+                "{:?}",
+                r.text
+            );
+        }
+        // Nothing but the footer below the body area: blocks move whole to the next page.
+        let low: Vec<&str> = runs
+            .iter()
+            .filter(|r| r.y > 792.0 - 40.0 - 20.0)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(
+            low.iter()
+                .all(|t| t.contains("page") || t.contains("plan of")),
+            "{low:?}"
+        );
+        let last = format!("page {} of {n}", i + 1);
+        assert!(runs.iter().any(|r| r.text.contains(&last)), "no `{last}`");
+    }
+    // Every piece's heading is on some page, once.
+    let all: String = scene
+        .pages
+        .iter()
+        .flat_map(|pg| pg.items.iter())
+        .filter_map(|it| match it {
+            hotline_kit::scene::Item::Text(r) => Some(r.text.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, r) in plan.pieces.iter().enumerate() {
+        assert_eq!(
+            all.matches(&format!("{}. {}", i + 1, r.title)).count(),
+            1,
+            "{}",
+            r.title
+        );
+    }
+    // Deterministic.
+    assert_eq!(
+        hotline_kit::plan::pdf(&p, &plan).unwrap(),
+        hotline_kit::plan::pdf(&p, &plan).unwrap()
+    );
+}
+
+#[test]
+fn counts_come_from_the_kit_file_and_a_missing_count_is_a_warning() {
+    let t = common::temp_project();
+    kit(
+        t.path(),
+        "[facility]\nname = \"Riverside Clinic\"\n\n[build]\ndesigns = [\"stall-sticker\", \"window-cling\", \"tv-slides\", \"poster\"]\nlocales = [\"en\", \"es\"]\nformats = [\"pdf\"]\nout = \"print\"\n\n[video]\nformats = [\"html\"]\n\n[counts]\nstalls = 12\nscreens = 2\nrestrooms = 6\n",
+    );
+    let (plan, err) = json(t.path());
+    assert_eq!(plan["facility"], "Riverside Clinic");
+    assert_eq!(plan["date"], "2026-11-28");
+    assert_eq!(plan["hotline"]["phone"], "1-888-373-7888");
+    let s = piece(&plan, "stall-sticker");
+    assert_eq!(s["count_name"], "stalls");
+    assert_eq!(s["count"], 12);
+    assert_eq!(s["each"], 1);
+    assert_eq!(s["total"], 12);
+    assert_eq!(s["kind"], "sticker");
+    assert_eq!(s["mirrored"], false);
+    assert_eq!(s["size"], "3in x 3in");
+    assert_eq!(s["label_template"], "letter-4up");
+    assert_eq!(s["locales"], serde_json::json!(["en", "es"]));
+    assert!(s["stock"].as_str().unwrap().contains("vinyl"));
+    assert_eq!(
+        s["files"],
+        serde_json::json!([
+            "print/stall-sticker/en/stall-sticker-en.pdf",
+            "print/stall-sticker/es/stall-sticker-es.pdf"
+        ])
+    );
+    assert_eq!(s["review"][0]["locale"], "en");
+    assert_eq!(s["review"][0]["state"], "draft");
+    let w = piece(&plan, "window-cling");
+    assert_eq!(w["count_name"], "sample_windows");
+    assert!(w["count"].is_null() && w["total"].is_null());
+    assert_eq!(
+        w["count_note"],
+        "count not set: add `sample_windows = N` under [counts] in kit.toml"
+    );
+    assert!(
+        err.contains("warning: kit.toml has no count `sample_windows`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add `sample_windows = N` under [counts]"),
+        "{err}"
+    );
+    let tv = piece(&plan, "tv-slides");
+    assert_eq!(tv["total"], 2);
+    assert_eq!(tv["kind"], "slides");
+    assert_eq!(
+        tv["loops"],
+        serde_json::json!([
+            "print/tv-slides/en/tv-slides-en-loop.html",
+            "print/tv-slides/es/tv-slides-es-loop.html"
+        ])
+    );
+
+    // The files the plan names are the files build writes.
+    let o = ok(t.path(), &["build"]);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("print/manifest.json")).unwrap())
+            .unwrap();
+    let mut built: Vec<String> = manifest
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("print/{}", e["path"].as_str().unwrap()))
+        .collect();
+    built.sort();
+    let mut planned: Vec<String> = plan["pieces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["files"].as_array().unwrap().clone())
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    planned.sort();
+    assert_eq!(planned, built, "{}", stderr(&o));
+
+    // The PDF says the same.
+    ok(t.path(), &["plan", "-o", "plan.pdf"]);
+    let text = flat(&common::pdftext::extract(
+        &std::fs::read(t.path().join("plan.pdf")).unwrap(),
+    ));
+    assert!(text.contains("Riverside Clinic"), "{text}");
+    assert!(text.contains("12 stalls \u{00d7} 1 = 12 to post"), "{text}");
+    assert!(
+        text.contains("2 screens \u{00d7} 1 = 2 to set up"),
+        "{text}"
+    );
+    assert!(
+        text.contains("count not set: add `sample_windows = N` under [counts] in kit.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("print/tv-slides/en/: tv-slides-en-loop.html"),
+        "{text}"
+    );
+
+    // The starter kit sets every count its designs need: no warnings.
+    std::fs::remove_file(t.path().join("kit.toml")).unwrap();
+    ok(t.path(), &["init"]);
+    let (plan, err) = json(t.path());
+    assert!(!err.contains("warning"), "{err}");
+    for p in plan["pieces"].as_array().unwrap() {
+        assert!(p["total"].is_u64(), "{p}");
+    }
+    assert_eq!(piece(&plan, "window-cling")["total"], 2);
+}
+
+#[test]
+fn approving_a_piece_turns_its_row_approved() {
+    let t = common::temp_project();
+    kit(
+        t.path(),
+        "[build]\ndesigns = [\"wallet-card\", \"poster\"]\nlocales = [\"en\", \"es\"]\n\n[counts]\nexam_rooms = 20\nrestrooms = 6\n",
+    );
+    let (before, _) = json(t.path());
+    assert_eq!(before["drafts"], 4);
+    ok(
+        t.path(),
+        &["approve", "wallet-card", "--locale", "en", "--by", "Board"],
+    );
+    let (plan, _) = json(t.path());
+    assert_eq!(plan["drafts"], 3);
+    let w = piece(&plan, "wallet-card");
+    let en = &w["review"][0];
+    assert_eq!(en["locale"], "en");
+    assert_eq!(en["state"], "approved");
+    assert_eq!(en["printable"], true);
+    assert_eq!(en["approved_by"], "Board");
+    assert_eq!(en["approved_on"], "2026-11-28");
+    assert!(en.get("why").is_none());
+    assert_eq!(w["review"][1]["state"], "draft");
+    assert_eq!(piece(&plan, "poster")["review"][0]["state"], "draft");
+
+    let text = String::from_utf8(ok(t.path(), &["plan", "--format", "text"]).stdout).unwrap();
+    assert!(
+        text.contains("en: approved for print by Board on 2026-11-28"),
+        "{text}"
+    );
+    assert!(text.contains("DRAFT in es: post only en"), "{text}");
+    ok(t.path(), &["plan"]);
+    let pdf = flat(&common::pdftext::extract(
+        &std::fs::read(t.path().join("plan.pdf")).unwrap(),
+    ));
+    assert!(
+        pdf.contains("en: approved for print by Board on 2026-11-28"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("DRAFT in es: post only en"), "{pdf}");
+
+    // Everything approved: no draft banner. (Spanish needs its strings reviewed too.)
+    for d in ["wallet-card", "poster"] {
+        ok(
+            t.path(),
+            &[
+                "approve", d, "--locale", "en", "--locale", "es", "--by", "Board",
+            ],
+        );
+    }
+    ok(
+        t.path(),
+        &[
+            "approve",
+            "--strings",
+            "--locale",
+            "es",
+            "--status",
+            "translator-reviewed",
+            "--by",
+            "J. Ortiz",
+        ],
+    );
+    let (plan, _) = json(t.path());
+    assert_eq!(plan["drafts"], 0, "{plan}");
+    ok(t.path(), &["plan"]);
+    let pdf = flat(&common::pdftext::extract(
+        &std::fs::read(t.path().join("plan.pdf")).unwrap(),
+    ));
+    assert!(!pdf.contains("Some pieces are drafts"), "{pdf}");
+    assert!(!pdf.contains("DRAFT"), "{pdf}");
+    assert_eq!(pdf.matches("Approved: ready to post").count(), 2, "{pdf}");
+}
+
+#[test]
+fn text_goes_to_standard_output_or_a_file() {
+    let t = common::temp_project();
+    kit(
+        t.path(),
+        "[facility]\nname = \"Riverside Clinic\"\n\n[build]\ndesigns = [\"window-cling\", \"window-cling-reverse\"]\nlocales = [\"en\"]\n\n[counts]\nsample_windows = 3\n",
+    );
+    let o = ok(t.path(), &["plan", "--format", "text"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.starts_with("PLACEMENT CHECKLIST: Riverside Clinic\n"),
+        "{text}"
+    );
+    assert!(text.contains("call 1-888-373-7888, text 233733"), "{text}");
+    assert!(text.contains("!!! Some pieces are drafts"), "{text}");
+    assert!(
+        text.contains("[ ] 1. Window cling, 5 x 7 in (window-cling)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 sample windows \u{00d7} 1 = 3 to post"),
+        "{text}"
+    );
+    assert!(text.contains("printed mirrored (second surface)"), "{text}");
+    // The plain and the mirrored cling are alternatives for the same windows.
+    assert!(
+        text.contains("window-cling-reverse goes in the same places"),
+        "{text}"
+    );
+    assert!(text.contains("Posted:     date ____"), "{text}");
+    assert!(!t.path().join("plan.pdf").exists());
+    // To a file: the extension says the format.
+    let o = ok(t.path(), &["plan", "-o", "plan.txt"]);
+    assert!(stderr(&o).contains("wrote plan.txt"));
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("plan.txt")).unwrap(),
+        text
+    );
+    let o = ok(t.path(), &["plan", "-o", "plan.json"]);
+    assert!(o.stdout.is_empty());
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.path().join("plan.json")).unwrap()).unwrap();
+    let keys: Vec<&String> = v["pieces"][0].as_object().unwrap().keys().collect();
+    for k in [
+        "design",
+        "title",
+        "locales",
+        "placement",
+        "count_name",
+        "count",
+        "each",
+        "total",
+        "kind",
+        "stock",
+        "size",
+        "mirrored",
+        "label_template",
+        "files",
+        "review",
+    ] {
+        assert!(keys.iter().any(|x| *x == k), "no key {k}: {keys:?}");
+    }
+}
+
+#[test]
+fn a_bad_output_path_is_an_error_and_writes_nothing() {
+    let t = common::temp_project();
+    let d = t.path();
+    // A good plan first.
+    ok(d, &["plan"]);
+    let good = std::fs::read(d.join("plan.pdf")).unwrap();
+    // A folder that cannot be made (a file stands in its way).
+    std::fs::write(d.join("blocker"), "x").unwrap();
+    let o = hk(d, &["plan", "-o", "blocker/plan.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("blocker")).unwrap(), b"x");
+    // An extension that names no format.
+    let o = hk(d, &["plan", "-o", "plan.docx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot tell the format"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("plan.docx").exists());
+    // A plan that cannot be made leaves the earlier one as it was.
+    kit(d, "[build]\ndesigns = [\"no-such-design\"]\n");
+    let o = hk(d, &["plan"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no-such-design"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("plan.pdf")).unwrap(), good);
+    // No temporary files left behind.
+    let leftovers: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".hotline-kit"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A kit file with a typo'd table name is still an error, never ignored.
+    edit(
+        d.join("kit.toml"),
+        "[build]",
+        "[count]\nstalls = 3\n\n[build]",
+    );
+    let o = hk(d, &["plan"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(d.join("plan.pdf")).unwrap(), good);
+}
