@@ -109,8 +109,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
         /// Check the kit's state notice against a state posting law instead
-        /// (`jurisdictions/ID.toml`, e.g. us-ca; default: the kit's [compliance]).
-        #[arg(long, value_name = "ID")]
+        /// (`jurisdictions/ID.toml`, e.g. us-ca; without ID: the kit's [compliance]).
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
         jurisdiction: Option<String>,
         /// With --jurisdiction: the extra language the law asks for, e.g. the county's
         /// Voting Rights Act language (a locale code).
@@ -697,8 +697,21 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
             let compliance = kit.file.as_ref().and_then(|k| k.compliance.clone());
-            let jurisdiction =
-                jurisdiction.or_else(|| compliance.as_ref().map(|c| c.jurisdiction.clone()));
+            // `--jurisdiction` alone takes the kit's; plain `check` stays the content check.
+            let jurisdiction = match jurisdiction.as_deref() {
+                Some("") => Some(
+                    compliance
+                        .as_ref()
+                        .map(|c| c.jurisdiction.clone())
+                        .ok_or_else(|| {
+                            crate::diag::Diagnostic::error(
+                                "--jurisdiction without an ID needs [compliance] jurisdiction in kit.toml",
+                            )
+                            .hint("name one, e.g. --jurisdiction us-ca (profiles are in jurisdictions/)")
+                        })?,
+                ),
+                _ => jurisdiction,
+            };
             let county = county_language.or_else(|| {
                 compliance
                     .as_ref()
@@ -736,11 +749,20 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
                     }
                     Ok(())
                 }
-                None => check(
-                    &cli.project,
-                    selection(&kit, designs, locales, vec![], fallback)?,
-                    format,
-                ),
+                None => {
+                    check(
+                        &cli.project,
+                        selection(&kit, designs, locales, vec![], fallback)?,
+                        format,
+                    )?;
+                    if let (Some(c), ReportFormat::Text) = (&compliance, format) {
+                        eprintln!(
+                            "note: kit.toml follows {}: `hotline-kit check --jurisdiction` checks the state notice against it",
+                            c.jurisdiction
+                        );
+                    }
+                    Ok(())
+                }
             }
         }
         Command::Plan { output, format } => {

@@ -382,11 +382,25 @@ fn the_kit_file_names_the_jurisdiction_and_county_language() {
         "[compliance]\njurisdiction = \"us-ca\"\ncounty_language = \"vi\"\n",
     )
     .unwrap();
-    let (code, j) = comply(t.path(), &[]);
+    let (code, j) = comply(t.path(), &["--jurisdiction"]);
     assert_eq!(code, 0, "{j:#}");
     assert_eq!(j["jurisdiction"], "us-ca");
     assert_eq!(j["locales"], serde_json::json!(["en", "es", "vi"]));
     assert_eq!(outcome(&j, "languages"), "met");
+    // Plain `check` is still the content check, and points to the notice check.
+    let o = common::hk(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("checked 6 pieces") || err.contains("pieces"),
+        "{err}"
+    );
+    assert!(err.contains("kit.toml follows us-ca"), "{err}");
+    // Without [compliance], `--jurisdiction` alone is an error that says what to add.
+    std::fs::write(t.path().join("kit.toml"), "[facility]\nname = \"X\"\n").unwrap();
+    let o = common::hk(t.path(), &["check", "--jurisdiction"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("needs [compliance] jurisdiction"));
 }
 
 #[test]
