@@ -260,6 +260,12 @@ fn languages_text(project: &Project, row: &Row) -> String {
         .collect();
     if names.len() == 1 {
         names[0].clone()
+    } else if row.kind == crate::spec::Kind::Notice.name() {
+        // A state notice is posted in every language the law asks for, a sign each.
+        format!(
+            "{}: one sign in each language at each place (counted in How many)",
+            names.join(", ")
+        )
     } else {
         format!("{}: choose one for each place", names.join(", "))
     }
@@ -377,6 +383,11 @@ pub fn make(
                 }
             })
             .collect();
+        let each = if d.kind == crate::spec::Kind::Notice {
+            d.each * locales.len().max(1) as u32
+        } else {
+            d.each
+        };
         rows.push(Row {
             design: name.clone(),
             title: d.title.clone(),
@@ -384,8 +395,8 @@ pub fn make(
             placement: d.placement.clone(),
             count_name: d.per.clone(),
             count,
-            each: d.each,
-            total: count.map(|n| n.saturating_mul(d.each)),
+            each,
+            total: count.map(|n| n.saturating_mul(each)),
             count_note,
             kind: d.kind.name(),
             medium: match d.medium {

@@ -506,3 +506,35 @@ fn a_bad_output_path_is_an_error_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(d.join("plan.pdf")).unwrap(), good);
 }
+
+#[test]
+fn a_state_notice_is_counted_once_per_language_at_each_place() {
+    let t = common::temp_project();
+    kit(
+        t.path(),
+        "[build]\ndesigns = [\"stall-sticker\", \"state-notice-us-ca\"]\nlocales = [\"en\", \"es\", \"vi\"]\n\n[counts]\nstalls = 5\nentrances = 2\n",
+    );
+    let (plan, _) = json(t.path());
+    let n = piece(&plan, "state-notice-us-ca");
+    // The law asks for every language: 2 entrances x 3 signs.
+    assert_eq!(n["count"], 2, "{n:#}");
+    assert_eq!(n["each"], 3, "{n:#}");
+    assert_eq!(n["total"], 6, "{n:#}");
+    assert_eq!(n["kind"], "notice");
+    // Other pieces: one per place, in the language chosen for that place.
+    assert_eq!(piece(&plan, "stall-sticker")["total"], 5);
+    let o = ok(t.path(), &["plan", "--format", "text"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("2 entrances \u{00d7} 3 = 6 to post"),
+        "{text}"
+    );
+    assert!(
+        text.contains("one sign in each language at each place"),
+        "{text}"
+    );
+    assert!(
+        text.contains("us-ca not verified against the law"),
+        "{text}"
+    );
+}
