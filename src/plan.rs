@@ -728,38 +728,12 @@ fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
     v
 }
 
-// The PDF: US Letter, body text 10.5 pt.
-const W: f32 = 612.0;
-const H: f32 = 792.0;
+// The PDF: US Letter (the review book's size and colours), body text 10.5 pt.
+use crate::proof::book::{GREEN, GREY, H, LIGHT, NAVY, RED, W};
 const M: f32 = 40.0;
 /// Space kept free at the bottom of every page for the footer.
 const FOOT: f32 = 24.0;
 const BODY: f32 = 10.5;
-const NAVY: Color = Color {
-    r: 0x13,
-    g: 0x29,
-    b: 0x4b,
-};
-const GREY: Color = Color {
-    r: 0x4a,
-    g: 0x4a,
-    b: 0x4a,
-};
-const LIGHT: Color = Color {
-    r: 0xbb,
-    g: 0xbb,
-    b: 0xbb,
-};
-const RED: Color = Color {
-    r: 0xb0,
-    g: 0x00,
-    b: 0x00,
-};
-const GREEN: Color = Color {
-    r: 0x1b,
-    g: 0x6e,
-    b: 0x2e,
-};
 
 /// Pages filled top to bottom.
 struct Doc<'a> {

@@ -14,25 +14,27 @@ use crate::scene::{Item, Page, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
-const W: f32 = 612.0;
-const H: f32 = 792.0;
+/// US Letter, in points: the size of every review document (proof book, plan).
+pub(crate) const W: f32 = 612.0;
+pub(crate) const H: f32 = 792.0;
 const M: f32 = 42.0;
-const NAVY: Color = Color {
+/// Colours shared by the review documents.
+pub(crate) const NAVY: Color = Color {
     r: 0x13,
     g: 0x29,
     b: 0x4b,
 };
-const GREY: Color = Color {
+pub(crate) const GREY: Color = Color {
     r: 0x55,
     g: 0x55,
     b: 0x55,
 };
-const LIGHT: Color = Color {
+pub(crate) const LIGHT: Color = Color {
     r: 0xbb,
     g: 0xbb,
     b: 0xbb,
 };
-const RED: Color = Color {
+pub(crate) const RED: Color = Color {
     r: 0xc0,
     g: 0x00,
     b: 0x00,
@@ -42,7 +44,7 @@ const AMBER: Color = Color {
     g: 0x5b,
     b: 0x00,
 };
-const GREEN: Color = Color {
+pub(crate) const GREEN: Color = Color {
     r: 0x1b,
     g: 0x6e,
     b: 0x2e,
