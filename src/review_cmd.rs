@@ -97,12 +97,33 @@ pub fn approve_pieces(
             .fallback
             .as_deref()
             .and_then(|f| project.catalog(f).ok());
+        let profile = project
+            .design(&s.design)
+            .ok()
+            .and_then(|d| d.notice_of.as_ref())
+            .and_then(|id| project.jurisdictions.get(id));
+        let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
         if let Some(why) =
-            crate::layout::draft_reason(cat, s.review, &s.fell_back, fallback, &approved)
+            crate::layout::draft_reason(cat, s.review, &s.fell_back, fallback, &approved, &also)
         {
+            let (until, hint) = match profile {
+                Some(p) if !also.is_empty() => (
+                    "its jurisdiction profile is complete and verified",
+                    format!(
+                        "complete and verify {} (see jurisdictions/README.md)",
+                        p.source.path.display()
+                    ),
+                ),
+                _ => (
+                    "its text is reviewed",
+                    format!(
+                        "hotline-kit approve --strings --locale {} --status translator-reviewed --by NAME",
+                        s.locale
+                    ),
+                ),
+            };
             out.lines.push(format!(
-                "  note: it stays marked DRAFT until its text is reviewed: {why}\n  hint: hotline-kit approve --strings --locale {} --status translator-reviewed --by NAME",
-                s.locale
+                "  note: it stays marked DRAFT until {until}: {why}\n  hint: {hint}"
             ));
         }
     }

@@ -415,3 +415,27 @@ fn an_unknown_jurisdiction_lists_the_profiles() {
         "{err}"
     );
 }
+
+#[test]
+fn approving_a_notice_says_it_stays_a_draft_until_the_profile_is_verified() {
+    let t = common::temp_project();
+    let o = common::hk(
+        t.path(),
+        &[
+            "approve",
+            "state-notice-us-fl",
+            "--locale",
+            "en",
+            "--by",
+            "Board",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        out.contains("stays marked DRAFT until its jurisdiction profile is complete and verified"),
+        "{out}"
+    );
+    assert!(out.contains("us-fl not verified against the law"), "{out}");
+    assert!(out.contains("jurisdictions/us-fl.toml"), "{out}");
+}

@@ -57,6 +57,7 @@ pub fn draft_reason(
     fell_back: &[String],
     fallback: Option<&Catalog>,
     approval: &crate::review::State,
+    also: &[String],
 ) -> Option<String> {
     use crate::review::State;
     let approved = matches!(approval, State::Approved { .. });
@@ -76,6 +77,8 @@ pub fn draft_reason(
     if let (false, Some(fb)) = (fell_back.is_empty(), fallback) {
         notes.push(format!("in {}: {}", fb.info.name, fell_back.join(", ")));
     }
+    // Reasons no approval can clear (a state notice's unverified profile).
+    notes.extend(also.iter().cloned());
     if approved && notes.is_empty() {
         return None;
     }
@@ -446,15 +449,8 @@ pub fn compile(
         &scene.fell_back,
         fallback,
         &scene.approval,
+        &profile.map(|p| p.draft_notes()).unwrap_or_default(),
     );
-    // A state notice is never final while its profile is incomplete or unverified.
-    if let Some(p) = profile {
-        let notes = p.draft_notes();
-        if !notes.is_empty() {
-            let head = scene.draft.take().unwrap_or_else(|| DRAFT_NOTE.to_string());
-            scene.draft = Some(format!("{head} \u{00b7} {}", notes.join(" \u{00b7} ")));
-        }
-    }
     scene.hash = inputs.hash();
     scene.inputs = inputs;
     if let Some(note) = scene.draft.clone() {
