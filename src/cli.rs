@@ -347,6 +347,8 @@ pub enum LocaleCommand {
 /// The kit: its file, if any, and the folder its approvals ledger lives in.
 struct Kit {
     file: Option<crate::kitfile::KitFile>,
+    /// The kit file's path, if there is one.
+    path: Option<PathBuf>,
     /// The kit file's folder (the project folder without --kit).
     dir: PathBuf,
 }
@@ -356,29 +358,60 @@ impl Kit {
     fn ledger(&self) -> PathBuf {
         self.dir.join(crate::review::LEDGER)
     }
+
+    /// The output folder of `build`: `--out` as given, else `out` of the kit file
+    /// (relative to the kit file, and inside the project), else `out`.
+    fn out(&self, project: &Path, cli: Option<PathBuf>) -> Result<PathBuf, Diagnostics> {
+        if let Some(o) = cli {
+            return Ok(o);
+        }
+        match (&self.file, &self.path) {
+            (Some(f), Some(path)) => match &f.build.out {
+                Some(o) => Ok(crate::kitfile::resolve_out(o, path, &self.dir, project)?),
+                None => Ok(PathBuf::from("out")),
+            },
+            _ => Ok(PathBuf::from("out")),
+        }
+    }
 }
 
-/// The kit file named by --kit, or kit.toml in the project folder if present.
+/// The kit file named by --kit, or kit.toml in the project folder if present (which
+/// must not lead outside the project through a symbolic link).
 fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> {
     let path = match kit {
         Some(p) => p.to_path_buf(),
         None => {
             let p = project.join("kit.toml");
-            if !p.exists() {
+            if std::fs::symlink_metadata(&p).is_err() {
                 return Ok(Kit {
                     file: None,
+                    path: None,
                     dir: project.to_path_buf(),
                 });
             }
+            crate::assets::confined(project, "kit.toml").map_err(|e| {
+                Diagnostics::from(
+                    crate::diag::Diagnostic::error(format!(
+                        "cannot read kit file {}: {e}",
+                        p.display()
+                    ))
+                    .hint("copy the kit file into the project folder, or name it with --kit FILE"),
+                )
+            })?;
             p
         }
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostics::from(
-            crate::diag::Diagnostic::error(format!("cannot read kit file {}: {e}", path.display()))
-                .hint("`hotline-kit init` writes one"),
-        )
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let d =
+            crate::diag::Diagnostic::error(format!("cannot read kit file {}: {e}", path.display()));
+        Diagnostics::from(if e.kind() == std::io::ErrorKind::NotFound {
+            d.hint("`hotline-kit init` writes one")
+        } else {
+            d
+        })
     })?;
+    let text =
+        crate::assets::decode_utf8(bytes).map_err(|e| crate::project::not_utf8(path.clone(), e))?;
     let file = crate::kitfile::KitFile::parse(&crate::diag::Source::new(path.clone(), text))?;
     let dir = match kit {
         Some(_) => path
@@ -389,6 +422,7 @@ fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> {
     };
     Ok(Kit {
         file: Some(file),
+        path: Some(path),
         dir,
     })
 }
@@ -402,6 +436,16 @@ fn selection(
     fallback: Option<String>,
 ) -> Result<Selection, Diagnostics> {
     let kit = kit_ctx.file.as_ref();
+    // The ledger is read with std::fs: it must not lead outside the kit's folder.
+    if let Err(e) = crate::assets::confined(&kit_ctx.dir, crate::review::LEDGER) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            return Err(crate::diag::Diagnostic::error(format!(
+                "cannot read {}: {e}",
+                kit_ctx.ledger().display()
+            ))
+            .into());
+        }
+    }
     let approvals = std::sync::Arc::new(crate::review::Ledger::load(&kit_ctx.ledger())?);
     let partial = !designs.is_empty();
     let or = |cli: Vec<String>, k: Option<&Vec<String>>| {
@@ -498,9 +542,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             cut_line,
         } => {
             let kit = load_kit(&cli.project, cli.kit.as_deref())?;
-            let out = out
-                .or_else(|| kit.file.as_ref().and_then(|k| k.build.out.clone()))
-                .unwrap_or_else(|| PathBuf::from("out"));
+            let out = kit.out(&cli.project, out)?;
             let mut sel = selection(&kit, designs, locales, formats, fallback)?;
             sel.final_only = final_only;
             sel.marks = marks;
@@ -827,6 +869,8 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
 
 fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
+    let out = crate::output::OutDir::new(out)?;
+    out.preflight()?;
     let p = load(project)?;
     let total = kit::job_count(&p, &sel) as u64;
     let tty = std::io::stderr().is_terminal();
@@ -853,13 +897,13 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         b.finish_and_clear();
     }
     let (files, warnings) = files?;
-    // Everything is made in memory first: a failure leaves the folder untouched (not
-    // even created).
-    kit::check_writable(out)?;
+    // Everything is made in memory first, then written as a whole folder: a failure
+    // leaves the folder untouched (not even created).
     if !warnings.is_empty() {
         print_diags(warnings);
     }
-    let manifest = kit::write(out, &files)?;
+    let (manifest, done) = kit::write(&out, &files)?;
+    print_replaced(&out, &done);
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
     eprintln!(
@@ -883,6 +927,8 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
 /// `hotline-kit proof`: everything is made in memory first, so a failure writes nothing.
 fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
+    let outdir = crate::output::OutDir::new(out)?;
+    outdir.preflight()?;
     let p = load(project)?;
     let date = crate::check::format_date(crate::check::today());
     let proof = crate::proof::collect(&p, sel, &date)?;
@@ -891,10 +937,12 @@ fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics>
         "review-book.pdf".to_string(),
         crate::proof::book::pdf(&p, &proof)?,
     ));
-    kit::check_writable(out)?;
-    for (rel, bytes) in &files {
-        kit::write_atomic(&out.join(rel), bytes)?;
-    }
+    let list: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(r, b)| (r.as_str(), b.as_slice()))
+        .collect();
+    let done = crate::output::publish(&outdir, &list, &crate::output::simple_manifest(&list))?;
+    print_replaced(&outdir, &done);
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     eprintln!(
         "wrote a proof of {} {} to {} ({} files, {:.1} MB) in {:.2} s: review-book.pdf and index.html",
@@ -910,6 +958,25 @@ fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics>
         start.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Notes on files of the earlier output that were removed or kept.
+fn print_replaced(out: &crate::output::OutDir, done: &crate::output::Published) {
+    if !done.dropped.is_empty() {
+        eprintln!(
+            "note: {} files of the earlier output in {} are not part of this build and were removed (the folder holds this build only; use another --out to keep both)",
+            done.dropped.len(),
+            out.shown.display()
+        );
+    }
+    if !done.kept.is_empty() {
+        eprintln!(
+            "note: kept {} files in {} that hotline-kit did not write: {}",
+            done.kept.len(),
+            out.shown.display(),
+            done.kept.join(", ")
+        );
+    }
 }
 
 /// `hotline-kit plan`: the placement checklist, made in memory and then written whole

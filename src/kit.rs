@@ -1,6 +1,7 @@
 //! Building a kit: every selected design x locale x format, laid out and exported in
-//! parallel, checked, and only then written (each file through a temporary file and a
-//! rename, so a failed build never leaves a partial file or replaces a good one).
+//! parallel, checked, and only then written, as a whole folder swapped in at the end
+//! ([`crate::output`]), so a failed or killed build never leaves a partial file or
+//! replaces a good one.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -608,19 +609,32 @@ pub fn refuse_drafts(scenes: &[Scene]) -> Result<(), Diagnostics> {
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename:
-/// readers see the old file or the new one, never a partial one.
+/// readers see the old file or the new one, never a partial one. Temporary files of
+/// earlier runs that were killed are removed first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         Diagnostic::error(format!("cannot write {}: {e}", path.display()))
             .hint("choose an output folder you can write to with --out / -o")
     };
+    if path.is_dir() {
+        return Err(Diagnostic::error(format!(
+            "cannot write {}: it is a folder, not a file",
+            path.display()
+        ))
+        .hint("name the file to write, e.g. -o poster.pdf"));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
+    crate::output::clean_stale_temps(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".hotline-kit-")
+        .prefix(&format!(
+            "{}{}-",
+            crate::output::TEMP_FILE,
+            std::process::id()
+        ))
         .tempfile_in(dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
@@ -638,35 +652,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Check that a folder can be written before any work is done.
-pub fn check_writable(dir: &Path) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot write to {}: {e}", dir.display()))
-            .hint("choose an output folder you can write to with --out")
-    };
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    tempfile::Builder::new()
-        .prefix(".hotline-kit-check-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    Ok(())
-}
-
-/// Write built files and `manifest.json` (last) into `out`.
-pub fn write(out: &Path, files: &[OutFile]) -> Result<PathBuf, Diagnostics> {
-    let errors: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|f| write_atomic(&out.join(&f.entry.path), &f.bytes).err())
-        .collect();
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
+/// Write built files and `manifest.json` (last) as the whole of the output folder `out`
+/// (see [`crate::output`]). Returns the manifest's path and what happened to files
+/// that were there before.
+pub fn write(
+    out: &crate::output::OutDir,
+    files: &[OutFile],
+) -> Result<(PathBuf, crate::output::Published), Diagnostics> {
     let manifest: Vec<&ManifestEntry> = files.iter().map(|f| &f.entry).collect();
     let mut json = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
     json.push(b'\n');
-    let path = out.join("manifest.json");
-    write_atomic(&path, &json)?;
-    Ok(path)
+    let list: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|f| (f.entry.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let done = crate::output::publish(out, &list, &json)?;
+    Ok((out.shown.join(crate::output::MANIFEST), done))
 }
 
 /// Number of piece x format jobs a selection makes.

@@ -1,7 +1,7 @@
 //! The kit file (`kit.toml`): what one facility prints. Optional: without it the default
 //! kit is built. `hotline-kit init` writes a commented starter file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -36,9 +36,48 @@ pub struct BuildSection {
     /// Locale whose text may stand in for missing messages (marked on the piece).
     #[serde(default)]
     pub fallback: Option<String>,
-    /// Output folder (default: out).
+    /// Output folder (default: out), relative to the kit file; see [`resolve_out`].
     #[serde(default)]
     pub out: Option<PathBuf>,
+}
+
+/// The kit file's `out`, resolved relative to the kit file's folder `kit_dir`. It must
+/// stay inside the project folder (or the kit file's folder), symbolic links and `..`
+/// resolved; anywhere else needs `--out` on the command line.
+pub fn resolve_out(
+    out: &Path,
+    kit_path: &Path,
+    kit_dir: &Path,
+    project: &Path,
+) -> Result<PathBuf, Diagnostic> {
+    let written = out.display().to_string();
+    let refuse = |why: String, hint: String| {
+        Diagnostic::error(format!("[build] out = \"{written}\": {why}"))
+            .in_file(kit_path)
+            .hint(hint)
+    };
+    if written.starts_with('~') {
+        return Err(refuse(
+            "`~` is not expanded in a kit file".into(),
+            "write the folder relative to the kit file (e.g. out = \"out\"), or pass --out on the command line, where the shell expands ~".into(),
+        ));
+    }
+    let joined = kit_dir.join(out);
+    let real =
+        crate::output::real_path(&joined).map_err(|e| refuse(e.to_string(), String::new()))?;
+    let inside = [project, kit_dir]
+        .iter()
+        .any(|root| std::fs::canonicalize(root).is_ok_and(|r| real.starts_with(r)));
+    if !inside {
+        return Err(refuse(
+            format!("{} is outside the project folder", real.display()),
+            format!(
+                "a kit file writes only inside its project; to write there, say so on the command line: --out {}",
+                real.display()
+            ),
+        ));
+    }
+    Ok(joined)
 }
 
 /// `[qr]`: one QR target for every piece of the kit.

@@ -8,7 +8,8 @@
 //! 2. **layout** ([`layout`]): grid, shaping, bidi, line breaking, fitting, QR;
 //! 3. **display list** ([`scene`]): the fully resolved piece, checked by [`verify`];
 //! 4. **export** ([`export`]): PDF, PNG and SVG, each a plain function of the scene;
-//! 5. **kit** ([`kit`]): many pieces in parallel, atomic writes and `manifest.json`.
+//! 5. **kit** ([`kit`]): many pieces in parallel and `manifest.json`, written as a whole
+//!    folder ([`output`]).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // Diagnostics carry their source, span and hints; they are made only on error paths, so
@@ -51,6 +52,7 @@ pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod output;
 pub mod plan;
 pub mod project;
 pub mod proof;

@@ -39,20 +39,63 @@ pub struct Project {
     loaded_images: Mutex<HashMap<String, Arc<Illustration>>>,
 }
 
-/// Read a text file as a diagnostic source.
+/// Read a text file as a diagnostic source. A file that is not UTF-8 is quoted at its
+/// first bad byte (line and column); a missing file gets a hint about the project folder.
 pub fn read_source(assets: &dyn Assets, rel: &str) -> Result<Arc<Source>, Diagnostic> {
     let path = assets.display_path(rel);
-    match assets.read_text(rel) {
+    let bytes = match assets.read(rel) {
+        Ok(b) => b,
+        Err(e) => {
+            let d =
+                Diagnostic::error(format!("cannot read {}: {e}", path.display())).in_file(&path);
+            return Err(match e.kind() {
+                std::io::ErrorKind::NotFound => d.hint("run hotline-kit from the project folder (the one with hotline.toml), or pass --project DIR"),
+                std::io::ErrorKind::PermissionDenied => d.hint("copy the file into the project folder instead of linking to it"),
+                _ => d,
+            });
+        }
+    };
+    match crate::assets::decode_utf8(bytes) {
         Ok(t) => Ok(Source::new(path, t)),
-        Err(e) => Err(Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-            .in_file(&path)
-            .hint("run hotline-kit from the project folder (the one with hotline.toml), or pass --project DIR")),
+        Err(e) => Err(not_utf8(path, e)),
     }
+}
+
+/// A file that is not UTF-8, as an error quoting the line with the bad byte.
+pub fn not_utf8(path: std::path::PathBuf, e: crate::assets::NotUtf8) -> Diagnostic {
+    let message = format!("{} is {e}", path.display());
+    let span = e.offset..e.offset + '\u{FFFD}'.len_utf8();
+    Diagnostic::error(message)
+        .at(&Source::new(path, e.lossy), Some(span))
+        .hint("save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)")
+}
+
+/// Every symbolic link in the project that leads outside it, as errors (nothing is read).
+fn escapes(assets: &dyn Assets) -> Diagnostics {
+    Diagnostics(
+        assets
+            .escapes()
+            .into_iter()
+            .map(|e| {
+                Diagnostic::error(format!(
+                    "{} is a symbolic link to {}, outside the project folder",
+                    e.rel,
+                    e.target.display()
+                ))
+                .in_file(&e.rel)
+                .hint("hotline-kit reads only files inside the project folder: copy the file in instead of linking to it")
+            })
+            .collect(),
+    )
 }
 
 impl Project {
     /// Load and check everything. All problems are collected before returning.
     pub fn load(assets: Arc<dyn Assets>) -> Result<Self, Diagnostics> {
+        let outside = escapes(&*assets);
+        if outside.has_errors() {
+            return Err(outside);
+        }
         let mut diags = Diagnostics::default();
         let hotline = match read_source(&*assets, "hotline.toml") {
             Ok(src) => match Hotline::parse(&src) {
