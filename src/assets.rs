@@ -41,7 +41,8 @@ pub trait Assets: Send + Sync {
 
     /// A file as UTF-8 text; a byte that is not UTF-8 is reported by line and column.
     fn read_text(&self, rel: &str) -> io::Result<String> {
-        decode_utf8(self.read(rel)?).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))
+        decode_utf8(self.read(rel)?)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))
     }
 
     /// Files and folders in [`READ_PATHS`] that lead outside the project through a

@@ -42,6 +42,19 @@ pub struct Project {
 /// Read a text file as a diagnostic source. A file that is not UTF-8 is quoted at its
 /// first bad byte (line and column); a missing file gets a hint about the project folder.
 pub fn read_source(assets: &dyn Assets, rel: &str) -> Result<Arc<Source>, Diagnostic> {
+    read_source_or(
+        assets,
+        rel,
+        "run hotline-kit from the project folder (the one with hotline.toml), or pass --project DIR",
+    )
+}
+
+/// [`read_source`] with the hint to give when the file is missing (and only then).
+pub fn read_source_or(
+    assets: &dyn Assets,
+    rel: &str,
+    missing: &str,
+) -> Result<Arc<Source>, Diagnostic> {
     let path = assets.display_path(rel);
     let bytes = match assets.read(rel) {
         Ok(b) => b,
@@ -49,8 +62,10 @@ pub fn read_source(assets: &dyn Assets, rel: &str) -> Result<Arc<Source>, Diagno
             let d =
                 Diagnostic::error(format!("cannot read {}: {e}", path.display())).in_file(&path);
             return Err(match e.kind() {
-                std::io::ErrorKind::NotFound => d.hint("run hotline-kit from the project folder (the one with hotline.toml), or pass --project DIR"),
-                std::io::ErrorKind::PermissionDenied => d.hint("copy the file into the project folder instead of linking to it"),
+                std::io::ErrorKind::NotFound => d.hint(missing),
+                std::io::ErrorKind::PermissionDenied => {
+                    d.hint("copy the file into the project folder instead of linking to it")
+                }
                 _ => d,
             });
         }
@@ -138,19 +153,31 @@ impl Project {
                         }
                     }
                     let Some(h) = &hotline else { continue };
-                    match read_source(&*assets, &format!("locales/{code}.ftl")) {
+                    match read_source_or(
+                        &*assets,
+                        &format!("locales/{code}.ftl"),
+                        &format!(
+                            "every locale in locales/locales.toml needs a catalog locales/{code}.ftl"
+                        ),
+                    ) {
                         Ok(src) => match locale::parse_catalog(&code, &info, &src, h) {
                             Ok(mut c) => {
                                 let rel = format!("locales/review/{code}.toml");
-                                match read_source(&*assets, &rel) {
+                                match read_source_or(
+                                    &*assets,
+                                    &rel,
+                                    &format!(
+                                        "every locale needs a review file {rel}; `hotline-kit locale new` makes one"
+                                    ),
+                                ) {
                                     Ok(rsrc) => diags.extend(locale::parse_review(&mut c, &rsrc).0),
-                                    Err(e) => diags.push(e.hint(format!("every locale needs a review file {rel}; `hotline-kit locale new` makes one"))),
+                                    Err(e) => diags.push(e),
                                 }
                                 catalogs.insert(code, c);
                             }
                             Err(e) => diags.extend(e.0),
                         },
-                        Err(e) => diags.push(e.hint(format!("every locale in locales/locales.toml needs a catalog locales/{code}.ftl"))),
+                        Err(e) => diags.push(e),
                     }
                 }
             }
@@ -251,6 +278,7 @@ impl Project {
                                 }
                                 Err(d) => diags.push(d),
                             },
+                            Err(e) if !assets.read(&side).is_err_and(|x| x.kind() == std::io::ErrorKind::NotFound) => diags.push(e),
                             Err(_) => diags.push(
                                 Diagnostic::error(format!("images/{f} has no sidecar file images/{stem}.toml"))
                                     .hint("add one with title, license, source, credit and the tags (skin_tone, age, gender, sector, disability, headwear, kind)"),
