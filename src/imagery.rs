@@ -70,7 +70,8 @@ pub struct Illustration {
     pub id: String,
     /// Catalog entry.
     pub entry: ImageEntry,
-    /// The file as read (embedded as is in SVG output and, for PNG/JPEG, in PDFs).
+    /// The file as read (hashed for reviews; for PNG/JPEG, embedded in PDFs). Publish
+    /// [`Illustration::publish_bytes`] instead wherever a browser may open it.
     pub data: Vec<u8>,
     /// MIME type of `data`.
     pub mime: &'static str,
@@ -95,6 +96,16 @@ impl std::fmt::Debug for Illustration {
 }
 
 impl Illustration {
+    /// The bytes to publish where a browser may open them (gallery, SVG export): an SVG
+    /// re-written from its checked tree (no scripts, events, links or styles), a raster
+    /// file as read.
+    pub fn publish_bytes(&self) -> Vec<u8> {
+        match &self.picture {
+            Picture::Svg(t) => crate::svg_safety::sanitized(t),
+            Picture::Raster(_) => self.data.clone(),
+        }
+    }
+
     /// Width / height of the picture.
     pub fn aspect(&self) -> f32 {
         match &self.picture {
@@ -263,10 +274,10 @@ pub fn sensational(text: &str) -> Option<(&'static str, &'static str)> {
         .copied()
 }
 
-/// Largest SVG file read (bytes) and most elements in one.
+/// Largest SVG file read (bytes).
 pub const MAX_SVG_BYTES: usize = 2 * 1024 * 1024;
 /// Most elements in one SVG.
-pub const MAX_SVG_NODES: usize = 20_000;
+pub const MAX_SVG_NODES: usize = crate::svg_safety::MAX_NODES;
 
 /// The texts inside an SVG that describe it: ids, titles, descriptions, labels.
 fn svg_words(text: &str) -> String {
@@ -288,13 +299,16 @@ fn svg_words(text: &str) -> String {
     out.replace(['-', '_'], " ")
 }
 
-/// Check an SVG file's bytes and parse it. Scripts, external references, entity
-/// declarations, oversized files and sensational descriptions are refused: the files may
-/// come from outside the project.
+/// Check an SVG file and parse it. The file is parsed as XML and every element,
+/// attribute and style checked ([`crate::svg_safety`]): scripts, event attributes,
+/// animation, links to anything outside the file, DOCTYPEs, pictures inside it that are
+/// not small PNG/JPEG files, oversized or explosive files and sensational descriptions
+/// are refused, because the files may come from outside the project. The error names
+/// the file and, where it can, the line.
 pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustration, Diagnostic> {
     let fail = |msg: String| {
         Diagnostic::error(format!("image `{}` ({path}): {msg}", entry.id)).hint(
-            "use a plain SVG file with no scripts, links to other files or entity declarations",
+            "use a plain SVG file: shapes only, with no scripts, event attributes, animation, links to other files or entity declarations",
         )
     };
     if data.len() > MAX_SVG_BYTES {
@@ -303,41 +317,27 @@ pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustr
             data.len()
         )));
     }
-    let text = std::str::from_utf8(&data).map_err(|_| fail("not UTF-8 text".into()))?;
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("<script")
-        || lower.contains("<!entity")
-        || lower.contains("<!doctype")
-        || lower.contains("<foreignobject")
-    {
-        return Err(fail(
-            "contains a script, a DOCTYPE, an entity declaration or foreign content".into(),
-        ));
-    }
-    let nodes = text.matches('<').count();
-    if nodes > MAX_SVG_NODES {
-        return Err(fail(format!(
-            "has {nodes} elements; the limit is {MAX_SVG_NODES}"
-        )));
-    }
-    for attr in ["href=\"", "href='", "url(\"http", "url(http", "url('http"] {
-        for (i, _) in lower.match_indices(attr) {
-            let rest = &lower[i + attr.len()..];
-            if !attr.starts_with("href") || !rest.starts_with('#') {
-                return Err(fail(
-                    "links to something outside the file (only `#id` links are allowed)".into(),
-                ));
-            }
+    let text = match std::str::from_utf8(&data) {
+        Ok(t) => t,
+        Err(e) => {
+            let src = Source::new(path, String::from_utf8_lossy(&data[..e.valid_up_to()]));
+            let end = src.text.len();
+            return Err(fail("not UTF-8 text".into()).at(&src, Some(end..end)));
         }
-    }
+    };
+    let tree = crate::svg_safety::parse(text, raster_kind).map_err(|r| {
+        let d = fail(r.message);
+        match r.span {
+            Some(span) => d.at(&Source::new(path, text), Some(span)),
+            None => d,
+        }
+    })?;
     if let Some((w, why)) =
         sensational(&format!("{} {} {}", entry.id, entry.title, svg_words(text)))
     {
         return Err(fail(format!("mentions `{w}`: {why}"))
             .hint("sensational imagery is never used (shared facts section 3)"));
     }
-    let tree = resvg::usvg::Tree::from_data(&data, &resvg::usvg::Options::default())
-        .map_err(|e| fail(format!("cannot be read as SVG: {e}")))?;
     Ok(Illustration {
         id: entry.id.clone(),
         entry: entry.clone(),
@@ -350,6 +350,32 @@ pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustr
 /// Largest PNG/JPEG accepted, in pixels (checked from the header, before decoding).
 pub const MAX_PIXELS: u64 = 40_000_000;
 
+/// A PNG or JPEG file's format and pixel size from its header, without decoding it.
+fn raster_header(data: &[u8]) -> Result<(&'static str, image::ImageFormat, u32, u32), String> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(data))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let (mime, fmt) = match reader.format() {
+        Some(image::ImageFormat::Png) => ("image/png", image::ImageFormat::Png),
+        Some(image::ImageFormat::Jpeg) => ("image/jpeg", image::ImageFormat::Jpeg),
+        _ => return Err("is neither a PNG nor a JPEG file".into()),
+    };
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if w as u64 * h as u64 > MAX_PIXELS {
+        return Err(format!(
+            "is {w} x {h} pixels; the limit is {MAX_PIXELS} pixels"
+        ));
+    }
+    Ok((mime, fmt, w, h))
+}
+
+/// The MIME type of a PNG or JPEG file within the size limit (for pictures inside SVG).
+fn raster_kind(data: &[u8]) -> Result<&'static str, String> {
+    raster_header(data).map(|(mime, ..)| mime)
+}
+
 /// Check a PNG or JPEG file's size from its header, then decode it.
 pub fn load_raster(
     entry: &ImageEntry,
@@ -360,22 +386,7 @@ pub fn load_raster(
         Diagnostic::error(format!("image `{}` ({path}): {msg}", entry.id))
             .hint("use a PNG or JPEG file of at most 40 megapixels")
     };
-    let reader = image::ImageReader::new(std::io::Cursor::new(&data))
-        .with_guessed_format()
-        .map_err(|e| fail(e.to_string()))?;
-    let (mime, fmt) = match reader.format() {
-        Some(image::ImageFormat::Png) => ("image/png", image::ImageFormat::Png),
-        Some(image::ImageFormat::Jpeg) => ("image/jpeg", image::ImageFormat::Jpeg),
-        _ => return Err(fail("is neither a PNG nor a JPEG file".into())),
-    };
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| fail(format!("cannot be read: {e}")))?;
-    if w as u64 * h as u64 > MAX_PIXELS {
-        return Err(fail(format!(
-            "is {w} x {h} pixels; the limit is {MAX_PIXELS} pixels"
-        )));
-    }
+    let (mime, fmt, w, h) = raster_header(&data).map_err(fail)?;
     if let Some((word, why)) = sensational(&format!("{} {}", entry.id, entry.title)) {
         return Err(fail(format!("mentions `{word}`: {why}"))
             .hint("sensational imagery is never used (shared facts section 3)"));

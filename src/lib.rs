@@ -62,6 +62,7 @@ pub mod review_cmd;
 pub mod scene;
 pub mod sheet;
 pub mod spec;
+pub mod svg_safety;
 pub mod units;
 pub mod verify;
 pub mod video;

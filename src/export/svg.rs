@@ -129,7 +129,7 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                 let _ = writeln!(body, r##"<path d="{d}" fill="#000000"/></g>"##);
             }
             Item::Image { rect, image } => {
-                let data = base64::engine::general_purpose::STANDARD.encode(&image.data);
+                let data = base64::engine::general_purpose::STANDARD.encode(image.publish_bytes());
                 let mime = image.mime;
                 let _ = writeln!(
                     body,

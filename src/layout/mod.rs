@@ -692,6 +692,10 @@ impl SlotCtx<'_> {
         for id in ids {
             match self.project.image(id) {
                 Ok(i) => imgs.push(i),
+                // An error inside the image file keeps its own file and line.
+                Err(d) if d.file.is_some() => {
+                    diags.push(d.hint(format!("used by {}", self.where_())))
+                }
                 Err(d) => diags.push(Diagnostic {
                     span: Some(self.slot.span.clone()),
                     source: Some(self.design.source.clone()),

@@ -98,7 +98,8 @@ pub struct ProofImage {
     pub tags: Vec<(String, String)>,
     /// File extension of `bytes` (`svg`, `png` or `jpg`).
     pub ext: String,
-    /// The image file as stored in the project.
+    /// The image as published: an SVG re-written from its checked tree (no scripts,
+    /// events, links or styles), a PNG/JPEG file as stored.
     pub bytes: Vec<u8>,
     /// Licence (SPDX) and credit line.
     pub credit: String,
@@ -230,10 +231,9 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
                 continue;
             };
             let path = e.path();
-            let bytes = project
-                .assets
-                .read(&path)
-                .map_err(|err| fail(format!("cannot read {path}: {err}")))?;
+            // The checked picture as drawn, re-written: never the file as it came, which
+            // a browser would open as a document (scripts and all) from the gallery.
+            let bytes = image.publish_bytes();
             images.push(ProofImage {
                 id: e.id.clone(),
                 title: e.title.clone(),
