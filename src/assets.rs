@@ -19,6 +19,14 @@ pub trait Assets: Send + Sync {
     /// The path to show the user for a file.
     fn display_path(&self, rel: &str) -> PathBuf;
 
+    /// The file's canonical path on disk, if it is a file on disk: what tells two
+    /// projects' files apart when they share a relative path (the font cache is keyed
+    /// by it). `None` for files that are not on disk.
+    fn canonical_path(&self, rel: &str) -> Option<PathBuf> {
+        let _ = rel;
+        None
+    }
+
     /// A file as UTF-8 text.
     fn read_text(&self, rel: &str) -> io::Result<String> {
         let bytes = self.read(rel)?;
@@ -103,6 +111,10 @@ impl Assets for FsAssets {
             return Err(io::Error::new(io::ErrorKind::NotFound, "folder not found"));
         }
         Ok(names.into_iter().collect())
+    }
+
+    fn canonical_path(&self, rel: &str) -> Option<PathBuf> {
+        std::fs::canonicalize(self.resolve(rel).ok()?).ok()
     }
 
     fn display_path(&self, rel: &str) -> PathBuf {
