@@ -39,6 +39,14 @@ pub trait Assets: Send + Sync {
     /// The path to show the user for a file.
     fn display_path(&self, rel: &str) -> PathBuf;
 
+    /// The file's canonical path on disk, if it is a file on disk: what tells two
+    /// projects' files apart when they share a relative path (the font cache is keyed
+    /// by it). `None` for files that are not on disk.
+    fn canonical_path(&self, rel: &str) -> Option<PathBuf> {
+        let _ = rel;
+        None
+    }
+
     /// A file as UTF-8 text; a byte that is not UTF-8 is reported by line and column.
     fn read_text(&self, rel: &str) -> io::Result<String> {
         decode_utf8(self.read(rel)?)
@@ -314,6 +322,11 @@ impl Assets for FsAssets {
             return Err(io::Error::new(io::ErrorKind::NotFound, "folder not found"));
         }
         Ok(names.into_iter().collect())
+    }
+
+    fn canonical_path(&self, rel: &str) -> Option<PathBuf> {
+        let (_, p) = self.resolve(rel).ok()?;
+        std::fs::canonicalize(p).ok()
     }
 
     fn display_path(&self, rel: &str) -> PathBuf {

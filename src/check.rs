@@ -7,7 +7,7 @@ use crate::content::{Level, Tag, find_term};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::project::Project;
 use crate::scene::{Item, Rect, Scene};
-use crate::spec::Medium;
+use crate::spec::{Design, Medium};
 use crate::units::Color;
 
 /// Reading level above which English text gets a warning (Flesch-Kincaid grade).
@@ -19,8 +19,9 @@ pub const MAX_SENTENCE_WORDS: usize = 15;
 /// Hotline facts older than this (days since `checked`) get a warning.
 pub const MAX_FACT_AGE_DAYS: i64 = 365;
 
-/// Checks on the catalogs of the given locales.
-pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
+/// Checks on the catalogs of the given locales, and the hotline facts' age when
+/// `today` (days since 1970-01-01) is given.
+pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics {
     let mut d = Diagnostics::default();
     let source = p.catalogs.values().find(|c| c.info.source);
     for code in locales {
@@ -106,7 +107,9 @@ pub fn texts(p: &Project, locales: &[String], today: i64) -> Diagnostics {
             }
         }
     }
-    d.extend(fact_age(p, today).0);
+    if let Some(today) = today {
+        d.extend(fact_age(p, today).0);
+    }
     d
 }
 
@@ -148,8 +151,10 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
 
 /// Checks on laid-out pieces: contrast, smallest text, labor and sex coverage. The kit
 /// rule (at least one labor and one sex red flag) is an error for a whole kit and a
-/// warning when only some designs are selected.
-pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
+/// warning when only some designs are selected. `failed` are the pieces that could not
+/// be laid out: the kit rule counts what they would have shown, so their own error is
+/// not reported a second time as a kit that lacks a red flag.
+pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: bool) -> Diagnostics {
     let mut d = Diagnostics::default();
     for s in scenes {
         let Ok(design) = p.design(&s.design) else {
@@ -233,7 +238,14 @@ pub fn pieces(p: &Project, scenes: &[Scene], whole_kit: bool) -> Diagnostics {
         }
     }
     let (l, x) = coverage(p, scenes);
-    if !(scenes.is_empty() || l && x) {
+    let tags: Vec<Tag> = failed
+        .iter()
+        .flat_map(|f| &f.messages)
+        .filter_map(|id| p.flag_tag(id))
+        .collect();
+    let l = l || tags.iter().any(|t| t.covers(Tag::Labor));
+    let x = x || tags.iter().any(|t| t.covers(Tag::Sex));
+    if !(scenes.is_empty() && failed.is_empty() || l && x) {
         let what = if whole_kit {
             "the kit"
         } else {
@@ -267,12 +279,16 @@ fn missing_tags(labor: bool, sex: bool) -> &'static str {
 
 /// Imagery diversity across the kit's pieces: an error for a whole kit that requires
 /// it, a warning otherwise.
-pub fn diversity(p: &Project, scenes: &[Scene], required: bool) -> Diagnostics {
+/// `failed` pieces (not laid out) count with the pictures they would have shown.
+pub fn diversity(p: &Project, scenes: &[Scene], failed: &[Intended], required: bool) -> Diagnostics {
     let mut d = Diagnostics::default();
-    if scenes.is_empty() {
+    if scenes.is_empty() && failed.is_empty() {
         return d;
     }
-    let cov = image_coverage(p, scenes);
+    let mut cov = image_coverage(p, scenes);
+    for e in failed.iter().flat_map(|f| &f.images).filter_map(|id| p.images.get(id)) {
+        cov.add(e);
+    }
     let missing = cov.missing();
     if !missing.is_empty() {
         let msg = format!(
@@ -361,6 +377,41 @@ pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
                 ),
                 1,
             ));
+        }
+    }
+    out
+}
+
+/// What a piece that could not be laid out would have shown, for the kit-wide checks.
+#[derive(Debug, Clone, Default)]
+pub struct Intended {
+    /// Message ids of every page.
+    pub messages: Vec<String>,
+    /// Illustration ids of every page.
+    pub images: Vec<String>,
+}
+
+/// The messages and pictures a design asks for on its pages, as layout would show them
+/// (red flags picked by tag, pictures chosen for the kit in `options`).
+pub fn intended(p: &Project, design: &Design, options: &crate::layout::Options) -> Intended {
+    use crate::spec::Content;
+    let mut out = Intended::default();
+    for (pi, overrides) in design.pages.iter().enumerate() {
+        for slot in &design.slots {
+            match overrides.get(&slot.name).unwrap_or(&slot.content) {
+                Content::Text(id) => out.messages.push(id.clone()),
+                Content::List(ids) => out.messages.extend(ids.iter().cloned()),
+                Content::Flags(pick) => out.messages.extend(p.pick_flags(pick)),
+                Content::Images(ids) => out.images.extend(ids.iter().cloned()),
+                Content::ImagePick(_) => out.images.extend(
+                    options
+                        .image_picks
+                        .get(&crate::diversity::key(design, &slot.name, pi))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+                _ => {}
+            }
         }
     }
     out
@@ -463,7 +514,8 @@ pub fn count_syllables(word: &str) -> usize {
 }
 
 /// Today as days since 1970-01-01 (UTC). `HOTLINE_KIT_TODAY=YYYY-MM-DD` sets another day
-/// (for reproducible proofs and tests).
+/// (for reproducible proofs and tests). Only the command line calls it: the library
+/// takes the date as an input ([`crate::kit::Selection::today`]).
 pub fn today() -> i64 {
     if let Some(d) = std::env::var("HOTLINE_KIT_TODAY")
         .ok()

@@ -472,6 +472,7 @@ fn selection(
             reserve_bottom: 0.0,
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
+        today: Some(crate::check::today()),
         seed: kit.map(|k| k.facility.name.clone()).unwrap_or_default(),
         diversity_advisory: kit
             .and_then(|k| k.imagery.diversity)

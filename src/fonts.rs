@@ -2,6 +2,7 @@
 //! the process (a build touches each face once, then every piece shares it).
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Deserialize;
@@ -89,19 +90,39 @@ impl std::fmt::Debug for FontBook {
     }
 }
 
+/// What identifies a font file in the process-wide cache: its canonical path on disk,
+/// or, for files not on disk, the SHA-256 of its bytes. Never a project-relative path,
+/// which two projects can share for different files.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileKey {
+    Path(PathBuf),
+    Content(String),
+}
+
 /// Font bytes are read once per process and never freed, so faces can borrow them for
 /// `'static` and be shared by every piece and thread.
 fn intern(
-    key: String,
+    key: FileKey,
     read: impl FnOnce() -> std::io::Result<Vec<u8>>,
 ) -> std::io::Result<&'static [u8]> {
-    static CACHE: OnceLock<Mutex<HashMap<String, &'static [u8]>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<FileKey, &'static [u8]>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(d) = cache.lock().unwrap().get(&key) {
         return Ok(d);
     }
     let data: &'static [u8] = Box::leak(read()?.into_boxed_slice());
     Ok(*cache.lock().unwrap().entry(key).or_insert(data))
+}
+
+/// A project's font file, from the cache or read once.
+fn read_font(assets: &dyn Assets, rel: &str) -> std::io::Result<&'static [u8]> {
+    match assets.canonical_path(rel) {
+        Some(path) => intern(FileKey::Path(path), || assets.read(rel)),
+        None => {
+            let bytes = assets.read(rel)?;
+            intern(FileKey::Content(crate::review::digest(&bytes)), || Ok(bytes))
+        }
+    }
 }
 
 impl FontBook {
@@ -166,8 +187,7 @@ impl FontBook {
         slot.face
             .get_or_init(|| {
                 let rel = format!("fonts/{}", slot.file);
-                let key = self.assets.display_path(&rel).display().to_string();
-                let data = intern(key, || self.assets.read(&rel))
+                let data = read_font(&*self.assets, &rel)
                     .map_err(|e| format!("cannot read {rel}: {e}"))?;
                 let rb = rustybuzz::Face::from_slice(data, 0)
                     .ok_or_else(|| format!("{rel} is not a font file"))?;

@@ -288,6 +288,10 @@ pub struct Selection {
     pub cut_line: bool,
     /// Slide loops to make for screen designs (the kit file's `[video]`).
     pub loops: Option<crate::video_cmd::LoopSettings>,
+    /// Today, as days since 1970-01-01, for the age of the hotline facts (`fact-age`).
+    /// The command line sets it from the clock ([`crate::check::today`]); the library
+    /// never reads the clock, and without a date that check does not run.
+    pub today: Option<i64>,
 }
 
 impl Selection {
@@ -396,10 +400,18 @@ pub fn prepare(
         .map(|(d, l)| compile_with(project, d, l, &options))
         .collect();
     let mut ok = Vec::new();
-    for s in scenes {
+    // Pieces that failed count in the kit-wide checks with what they would show, so
+    // their error is the one cause printed.
+    let mut failed = Vec::new();
+    for ((d, _), s) in jobs.iter().zip(scenes) {
         match s {
             Ok(s) => ok.push(s),
-            Err(e) => diags.extend(e.0),
+            Err(e) => {
+                diags.extend(e.0);
+                if let Ok(design) = project.design(d) {
+                    failed.push(crate::check::intended(project, design, &options));
+                }
+            }
         }
     }
     if let Some(ls) = &sel.loops {
@@ -435,9 +447,17 @@ pub fn prepare(
         })
     };
     diags.extend(project.warnings.0.iter().filter(about_built).cloned());
-    diags.extend(crate::check::texts(project, &locales, crate::check::today()).0);
-    diags.extend(crate::check::pieces(project, &ok, !sel.partial).0);
-    diags.extend(crate::check::diversity(project, &ok, !sel.partial && !sel.diversity_advisory).0);
+    diags.extend(crate::check::texts(project, &locales, sel.today).0);
+    diags.extend(crate::check::pieces(project, &ok, &failed, !sel.partial).0);
+    diags.extend(
+        crate::check::diversity(
+            project,
+            &ok,
+            &failed,
+            !sel.partial && !sel.diversity_advisory,
+        )
+        .0,
+    );
     for d in &mut diags.0 {
         if d.code.is_some_and(|c| sel.promote.iter().any(|p| p == c)) {
             d.severity = crate::diag::Severity::Error;

@@ -57,6 +57,7 @@ pub mod plan;
 pub mod project;
 pub mod proof;
 pub mod qr;
+pub mod raster;
 pub mod review;
 pub mod review_cmd;
 pub mod scene;

@@ -267,10 +267,28 @@ pub fn parse_review(cat: &mut Catalog, src: &Arc<Source>) -> Diagnostics {
             }
             let mut map = map;
             for (id, r) in map.iter_mut() {
-                let Some(h) = &r.hash else { continue };
                 let Some(text) = cat.messages.get(id) else {
                     continue;
                 };
+                // A review counts only for the text it saw: without a stored hash of
+                // that text, nobody can tell, so it counts as stale.
+                if r.status > Review::Draft && r.hash.is_none() {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "message `{id}` in `{}` is recorded as {} (by {} on {}) without the hash of the text that was reviewed; it counts as a draft",
+                            cat.code,
+                            r.status.as_str(),
+                            r.by,
+                            r.date
+                        ))
+                        .at(src, line(id))
+                        .hint(format!("record reviews with: hotline-kit approve --strings --locale {} --message {id} --status {} --by NAME (it stores the hash)", cat.code, r.status.as_str()))
+                        .code("review-changed"),
+                    );
+                    r.status = Review::Draft;
+                    continue;
+                }
+                let Some(h) = &r.hash else { continue };
                 if *h != text_hash(text) && r.status > Review::Draft {
                     diags.push(
                         Diagnostic::warning(format!(

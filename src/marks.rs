@@ -118,6 +118,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 .into_iter()
                 .map(|mut b| {
                     b.rect = mv(b.rect);
+                    b.ink = b.ink.map(mv);
                     b
                 })
                 .collect(),

@@ -181,6 +181,9 @@ pub struct TextBlock {
     pub lines: usize,
     /// The slot's box (inside padding).
     pub rect: Rect,
+    /// The box the glyph outlines cover (accents and combining marks included), where
+    /// they were drawn; `None` when nothing has ink.
+    pub ink: Option<Rect>,
 }
 
 /// The spot colour a print-and-cut RIP or a cutting plotter reads as the die line.
@@ -346,10 +349,7 @@ impl Scene {
 
     /// Pixels per point for PNG output: 300 dpi for print, 1 px per pt for screens.
     pub fn png_scale(&self) -> f32 {
-        match self.medium {
-            Medium::Print => 300.0 / 72.0,
-            Medium::Screen => 1.0,
-        }
+        crate::raster::png_scale(self.medium)
     }
 
     /// A plain-text dump of the display list, for snapshot tests and review.

@@ -130,6 +130,10 @@ pub enum VAlign {
     Bottom,
 }
 
+/// The largest share a row or column may have: shares are proportions, so a larger
+/// number only makes the others vanish (and, far larger, stops being a number).
+pub const MAX_SHARE: f64 = 10_000.0;
+
 /// A row height or column width: a share of the free space, or a fixed length.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Track {
@@ -151,7 +155,13 @@ impl<'de> Deserialize<'de> for Track {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Track, E> {
-                if v > 0.0 && v.is_finite() {
+                if v.is_nan() {
+                    Err(E::custom("nan is not a number a share can have: write e.g. 2"))
+                } else if v > MAX_SHARE {
+                    Err(E::custom(format!(
+                        "the share {v} is too large: a share is a number from more than 0 to {MAX_SHARE}"
+                    )))
+                } else if v > 0.0 {
                     Ok(Track::Share(v as f32))
                 } else {
                     Err(E::custom("a share must be more than 0"))
@@ -569,6 +579,62 @@ impl Design {
     }
 }
 
+/// A page must fit in a PDF (200 in a side, bleed included) and its PNG must stay
+/// within [`crate::raster::MAX_MEGAPIXELS`]: checked here, when the design is loaded, so
+/// `check` says so before anything is drawn.
+fn page_limits(name: &str, h: &Header, bleed: Length, src: &Arc<Source>) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let px = match h.medium {
+        Medium::Print => 0.75,
+        Medium::Screen => 1.0,
+    };
+    let b = 2.0 * bleed.to_pt(px, 0.0);
+    let (w, ht) = (
+        h.width.get_ref().to_pt(px, 0.0) + b,
+        h.height.get_ref().to_pt(px, 0.0) + b,
+    );
+    let with_bleed = if b > 0.0 { " with its bleed" } else { "" };
+    let scale = crate::raster::png_scale(h.medium);
+    if let Err(why) = crate::raster::size(w, ht, scale) {
+        let res = match h.medium {
+            Medium::Print => format!("{} dpi", crate::raster::PRINT_DPI),
+            Medium::Screen => "one pixel per px".to_string(),
+        };
+        let plus = if b > 0.0 {
+            format!(" plus a {bleed} bleed")
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "the page of design `{name}` ({} x {}{plus}) is too large to draw: its PNG at {res} would be {why}",
+                h.width.get_ref(),
+                h.height.get_ref()
+            ))
+            .at(src, Some(h.width.span()))
+            .hint(format!(
+                "make the page smaller (US Letter at 300 dpi is 8.4 megapixels; 24 x 36 in is 78); the limit keeps each page under about {:.0} MB of memory while it is made",
+                crate::raster::MAX_MEGAPIXELS * 7.0
+            )),
+        );
+        // Its size is the problem; the PDF's limit below would say it again.
+        return diags;
+    }
+    for (what, v, l) in [("wide", w, &h.width), ("high", ht, &h.height)] {
+        if v > crate::units::MAX_PT {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the page of design `{name}` is {:.1} in {what}{with_bleed}; the largest page a PDF can describe is {} in",
+                    v / crate::units::PT_PER_IN,
+                    crate::units::MAX_PT / crate::units::PT_PER_IN
+                ))
+                .at(src, Some(l.span())),
+            );
+        }
+    }
+    diags
+}
+
 fn toml_error(src: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
     let msg = e.message().trim().to_string();
     let mut d = Diagnostic::error(format!("design file is not valid: {msg}")).at(src, e.span());
@@ -614,6 +680,9 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             "bleed cannot be a percentage".into(),
             h.bleed.as_ref().unwrap().span(),
         ));
+    }
+    if !diags.has_errors() {
+        diags.extend(page_limits(name, h, bleed, src).0);
     }
     let kind = *h.kind.get_ref();
     if let Some(m) = &h.mirror

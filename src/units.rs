@@ -9,6 +9,33 @@ use serde::de::{self, Deserializer, Visitor};
 pub const PT_PER_IN: f32 = 72.0;
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
+/// The largest length a design may give, in points: 200 in, the largest page side a
+/// PDF can describe (PDF 1.7, Annex C). Larger numbers are refused when parsed.
+pub const MAX_PT: f32 = 14_400.0;
+
+/// Where the number of a length ends: digits, a point and a sign, then an exponent
+/// (`e3`, `E-2`) only when digits follow it, so `1e40pt` reads as a number, not as the
+/// unit `e40pt`.
+fn number_end(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b'.' | b'-' | b'+')) {
+        i += 1;
+    }
+    if i > 0 && i < b.len() && matches!(b[i], b'e' | b'E') {
+        let mut j = i + 1;
+        if j < b.len() && matches!(b[j], b'+' | b'-') {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_digit() {
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            return j;
+        }
+    }
+    i
+}
 
 /// A length as written: `3in`, `76.2mm`, `12pt`, `48px` or `5%`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,35 +56,70 @@ impl Length {
     /// Zero length.
     pub const ZERO: Length = Length::Pt(0.0);
 
-    /// Parse `3in`, `12 pt`, `5%`...
+    /// Parse `3in`, `12 pt`, `5%`... A number too large for a page, a negative
+    /// length, a percentage over 100 and words such as `inf` or `NaN` are refused, each
+    /// with its own message.
     pub fn parse(s: &str) -> Result<Self, String> {
         let t = s.trim();
-        let split = t
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
-            .unwrap_or(t.len());
-        let (num, unit) = t.split_at(split);
+        let (num, unit) = t.split_at(number_end(t));
         let unit = unit.trim();
-        let value: f32 = num.parse().map_err(|_| {
+        let word: String = t
+            .trim_start_matches(['+', '-'])
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if num.trim_start_matches(['+', '-']).is_empty() {
+            return Err(if ["inf", "infinity", "nan"].contains(&word.as_str()) {
+                format!("`{s}` is not a number a length can have: write a number and a unit, e.g. \"0.125in\"")
+            } else {
+                format!("`{s}` is not a length: write a number and a unit, e.g. \"0.125in\"")
+            });
+        }
+        // Checked in f64, so a number far too large for f32 is still told apart from a
+        // typo; the value itself is read as f32 directly, as it always was.
+        let wide: f64 = num.parse().map_err(|_| {
             format!("`{s}` is not a length: write a number and a unit, e.g. \"0.125in\"")
         })?;
-        if !value.is_finite() || value < 0.0 {
-            return Err(format!("`{s}`: a length must be zero or more"));
+        if wide < 0.0 {
+            return Err(format!("`{s}` is negative: a length must be zero or more"));
         }
-        match unit {
-            "in" => Ok(Length::In(value)),
-            "mm" => Ok(Length::Mm(value)),
-            "cm" => Ok(Length::Mm(value * 10.0)),
-            "pt" => Ok(Length::Pt(value)),
-            "px" => Ok(Length::Px(value)),
-            "%" => Ok(Length::Percent(value)),
-            "" if value == 0.0 => Ok(Length::Pt(0.0)),
-            "" => Err(format!(
-                "`{s}` has no unit: add in, mm, cm, pt or px, e.g. \"{s}in\""
-            )),
-            other => Err(format!(
-                "`{s}`: unknown unit `{other}`; use in, mm, cm, pt, px or %"
-            )),
+        let value: f32 = num.parse().unwrap_or(f32::INFINITY);
+        let length = match unit {
+            "in" => Length::In(value),
+            "mm" => Length::Mm(value),
+            "cm" => Length::Mm(value * 10.0),
+            "pt" => Length::Pt(value),
+            "px" => Length::Px(value),
+            "%" => Length::Percent(value),
+            "" if wide == 0.0 => Length::Pt(0.0),
+            "" => {
+                return Err(format!(
+                    "`{s}` has no unit: add in, mm, cm, pt or px, e.g. \"{num}in\""
+                ));
+            }
+            other => {
+                return Err(format!(
+                    "`{s}`: unknown unit `{other}`; use in, mm, cm, pt, px or %"
+                ));
+            }
+        };
+        let too_large = match length {
+            Length::Percent(_) => wide > 100.0,
+            // Pixels counted as points: the bound holds on screens (1 px = 1 pt) and in
+            // print (1 px = 0.75 pt) alike.
+            l => !(wide.is_finite() && l.to_pt(1.0, 0.0) <= MAX_PT),
+        };
+        if too_large {
+            return Err(match length {
+                Length::Percent(_) => format!("`{s}` is too large: a percentage is at most 100%"),
+                _ => format!(
+                    "`{s}` is too large for a length: the largest is {} in ({MAX_PT} pt), the largest page a PDF can describe",
+                    MAX_PT / PT_PER_IN
+                ),
+            });
         }
+        Ok(length)
     }
 
     /// Convert to points. `px_pt` is the size of one px in points (1 on screens,
@@ -106,9 +168,11 @@ impl<'de> Deserialize<'de> for Length {
                 }
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Length, E> {
-                Err(E::custom(format!(
-                    "{v} has no unit: write it as a string, e.g. \"{v}in\""
-                )))
+                Err(E::custom(if v.is_finite() {
+                    format!("{v} has no unit: write it as a string, e.g. \"{v}in\"")
+                } else {
+                    format!("{v} is not a number a length can have: write a number and a unit as a string, e.g. \"0.125in\"")
+                }))
             }
         }
         d.deserialize_any(V)
@@ -206,6 +270,25 @@ mod tests {
         assert!(Length::parse("3").unwrap_err().contains("no unit"));
         assert!(Length::parse("3ft").unwrap_err().contains("unknown unit"));
         assert!(Length::parse("-1in").is_err());
+    }
+
+    #[test]
+    fn lengths_too_large_negative_or_not_numbers_each_say_so() {
+        for big in ["99999999999999999999in", "1e40pt", "1e400in", "201in", "20000px"] {
+            let e = Length::parse(big).unwrap_err();
+            assert!(e.contains("too large for a length"), "{big}: {e}");
+        }
+        assert!(Length::parse("101%").unwrap_err().contains("at most 100%"));
+        for word in ["inf", "-inf", "NaN", "infinity"] {
+            let e = Length::parse(word).unwrap_err();
+            assert!(e.contains("not a number a length can have"), "{word}: {e}");
+        }
+        assert!(Length::parse("-2in").unwrap_err().contains("negative"));
+        // Exponents are numbers, and the largest length is still a length.
+        assert_eq!(Length::parse("1e1pt"), Ok(Length::Pt(10.0)));
+        assert_eq!(Length::parse("200in"), Ok(Length::In(200.0)));
+        assert_eq!(Length::parse("14400pt"), Ok(Length::Pt(14_400.0)));
+        assert!(Length::parse("1em").unwrap_err().contains("unknown unit `em`"));
     }
 
     #[test]

@@ -100,9 +100,10 @@ pub fn scene(
                 )));
             }
         }
-        // The safe margin: no text within it (the draft mark, outside, is not a block).
+        // The safe margin: no text within it, measured on the glyphs' ink, accents and
+        // combining marks included (the draft mark, outside, is not a block).
         for b in &page.blocks {
-            if !page.safe.contains(&b.rect) {
+            if !page.safe.contains(&b.rect) || b.ink.is_some_and(|i| !page.safe.contains(&i)) {
                 diags.push(at(format!(
                     "text of slot `{}` on page {pn} reaches into the safe margin",
                     b.slot

@@ -7,8 +7,7 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn check(project: &Path, args: &[&str]) -> (i32, serde_json::Value) {
-    let o = Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("--project")
         .arg(project)
         .current_dir(project)
@@ -192,8 +191,7 @@ fn build_refuses_to_write_when_a_check_fails() {
         "cling-body = You can get help today.",
         "cling-body = We rescue people today.",
     );
-    let o = Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("--project")
         .arg(t.path())
         .current_dir(t.path())

@@ -8,7 +8,7 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn kit(project: &Path) -> Command {
-    let mut c = Command::cargo_bin("hotline-kit").unwrap();
+    let mut c = common::hotline_kit();
     c.arg("--project").arg(project).current_dir(project);
     c
 }
@@ -136,8 +136,7 @@ fn every_command_has_help_with_an_example() {
         &["scene"],
         &["bench"],
     ] {
-        let o = Command::cargo_bin("hotline-kit")
-            .unwrap()
+        let o = common::hotline_kit()
             .args(cmd)
             .arg("--help")
             .output()
@@ -153,14 +152,12 @@ fn every_command_has_help_with_an_example() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let o = Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .args(["render", "poster", "--format", "gif", "-o", "x.gif"])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    let o = Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("frobnicate")
         .output()
         .unwrap();

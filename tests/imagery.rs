@@ -316,8 +316,7 @@ fn huge_png_header(w: u32, h: u32) -> Vec<u8> {
 }
 
 fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
+    common::hotline_kit()
         .arg("--project")
         .arg(dir)
         .current_dir(dir)
@@ -538,8 +537,7 @@ fn one_slide_loop_is_diverse_on_its_own() {
     let cov = hotline_kit::check::image_coverage(&p, std::slice::from_ref(&s));
     assert!(cov.missing().is_empty(), "{}", cov.table());
     // `check` prints the loop's own table after the kit's.
-    let o = assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("--project")
         .arg(common::root())
         .args(["check", "--locale", "en"])

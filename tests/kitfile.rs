@@ -8,8 +8,7 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn kit(project: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("hotline-kit")
-        .unwrap()
+    common::hotline_kit()
         .arg("--project")
         .arg(project)
         .current_dir(project)

@@ -271,8 +271,7 @@ fn build_makes_the_loops_a_kit_asks_for_and_lists_them() {
         "[video]\nformats = [\"mp4\", \"html\"]\nseconds = 3\ncrossfade = 0.5\ninterleave = true\n",
     )
     .unwrap();
-    let o = assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("--project")
         .arg(t.path())
         .current_dir(t.path())
@@ -314,8 +313,7 @@ fn build_makes_the_loops_a_kit_asks_for_and_lists_them() {
 #[test]
 fn the_crawl_line_cycles_through_the_languages_below_the_content() {
     let t = common::temp_project();
-    let o = assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
+    let o = common::hotline_kit()
         .arg("--project")
         .arg(t.path())
         .current_dir(t.path())

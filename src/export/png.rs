@@ -25,11 +25,11 @@ pub fn render(scene: &Scene, page: &Page) -> Result<Pixmap, String> {
 
 /// Rasterise one page at `s` pixels per point (previews, reference images).
 pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
-    let (w, h) = (
-        (page.width * s).round() as u32,
-        (page.height * s).round() as u32,
-    );
-    let mut pm = Pixmap::new(w, h).ok_or("page is too large to rasterise")?;
+    let (w, h) = crate::raster::size(page.width, page.height, s)
+        .map_err(|m| format!("the page cannot be drawn: {m}"))?;
+    let mut pm = Pixmap::new(w, h).ok_or_else(|| {
+        format!("the page cannot be drawn: no pixel buffer of {w} x {h} could be made")
+    })?;
     pm.fill(tiny_skia::Color::WHITE);
     let root = if scene.mirrored {
         Transform::from_row(-s, 0.0, 0.0, s, w as f32, 0.0)

@@ -189,6 +189,47 @@ struct Fit {
     size: f32,
     lines: Vec<Vec<std::ops::Range<usize>>>,
     height: f32,
+    /// Moves that keep the ink inside the slot's area: each line's, to the right, in
+    /// reading order of the lines; and the whole block's, down.
+    shift_x: Vec<f32>,
+    shift_y: f32,
+}
+
+/// One line of a fitted block, where it goes: paragraph, text range, pen position at
+/// its left end and its baseline, and the bullet's pen position on a list's first line.
+struct Placed {
+    para: usize,
+    line: std::ops::Range<usize>,
+    x: f32,
+    y: f32,
+    bullet: Option<f32>,
+}
+
+/// The smallest rectangle around both.
+fn rect_union(a: Rect, b: Rect) -> Rect {
+    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+    Rect::new(x, y, a.right().max(b.right()) - x, a.bottom().max(b.bottom()) - y)
+}
+
+/// The part of `a` inside `b` (empty, at `a`'s corner, if they do not meet).
+fn rect_intersect(a: Rect, b: Rect) -> Rect {
+    let (x, y) = (a.x.max(b.x), a.y.max(b.y));
+    Rect::new(
+        x,
+        y,
+        (a.right().min(b.right()) - x).max(0.0),
+        (a.bottom().min(b.bottom()) - y).max(0.0),
+    )
+}
+
+/// Ink (em, from the pen and the baseline) drawn at `size` with its pen at (`x`, `y`).
+fn ink_rect(ink: text::Ink, x: f32, y: f32, size: f32) -> Rect {
+    Rect::new(
+        x + ink.left * size,
+        y - ink.top * size,
+        (ink.right - ink.left) * size,
+        (ink.top - ink.bottom) * size,
+    )
 }
 
 impl Block {
@@ -215,6 +256,8 @@ impl Block {
             size,
             lines,
             height,
+            shift_x: Vec::new(),
+            shift_y: 0.0,
         })
     }
 
@@ -331,6 +374,11 @@ pub fn compile(
                 });
             }
             let inner = outer.inset(slot.padding.to_pt(px, outer.w));
+            let area = if slot.fill.is_some() {
+                outer
+            } else {
+                outer.inset(-gap / 2.0)
+            };
             let content = overrides.get(&slot.name).unwrap_or(&slot.content);
             let ctx = SlotCtx {
                 project,
@@ -338,6 +386,7 @@ pub fn compile(
                 cat,
                 slot,
                 rect: inner,
+                bounds: rect_intersect(area, safe),
                 rtl,
                 page: pi,
             };
@@ -466,6 +515,9 @@ struct SlotCtx<'a> {
     cat: &'a Catalog,
     slot: &'a Slot,
     rect: Rect,
+    /// Where the slot's ink may go: its area (the half of the grid gap beside it too,
+    /// unless it has a fill), never outside the safe area.
+    bounds: Rect,
     rtl: bool,
     page: usize,
 }
@@ -543,17 +595,17 @@ impl SlotCtx<'_> {
             .expect("text slots have a size (checked when parsing)");
         let px = self.design.px_pt();
         let (min, max) = (range.min.to_pt(px, 0.0), range.max.to_pt(px, 0.0));
-        let fit = match block.fits(max, &self.rect, lh) {
+        let fit = match self.fit_at(&block, max, lh) {
             Some(f) => f,
             None => {
-                let Some(at_min) = block.fits(min, &self.rect, lh) else {
+                let Some(at_min) = self.fit_at(&block, min, lh) else {
                     return Err(self.overflow(&block, min, lh).into());
                 };
                 // Largest size that fits, to 0.05 pt.
                 let (mut lo, mut hi, mut best) = (min, max, at_min);
                 while hi - lo > 0.05 {
                     let mid = (lo + hi) / 2.0;
-                    match block.fits(mid, &self.rect, lh) {
+                    match self.fit_at(&block, mid, lh) {
                         Some(f) => {
                             lo = mid;
                             best = f;
@@ -564,13 +616,14 @@ impl SlotCtx<'_> {
                 best
             }
         };
-        self.place(&block, &fit, lh, items);
+        let ink = self.place(&block, &fit, lh, items);
         blocks.push(TextBlock {
             slot: self.slot.name.clone(),
             paragraphs: plain,
             size: fit.size,
             lines: fit.lines.iter().map(Vec::len).sum(),
             rect: self.rect,
+            ink,
         });
         Ok(())
     }
@@ -582,6 +635,41 @@ impl SlotCtx<'_> {
             "pt"
         };
         match block.try_fit(min, &self.rect, lh) {
+            Some(f) if f.height <= self.rect.h + 1e-3 => {
+                // The lines fit; their ink (stacked accents, combining marks) does not.
+                let placed = self.positions(block, &f, lh);
+                let (ink, text) = placed
+                    .iter()
+                    .filter_map(|p| {
+                        let para = &block.paras[p.para].0;
+                        let r = self.line_ink(block, p, f.size)?;
+                        Some((r, para.text[p.line.clone()].to_string()))
+                    })
+                    .fold((None::<Rect>, String::new()), |(acc, t), (r, lt)| {
+                        let taller = acc.is_none_or(|a| r.h > a.h);
+                        let acc = Some(acc.map_or(r, |a| rect_union(a, r)));
+                        (acc, if taller { lt } else { t })
+                    });
+                let ink = ink.unwrap_or(self.rect);
+                let shown: String = text
+                    .chars()
+                    .filter(|c| !text::is_bidi_control(*c))
+                    .take(40)
+                    .collect();
+                self.err(format!(
+                    "text does not fit in {} at the smallest size {min:.1}{unit}: its ink (accents and marks included) is {:.1} x {:.1}{unit}, the area allows {:.1} x {:.1}{unit}; tallest line: \"{}\"",
+                    self.where_(),
+                    ink.w,
+                    ink.h,
+                    self.bounds.w,
+                    self.bounds.h,
+                    shown.escape_debug()
+                ))
+                .hint(format!(
+                    "check the message in locales/{}.ftl: a letter with many combining marks stacked on it draws far above or below its line",
+                    self.cat.code
+                ))
+            }
             Some(f) => self.err(format!(
                 "text does not fit in {} at the smallest size {min:.1}{unit}: it needs {:.1}{unit} of height, the slot has {:.1}{unit} ({:.1}{unit} over)",
                 self.where_(),
@@ -611,16 +699,17 @@ impl SlotCtx<'_> {
         .hint("shorten the message, lower the smallest size, or give this area a larger share of the grid")
     }
 
-    fn place(&self, block: &Block, fit: &Fit, lh: f32, items: &mut Vec<Item>) {
+    /// Where each line of a fitted block goes (the ink moves of `fit` applied).
+    fn positions(&self, block: &Block, fit: &Fit, lh: f32) -> Vec<Placed> {
         let size = fit.size;
         let r = self.rect;
         let mut y = match self.slot.valign {
             VAlign::Top => r.y,
             VAlign::Center => r.y + (r.h - fit.height) / 2.0,
             VAlign::Bottom => r.bottom() - fit.height,
-        };
+        } + fit.shift_y;
         let baseline = ((lh - (block.asc - block.desc)) / 2.0 + block.asc) * size;
-        let color = self.slot.color;
+        let mut out = Vec::new();
         for (i, ((para, bullet), lines)) in block.paras.iter().zip(&fit.lines).enumerate() {
             let indent = block.indent(i) * size;
             for (li, line) in lines.iter().enumerate() {
@@ -636,16 +725,101 @@ impl SlotCtx<'_> {
                     (Align::Start, false) | (Align::End, true) => left,
                     (Align::End, false) | (Align::Start, true) => right - lw,
                 };
-                if let (0, Some(bp)) = (li, bullet) {
-                    let bw = bp.natural_width() * size;
-                    let bx = if self.rtl { r.right() - bw } else { r.x };
-                    push_runs(items, bp, 0..bp.text.len(), bx, y + baseline, size, color);
-                }
-                push_runs(items, para, line.clone(), x, y + baseline, size, color);
+                let bullet = match (li, bullet) {
+                    (0, Some(bp)) => {
+                        let bw = bp.natural_width() * size;
+                        Some(if self.rtl { r.right() - bw } else { r.x })
+                    }
+                    _ => None,
+                };
+                let dx = fit.shift_x.get(out.len()).copied().unwrap_or(0.0);
+                out.push(Placed {
+                    para: i,
+                    line: line.clone(),
+                    x: x + dx,
+                    y: y + baseline,
+                    bullet: bullet.map(|b| b + dx),
+                });
                 y += lh * size;
             }
             y += ITEM_GAP * size;
         }
+        out
+    }
+
+    /// The ink of a placed line (its bullet included), on the page.
+    fn line_ink(&self, block: &Block, p: &Placed, size: f32) -> Option<Rect> {
+        let (para, bullet) = &block.paras[p.para];
+        let line = para
+            .line_ink(p.line.clone())
+            .map(|i| ink_rect(i, p.x, p.y, size));
+        let dot = match (bullet, p.bullet) {
+            (Some(bp), Some(bx)) => bp
+                .line_ink(0..bp.text.len())
+                .map(|i| ink_rect(i, bx, p.y, size)),
+            _ => None,
+        };
+        match (line, dot) {
+            (Some(a), Some(b)) => Some(rect_union(a, b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The lines at `size` if they fit the slot and their ink fits its area: each line
+    /// is moved sideways, and the block up or down, as far as its ink needs and the area
+    /// allows (text that stays inside its advance boxes does not move).
+    fn fit_at(&self, block: &Block, size: f32, lh: f32) -> Option<Fit> {
+        const EPS: f32 = 1e-3;
+        let mut fit = block.fits(size, &self.rect, lh)?;
+        let b = self.bounds;
+        let placed = self.positions(block, &fit, lh);
+        let mut all: Option<Rect> = None;
+        for p in &placed {
+            let ink = self.line_ink(block, p, size);
+            let mut dx = 0.0;
+            if let Some(i) = ink {
+                if i.w > b.w + EPS {
+                    return None;
+                }
+                if i.x < b.x {
+                    dx = b.x - i.x;
+                } else if i.right() > b.right() {
+                    dx = b.right() - i.right();
+                }
+                let moved = Rect::new(i.x + dx, i.y, i.w, i.h);
+                all = Some(all.map_or(moved, |a| rect_union(a, moved)));
+            }
+            fit.shift_x.push(dx);
+        }
+        if let Some(a) = all {
+            if a.h > b.h + EPS {
+                return None;
+            }
+            if a.y < b.y {
+                fit.shift_y = b.y - a.y;
+            } else if a.bottom() > b.bottom() {
+                fit.shift_y = b.bottom() - a.bottom();
+            }
+        }
+        Some(fit)
+    }
+
+    /// Draw a fitted block; returns its ink on the page.
+    fn place(&self, block: &Block, fit: &Fit, lh: f32, items: &mut Vec<Item>) -> Option<Rect> {
+        let size = fit.size;
+        let color = self.slot.color;
+        let mut ink: Option<Rect> = None;
+        for p in self.positions(block, fit, lh) {
+            let (para, bullet) = &block.paras[p.para];
+            if let (Some(bp), Some(bx)) = (bullet, p.bullet) {
+                push_runs(items, bp, 0..bp.text.len(), bx, p.y, size, color);
+            }
+            push_runs(items, para, p.line.clone(), p.x, p.y, size, color);
+            if let Some(i) = self.line_ink(block, &p, size) {
+                ink = Some(ink.map_or(i, |a| rect_union(a, i)));
+            }
+        }
+        ink
     }
 
     fn place_square(&self, side: f32) -> Rect {

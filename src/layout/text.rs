@@ -98,6 +98,63 @@ pub fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
     (out, ranges)
 }
 
+/// The box the outlines of some glyphs cover ("ink"), in em: x from the pen position
+/// at the start of the line, y up from the baseline. Combining marks, stacked
+/// diacritics and overhanging letters can leave the advance box; this is what the
+/// layout keeps inside a slot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ink {
+    /// Leftmost ink.
+    pub left: f32,
+    /// Rightmost ink.
+    pub right: f32,
+    /// Lowest ink (negative below the baseline).
+    pub bottom: f32,
+    /// Highest ink.
+    pub top: f32,
+}
+
+impl Ink {
+    /// The box around both.
+    pub fn union(self, o: Ink) -> Ink {
+        Ink {
+            left: self.left.min(o.left),
+            right: self.right.max(o.right),
+            bottom: self.bottom.min(o.bottom),
+            top: self.top.max(o.top),
+        }
+    }
+
+    /// Moved right by `dx` em.
+    fn shifted(self, dx: f32) -> Ink {
+        Ink {
+            left: self.left + dx,
+            right: self.right + dx,
+            ..self
+        }
+    }
+}
+
+/// Union of two optional boxes.
+pub fn union(a: Option<Ink>, b: Option<Ink>) -> Option<Ink> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.union(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A glyph's ink in em, its offsets (`dx`, `dy`) applied; `None` for a blank glyph.
+fn glyph_ink(face: &Face, id: u16, dx: f32, dy: f32) -> Option<Ink> {
+    let b = face.rb.glyph_bounding_box(ttf_parser::GlyphId(id))?;
+    let k = 1.0 / face.upem;
+    Some(Ink {
+        left: dx + b.x_min as f32 * k,
+        right: dx + b.x_max as f32 * k,
+        bottom: dy + b.y_min as f32 * k,
+        top: dy + b.y_max as f32 * k,
+    })
+}
+
 /// A glyph as shaped, before line breaking.
 #[derive(Debug, Clone)]
 struct SGlyph {
@@ -105,6 +162,8 @@ struct SGlyph {
     advance: f32,
     dx: f32,
     dy: f32,
+    /// Its ink relative to its pen position.
+    ink: Option<Ink>,
     /// Characters it stands for, byte range in the paragraph.
     range: Range<usize>,
 }
@@ -157,6 +216,8 @@ pub struct LineRun {
     pub x: f32,
     /// Right-to-left text.
     pub rtl: bool,
+    /// Ink of the run's glyphs, in em from the line start.
+    pub ink: Option<Ink>,
 }
 
 /// The fonts tried, in order, for each character.
@@ -303,11 +364,13 @@ pub fn shape(
                 while end > start && text[..end].chars().next_back().is_some_and(is_invisible) {
                     end -= text[..end].chars().next_back().unwrap().len_utf8();
                 }
+                let (dx, dy) = (pos.x_offset as f32 / upem, pos.y_offset as f32 / upem);
                 SGlyph {
                     id: info.glyph_id as u16,
                     advance: pos.x_advance as f32 / upem,
-                    dx: pos.x_offset as f32 / upem,
-                    dy: pos.y_offset as f32 / upem,
+                    dx,
+                    dy,
+                    ink: glyph_ink(face, info.glyph_id as u16, dx, dy),
                     range: start..end,
                 }
             })
@@ -434,6 +497,14 @@ impl Paragraph {
         Some(lines)
     }
 
+    /// Ink of one line, in em from its start and its baseline; `None` if nothing on it
+    /// has ink.
+    pub fn line_ink(&self, line: Range<usize>) -> Option<Ink> {
+        self.line_runs(line)
+            .into_iter()
+            .fold(None, |acc, r| union(acc, r.ink))
+    }
+
     /// Glyph runs of one line in visual order: `(font, glyphs, text, x offset in em)`.
     pub fn line_runs(&self, line: Range<usize>) -> Vec<LineRun> {
         if line.is_empty() {
@@ -493,6 +564,12 @@ impl Paragraph {
                     range: map[&g.range.start].clone(),
                 })
                 .collect();
+            let mut ink = None;
+            let mut pen = x;
+            for g in &gs {
+                ink = union(ink, g.ink.map(|i| i.shifted(pen)));
+                pen += g.advance;
+            }
             let w: f32 = glyphs.iter().map(|g| g.advance).sum();
             out.push(LineRun {
                 font,
@@ -500,6 +577,7 @@ impl Paragraph {
                 text,
                 x,
                 rtl,
+                ink,
             });
             x += w;
         }

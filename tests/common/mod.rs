@@ -167,15 +167,24 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The date every test runs on (`HOTLINE_KIT_TODAY`): the suite must not depend on the
+/// clock (the hotline facts' age, approval dates).
+pub const TODAY: &str = "2026-11-28";
+
+/// The hotline-kit command, with the date fixed to [`TODAY`].
+pub fn hotline_kit() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("hotline-kit").unwrap();
+    c.env("HOTLINE_KIT_TODAY", TODAY);
+    c
+}
+
 /// Run hotline-kit on a project folder (also its working folder), with a fixed date and
 /// no colours.
 pub fn hk(dir: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("hotline-kit")
-        .unwrap()
+    hotline_kit()
         .arg("--project")
         .arg(dir)
         .current_dir(dir)
-        .env("HOTLINE_KIT_TODAY", "2026-11-28")
         .env("NO_COLOR", "1")
         .args(args)
         .output()
