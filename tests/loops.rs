@@ -202,11 +202,14 @@ fn loop_build(video: &str) -> serde_json::Value {
     std::fs::write(
         t.path().join("kit.toml"),
         format!(
-            "[build]\ndesigns = [\"tv-slides\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\n\n[video]\nformats = [\"html\"]\nseconds = 8\n{video}"
+            "[video]\nformats = [\"html\"]\nseconds = 8\n{video}"
         ),
     )
     .unwrap();
-    let o = common::hk(t.path(), &["build", "--out", "o"]);
+    let o = common::hk(
+        t.path(),
+        &["build", "--design", "tv-slides", "--locale", "en", "--out", "o"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap()
 }
