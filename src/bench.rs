@@ -56,7 +56,7 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
         (
             "  of which: PNG encode",
             measure(n, || {
-                drop(crate::export::png::encode(&pixmap, 300.0).unwrap())
+                drop(crate::export::png::encode(&pixmap, 300.0, &scene.meta()).unwrap())
             }),
         ),
         (

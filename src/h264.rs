@@ -6,6 +6,10 @@
 //! about 7 s of CPU; writing 300 all-skip pictures costs nothing, and each is a few
 //! bytes. The pictures are reference pictures that continue the encoder's frame
 //! numbering after its keyframe, so any conforming decoder shows the keyframe again.
+//!
+//! Every slide's segment, and every crossfade, starts from a fresh encoder, and each
+//! writes its first IDR picture with `idr_pic_id` 0. [`set_idr_pic_id`] rewrites that
+//! field so consecutive IDR pictures differ, as the standard asks (7.4.3).
 
 /// Reads bits, most significant first, from an RBSP (emulation prevention removed).
 struct Bits<'a> {
@@ -139,6 +143,82 @@ fn escape(rbsp: &[u8]) -> Vec<u8> {
         out.push(b);
     }
     out
+}
+
+/// The bits of an RBSP up to its `rbsp_stop_one_bit` (the last 1 bit), or `None` if it
+/// has none.
+fn payload_bits(rbsp: &[u8]) -> Option<usize> {
+    let last = rbsp.iter().rposition(|&b| b != 0)?;
+    Some(last * 8 + 7 - rbsp[last].trailing_zeros() as usize)
+}
+
+/// Rewrite the `idr_pic_id` of every IDR slice (NAL type 5) of an Annex B access unit
+/// to `id` (0 to 65535), with the rest of each slice copied bit for bit after it (the
+/// field is Exp-Golomb coded, so its length can change). Other NAL units are copied
+/// unchanged; every NAL unit is written with a four-byte start code. `None` if a slice
+/// cannot be parsed with these parameters or `id` is out of range.
+pub fn set_idr_pic_id(au: &[u8], p: &Params, id: u32) -> Option<Vec<u8>> {
+    if id > 65535 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(au.len() + 8);
+    for nal in nal_units(au) {
+        out.extend_from_slice(&[0, 0, 0, 1]);
+        let header = *nal.first()?;
+        if header & 0x1f != 5 {
+            out.extend_from_slice(nal);
+            continue;
+        }
+        let rbsp = unescape(&nal[1..]);
+        let end = payload_bits(&rbsp)?;
+        let mut b = Bits { data: &rbsp, pos: 0 };
+        b.ue()?; // first_mb_in_slice
+        b.ue()?; // slice_type
+        b.ue()?; // pic_parameter_set_id
+        b.u(p.log2_max_frame_num)?; // frame_num (frame_mbs_only: no field flags)
+        let start = b.pos;
+        b.ue()?; // idr_pic_id
+        let rest = b.pos;
+        if rest > end {
+            return None;
+        }
+        let mut w = Writer::default();
+        let mut copy = Bits { data: &rbsp, pos: 0 };
+        while copy.pos < start {
+            let n = (start - copy.pos).min(32) as u32;
+            w.u(n, copy.u(n)?);
+        }
+        w.ue(id);
+        copy.pos = rest;
+        while copy.pos < end {
+            let n = (end - copy.pos).min(32) as u32;
+            w.u(n, copy.u(n)?);
+        }
+        out.push(header);
+        out.extend(escape(&w.finish()));
+    }
+    Some(out)
+}
+
+/// Whether an Annex B access unit holds an IDR slice (NAL type 5).
+pub fn has_idr(au: &[u8]) -> bool {
+    nal_units(au)
+        .iter()
+        .any(|n| n.first().is_some_and(|h| h & 0x1f == 5))
+}
+
+/// The `idr_pic_id` of the first IDR slice of an Annex B access unit, if it has one.
+pub fn idr_pic_id(au: &[u8], p: &Params) -> Option<u32> {
+    let nal = nal_units(au)
+        .into_iter()
+        .find(|n| n.first().is_some_and(|h| h & 0x1f == 5))?;
+    let rbsp = unescape(&nal[1..]);
+    let mut b = Bits { data: &rbsp, pos: 0 };
+    b.ue()?;
+    b.ue()?;
+    b.ue()?;
+    b.u(p.log2_max_frame_num)?;
+    b.ue()
 }
 
 /// What a slice header needs from the SPS and PPS.
@@ -284,6 +364,58 @@ mod tests {
         for v in [0i32, 1, -1, 5, -7] {
             assert_eq!(b.se(), Some(v));
         }
+    }
+
+    /// An IDR slice NAL unit (Annex B) whose header has `idr_pic_id` = `id`, followed by
+    /// `tail` (bits, as 0/1), with the SPS fields `p` gives.
+    fn idr_slice(p: &Params, id: u32, tail: &[u32]) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.ue(0); // first_mb_in_slice
+        w.ue(7); // slice_type I
+        w.ue(p.pps_id);
+        w.u(p.log2_max_frame_num, 0);
+        w.ue(id);
+        for &b in tail {
+            w.u(1, b);
+        }
+        let mut au = vec![0, 0, 0, 1, 0x65];
+        au.extend(escape(&w.finish()));
+        au
+    }
+
+    #[test]
+    fn idr_pic_id_is_rewritten_and_the_rest_kept_bit_for_bit() {
+        let p = Params {
+            log2_max_frame_num: 15,
+            poc_type: 2,
+            log2_max_poc_lsb: 0,
+            mbs: 8160,
+            pps_id: 0,
+            bottom_field_poc: false,
+            redundant_pic_cnt: false,
+            deblocking_control: true,
+        };
+        // A tail with zero runs long enough to need emulation prevention, and ending in
+        // zero bits so the stop bit is not the last payload bit.
+        let tail: Vec<u32> = (0..203)
+            .map(|i| u32::from(i % 7 == 0 || i % 11 == 3) * u32::from(i < 150 || i > 180))
+            .chain([1, 0, 0, 0])
+            .collect();
+        let sps = [0u8, 0, 0, 1, 0x67, 0x42, 0xc0, 0x28];
+        for (from, to) in [(0, 1), (0, 65535), (7, 0), (1, 2), (300, 300)] {
+            let original = idr_slice(&p, from, &tail);
+            let mut au = sps.to_vec();
+            au.extend(&original);
+            let out = set_idr_pic_id(&au, &p, to).unwrap();
+            assert_eq!(idr_pic_id(&out, &p), Some(to));
+            assert_eq!(out, [sps.to_vec(), idr_slice(&p, to, &tail)].concat());
+            assert!(has_idr(&out));
+        }
+        assert_eq!(set_idr_pic_id(&idr_slice(&p, 0, &tail), &p, 65536), None);
+        // Other NAL units pass through untouched.
+        let skip = skip_picture(&p, 3);
+        assert_eq!(set_idr_pic_id(&skip, &p, 9).unwrap(), skip);
+        assert!(!has_idr(&skip));
     }
 
     #[test]

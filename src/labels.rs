@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::label;
 use crate::project::Project;
-use crate::scene::{Item, Page, Rect, Scene};
+use crate::scene::{DocStatus, Item, Page, Rect, Scene};
 use crate::spec::Medium;
 use crate::units::{Color, Length};
 
@@ -220,7 +220,13 @@ fn vline(x: f32, h: f32) -> Item {
     }
 }
 
-fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: Paper) -> Scene {
+fn sheet_scene(
+    project: &Project,
+    title: String,
+    pages: Vec<Vec<Item>>,
+    paper: Paper,
+    status: DocStatus,
+) -> Scene {
     let (w, h) = paper.size();
     let page = Rect::new(0.0, 0.0, w, h);
     let pages = pages
@@ -237,7 +243,13 @@ fn sheet_scene(project: &Project, title: String, pages: Vec<Vec<Item>>, paper: P
             cut: None,
         })
         .collect();
-    Scene::document("label-sheet", title, pages, Arc::clone(&project.fonts))
+    Scene::document(
+        "label-sheet",
+        title,
+        pages,
+        Arc::clone(&project.fonts),
+        status,
+    )
 }
 
 /// `sheets` full sheets of the pieces, the locales taking turns label by label.
@@ -287,9 +299,10 @@ pub fn impose(
         pages.push(items);
     }
     let locales: Vec<&str> = pieces.iter().map(|s| s.locale.as_str()).collect();
-    let draft = pieces.iter().any(|s| s.draft.is_some());
+    let drafts = pieces.iter().filter(|s| s.draft.is_some()).count();
+    // The metadata adds the draft count (see `Scene::meta`).
     let title = format!(
-        "{} on {}{} ({}){}",
+        "{} on {}{} ({})",
         pieces[0].design,
         t.title,
         if t.verified {
@@ -298,13 +311,9 @@ pub fn impose(
             " [unverified geometry]"
         },
         locales.join(", "),
-        if draft {
-            " \u{2013} DRAFT, not approved for print"
-        } else {
-            ""
-        }
     );
-    Ok(sheet_scene(project, title, pages, t.paper))
+    let status = DocStatus::new("label sheet", pieces.len(), drafts);
+    Ok(sheet_scene(project, title, pages, t.paper, status))
 }
 
 /// A calibration page: every label outlined with a cross at its centre, to hold against
@@ -381,5 +390,6 @@ pub fn calibration(
         format!("Calibration page for {}", t.title),
         vec![items],
         t.paper,
+        DocStatus::new("calibration page for label sheets", 0, 0),
     ))
 }

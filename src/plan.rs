@@ -16,7 +16,7 @@ use crate::kitfile::KitFile;
 use crate::layout::{label, wrapped};
 use crate::project::Project;
 use crate::proof::book::outline;
-use crate::scene::{Item, Page, Rect, Scene, transformed};
+use crate::scene::{DocStatus, Item, Page, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
@@ -1015,6 +1015,7 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
         format!("Placement checklist: {}, {}", plan.heading(), plan.date),
         pages,
         Arc::clone(&project.fonts),
+        DocStatus::new("placement checklist", plan.total_pieces, plan.drafts),
     ))
 }
 

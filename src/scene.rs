@@ -301,6 +301,10 @@ pub struct Scene {
     pub mirrored: bool,
     /// Why the piece is a draft, if it is; drawn on every page and written to metadata.
     pub draft: Option<String>,
+    /// `Some` for a document that is not a piece (plan, review book, label sheet,
+    /// contact sheet): what it is and what its pages show about the pieces on it. Its
+    /// metadata comes from this, never from the piece fields above.
+    pub document: Option<DocStatus>,
     /// The content hash (`sha256:...`, see [`crate::review`]); empty for review
     /// documents that are not pieces.
     pub hash: String,
@@ -325,9 +329,16 @@ pub struct Scene {
 impl Scene {
     /// A document that is not a piece (contact sheet, review book, label sheet): English,
     /// print, left to right, no hash, no draft mark of its own (pieces placed on it keep
-    /// theirs).
-    pub fn document(name: &str, title: String, pages: Vec<Page>, fonts: Arc<FontBook>) -> Self {
+    /// theirs). `status` says what its pages show; its metadata says the same.
+    pub fn document(
+        name: &str,
+        title: String,
+        pages: Vec<Page>,
+        fonts: Arc<FontBook>,
+        status: DocStatus,
+    ) -> Self {
         Scene {
+            document: Some(status),
             design: name.to_string(),
             locale: "en".into(),
             title,
@@ -345,6 +356,46 @@ impl Scene {
             pages,
             fonts,
         }
+    }
+
+    /// What the file says about itself (PDF Info and XMP, PNG text chunks): the status
+    /// its pages show, from the scene's own state.
+    pub fn meta(&self) -> Meta {
+        match &self.document {
+            Some(d) => d.meta(&self.design, &self.title, &self.locale),
+            None => self.piece_meta(),
+        }
+    }
+
+    fn piece_meta(&self) -> Meta {
+        let (status, word) = match &self.draft {
+            Some(d) => (d.clone(), "DRAFT"),
+            None => ("Approved for print".to_string(), "approved"),
+        };
+        let title = match &self.draft {
+            Some(d) => format!("{} \u{2013} {d}", self.title),
+            None => self.title.clone(),
+        };
+        let mut subject = vec![status.clone()];
+        if !self.qr.is_empty() {
+            subject.push(format!("QR code: {}", self.qr));
+        }
+        if !self.hash.is_empty() {
+            subject.push(format!("Content hash: {}", self.hash));
+        }
+        Meta::new(
+            title,
+            join_sentences(&subject),
+            vec![
+                self.design.clone(),
+                self.locale.clone(),
+                word.into(),
+                self.hash.clone(),
+            ],
+            self.locale.clone(),
+            status,
+            self.draft.is_some(),
+        )
     }
 
     /// Pixels per point for PNG output: 300 dpi for print, 1 px per pt for screens.
@@ -453,6 +504,120 @@ impl Scene {
         }
         s
     }
+}
+
+/// What a document that is not a piece shows about the pieces on it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocStatus {
+    /// What the document is, in words ("placement checklist", "review book").
+    pub what: String,
+    /// Pieces (design and language) shown or listed on it.
+    pub pieces: usize,
+    /// How many of them are drafts (marked DRAFT on its pages).
+    pub drafts: usize,
+}
+
+impl DocStatus {
+    /// A document about `pieces` pieces, `drafts` of them drafts.
+    pub fn new(what: impl Into<String>, pieces: usize, drafts: usize) -> Self {
+        Self {
+            what: what.into(),
+            pieces,
+            drafts,
+        }
+    }
+
+    /// The status in words: never "approved" for the document itself, which is not a
+    /// piece; the count of drafts when it shows any.
+    pub fn text(&self) -> String {
+        let head = format!("Not a piece for posting: {}", self.what);
+        let n = |k: usize| if k == 1 { "piece" } else { "pieces" };
+        match (self.pieces, self.drafts) {
+            (0, _) => head,
+            (p, 0) => format!("{head}. All {p} {} on it approved for print", n(p)),
+            (p, d) => format!(
+                "{head}. DRAFT: {d} of {p} {} on it not approved for print (marked DRAFT on its pages)",
+                n(p)
+            ),
+        }
+    }
+
+    fn meta(&self, name: &str, title: &str, locale: &str) -> Meta {
+        let draft = self.drafts > 0;
+        let title = if draft {
+            format!(
+                "{title} \u{2013} DRAFT: {} of {} not approved for print",
+                self.drafts, self.pieces
+            )
+        } else {
+            title.to_string()
+        };
+        let word = match (self.pieces, draft) {
+            (0, _) => String::new(),
+            (_, true) => "DRAFT".into(),
+            (_, false) => "all pieces approved".into(),
+        };
+        Meta::new(
+            title,
+            self.text(),
+            vec![name.to_string(), "not a piece".into(), word],
+            locale.to_string(),
+            self.text(),
+            draft,
+        )
+    }
+}
+
+/// A file's description of itself, written to PDF metadata (Info and XMP) and PNG text
+/// chunks. Every field is non-empty: empty parts are left out, not written blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// Title (with the draft note on a draft).
+    pub title: String,
+    /// Subject / description: the status, then the QR payload and content hash if any.
+    pub subject: String,
+    /// Keywords, none empty.
+    pub keywords: Vec<String>,
+    /// Language tag.
+    pub language: String,
+    /// The status as the pages show it ("DRAFT – …", "Approved for print", "Not a
+    /// piece for posting: …").
+    pub status: String,
+    /// Whether the pages show DRAFT.
+    pub draft: bool,
+}
+
+impl Meta {
+    fn new(
+        title: String,
+        subject: String,
+        keywords: Vec<String>,
+        language: String,
+        status: String,
+        draft: bool,
+    ) -> Self {
+        Meta {
+            title,
+            subject,
+            keywords: keywords
+                .into_iter()
+                .filter(|k| !k.trim().is_empty())
+                .collect(),
+            language,
+            status,
+            draft,
+        }
+    }
+}
+
+/// Sentences joined with ". ", none of them empty.
+fn join_sentences(parts: &[String]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(". ")
 }
 
 /// Items scaled by `s` about the origin, then moved by (`dx`, `dy`): a piece placed on

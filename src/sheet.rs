@@ -135,6 +135,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
         "hotline-kit imagery library (contact sheet)".into(),
         pages,
         p.fonts.clone(),
+        crate::scene::DocStatus::new("imagery library contact sheet", 0, 0),
     ))
 }
 

@@ -80,13 +80,30 @@ impl Timing {
     }
 }
 
-/// One slide of a loop: its pixels (RGBA, 1920x1080) and a label for messages.
+/// One slide of a loop: its pixels (RGBA, 1920x1080), a label for messages, and what
+/// a file of it must carry: its piece's metadata and QR codes.
 #[derive(Clone)]
 pub struct Slide {
     /// Where it comes from ("tv-slides (es) slide 2").
     pub label: String,
     /// Premultiplied RGBA pixels, opaque.
     pub rgba: Vec<u8>,
+    /// Its piece's metadata (title, status), for PNG slides.
+    pub meta: crate::scene::Meta,
+    /// The QR codes on it, in pixels (one point is one pixel on a slide).
+    pub qrs: Vec<crate::scene::Qr>,
+    /// Drawn mirrored.
+    pub mirrored: bool,
+}
+
+impl Slide {
+    /// Decode the QR codes of this slide from a PNG file made of it: the file's own
+    /// pixels must scan like a print PNG's.
+    pub fn check_png(&self, png: &[u8]) -> Result<(), Diagnostic> {
+        let qrs: Vec<&crate::scene::Qr> = self.qrs.iter().collect();
+        crate::export::png::check_qr_file(png, &qrs, 1.0, self.mirrored)
+            .map_err(|m| Diagnostic::error(format!("{}: {m}", self.label)))
+    }
 }
 
 /// Render the pages of screen pieces as slides, in order (all of the first piece, then
@@ -108,11 +125,24 @@ pub fn slides(scenes: &[&Scene]) -> Result<Vec<Slide>, Diagnostic> {
                 ))
                 .hint("make loops from a screen design such as tv-slides (`medium = \"screen\"`, width = \"1920px\", height = \"1080px\"); slides are not resized, so nothing is blurred or cut off"));
             }
-            let pm = crate::export::png::render_at(s, page, 1.0)
-                .map_err(|m| Diagnostic::error(format!("{label}: {m}")))?;
+            let fail = |m: String| Diagnostic::error(format!("{label}: {m}"));
+            let pm = crate::export::png::render_at(s, page, 1.0).map_err(fail)?;
+            // The same pixel check as every PNG (one point is one pixel on a slide).
+            crate::export::png::check_qr(s, page, &pm).map_err(fail)?;
+            let qrs = page
+                .items
+                .iter()
+                .filter_map(|it| match it {
+                    crate::scene::Item::Qr(q) => Some(q.clone()),
+                    _ => None,
+                })
+                .collect();
             out.push(Slide {
                 label,
                 rgba: pm.data().to_vec(),
+                meta: s.meta(),
+                qrs,
+                mirrored: s.mirrored,
             });
         }
     }
@@ -372,8 +402,30 @@ mod encode {
             .build()
             .map_err(|e| Diagnostic::error(format!("MP4: {e}")))?;
         let mut n: u32 = 0;
+        // IDR pictures numbered in decoding order: every segment's encoders start at 0.
+        let mut idrs: u32 = 0;
+        let mut params = None;
         for seg in segments {
             for (data, key) in seg? {
+                if let Some(p) = crate::h264::params(&data) {
+                    params = Some(p);
+                }
+                let data = if crate::h264::has_idr(&data) {
+                    let p = params.as_ref().ok_or_else(|| {
+                        Diagnostic::error(format!(
+                            "frame {n}: an IDR picture came before any SPS and PPS"
+                        ))
+                    })?;
+                    let id = idrs % 65536;
+                    idrs += 1;
+                    crate::h264::set_idr_pic_id(&data, p, id).ok_or_else(|| {
+                        Diagnostic::error(format!(
+                            "frame {n}: the encoder wrote an IDR picture this version cannot renumber"
+                        ))
+                    })?
+                } else {
+                    data
+                };
                 // Exact frame times: n / 30 s is a whole number of 90 kHz ticks.
                 let pts = n as f64 / FPS as f64;
                 mux.write_video(pts, &data, key)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit::Selection;
 use crate::project::Project;
+use crate::units::Color;
 use crate::video::{Slide, Timing};
 
 /// What `video` makes.
@@ -65,32 +66,44 @@ pub fn kit_loops(
     let mut out = Vec::new();
     for d in designs {
         let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
-        let mut groups: Vec<(String, Vec<String>, Vec<Slide>)> = Vec::new();
+        let mut groups: Vec<(String, Vec<String>, Vec<Slide>, Vec<String>)> = Vec::new();
         let per = locale_slides(project, sel, &mine, ls.crawl)?;
         if ls.interleave {
-            let locales = per.iter().map(|(l, _)| l.clone()).collect();
-            let slides = crate::video::interleave(per.into_iter().map(|(_, s)| s).collect());
-            groups.push((loop_stem(d, None), locales, slides));
+            let locales = per.iter().map(|l| l.locale.clone()).collect();
+            let hashes = per.iter().map(|l| l.hash.clone()).collect();
+            let slides = crate::video::interleave(per.into_iter().map(|l| l.slides).collect());
+            groups.push((loop_stem(d, None), locales, slides, hashes));
         } else {
-            for (l, slides) in per {
-                groups.push((loop_stem(d, Some(&l)), vec![l], slides));
+            for l in per {
+                groups.push((
+                    loop_stem(d, Some(&l.locale)),
+                    vec![l.locale],
+                    l.slides,
+                    vec![l.hash],
+                ));
             }
         }
         let first = mine[0];
-        for (stem, locales, slides) in groups {
+        for (stem, locales, slides, hashes) in groups {
+            // The status of what the slides show (with the crawl band, the pieces as laid
+            // out again around it), not of the plain pieces.
+            let draft = slides
+                .iter()
+                .find(|s| s.meta.draft)
+                .map(|s| s.meta.status.clone());
+            let title = loop_title(&first.title, &slides);
             for f in &ls.formats {
                 let (bytes, frames) = match f {
                     LoopFormat::Mp4 => {
-                        let (b, n) = mp4(&slides, &ls.timing, &first.title)?;
+                        let (b, n) = mp4(&slides, &ls.timing, &title)?;
                         (b, Some(n))
                     }
                     _ => (
-                        crate::video::html(&first.title, &slide_pngs(&slides)?, &ls.timing)
+                        crate::video::html(&title, &slide_pngs(&slides)?, &ls.timing)
                             .into_bytes(),
                         None,
                     ),
                 };
-                let draft = mine.iter().find_map(|s| s.draft.clone());
                 out.push(crate::kit::OutFile {
                     entry: crate::kit::ManifestEntry {
                         path: format!("{stem}.{}", f.ext()),
@@ -105,16 +118,11 @@ pub fn kit_loops(
                         cut_line: false,
                         review: mine.iter().map(|s| s.review).min().unwrap_or(first.review),
                         fell_back: Vec::new(),
-                        draft,
-                        content_hash: if mine.len() == 1 {
-                            first.hash.clone()
-                        } else {
-                            String::new()
-                        },
-                        approval: if mine.iter().all(|s| s.draft.is_none()) {
-                            "approved"
-                        } else {
-                            "draft"
+                        approval: if draft.is_none() { "approved" } else { "draft" },
+                        draft: draft.clone(),
+                        content_hash: match hashes.as_slice() {
+                            [one] => one.clone(),
+                            _ => String::new(),
                         },
                         pages: slides.len(),
                         page: None,
@@ -159,22 +167,63 @@ pub fn loop_files(design: &str, locales: &[String], ls: &LoopSettings) -> Vec<St
         .collect()
 }
 
+/// A loop's title: the piece's, with the draft note when any slide shows one.
+fn loop_title(title: &str, slides: &[Slide]) -> String {
+    match slides.iter().find(|s| s.meta.draft) {
+        Some(s) => format!("{title} \u{2013} {}", s.meta.status),
+        None => title.to_string(),
+    }
+}
+
 /// Height of the crawl band on a 1920 x 1080 slide, in px.
 pub const CRAWL_BAND: f32 = 84.0;
 
-/// Each piece's slides, in order, as (locale, slides). With `crawl`, the pieces are laid
-/// out again with the bottom of the safe area kept free, and a band there shows the
-/// number and "text 233733" in each of the pieces' languages in turn, one a slide.
+/// Colour of the crawl band.
+const CRAWL_BG: Color = Color {
+    r: 0xff,
+    g: 0xd1,
+    b: 0x66,
+};
+
+/// Colour of the crawl text.
+const CRAWL_INK: Color = Color {
+    r: 0x13,
+    g: 0x29,
+    b: 0x4b,
+};
+
+/// Contrast the crawl line needs against its band: WCAG's ratio for body text, although
+/// the text is large, because it is read across a waiting room.
+pub const CRAWL_CONTRAST: f32 = 4.5;
+
+/// One locale's slides, with the content hash of what they show.
+struct LocaleSlides {
+    locale: String,
+    slides: Vec<Slide>,
+    /// The piece's content hash; with the crawl band, one that covers the band too.
+    hash: String,
+}
+
+/// Each piece's slides, in order. With `crawl`, the pieces are laid out again with the
+/// bottom of the safe area kept free, and a band there shows the number and "text
+/// 233733" in each of the pieces' languages in turn, one a slide. The band must fit and
+/// be readable, and it is part of the content hash of what the slides show.
 fn locale_slides(
     project: &Project,
     sel: &Selection,
     scenes: &[&crate::scene::Scene],
     crawl: bool,
-) -> Result<Vec<(String, Vec<Slide>)>, Diagnostic> {
+) -> Result<Vec<LocaleSlides>, Diagnostic> {
     if !crawl {
         return scenes
             .iter()
-            .map(|s| Ok((s.locale.clone(), crate::video::slides(&[s])?)))
+            .map(|s| {
+                Ok(LocaleSlides {
+                    locale: s.locale.clone(),
+                    slides: crate::video::slides(&[s])?,
+                    hash: s.hash.clone(),
+                })
+            })
             .collect();
     }
     let mut opts = sel.options_for(project);
@@ -206,11 +255,7 @@ fn locale_slides(
             );
             page.items.push(crate::scene::Item::Rect {
                 rect: band,
-                color: crate::units::Color {
-                    r: 0xff,
-                    g: 0xd1,
-                    b: 0x66,
-                },
+                color: CRAWL_BG,
             });
             let size = 52.0;
             let (items, h) = crate::layout::wrapped(
@@ -221,28 +266,93 @@ fn locale_slides(
                 0.0,
                 band.w - 48.0,
                 size,
-                crate::units::Color {
-                    r: 0x13,
-                    g: 0x29,
-                    b: 0x4b,
-                },
+                CRAWL_INK,
                 true,
             )?;
             let dy = band.y + (band.h - h) / 2.0;
-            page.items.extend(items.into_iter().map(|it| match it {
-                crate::scene::Item::Text(mut r) => {
-                    r.y += dy;
-                    crate::scene::Item::Text(r)
-                }
-                other => other,
-            }));
+            let items: Vec<crate::scene::Item> = items
+                .into_iter()
+                .map(|it| match it {
+                    crate::scene::Item::Text(mut r) => {
+                        r.y += dy;
+                        crate::scene::Item::Text(r)
+                    }
+                    other => other,
+                })
+                .collect();
+            crawl_fits(project, &band, h, &items, CRAWL_BG)
+                .map_err(|m| {
+                    Diagnostic::error(format!(
+                        "the crawl line of {} ({}) in {lang}: {m}",
+                        scene.design, scene.locale
+                    ))
+                })
+                .map_err(|d| {
+                    d.hint("shorten `text-short` in that language, or make the loop without --crawl")
+                })?;
+            page.items.extend(items);
         }
-        out.push((s.locale.clone(), crate::video::slides(&[&scene])?));
+        // What the slides show includes the band: it is part of their content hash.
+        scene.inputs.add(
+            "crawl",
+            crate::review::text_digest(&scene.pages_snapshot()),
+        );
+        scene.hash = scene.inputs.hash();
+        out.push(LocaleSlides {
+            locale: s.locale.clone(),
+            slides: crate::video::slides(&[&scene])?,
+            hash: scene.hash.clone(),
+        });
     }
     Ok(out)
 }
 
-/// The slides as PNG files.
+/// The crawl line must sit inside its band (one line, nothing past either end or edge)
+/// and read clearly against the band's colour `bg` (at least [`CRAWL_CONTRAST`]).
+fn crawl_fits(
+    project: &Project,
+    band: &crate::scene::Rect,
+    height: f32,
+    items: &[crate::scene::Item],
+    bg: Color,
+) -> Result<(), String> {
+    if height > band.h {
+        return Err(format!(
+            "it needs {height:.0} px of height, and the band is {:.0} px: it does not fit on one line",
+            band.h
+        ));
+    }
+    for it in items {
+        let crate::scene::Item::Text(r) = it else {
+            continue;
+        };
+        let face = project.fonts.face(r.font).map_err(|d| d.message)?;
+        let top = r.y - face.ascender * r.size;
+        let bottom = r.y - face.descender * r.size;
+        if r.x < band.x - 0.5
+            || r.x + r.width() > band.right() + 0.5
+            || top < band.y - 0.5
+            || bottom > band.bottom() + 0.5
+        {
+            return Err(format!(
+                "`{}` runs outside the {:.0} x {:.0} px band",
+                r.text, band.w, band.h
+            ));
+        }
+        let ratio = r.color.contrast(bg);
+        if ratio + 1e-3 < CRAWL_CONTRAST {
+            return Err(format!(
+                "text {} on {} has contrast {ratio:.2}:1; the crawl line needs {CRAWL_CONTRAST}:1",
+                r.color.hex(),
+                bg.hex()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The slides as PNG files, each with its piece's metadata, and each file's QR codes
+/// decoded back from its own pixels (the HTML loop embeds these files).
 fn slide_pngs(slides: &[Slide]) -> Result<Vec<Vec<u8>>, Diagnostic> {
     slides
         .iter()
@@ -253,8 +363,10 @@ fn slide_pngs(slides: &[Slide]) -> Result<Vec<Vec<u8>>, Diagnostic> {
                     .expect("fixed size"),
             )
             .ok_or_else(|| Diagnostic::error(format!("{}: bad pixels", s.label)))?;
-            crate::export::png::encode(&pm, 72.0)
-                .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))
+            let png = crate::export::png::encode(&pm, 72.0, &s.meta)
+                .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))?;
+            s.check_png(&png)?;
+            Ok(png)
         })
         .collect()
 }
@@ -314,15 +426,18 @@ pub fn make(
     if interleave || per_locale.len() == 1 {
         let label = per_locale
             .iter()
-            .map(|(l, _)| l.as_str())
+            .map(|l| l.locale.as_str())
             .collect::<Vec<_>>()
             .join("+");
-        let slides = crate::video::interleave(per_locale.into_iter().map(|(_, s)| s).collect());
+        let slides = crate::video::interleave(per_locale.into_iter().map(|l| l.slides).collect());
         groups.push((if interleave { label } else { String::new() }, slides));
     } else {
-        groups = per_locale;
+        groups = per_locale
+            .into_iter()
+            .map(|l| (l.locale, l.slides))
+            .collect();
     }
-    let title = scenes.first().map(|s| s.title.clone()).unwrap_or_default();
+    let base = scenes.first().map(|s| s.title.clone()).unwrap_or_default();
     let mut files = Vec::new();
     for (suffix, slides) in &groups {
         // A single loop keeps the name it was given.
@@ -332,6 +447,7 @@ pub fn make(
             suffix.as_str()
         };
         let seconds = timing.seconds as f64 * slides.len() as f64;
+        let title = loop_title(&base, slides);
         match format {
             LoopFormat::Mp4 => {
                 let m = mp4(slides, timing, &title)?;
@@ -387,4 +503,58 @@ fn mp4(_: &[Slide], _: &Timing, _: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
         "this hotline-kit was built without the H.264 encoder (cargo feature `video`)",
     )
     .hint("rebuild with default features (cargo build --release), or make the offline HTML loop: --format html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> Project {
+        let assets = crate::assets::FsAssets::new(env!("CARGO_MANIFEST_DIR"));
+        Project::load(std::sync::Arc::new(assets)).expect("bundled project")
+    }
+
+    /// The line as the loop lays it out, in `ink`, in a band of the usual size.
+    fn line(p: &Project, text: &str, ink: Color) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
+        let band = crate::scene::Rect::new(96.0, 900.0, 1728.0, CRAWL_BAND);
+        let cat = p.catalog("en").unwrap();
+        let (items, h) =
+            crate::layout::wrapped(p, cat, text, band.x + 24.0, 0.0, band.w - 48.0, 52.0, ink, true)
+                .unwrap();
+        let dy = band.y + (band.h - h) / 2.0;
+        let items = items
+            .into_iter()
+            .map(|it| match it {
+                crate::scene::Item::Text(mut r) => {
+                    r.y += dy;
+                    crate::scene::Item::Text(r)
+                }
+                other => other,
+            })
+            .collect();
+        (band, h, items)
+    }
+
+    #[test]
+    fn the_crawl_line_must_fit_its_band_and_read_against_it() {
+        let p = project();
+        let (band, h, items) = line(&p, "1-888-373-7888  \u{00b7}  Text 233733", CRAWL_INK);
+        assert_eq!(crawl_fits(&p, &band, h, &items, CRAWL_BG), Ok(()));
+        // Too long for one line.
+        let long = "1-888-373-7888  \u{00b7}  Send a text message to 233733 at any hour of the day or night";
+        let (band, h, items) = line(&p, long, CRAWL_INK);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("does not fit"), "{e}");
+        // Light grey on the yellow band.
+        let grey = Color {
+            r: 0xb0,
+            g: 0xb0,
+            b: 0xb0,
+        };
+        let (band, h, items) = line(&p, "1-888-373-7888", grey);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("contrast"), "{e}");
+        // The colours the loop uses pass.
+        assert!(CRAWL_INK.contrast(CRAWL_BG) >= CRAWL_CONTRAST);
+    }
 }

@@ -72,30 +72,16 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         ..SerializeSettings::default()
     };
     let mut doc = Document::new_with(settings);
-    let mut meta = Metadata::new()
-        .title(match &scene.draft {
-            Some(d) => format!("{} \u{2013} {d}", scene.title),
-            None => scene.title.clone(),
-        })
-        .language(scene.locale.clone())
+    // From the scene's own status: a piece's draft reason or approval, or what a
+    // document that is not a piece shows about the pieces on it. Empty parts are left
+    // out rather than written blank.
+    let m = scene.meta();
+    let meta = Metadata::new()
+        .title(m.title)
+        .language(m.language)
         .creator("hotline-kit".into())
-        .keywords(vec![
-            scene.design.clone(),
-            scene.locale.clone(),
-            if scene.draft.is_some() {
-                "DRAFT".into()
-            } else {
-                "approved".into()
-            },
-            scene.hash.clone(),
-        ]);
-    meta = meta.description(match &scene.draft {
-        Some(d) => format!("{d}. QR code: {}. Content hash: {}", scene.qr, scene.hash),
-        None => format!(
-            "Approved for print. QR code: {}. Content hash: {}",
-            scene.qr, scene.hash
-        ),
-    });
+        .keywords(m.keywords)
+        .description(m.subject);
     doc.set_metadata(meta);
     let mut tree = TagTree::new();
     for page in &scene.pages {

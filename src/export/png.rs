@@ -1,6 +1,7 @@
 //! PNG: pages rasterised with tiny-skia (illustrations with resvg), 300 dpi for print
 //! with the density written in the file, one pixel per px for screens. After drawing,
-//! every QR code is decoded from the final pixels.
+//! every QR code is decoded from the final pixels. Every file carries its title and
+//! status (draft with its reason, approved, or not a piece) in text chunks.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Transform};
 
 use crate::export::{glyph_path, qr_runs};
 use crate::fonts::FontId;
-use crate::scene::{CUT_MAGENTA, CutLine, Item, Page, Scene, Seg};
+use crate::scene::{CUT_MAGENTA, CutLine, Item, Meta, Page, Qr, Scene, Seg};
 use crate::units::Color;
 
 fn paint(c: Color) -> Paint<'static> {
@@ -138,23 +139,47 @@ fn draw_cut_line(pm: &mut Pixmap, cut: &CutLine, t: Transform, s: f32) {
 /// Decode every QR code of a page from the rendered pixels; each must give `payload`.
 /// Mirrored pages are read as seen through the glass (flipped back).
 pub fn check_qr(scene: &Scene, page: &Page, pm: &Pixmap) -> Result<(), String> {
-    let s = scene.png_scale();
-    for item in &page.items {
-        let Item::Qr(q) = item else { continue };
+    let qrs: Vec<&Qr> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Qr(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    let (w, h) = (pm.width() as usize, pm.height() as usize);
+    check_qr_pixels(&qrs, scene.png_scale(), scene.mirrored, w, h, 4, pm.data())
+}
+
+/// Decode each QR code from pixels (`channels` bytes a pixel, RGB first, `w` x `h`),
+/// drawn at `s` pixels per point; each must give its payload. This is the check every
+/// PNG gets, and the one a PNG file read back (a video slide, a slide of the HTML loop)
+/// gets again.
+pub fn check_qr_pixels(
+    qrs: &[&Qr],
+    s: f32,
+    mirrored: bool,
+    w: usize,
+    h: usize,
+    channels: usize,
+    data: &[u8],
+) -> Result<(), String> {
+    if w == 0 || h == 0 || data.len() < w * h * channels || channels < 3 {
+        return Err("the image has no pixels to read the QR code from".into());
+    }
+    for q in qrs {
         let x0 = (q.rect.x * s).floor().max(0.0) as usize;
         let y0 = (q.rect.y * s).floor().max(0.0) as usize;
         let side = (q.rect.w * s).ceil() as usize;
         // Read every `step`-th pixel, keeping at least 4 pixels per module: the decoder
         // sees the same picture, in a fraction of the time.
         let step = ((q.module() * s / 4.0).floor() as usize).max(1);
-        let (pw, ph) = (pm.width() as usize, pm.height() as usize);
-        let data = pm.data();
         let n = side / step;
         let got = crate::qr::decode_luma(n, n, |x, y| {
-            let px = (x0 + x * step).min(pw - 1);
-            let py = (y0 + y * step).min(ph - 1);
-            let px = if scene.mirrored { pw - 1 - px } else { px };
-            let i = (py * pw + px) * 4;
+            let px = (x0 + x * step).min(w - 1);
+            let py = (y0 + y * step).min(h - 1);
+            let px = if mirrored { w - 1 - px } else { px };
+            let i = (py * w + px) * channels;
             ((data[i] as u32 * 299 + data[i + 1] as u32 * 587 + data[i + 2] as u32 * 114) / 1000)
                 as u8
         })?;
@@ -168,8 +193,56 @@ pub fn check_qr(scene: &Scene, page: &Page, pm: &Pixmap) -> Result<(), String> {
     Ok(())
 }
 
-/// Encode a rendered page as PNG (RGB, 8 bit), with its density in dots per inch.
-pub fn encode(pm: &Pixmap, dpi: f32) -> Result<Vec<u8>, String> {
+/// Decode a PNG file made by [`encode`] and check its QR codes from the file's own
+/// pixels (see [`check_qr_pixels`]).
+pub fn check_qr_file(bytes: &[u8], qrs: &[&Qr], s: f32, mirrored: bool) -> Result<(), String> {
+    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = dec.read_info().map_err(|e| format!("PNG: {e}"))?;
+    let mut buf = vec![0; reader.output_buffer_size().ok_or("PNG is too large")?];
+    let info = reader.next_frame(&mut buf).map_err(|e| format!("PNG: {e}"))?;
+    let channels = match info.color_type {
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        other => return Err(format!("PNG: unexpected colour type {other:?}")),
+    };
+    check_qr_pixels(
+        qrs,
+        s,
+        mirrored,
+        info.width as usize,
+        info.height as usize,
+        channels,
+        &buf[..info.buffer_size()],
+    )
+}
+
+/// Text chunks for a file's metadata: Latin-1 text as tEXt, anything else as iTXt
+/// (UTF-8); empty fields are left out.
+fn add_text<W: std::io::Write>(enc: &mut png::Encoder<'_, W>, meta: &Meta) -> Result<(), String> {
+    let fields = [
+        ("Title", meta.title.clone()),
+        ("Description", meta.subject.clone()),
+        ("Keywords", meta.keywords.join(", ")),
+        ("Software", "hotline-kit".to_string()),
+    ];
+    for (k, v) in fields {
+        if v.trim().is_empty() {
+            continue;
+        }
+        let r = if v.chars().all(|c| (c as u32) < 256) {
+            enc.add_text_chunk(k.into(), v)
+        } else {
+            enc.add_itxt_chunk(k.into(), v)
+        };
+        r.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Encode a rendered page as PNG (RGB, 8 bit), with its density in dots per inch and
+/// its metadata (title, status) in text chunks.
+pub fn encode(pm: &Pixmap, dpi: f32, meta: &Meta) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
@@ -182,6 +255,7 @@ pub fn encode(pm: &Pixmap, dpi: f32) -> Result<Vec<u8>, String> {
             yppu: ppm,
             unit: png::Unit::Meter,
         }));
+        add_text(&mut enc, meta)?;
         let mut w = enc.write_header().map_err(|e| e.to_string())?;
         let mut rgb = Vec::with_capacity(pm.data().len() / 4 * 3);
         for p in pm.data().chunks_exact(4) {
@@ -196,13 +270,14 @@ pub fn encode(pm: &Pixmap, dpi: f32) -> Result<Vec<u8>, String> {
 /// Every page as PNG bytes with its pixel size; each QR code decoded back first.
 pub fn export(scene: &Scene) -> Result<Vec<(Vec<u8>, u32, u32)>, String> {
     let dpi = scene.png_scale() * 72.0;
+    let meta = scene.meta();
     scene
         .pages
         .iter()
         .map(|page| {
             let pm = render(scene, page)?;
             check_qr(scene, page, &pm)?;
-            Ok((encode(&pm, dpi)?, pm.width(), pm.height()))
+            Ok((encode(&pm, dpi, &meta)?, pm.width(), pm.height()))
         })
         .collect()
 }

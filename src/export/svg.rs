@@ -150,20 +150,10 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" lang="{}">"#,
         esc(&scene.locale)
     );
-    let _ = writeln!(out, "<title>{}</title>", esc(&scene.title));
-    match &scene.draft {
-        Some(d) => {
-            let _ = writeln!(out, "<desc>{} \u{00b7} {}</desc>", esc(d), esc(&scene.hash));
-        }
-        None if !scene.hash.is_empty() => {
-            let _ = writeln!(
-                out,
-                "<desc>Approved for print \u{00b7} {}</desc>",
-                esc(&scene.hash)
-            );
-        }
-        None => {}
-    }
+    // The same title and status as the PDF and PNG metadata (`Scene::meta`).
+    let meta = scene.meta();
+    let _ = writeln!(out, "<title>{}</title>", esc(&meta.title));
+    let _ = writeln!(out, "<desc>{}</desc>", esc(&meta.subject));
     out.push_str("<defs>\n");
     for ((f, g), d) in &defs {
         if !d.is_empty() {

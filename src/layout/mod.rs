@@ -462,6 +462,7 @@ pub fn compile(
         direction: cat.info.direction,
         mirrored: design.mirror,
         draft: None,
+        document: None,
         hash: String::new(),
         inputs: Default::default(),
         approval: Default::default(),

@@ -10,7 +10,7 @@ use super::{Piece, Proof};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{label, wrapped};
 use crate::project::Project;
-use crate::scene::{Item, Page, Rect, Scene, transformed};
+use crate::scene::{DocStatus, Item, Page, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
@@ -535,6 +535,15 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
         ),
         pages,
         Arc::clone(&project.fonts),
+        DocStatus::new(
+            "review book for the survivor advisory board",
+            proof.pieces.len(),
+            proof
+                .pieces
+                .iter()
+                .filter(|p| p.scene.draft.is_some())
+                .count(),
+        ),
     ))
 }
 

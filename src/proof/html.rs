@@ -266,7 +266,7 @@ fn thumbnail(p: &Piece, i: usize) -> Option<Image> {
         (THUMB_BOX as f32 / preview.width as f32).min(THUMB_BOX as f32 / preview.height as f32);
     let s = px_per_pt * fit;
     let pm = crate::export::png::render_at(&p.scene, page, s).ok()?;
-    let png = crate::export::png::encode(&pm, s * 72.0).ok()?;
+    let png = crate::export::png::encode(&pm, s * 72.0, &p.scene.meta()).ok()?;
     Some(Image {
         png,
         width: pm.width(),

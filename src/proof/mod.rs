@@ -179,7 +179,7 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
     let mut pages = Vec::new();
     for page in &scene.pages {
         let pm = crate::export::png::render_at(&scene, page, s).map_err(fail)?;
-        let png = crate::export::png::encode(&pm, s * 72.0).map_err(fail)?;
+        let png = crate::export::png::encode(&pm, s * 72.0, &scene.meta()).map_err(fail)?;
         pages.push(Preview {
             png,
             width: pm.width(),
