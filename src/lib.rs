@@ -31,6 +31,7 @@ pub fn emit(text: &str) {
 
 pub mod assets;
 pub mod bench;
+pub mod catalog_lint;
 pub mod check;
 pub mod cli;
 pub mod compliance_cmd;
@@ -51,6 +52,7 @@ pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod numbers;
 pub mod plan;
 pub mod project;
 pub mod proof;
