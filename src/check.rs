@@ -47,11 +47,37 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
         }
         if let Some((wsrc, terms)) = p.words.get(code) {
             for (id, text) in &cat.messages {
-                for t in terms {
-                    if find_term(text, &t.term).is_empty() {
+                // Every place a listed word (or a form of one) is used; where several
+                // entries match one place ("victims" is an entry and a form of "victim"),
+                // the entry written exactly so is reported, once.
+                let mut hits: Vec<(std::ops::Range<usize>, bool, &crate::content::Term)> = terms
+                    .iter()
+                    .flat_map(|t| {
+                        find_term(text, &t.term).into_iter().map(move |r| {
+                            let exact = crate::content::fold(&text[r.clone()])
+                                == crate::content::fold(&t.term);
+                            (r, exact, t)
+                        })
+                    })
+                    .collect();
+                hits.sort_by_key(|(r, exact, _)| (r.start, r.end, !exact));
+                hits.dedup_by(|b, a| a.0 == b.0);
+                let mut reported = Vec::new();
+                for (found, exact, t) in hits {
+                    // One diagnostic per entry and message, as before.
+                    if reported.contains(&t.term) {
                         continue;
                     }
-                    let msg = format!("message `{id}` ({code}) says \"{}\"", t.term);
+                    reported.push(t.term.clone());
+                    let said = &text[found];
+                    let msg = if exact {
+                        format!("message `{id}` ({code}) says \"{said}\"")
+                    } else {
+                        format!(
+                            "message `{id}` ({code}) says \"{said}\" (a form of \"{}\")",
+                            t.term
+                        )
+                    };
                     let diag = match t.severity {
                         Level::Error => Diagnostic::error(msg),
                         Level::Warning => Diagnostic::warning(msg),
@@ -59,11 +85,9 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                     // Point at the word itself where it is in the catalog line.
                     let span = cat.span_of(id).map(|line| {
                         let src = &cat.source.text[line.clone()];
-                        match find_term(src, &t.term).first() {
-                            Some(&at) if at + t.term.len() <= src.len() => {
-                                line.start + at..line.start + at + t.term.len()
-                            }
-                            _ => line,
+                        match find_term(src, said).first() {
+                            Some(at) => line.start + at.start..line.start + at.end,
+                            None => line,
                         }
                     });
                     d.push(

@@ -412,7 +412,19 @@ fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> {
     })?;
     let text =
         crate::assets::decode_utf8(bytes).map_err(|e| crate::project::not_utf8(path.clone(), e))?;
-    let file = crate::kitfile::KitFile::parse(&crate::diag::Source::new(path.clone(), text))?;
+    let src = crate::diag::Source::new(path.clone(), text);
+    let file = crate::kitfile::KitFile::parse(&src)?;
+    // Local resources against the hotline's numbers: look-alikes, imitated names.
+    let assets = FsAssets::new(project);
+    if let Ok(h) = crate::project::read_source(&assets, "hotline.toml")
+        .map_err(Diagnostics::from)
+        .and_then(|s| crate::hotline::Hotline::parse(&s).map_err(Diagnostics))
+    {
+        let d = file.check_resources(&src, &h);
+        if d.has_errors() {
+            return Err(d);
+        }
+    }
     let dir = match kit {
         Some(_) => path
             .parent()

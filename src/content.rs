@@ -101,28 +101,110 @@ pub fn parse_terms(src: &Arc<Source>) -> Result<Vec<Term>, Diagnostic> {
     Ok(f.term)
 }
 
-/// Byte offsets where `term` occurs in `text` as whole words, ignoring case.
-pub fn find_term(text: &str, term: &str) -> Vec<usize> {
-    // Offsets are into the lowercased text (equal to the original's for nearly all text).
-    let lower = text.to_lowercase();
-    let t = term.to_lowercase();
-    lower
-        .match_indices(&t)
-        .filter(|(i, _)| boundary(&lower, *i, t.len()))
-        .map(|(i, _)| i)
+/// Endings a word to avoid may carry and still be the same word: plurals, verb forms
+/// and gender in English and Spanish (accents ignored). Derived words with their own
+/// meaning ("slavery" from "slave") are list entries of their own.
+const ENDINGS: &[&str] = &[
+    // English: plurals, possessive-less verb forms, agent nouns.
+    "s", "es", "d", "ed", "ing", "er", "ers", "ies", "ied",
+    // Spanish: plurals, gender, participles, common verb forms, attached pronouns.
+    "a", "as", "o", "os", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas",
+    "ando", "iendo", "ar", "e", "en", "an", "amos", "emos", "lo", "la", "los", "las",
+    "le", "les", "te", "nos",
+];
+
+/// Text folded for comparing words: lower case, accents and compatibility forms
+/// removed (`Víctima` and `ｖｉｃｔｉｍａ` both fold to `victima`), invisible characters
+/// dropped.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c) && !is_invisible(*c))
+        .flat_map(char::to_lowercase)
         .collect()
 }
 
-fn boundary(s: &str, i: usize, len: usize) -> bool {
-    let before = s[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = s[i + len..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
-    before && after
+fn is_invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    c.general_category() == GeneralCategory::Format
+}
+
+/// Whether a character belongs to a word (letters, digits, marks, and invisible
+/// characters such as a soft hyphen hidden inside one).
+fn in_word(c: char) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
+}
+
+/// The words of a text: byte range and folded form.
+fn words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (in_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s..i, fold(&text[s..i])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..text.len(), fold(&text[s..])));
+    }
+    out
+}
+
+/// Whether `word` is `base` or `base` with one of the usual endings (both folded). A
+/// base ending in a vowel or `y`, or a Spanish infinitive in -ar or -ir, may drop it first (`rescue` ->
+/// `rescuing`, `esclavo` -> `esclavas`, `rescatar` -> `rescatado`).
+pub fn inflects(word: &str, base: &str) -> bool {
+    if word == base {
+        return true;
+    }
+    let mut stems = vec![base];
+    let n = base.chars().count();
+    if n >= 4 && base.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+        stems.push(&base[..base.len() - 1]);
+    }
+    if n >= 6 && (base.ends_with("ar") || base.ends_with("ir")) {
+        stems.push(&base[..base.len() - 2]);
+    }
+    stems.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|end| ENDINGS.contains(&end))
+    })
+}
+
+/// Byte ranges where `term` occurs in `text` as whole words, in any case, with or
+/// without accents, and in its inflected forms (plural and common endings, see
+/// [`inflects`]). The words of a phrase may be separated by any spacing or dashes.
+pub fn find_term(text: &str, term: &str) -> Vec<std::ops::Range<usize>> {
+    let want: Vec<String> = words(term).into_iter().map(|(_, w)| w).collect();
+    let have = words(text);
+    if want.is_empty() {
+        return Vec::new();
+    }
+    let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        text[a.end..b.start].chars().all(|c| {
+            use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+            c.is_whitespace() || c.general_category() == GeneralCategory::DashPunctuation
+        })
+    };
+    let mut out = Vec::new();
+    for i in 0..have.len() {
+        let Some(run) = have.get(i..i + want.len()) else {
+            break;
+        };
+        let words_match = run.iter().zip(&want).all(|((_, w), t)| inflects(w, t));
+        let together = run.windows(2).all(|p| joined(&p[0].0, &p[1].0));
+        if words_match && together {
+            out.push(run[0].0.start..run[run.len() - 1].0.end);
+        }
+    }
+    out
 }
 
 /// Word lists by locale code.
@@ -132,11 +214,35 @@ pub type WordLists = BTreeMap<String, (Arc<Source>, Vec<Term>)>;
 mod tests {
     use super::find_term;
 
+
     #[test]
     fn terms_match_whole_words_in_any_case() {
-        assert_eq!(find_term("We RESCUE people", "rescue"), vec![3]);
-        assert!(find_term("rescued", "rescue").is_empty());
-        assert_eq!(find_term("una víctima.", "víctima"), vec![4]);
-        assert_eq!(find_term("not a sex slave here", "sex slave"), vec![6]);
+        assert_eq!(find_term("We RESCUE people", "rescue"), vec![3..9]);
+        assert!(find_term("rescuer", "resc").is_empty());
+        assert!(find_term("slavery", "slave").is_empty());
+        assert_eq!(find_term("una víctima.", "víctima"), vec![4..12]);
+        assert_eq!(find_term("not a sex slave here", "sex slave"), vec![6..15]);
+    }
+
+    #[test]
+    fn terms_match_inflected_forms() {
+        for (text, term) in [
+            ("they were rescued", "rescue"),
+            ("rescuing people", "rescue"),
+            ("many victims", "victim"),
+            ("sex slaves", "sex slave"),
+            ("sex-slaves", "sex slave"),
+            ("VÍCTIMAS", "víctima"),
+            ("victimas", "víctima"),
+            ("prostituciones", "prostitución"),
+            ("los ilegales", "ilegal"),
+            ("fueron rescatados", "rescatar"),
+            ("esclavas", "esclavo"),
+            ("ｖｉｃｔｉｍｓ", "victim"),
+            ("vic\u{ad}tims", "victim"),
+        ] {
+            assert_eq!(find_term(text, term).len(), 1, "{text:?} / {term:?}");
+        }
+        assert!(find_term("sex. Slaves", "sex slave").is_empty());
     }
 }

@@ -174,16 +174,24 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(match self.code {
+        .with_message(crate::numbers::escape_invisible(&match self.code {
             Some(c) => format!("{} [{c}]", self.message),
             None => self.message.clone(),
-        })
-        .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+        }))
+        .with_notes(
+            self.hints
+                .iter()
+                .map(|h| format!("hint: {}", crate::numbers::escape_invisible(h)))
+                .collect(),
+        );
         let config = term::Config::default();
         match (&self.source, &self.span) {
             (Some(src), Some(span)) => {
-                let file = SimpleFile::new(src.path.display().to_string(), src.text.as_str());
-                d = d.with_labels(vec![Label::primary((), span.clone())]);
+                // The quoted line never sends a control character or an invisible
+                // direction control to the terminal: they are shown as <U+XXXX>.
+                let (text, span) = shown_source(&src.text, span.clone());
+                let file = SimpleFile::new(src.path.display().to_string(), text);
+                d = d.with_labels(vec![Label::primary((), span)]);
                 term::emit_to_write_style(out, &config, &file, &d).map_err(std::io::Error::other)
             }
             _ => {
@@ -201,13 +209,45 @@ impl Diagnostic {
     }
 }
 
+/// A source text as quoted in a diagnostic, with the span moved to match: controls
+/// (other than line ends and tabs) and direction controls written
+/// as `<U+XXXX>`.
+fn shown_source(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (span.start, span.end);
+    for (i, c) in text.char_indices() {
+        if i == span.start {
+            start = out.len();
+        }
+        if i == span.end {
+            end = out.len();
+        }
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(c);
+        } else {
+            out.push_str(&crate::numbers::escape_invisible(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    if span.start >= text.len() {
+        start = out.len();
+    }
+    if span.end >= text.len() {
+        end = out.len();
+    }
+    (out, start..end.max(start))
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{sev}: {}", self.message)?;
+        write!(
+            f,
+            "{sev}: {}",
+            crate::numbers::escape_invisible(&self.message)
+        )?;
         if let Some(loc) = self.location() {
             write!(f, " ({loc})")?;
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Source};
+use crate::numbers::digits;
 use crate::spec::{HotlineField, QrKind};
 
 /// One fact with its provenance.
@@ -68,9 +69,6 @@ pub struct Hotline {
     pub operator: Operator,
 }
 
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
-}
 
 impl Hotline {
     /// Parse and check `hotline.toml`.
@@ -103,6 +101,21 @@ impl Hotline {
                 Diagnostic::error("sms `display` must be the short code's digits only")
                     .at(src, at("[sms]")),
             );
+        }
+        for (name, f) in [("phone", &h.phone), ("sms", &h.sms), ("tty", &h.tty)] {
+            let native = f
+                .display
+                .chars()
+                .any(|c| !c.is_ascii_digit() && crate::numbers::digit_value(c).is_some());
+            if native {
+                errs.push(
+                    Diagnostic::error(format!(
+                        "{name} `display` has digits that are not 0-9"
+                    ))
+                    .at(src, at(&format!("[{name}]")))
+                    .hint("write the hotline's numbers with the digits 0-9; each language shows them as they are"),
+                );
+            }
         }
         for (name, f) in [("chat", &h.chat), ("web", &h.web)] {
             match &f.url {
@@ -164,5 +177,31 @@ impl Hotline {
             v.push(rest.to_string());
         }
         v
+    }
+
+    /// The hotline's own numbers as digits, each with the form printed (phone with and
+    /// without the country code, text short code, TTY): what a look-alike imitates.
+    pub fn own_numbers(&self) -> Vec<(String, String)> {
+        let phone = &self.phone.display;
+        let mut v = vec![(digits(phone), phone.clone())];
+        if let Some(rest) = digits(phone).strip_prefix('1') {
+            v.push((rest.to_string(), phone.clone()));
+        }
+        for f in [&self.sms, &self.tty] {
+            let d = digits(&f.display);
+            if !d.is_empty() {
+                v.push((d, f.display.clone()));
+            }
+        }
+        v
+    }
+
+    /// Number rules for a text that may show only the hotline's numbers.
+    pub fn number_rules(&self) -> crate::numbers::Rules {
+        crate::numbers::Rules {
+            allowed: self.allowed_numbers(),
+            hotline: self.own_numbers(),
+            placeable_only: false,
+        }
     }
 }

@@ -199,6 +199,42 @@ impl Profile {
                 );
             }
         }
+        // A number one digit away from the hotline's, in the law's wording or as the
+        // state's own hotline, would be printed on the notice: refuse it here.
+        let rules = hotline.number_rules();
+        let line_of = |needle: &str| src.find_line(|l| l.contains(needle));
+        if let Some(sh) = &f.state_hotline {
+            let num = digits(&sh.phone);
+            let ten = num.strip_prefix('1').filter(|x| x.len() == 10);
+            if let Some(of) = [Some(num.as_str()), ten]
+                .into_iter()
+                .flatten()
+                .find_map(|x| rules.look_alike(x))
+            {
+                d.push(
+                    Diagnostic::error(format!(
+                        "the state hotline `{}` ({}) is a look-alike of the national hotline number {of}: one digit differs",
+                        sh.name, sh.phone
+                    ))
+                    .at(src, line_of(&sh.phone))
+                    .hint("check the number against the statute and the state's own site"),
+                );
+            }
+        }
+        for (code, text) in &f.wording.text {
+            for found in rules.check(text) {
+                if let crate::numbers::Problem::LookAlike(of) = &found.problem {
+                    let shown = crate::numbers::escape_invisible(&text[found.span.clone()]);
+                    d.push(
+                        Diagnostic::error(format!(
+                            "the {code} wording shows `{shown}`, a look-alike of the hotline number {of}: one digit differs"
+                        ))
+                        .at(src, line_of(&text[found.span.clone()]))
+                        .hint("copy the number from the statute again; it must be the hotline's"),
+                    );
+                }
+            }
+        }
         for (code, text) in &f.wording.text {
             for n in &f.wording.hotline_numbers {
                 if !text.is_empty() && !normalize(text).contains(&normalize(n.get_ref())) {
@@ -282,9 +318,9 @@ impl Profile {
     }
 }
 
-/// The digits of a number.
+/// The digits of a number, in any script (see [`crate::numbers`]).
 pub fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+    crate::numbers::digits(s)
 }
 
 /// Text for comparing wording: lower case, one kind of quote, dash and space.

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::hotline::Hotline;
 use crate::kit::Format;
 use crate::spec::QrKind;
 
@@ -107,7 +108,7 @@ pub struct Resource {
 impl Resource {
     /// The phone number's digits.
     pub fn digits(&self) -> String {
-        self.phone.chars().filter(char::is_ascii_digit).collect()
+        crate::numbers::digits(&self.phone)
     }
 
     /// The line printed on a piece, after the localized label.
@@ -260,10 +261,8 @@ impl KitFile {
             let res = r.get_ref();
             let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
             let digits = res.digits();
-            let ok_chars = res
-                .phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " -().+".contains(c));
+            let ok_chars = res.phone.chars().all(|c| c.is_ascii_digit() || " -().+".contains(c))
+                && crate::numbers::scan(&res.phone).len() == 1;
             let ok_len = digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1'));
             if !ok_chars || !ok_len {
                 d.push(
@@ -305,10 +304,79 @@ impl KitFile {
         if d.has_errors() { Err(d) } else { Ok(k) }
     }
 
+    /// Local resources checked against the hotline: a number one digit away from one of
+    /// the hotline's, or a name that reads like the national hotline's on another
+    /// number, is an error (a look-alike a caller would trust).
+    pub fn check_resources(&self, src: &Arc<Source>, hotline: &Hotline) -> Diagnostics {
+        let mut d = Diagnostics::default();
+        let rules = hotline.number_rules();
+        for r in &self.resource {
+            let res = r.get_ref();
+            let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
+            let digits = res.digits();
+            let ten = digits.strip_prefix('1').filter(|x| x.len() == 10);
+            let own = rules.allowed.contains(&digits);
+            let like = [Some(digits.as_str()), ten]
+                .into_iter()
+                .flatten()
+                .find_map(|x| rules.look_alike(x));
+            if let Some(of) = like {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: {} is a look-alike of the hotline number {of} (one digit differs)",
+                        res.name, res.phone
+                    ))
+                    .hint("check the number with the program; a caller who misdials reaches a stranger")
+                    .hint("the national hotline is on every piece already: do not list it as a local resource"),
+                );
+            }
+            if !own && let Some(phrase) = imitates_hotline(&res.name) {
+                d.push(
+                    err(format!(
+                        "local resource `{}` is named like the national hotline (\"{phrase}\"), but its number {} is not the hotline's",
+                        res.name, res.phone
+                    ))
+                    .hint("give the program its own name; the national hotline's number comes only from hotline.toml"),
+                );
+            }
+        }
+        d
+    }
+
     /// Local resources, without spans.
     pub fn resources(&self) -> Vec<Resource> {
         self.resource.iter().map(|r| r.get_ref().clone()).collect()
     }
+}
+
+/// Names only the national hotline goes by, lower case, words separated by one space.
+const HOTLINE_NAMES: &[&str] = &[
+    "human trafficking hotline",
+    "national trafficking hotline",
+    "trafficking resource center",
+    "nhth",
+    "nhtrc",
+    "befree",
+    "be free textline",
+    "polaris",
+];
+
+/// The hotline name a resource name imitates, if any: compared in lower case, with
+/// accents, punctuation and spacing ignored.
+pub fn imitates_hotline(name: &str) -> Option<&'static str> {
+    let mut words = String::from(" ");
+    for c in crate::content::fold(name).chars() {
+        if c.is_alphanumeric() {
+            words.push(c);
+        } else if !words.ends_with(' ') {
+            words.push(' ');
+        }
+    }
+    words.push(' ');
+    let squashed: String = words.chars().filter(|c| *c != ' ').collect();
+    HOTLINE_NAMES.iter().copied().find(|n| {
+        words.contains(&format!(" {n} ")) || squashed.contains(&n.replace(' ', ""))
+    })
 }
 
 /// The starter kit file written by `hotline-kit init`.

@@ -32,6 +32,7 @@ pub fn emit(text: &str) {
 
 pub mod assets;
 pub mod bench;
+pub mod catalog_lint;
 pub mod check;
 pub mod cli;
 pub mod compliance_cmd;
@@ -52,6 +53,7 @@ pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod numbers;
 pub mod output;
 pub mod plan;
 pub mod project;

@@ -150,10 +150,7 @@ impl Catalog {
 
     /// Span of a message's line in the catalog.
     pub fn span_of(&self, id: &str) -> Option<std::ops::Range<usize>> {
-        self.source.find_line(|l| {
-            l.strip_prefix(id)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
+        crate::catalog_lint::message_line(&self.source, id)
     }
 }
 
@@ -174,19 +171,18 @@ pub fn parse_catalog(
     hotline: &Hotline,
 ) -> Result<Catalog, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let res = match FluentResource::try_new(src.text.clone()) {
+    // A byte-order mark (which some editors write) is not part of the text.
+    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    let base = src.text.len() - text.len();
+    let res = match FluentResource::try_new(text.to_string()) {
         Ok(r) => r,
         Err((r, errs)) => {
-            for e in errs {
-                diags.push(
-                    Diagnostic::error(format!("catalog syntax error: {}", e.kind))
-                        .at(src, Some(e.pos.clone()))
-                        .hint("Fluent messages look like `message-id = Text with { $phone }`"),
-                );
-            }
+            diags.extend(crate::catalog_lint::syntax_errors(code, src, base, &errs).0);
             r
         }
     };
+    let (written, flagged) = crate::catalog_lint::written(code, src, &res, base, hotline);
+    diags.extend(written.0);
     let langid = code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![langid]);
     // Our layout isolates numbers itself; Fluent's marks would end up in the PDF text.
@@ -200,7 +196,13 @@ pub fn parse_catalog(
         .collect();
     if let Err(errs) = bundle.add_resource(res) {
         for e in errs {
-            diags.push(Diagnostic::error(format!("catalog problem: {e}")).at(src, None));
+            diags.push(
+                Diagnostic::error(format!(
+                    "catalog problem: {}",
+                    crate::numbers::escape_invisible(&e.to_string())
+                ))
+                .at(src, None),
+            );
         }
     }
     let mut args = FluentArgs::new();
@@ -217,7 +219,10 @@ pub fn parse_catalog(
         let text = bundle
             .format_pattern(pattern, Some(&args), &mut errs)
             .into_owned();
-        let span = src.find_line(|l| l.starts_with(&id));
+        let span = crate::catalog_lint::message_line(src, &id);
+        if !flagged.contains(&id) {
+            diags.extend(crate::catalog_lint::resolved(code, src, &id, &text, hotline).0);
+        }
         for e in errs {
             diags.push(
                 Diagnostic::error(format!("message `{id}` in locale `{code}`: {e}"))

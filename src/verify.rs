@@ -3,38 +3,12 @@
 //! appears anywhere.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::numbers::{Finding, Problem};
 use crate::project::Project;
 use crate::scene::{Item, Scene};
 use crate::spec::Design;
 
-/// Digit groups with at least this many digits are treated as phone numbers.
-const PHONE_DIGITS: usize = 5;
-
-/// Phone-like numbers in a text: runs of digits joined by `-`, `.`, spaces or brackets,
-/// returned as their digits.
-pub fn phone_like(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut pending_sep = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            cur.push(c);
-            pending_sep = false;
-        } else if !cur.is_empty() && "-. ()\u{2011}".contains(c) && !pending_sep {
-            pending_sep = true;
-        } else {
-            if cur.len() >= PHONE_DIGITS {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur.clear();
-            pending_sep = false;
-        }
-    }
-    if cur.len() >= PHONE_DIGITS {
-        out.push(cur);
-    }
-    out
-}
+pub use crate::numbers::phone_like;
 
 /// Check a compiled scene against the hotline file.
 pub fn scene(
@@ -45,17 +19,22 @@ pub fn scene(
 ) -> Result<(), Diagnostics> {
     let mut diags = Diagnostics::default();
     let expected = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
-    let mut allowed = project.hotline.allowed_numbers();
-    // The kit's local resources may show their own numbers.
-    for r in &opts.resources {
-        let d = r.digits();
-        allowed.push(
-            d.strip_prefix('1')
-                .filter(|x| x.len() == 10)
-                .unwrap_or(&d)
-                .to_string(),
-        );
-        allowed.push(d);
+    let mut rules = project.hotline.number_rules();
+    // The kit's local resources may show their own numbers, unless one imitates the
+    // hotline's (the kit file check refuses those too; this is the last line).
+    let own: Vec<String> = opts
+        .resources
+        .iter()
+        .flat_map(|r| {
+            let d = r.digits();
+            let ten = d.strip_prefix('1').filter(|x| x.len() == 10).map(str::to_string);
+            [Some(d), ten]
+        })
+        .flatten()
+        .collect();
+    let look_alikes = own.iter().any(|d| rules.look_alike(d).is_some());
+    if !look_alikes {
+        rules.allowed.extend(own);
     }
     // A state notice may show the state's own hotline.
     if let Some(p) = design
@@ -63,7 +42,7 @@ pub fn scene(
         .as_ref()
         .and_then(|id| project.jurisdictions.get(id))
     {
-        allowed.extend(p.allowed_numbers());
+        rules.allowed.extend(p.allowed_numbers());
     }
     let phone = &project.hotline.phone.display;
     let at = |m: String| design.error(m, None);
@@ -114,17 +93,8 @@ pub fn scene(
         for b in &page.blocks {
             for p in &b.paragraphs {
                 shows_phone |= p.contains(phone.as_str());
-                for num in phone_like(p) {
-                    if !allowed.contains(&num) {
-                        diags.push(
-                            Diagnostic::error(format!(
-                                "slot `{}` of `{}` ({}) shows the number `{num}`, which is not a hotline number in hotline.toml",
-                                b.slot, s.design, s.locale
-                            ))
-                            .in_file(&design.source.path)
-                            .hint("translations must use { $phone } / { $sms } instead of typing numbers"),
-                        );
-                    }
+                for f in rules.check(p) {
+                    diags.push(number_error(project, design, s, &b.slot, p, &f));
                 }
             }
         }
@@ -149,15 +119,40 @@ pub fn scene(
     if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::phone_like;
-
-    #[test]
-    fn finds_phone_like_numbers() {
-        assert_eq!(phone_like("Call 1-888-373-7888 now"), vec!["18883737888"]);
-        assert_eq!(phone_like("Text 233733."), vec!["233733"]);
-        assert!(phone_like("more than 200 languages, 24/7").is_empty());
-        assert_eq!(phone_like("1-888-373-7788"), vec!["18883737788"]);
-    }
+/// The error for a number a piece must not show. It names the catalog message the
+/// number comes from where one of the piece's messages holds it, the design otherwise.
+fn number_error(
+    project: &Project,
+    design: &Design,
+    s: &Scene,
+    slot: &str,
+    paragraph: &str,
+    f: &Finding,
+) -> Diagnostic {
+    let shown = crate::numbers::escape_invisible(&paragraph[f.span.clone()]);
+    let what = match &f.problem {
+        Problem::LookAlike(of) => format!(
+            "`{shown}`, a look-alike of the hotline number {of} (one digit differs)"
+        ),
+        Problem::Native | Problem::Typed(_) => format!(
+            "the hotline number `{shown}` typed in another script's digits"
+        ),
+        Problem::Unknown => format!(
+            "the number `{shown}`, which is not a hotline number in hotline.toml"
+        ),
+    };
+    let msg = format!("slot `{slot}` of `{}` ({}) shows {what}", s.design, s.locale);
+    let cat = project.catalogs.get(&s.locale);
+    let from = cat.and_then(|c| {
+        s.messages
+            .iter()
+            .find(|id| c.messages.get(*id).is_some_and(|t| t.contains(&paragraph[f.span.clone()])))
+            .map(|id| (c, id))
+    });
+    let d = match from {
+        Some((c, id)) => Diagnostic::error(format!("{msg} (message `{id}`)")).at(&c.source, c.span_of(id)),
+        None => Diagnostic::error(msg).in_file(&design.source.path),
+    };
+    d.hint("translations must use { $phone } / { $sms } instead of typing numbers")
+        .hint("a local number belongs in kit.toml [[resource]]; the hotline's numbers come only from hotline.toml")
 }

@@ -1,0 +1,256 @@
+//! Checks on a Fluent catalog's own text, before anything is laid out: hotline numbers
+//! typed instead of placeables (in any script's digits or spelling), numbers one digit
+//! away from the hotline's, invisible direction controls, messages that show nothing,
+//! and syntax errors told by message and line with nothing invisible printed raw.
+//!
+//! Every error names the catalog file, the line and the message id.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
+
+use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::hotline::Hotline;
+use crate::numbers::{self, Finding, Problem, Rules};
+
+/// The span of a message's (or term's) first line in a catalog.
+pub fn message_line(src: &Source, id: &str) -> Option<Range<usize>> {
+    src.find_line(|l| {
+        l.trim_start_matches('\u{feff}')
+            .strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    })
+}
+
+/// The message id an entry starting at `offset` defines, if the text there starts one.
+fn id_at(text: &str, offset: usize) -> Option<String> {
+    let rest = text.get(offset..)?.trim_start_matches('\u{feff}');
+    let id: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let after = rest[id.len()..].trim_start_matches([' ', '\t']);
+    (!id.is_empty() && after.starts_with('=')).then_some(id)
+}
+
+/// Parser errors as diagnostics: each names the message it is in and where that
+/// message starts, and shows invisible characters as `U+XXXX`.
+pub fn syntax_errors(code: &str, src: &Arc<Source>, base: usize, errs: &[ParserError]) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for e in errs {
+        let pos = e.pos.start + base..e.pos.end + base;
+        let entry = e.slice.as_ref().map(|s| s.start + base);
+        let id = entry.and_then(|at| id_at(&src.text, at));
+        let what = numbers::escape_invisible(&e.kind.to_string());
+        let msg = match (&id, entry) {
+            (Some(id), Some(at)) => {
+                let line = src.line_col(at).0;
+                format!("catalog syntax error in message `{id}` (locale `{code}`, line {line}): {what}")
+            }
+            _ => format!("catalog syntax error (locale `{code}`): {what}"),
+        };
+        // An error found past the message's own lines (an unfinished `{ $x -> ...`
+        // reaches the end of the file) points at the message itself.
+        let span = match (entry, e.slice.as_ref()) {
+            (Some(at), Some(s)) if pos.start > s.end + base || pos.start >= src.text.len() => {
+                let end = src.text[at..].find('\n').map_or(src.text.len(), |n| at + n);
+                at..end
+            }
+            _ => pos,
+        };
+        let mut diag = Diagnostic::error(msg)
+            .at(src, Some(span))
+            .hint("Fluent messages look like `message-id = Text with { $phone }`");
+        if e.kind.to_string().contains('}') || src.text.get(entry.unwrap_or(0)..).is_some_and(|t| t.contains("->")) {
+            diag = diag.hint("a choice `{ $x -> [one] ... *[other] ... }` must end with `}` and have a default variant marked with `*`");
+        }
+        d.push(diag);
+    }
+    d
+}
+
+/// A piece of a message's own text, and where it is in the catalog.
+struct Piece<'a> {
+    text: &'a str,
+    at: Option<usize>,
+}
+
+fn pieces<'a>(p: &'a ast::Pattern<&'a str>, out: &mut Vec<&'a str>) {
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::TextElement { value } => out.push(value),
+            ast::PatternElement::Placeable { expression } => expression_pieces(expression, out),
+        }
+    }
+}
+
+fn expression_pieces<'a>(e: &'a ast::Expression<&'a str>, out: &mut Vec<&'a str>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            inline_pieces(selector, out);
+            for v in variants {
+                pieces(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => inline_pieces(i, out),
+    }
+}
+
+fn inline_pieces<'a>(e: &'a ast::InlineExpression<&'a str>, out: &mut Vec<&'a str>) {
+    use ast::InlineExpression as I;
+    match e {
+        I::StringLiteral { value } | I::NumberLiteral { value } => out.push(value),
+        I::FunctionReference { arguments, .. } => args_pieces(arguments, out),
+        I::TermReference {
+            arguments: Some(a), ..
+        } => args_pieces(a, out),
+        I::Placeable { expression } => expression_pieces(expression, out),
+        _ => {}
+    }
+}
+
+fn args_pieces<'a>(a: &'a ast::CallArguments<&'a str>, out: &mut Vec<&'a str>) {
+    for p in &a.positional {
+        inline_pieces(p, out);
+    }
+    for n in &a.named {
+        inline_pieces(&n.value, out);
+    }
+}
+
+/// What a catalog's text must not hold, checked on the text as written (every variant
+/// of every choice, every string literal, terms too). Returns the diagnostics and the
+/// ids of the messages that already have one.
+pub fn written(
+    code: &str,
+    src: &Arc<Source>,
+    res: &FluentResource,
+    base: usize,
+    hotline: &Hotline,
+) -> (Diagnostics, Vec<String>) {
+    let mut d = Diagnostics::default();
+    let mut flagged = Vec::new();
+    let rules = Rules {
+        placeable_only: true,
+        ..hotline.number_rules()
+    };
+    let origin = res.source().as_ptr() as usize;
+    for entry in res.entries() {
+        let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
+            ast::Entry::Message(m) => (
+                m.id.name.to_string(),
+                m.value.iter().chain(m.attributes.iter().map(|a| &a.value)).collect(),
+            ),
+            ast::Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                std::iter::once(&t.value)
+                    .chain(t.attributes.iter().map(|a| &a.value))
+                    .collect(),
+            ),
+            _ => continue,
+        };
+        let mut texts = Vec::new();
+        for p in patterns {
+            pieces(p, &mut texts);
+        }
+        let line = message_line(src, &id);
+        let found: Vec<Piece> = texts
+            .into_iter()
+            .map(|t| {
+                let at = (t.as_ptr() as usize).checked_sub(origin).map(|o| o + base);
+                let at = at.filter(|&o| src.text.get(o..o + t.len()) == Some(t));
+                Piece { text: t, at }
+            })
+            .collect();
+        let before = d.0.len();
+        for piece in &found {
+            let span = |r: Range<usize>| piece.at.map(|o| o + r.start..o + r.end).or(line.clone());
+            for (i, c) in piece.text.char_indices() {
+                if numbers::is_bidi_control(c) {
+                    d.push(bidi_error(code, &id, c).at(src, span(i..i + c.len_utf8())));
+                }
+            }
+            for f in rules.check(piece.text) {
+                d.push(number_error(code, &id, piece.text, &f, hotline).at(src, span(f.span.clone())));
+            }
+        }
+        if d.0.len() > before {
+            flagged.push(id);
+        }
+    }
+    (d, flagged)
+}
+
+/// What a message must not show once its placeables are filled in: a number made by
+/// text beside a placeable (`{ $phone }8`), a direction control from an escape, or
+/// nothing visible at all.
+pub fn resolved(code: &str, src: &Arc<Source>, id: &str, text: &str, hotline: &Hotline) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let line = message_line(src, id);
+    if numbers::is_blank(text) {
+        d.push(
+            Diagnostic::error(format!(
+                "message `{id}` in locale `{code}` shows nothing visible"
+            ))
+            .at(src, line.clone())
+            .hint("write the message's text; an empty string, spaces or invisible characters print as a blank slot")
+            .hint("to leave a message out, delete its line (building with --fallback shows the source language there)"),
+        );
+        return d;
+    }
+    if let Some(c) = text.chars().find(|c| numbers::is_bidi_control(*c)) {
+        d.push(bidi_error(code, id, c).at(src, line.clone()));
+    }
+    for f in hotline.number_rules().check(text) {
+        d.push(number_error(code, id, text, &f, hotline).at(src, line.clone()));
+    }
+    d
+}
+
+fn bidi_error(code: &str, id: &str, c: char) -> Diagnostic {
+    Diagnostic::error(format!(
+        "message `{id}` in locale `{code}` contains an invisible direction control, U+{:04X} {}",
+        c as u32,
+        numbers::bidi_name(c)
+    ))
+    .hint("delete it: such a character can reorder the words and digits around a number, so a reader sees a number that was never checked")
+    .hint("the layout sets each language's direction itself and keeps every number in order")
+}
+
+fn number_error(code: &str, id: &str, text: &str, f: &Finding, hotline: &Hotline) -> Diagnostic {
+    let shown = numbers::escape_invisible(&text[f.span.clone()]);
+    let placeable = |digits: &str| {
+        let d = numbers::digits;
+        if digits == d(&hotline.sms.display) {
+            "{ $sms }"
+        } else if digits == d(&hotline.tty.display) {
+            "{ $tty }"
+        } else {
+            "{ $phone }"
+        }
+    };
+    let head = format!("message `{id}` in locale `{code}`");
+    match &f.problem {
+        Problem::Typed(native) => Diagnostic::error(format!(
+            "{head} types the hotline number `{shown}`{}: use {} instead",
+            if *native { " in another script's digits" } else { "" },
+            placeable(&f.digits)
+        ))
+        .hint("a number typed in a translation is drawn as typed, in an order nobody checked; the placeable prints the checked number from hotline.toml"),
+        Problem::Native => Diagnostic::error(format!(
+            "{head} shows the hotline number `{shown}` in another script's digits: use {} instead",
+            placeable(&f.digits)
+        )),
+        Problem::LookAlike(of) => Diagnostic::error(format!(
+            "{head} shows `{shown}`, a look-alike of the hotline number {of}: one digit differs"
+        ))
+        .hint(format!("a caller would dial a stranger: use {} for the hotline's number", placeable(&numbers::digits(of)))),
+        Problem::Unknown => Diagnostic::error(format!(
+            "{head} shows the number `{shown}`, which is not a hotline number in hotline.toml"
+        ))
+        .hint("translations use { $phone }, { $sms } and { $tty } instead of typing numbers; a local number belongs in kit.toml [[resource]]"),
+    }
+}
