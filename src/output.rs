@@ -354,7 +354,6 @@ fn carry_over(
             if new.contains(key.as_str()) {
                 return Err(clash().into());
             }
-            std::fs::create_dir_all(&dest).map_err(|e| io_diag(&dest, e))?;
             carry_over(from, to, &r, old, new, kept)?;
             continue;
         }
@@ -364,6 +363,9 @@ fn carry_over(
             return Err(clash().into());
         }
         let src = e.path();
+        if let Some(d) = dest.parent() {
+            std::fs::create_dir_all(d).map_err(|e| io_diag(d, e))?;
+        }
         if t.is_symlink() {
             let target = std::fs::read_link(&src).map_err(|e| io_diag(&src, e))?;
             symlink(&target, &dest).map_err(|e| io_diag(&dest, e))?;
