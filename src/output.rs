@@ -167,10 +167,10 @@ impl OutDir {
                 }
             }
         }
-        if std::fs::symlink_metadata(&out).is_err() {
-            if let Some(a) = asides.pop() {
-                std::fs::rename(&a, &out)?;
-            }
+        if std::fs::symlink_metadata(&out).is_err()
+            && let Some(a) = asides.pop()
+        {
+            std::fs::rename(&a, &out)?;
         }
         for p in asides.into_iter().chain(staging) {
             remove_any(&p)?;

@@ -359,7 +359,10 @@ fn files_hotline_kit_did_not_write_are_never_deleted() {
     assert_eq!(s["notes.txt"], b"posted 3 in the ER");
     assert_eq!(s["wallet-card/mine.txt"], b"mine");
     assert!(!s.keys().any(|k| k.starts_with("stall-sticker")));
-    assert!(!p.join("out/stall-sticker").exists(), "empty folders of the earlier build");
+    assert!(
+        !p.join("out/stall-sticker").exists(),
+        "empty folders of the earlier build"
+    );
     // --out at a file says it is a file.
     std::fs::write(p.join("afile"), b"x").unwrap();
     let o = build(p, "afile", &["--design", "wallet-card"]);
@@ -368,7 +371,10 @@ fn files_hotline_kit_did_not_write_are_never_deleted() {
         "{}",
         stderr(&o)
     );
-    assert!(!stderr(&o).contains("made wallet-card"), "built before checking --out");
+    assert!(
+        !stderr(&o).contains("made wallet-card"),
+        "built before checking --out"
+    );
 }
 
 #[test]
