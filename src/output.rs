@@ -285,6 +285,9 @@ fn stage(
         Diagnostic::error(format!("cannot write {shown}/{rel}: {e}"))
             .hint(format!("nothing in {shown} was changed; free some disk space or choose another folder with --out"))
     };
+    for (rel, _) in files {
+        crate::assets::check_relative(rel).map_err(|e| fail(rel, e))?;
+    }
     remove_any(staging).map_err(|e| fail("", e))?;
     std::fs::create_dir(staging).map_err(|e| fail("", e))?;
     let new: BTreeSet<&str> = files.iter().map(|f| f.0).collect();
@@ -298,8 +301,7 @@ fn stage(
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|(rel, bytes)| {
-            crate::assets::check_relative(rel)
-                .and_then(|()| write_new(&staging.join(rel), bytes))
+            write_new(&staging.join(rel), bytes)
                 .err()
                 .map(|e| fail(rel, e))
         })
