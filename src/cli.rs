@@ -449,14 +449,14 @@ fn selection(
 ) -> Result<Selection, Diagnostics> {
     let kit = kit_ctx.file.as_ref();
     // The ledger is read with std::fs: it must not lead outside the kit's folder.
-    if let Err(e) = crate::assets::confined(&kit_ctx.dir, crate::review::LEDGER) {
-        if e.kind() != std::io::ErrorKind::NotFound {
-            return Err(crate::diag::Diagnostic::error(format!(
-                "cannot read {}: {e}",
-                kit_ctx.ledger().display()
-            ))
-            .into());
-        }
+    if let Err(e) = crate::assets::confined(&kit_ctx.dir, crate::review::LEDGER)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        return Err(crate::diag::Diagnostic::error(format!(
+            "cannot read {}: {e}",
+            kit_ctx.ledger().display()
+        ))
+        .into());
     }
     let approvals = std::sync::Arc::new(crate::review::Ledger::load(&kit_ctx.ledger())?);
     let partial = !designs.is_empty();

@@ -39,6 +39,8 @@ pub struct OutDir {
     pub shown: PathBuf,
     parent: PathBuf,
     name: String,
+    /// Swap with an atomic exchange where the system has one (else rename aside).
+    exchange: bool,
 }
 
 /// What [`publish`] did besides writing the new files.
@@ -85,6 +87,7 @@ impl OutDir {
             shown: out.to_path_buf(),
             parent: parent.to_path_buf(),
             name: name.to_string_lossy().into_owned(),
+            exchange: std::env::var_os(NO_EXCHANGE).is_none(),
         })
     }
 
@@ -164,10 +167,10 @@ impl OutDir {
                 }
             }
         }
-        if std::fs::symlink_metadata(&out).is_err() {
-            if let Some(a) = asides.pop() {
-                std::fs::rename(&a, &out)?;
-            }
+        if std::fs::symlink_metadata(&out).is_err()
+            && let Some(a) = asides.pop()
+        {
+            std::fs::rename(&a, &out)?;
         }
         for p in asides.into_iter().chain(staging) {
             remove_any(&p)?;
@@ -176,30 +179,24 @@ impl OutDir {
     }
 }
 
-/// `path` made absolute, with the deepest existing part resolved to its real path and
-/// the rest normalised (`.` dropped, `..` taken off).
+/// `path` made absolute and real: component by component, each existing one resolved
+/// (symbolic links followed), `.` dropped and `..` taking off the real folder above, so
+/// `out/../../x` and `link/x` mean where they lead.
 pub fn real_path(path: &Path) -> io::Result<PathBuf> {
     let abs = std::path::absolute(path)?;
-    let mut existing = abs.clone();
-    let mut rest = Vec::new();
-    while std::fs::symlink_metadata(&existing).is_err() {
-        match (existing.file_name(), existing.parent()) {
-            (Some(n), Some(p)) => {
-                rest.push(n.to_os_string());
-                existing = p.to_path_buf();
+    let mut real = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => real.push(c),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                real.pop();
             }
-            _ => break,
-        }
-    }
-    let mut real = std::fs::canonicalize(&existing).unwrap_or(existing);
-    for n in rest.iter().rev() {
-        for c in Path::new(n).components() {
-            match c {
-                Component::ParentDir => {
-                    real.pop();
+            Component::Normal(n) => {
+                real.push(n);
+                if std::fs::symlink_metadata(&real).is_ok() {
+                    real = std::fs::canonicalize(&real)?;
                 }
-                Component::Normal(n) => real.push(n),
-                _ => {}
             }
         }
     }
@@ -288,6 +285,9 @@ fn stage(
         Diagnostic::error(format!("cannot write {shown}/{rel}: {e}"))
             .hint(format!("nothing in {shown} was changed; free some disk space or choose another folder with --out"))
     };
+    for (rel, _) in files {
+        crate::assets::check_relative(rel).map_err(|e| fail(rel, e))?;
+    }
     remove_any(staging).map_err(|e| fail("", e))?;
     std::fs::create_dir(staging).map_err(|e| fail("", e))?;
     let new: BTreeSet<&str> = files.iter().map(|f| f.0).collect();
@@ -301,8 +301,7 @@ fn stage(
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|(rel, bytes)| {
-            crate::assets::check_relative(rel)
-                .and_then(|()| write_new(&staging.join(rel), bytes))
+            write_new(&staging.join(rel), bytes)
                 .err()
                 .map(|e| fail(rel, e))
         })
@@ -357,7 +356,6 @@ fn carry_over(
             if new.contains(key.as_str()) {
                 return Err(clash().into());
             }
-            std::fs::create_dir_all(&dest).map_err(|e| io_diag(&dest, e))?;
             carry_over(from, to, &r, old, new, kept)?;
             continue;
         }
@@ -367,6 +365,9 @@ fn carry_over(
             return Err(clash().into());
         }
         let src = e.path();
+        if let Some(d) = dest.parent() {
+            std::fs::create_dir_all(d).map_err(|e| io_diag(d, e))?;
+        }
         if t.is_symlink() {
             let target = std::fs::read_link(&src).map_err(|e| io_diag(&src, e))?;
             symlink(&target, &dest).map_err(|e| io_diag(&dest, e))?;
@@ -409,7 +410,7 @@ fn swap(out: &OutDir, staging: &Path) -> io::Result<()> {
     let target = out.path();
     if std::fs::symlink_metadata(&target).is_err() {
         std::fs::rename(staging, &target)?;
-    } else if exchange(staging, &target)? {
+    } else if out.exchange && exchange(staging, &target)? {
         // `staging` now holds the earlier build.
         remove_any(staging)?;
     } else {
@@ -439,9 +440,6 @@ fn swap_aside(out: &OutDir, staging: &Path, target: &Path) -> io::Result<()> {
 fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     use rustix::io::Errno;
-    if std::env::var_os(NO_EXCHANGE).is_some() {
-        return Ok(false);
-    }
     match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
         Ok(()) => Ok(true),
         Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => Ok(false),
@@ -522,4 +520,66 @@ pub fn simple_manifest(files: &[(&str, &[u8])]) -> Vec<u8> {
     let mut json = serde_json::to_vec_pretty(&list).expect("manifest serialises");
     json.push(b'\n');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_paths_resolve_dots_and_links_in_any_order() {
+        let t = tempfile::tempdir().unwrap();
+        let base = std::fs::canonicalize(t.path()).unwrap();
+        std::fs::create_dir(base.join("a")).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let outside_real = std::fs::canonicalize(outside.path()).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&outside_real, base.join("a/link")).unwrap();
+        let r = |s: &str| real_path(&base.join(s)).unwrap();
+        assert_eq!(r("missing/../../x"), base.parent().unwrap().join("x"));
+        assert_eq!(r("a/./b/../c"), base.join("a/c"));
+        #[cfg(unix)]
+        assert_eq!(r("a/link/new/.."), outside_real);
+        #[cfg(unix)]
+        assert_eq!(r("a/link/../y"), outside_real.parent().unwrap().join("y"));
+    }
+
+    #[test]
+    fn a_build_moved_aside_and_not_replaced_is_restored() {
+        let t = tempfile::tempdir().unwrap();
+        let out = OutDir::new(&t.path().join("out")).unwrap();
+        // What a run killed between its two renames leaves: no `out`, the earlier build
+        // aside, and a staging folder.
+        let aside = t.path().join(".out.hotline-kit-aside-999999");
+        std::fs::create_dir(&aside).unwrap();
+        std::fs::write(aside.join(MANIFEST), b"[{\"path\": \"a.pdf\"}]").unwrap();
+        std::fs::write(aside.join("a.pdf"), b"old").unwrap();
+        let staging = t.path().join(".out.hotline-kit-staging-999999");
+        std::fs::create_dir(&staging).unwrap();
+        std::fs::write(staging.join("half"), b"").unwrap();
+        out.recover().unwrap();
+        assert_eq!(std::fs::read(out.path().join("a.pdf")).unwrap(), b"old");
+        assert!(!aside.exists() && !staging.exists());
+        // Both ways of swapping give the new folder and remove the old one.
+        for exchange in [true, false] {
+            let body = format!("new {exchange}");
+            let files = [("b/b.pdf", body.as_bytes())];
+            let out = OutDir {
+                exchange,
+                ..out.clone()
+            };
+            let done = publish(&out, &files, b"[{\"path\": \"b/b.pdf\"}]").unwrap();
+            assert_eq!(
+                std::fs::read(out.path().join("b/b.pdf")).unwrap(),
+                body.as_bytes()
+            );
+            assert!(!out.path().join("a.pdf").exists());
+            assert!(!exchange || done.dropped == vec!["a.pdf".to_string()]);
+            let names: Vec<String> = std::fs::read_dir(t.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(names, vec!["out".to_string()]);
+        }
+    }
 }
