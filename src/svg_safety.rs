@@ -263,7 +263,8 @@ pub fn check(doc: &roxmltree::Document, raster: RasterCheck) -> Result<(), Refus
             ));
         }
         check_node(node, raster)?;
-        stack.extend(node.children().map(|c| (c, depth + 1)));
+        // Children in reverse, so that the first problem in the file is the one reported.
+        stack.extend(node.children().rev().map(|c| (c, depth + 1)));
     }
     expansion(doc)
 }

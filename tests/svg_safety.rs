@@ -209,8 +209,10 @@ fn hostile_svg_spellings_are_refused_naming_the_file_and_never_read_the_marker()
 
 #[test]
 fn a_refusal_points_at_the_line_of_the_offending_element() {
-    let text =
-        svg("\n<rect width=\"4\" height=\"4\"/>\n<rect width='4' height='4'\n  onload='x()'/>\n");
+    // The first problem in the file is the one reported.
+    let text = svg(
+        "\n<rect width=\"4\" height=\"4\"/>\n<rect width='4' height='4'\n  onload='x()'/>\n<image href='x.png'/>",
+    );
     let err = imagery::load_svg(&entry(), text.into_bytes(), PATH).unwrap_err();
     assert_eq!(
         err.location().as_deref(),
