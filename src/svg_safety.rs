@@ -133,9 +133,31 @@ impl Refusal {
 /// Returns its MIME type.
 pub type RasterCheck = fn(&[u8]) -> Result<&'static str, String>;
 
-/// Parse `text`, check it, and build the usvg tree from the checked document.
-/// `raster` checks a picture found inside the file as a `data:` URI.
-pub fn parse(text: &str, raster: RasterCheck) -> Result<usvg::Tree, Refusal> {
+/// The texts inside a parsed SVG that describe it: ids, labels, titles, descriptions
+/// (however quoted or escaped), joined by spaces, `-` and `_` read as spaces.
+pub fn describing_words(doc: &roxmltree::Document) -> String {
+    let mut out = String::new();
+    for n in doc.descendants().filter(Node::is_element) {
+        for a in n.attributes() {
+            if matches!(a.name(), "id" | "aria-label" | "label" | "title") {
+                out.push_str(a.value());
+                out.push(' ');
+            }
+        }
+        if matches!(n.tag_name().name(), "title" | "desc") {
+            for t in n.descendants().filter(Node::is_text) {
+                out.push_str(t.text().unwrap_or(""));
+                out.push(' ');
+            }
+        }
+    }
+    out.replace(['-', '_'], " ")
+}
+
+/// Parse `text`, check it, and build the usvg tree from the checked document; with it,
+/// the [`describing_words`]. `raster` checks a picture found inside the file as a
+/// `data:` URI.
+pub fn parse(text: &str, raster: RasterCheck) -> Result<(usvg::Tree, String), Refusal> {
     let opts = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: (MAX_NODES * 4) as u32,
@@ -161,7 +183,7 @@ pub fn parse(text: &str, raster: RasterCheck) -> Result<usvg::Tree, Refusal> {
                 .map(|a| a.range()),
         ));
     }
-    Ok(tree)
+    Ok((tree, describing_words(&doc)))
 }
 
 /// usvg options that never read a file: no resource folder, an image resolver that

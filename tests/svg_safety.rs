@@ -221,6 +221,27 @@ fn a_refusal_points_at_the_line_of_the_offending_element() {
 }
 
 #[test]
+fn sensational_descriptions_are_found_in_any_spelling() {
+    for body in [
+        r#"<g id='man-in-chains'><rect width="4" height="4"/></g>"#,
+        r#"<g id = "hand_over_mouth"/>"#,
+        r#"<title><![CDATA[Bound with ]]>rope</title>"#,
+        r#"<desc>A &#104;andcuffed man</desc><desc>in handcuffs</desc>"#,
+        r#"<g xmlns:i="http://www.inkscape.org/namespaces/inkscape" i:label="blood"/>"#,
+        r#"<g aria-label='Prison bars'/>"#,
+    ] {
+        let err = imagery::load_svg(&entry(), svg(body).into_bytes(), PATH)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {body}"));
+        assert!(
+            err.message.contains("mentions `"),
+            "{body}: {}",
+            err.message
+        );
+    }
+}
+
+#[test]
 fn the_image_resolver_refuses_outside_files_and_unchecked_pictures() {
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("marker.png");
