@@ -32,14 +32,61 @@ const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 /// Elements that draw or describe, in the SVG namespace. Everything else there
 /// (script, foreignObject, animation, handler, cursor, font...) is refused.
 const ELEMENTS: &[&str] = &[
-    "svg", "g", "defs", "desc", "title", "metadata", "symbol", "use", "switch", "a", "path",
-    "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
-    "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker",
-    "filter", "image", "style", "feBlend", "feColorMatrix", "feComponentTransfer",
-    "feComposite", "feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap",
-    "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
-    "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset",
-    "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+    "svg",
+    "g",
+    "defs",
+    "desc",
+    "title",
+    "metadata",
+    "symbol",
+    "use",
+    "switch",
+    "a",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "pattern",
+    "clipPath",
+    "mask",
+    "marker",
+    "filter",
+    "image",
+    "style",
+    "feBlend",
+    "feColorMatrix",
+    "feComponentTransfer",
+    "feComposite",
+    "feConvolveMatrix",
+    "feDiffuseLighting",
+    "feDisplacementMap",
+    "feDistantLight",
+    "feDropShadow",
+    "feFlood",
+    "feFuncA",
+    "feFuncB",
+    "feFuncG",
+    "feFuncR",
+    "feGaussianBlur",
+    "feImage",
+    "feMerge",
+    "feMergeNode",
+    "feMorphology",
+    "feOffset",
+    "fePointLight",
+    "feSpecularLighting",
+    "feSpotLight",
+    "feTile",
+    "feTurbulence",
 ];
 
 /// Namespaces of drawing programs' bookkeeping elements, which nothing renders.
@@ -86,9 +133,31 @@ impl Refusal {
 /// Returns its MIME type.
 pub type RasterCheck = fn(&[u8]) -> Result<&'static str, String>;
 
-/// Parse `text`, check it, and build the usvg tree from the checked document.
-/// `raster` checks a picture found inside the file as a `data:` URI.
-pub fn parse(text: &str, raster: RasterCheck) -> Result<usvg::Tree, Refusal> {
+/// The texts inside a parsed SVG that describe it: ids, labels, titles, descriptions
+/// (however quoted or escaped), joined by spaces, `-` and `_` read as spaces.
+pub fn describing_words(doc: &roxmltree::Document) -> String {
+    let mut out = String::new();
+    for n in doc.descendants().filter(Node::is_element) {
+        for a in n.attributes() {
+            if matches!(a.name(), "id" | "aria-label" | "label" | "title") {
+                out.push_str(a.value());
+                out.push(' ');
+            }
+        }
+        if matches!(n.tag_name().name(), "title" | "desc") {
+            for t in n.descendants().filter(Node::is_text) {
+                out.push_str(t.text().unwrap_or(""));
+                out.push(' ');
+            }
+        }
+    }
+    out.replace(['-', '_'], " ")
+}
+
+/// Parse `text`, check it, and build the usvg tree from the checked document; with it,
+/// the [`describing_words`]. `raster` checks a picture found inside the file as a
+/// `data:` URI.
+pub fn parse(text: &str, raster: RasterCheck) -> Result<(usvg::Tree, String), Refusal> {
     let opts = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: (MAX_NODES * 4) as u32,
@@ -109,10 +178,12 @@ pub fn parse(text: &str, raster: RasterCheck) -> Result<usvg::Tree, Refusal> {
             format!(
                 "is {w} x {h} units; the limit is {MAX_SIZE} units a side and a ratio of {MAX_ASPECT} to 1"
             ),
-            doc.root_element().attribute_node("width").map(|a| a.range()),
+            doc.root_element()
+                .attribute_node("width")
+                .map(|a| a.range()),
         ));
     }
-    Ok(tree)
+    Ok((tree, describing_words(&doc)))
 }
 
 /// usvg options that never read a file: no resource folder, an image resolver that
@@ -135,7 +206,10 @@ pub fn options(raster: RasterCheck, refused: Arc<Mutex<Vec<String>>>) -> usvg::O
                     Some(usvg::ImageKind::JPEG(data))
                 }
                 Ok(_) => {
-                    push(&refused, format!("a picture inside the file is not the {mime} it says it is"));
+                    push(
+                        &refused,
+                        format!("a picture inside the file is not the {mime} it says it is"),
+                    );
                     None
                 }
                 Err(e) => {
@@ -186,7 +260,9 @@ fn clip(s: &str) -> String {
 /// Walk the parsed document and refuse anything that is not plain drawing.
 pub fn check(doc: &roxmltree::Document, raster: RasterCheck) -> Result<(), Refusal> {
     let root = doc.root_element();
-    if root.tag_name().name() != "svg" || !matches!(root.tag_name().namespace(), None | Some(SVG_NS)) {
+    if root.tag_name().name() != "svg"
+        || !matches!(root.tag_name().namespace(), None | Some(SVG_NS))
+    {
         return Err(Refusal::new(
             "the outermost element is not <svg>",
             Some(root.range()),
@@ -209,7 +285,8 @@ pub fn check(doc: &roxmltree::Document, raster: RasterCheck) -> Result<(), Refus
             ));
         }
         check_node(node, raster)?;
-        stack.extend(node.children().map(|c| (c, depth + 1)));
+        // Children in reverse, so that the first problem in the file is the one reported.
+        stack.extend(node.children().rev().map(|c| (c, depth + 1)));
     }
     expansion(doc)
 }
@@ -225,7 +302,10 @@ fn check_node(node: Node, raster: RasterCheck) -> Result<(), Refusal> {
     if node.is_text() {
         let t = node.text().unwrap_or("");
         scripting_url(t, at.clone())?;
-        if node.parent().is_some_and(|p| p.tag_name().name().eq_ignore_ascii_case("style")) {
+        if node
+            .parent()
+            .is_some_and(|p| p.tag_name().name().eq_ignore_ascii_case("style"))
+        {
             css(t, true, at)?;
         }
         return Ok(());
@@ -242,8 +322,16 @@ fn check_node(node: Node, raster: RasterCheck) -> Result<(), Refusal> {
                 "a script"
             } else if lower == "foreignobject" {
                 "foreign content"
-            } else if ["set", "animate", "animatetransform", "animatemotion", "animatecolor", "discard", "mpath"]
-                .contains(&lower.as_str())
+            } else if [
+                "set",
+                "animate",
+                "animatetransform",
+                "animatemotion",
+                "animatecolor",
+                "discard",
+                "mpath",
+            ]
+            .contains(&lower.as_str())
             {
                 "animation (an illustration in print does not move)"
             } else {
@@ -256,7 +344,10 @@ fn check_node(node: Node, raster: RasterCheck) -> Result<(), Refusal> {
                 && !["script", "style", "foreignobject", "handler"].contains(&lower.as_str());
             if !harmless {
                 return Err(Refusal::new(
-                    format!("contains <{name}> in namespace `{}` (only SVG and drawing programs' notes are allowed)", clip(ns)),
+                    format!(
+                        "contains <{name}> in namespace `{}` (only SVG and drawing programs' notes are allowed)",
+                        clip(ns)
+                    ),
                     at,
                 ));
             }
@@ -327,7 +418,10 @@ fn href(
         }
     } else if picture && v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) {
         return data_picture(v, raster).map_err(|e| {
-            Refusal::new(format!("<{element}> {shown}: a picture inside the file {e}"), at)
+            Refusal::new(
+                format!("<{element}> {shown}: a picture inside the file {e}"),
+                at,
+            )
         });
     }
     Err(Refusal::new(
@@ -345,7 +439,8 @@ fn is_id(id: &str) -> bool {
 
 /// A `data:` URI decoded the way usvg decodes it, then checked as a raster file.
 fn data_picture(uri: &str, raster: RasterCheck) -> Result<(), String> {
-    let url = data_url::DataUrl::process(uri).map_err(|_| "is not a valid data: URI".to_string())?;
+    let url =
+        data_url::DataUrl::process(uri).map_err(|_| "is not a valid data: URI".to_string())?;
     let mime = format!("{}/{}", url.mime_type().type_, url.mime_type().subtype);
     if !matches!(mime.as_str(), "image/png" | "image/jpeg" | "image/jpg") {
         return Err(format!(
@@ -384,7 +479,10 @@ fn css(text: &str, sheet: bool, at: Option<Range<usize>>) -> Result<(), Refusal>
             .take_while(|c| !c.is_whitespace() && *c != '{' && *c != ';' && *c != '(')
             .collect();
         return Err(Refusal::new(
-            format!("a style has the at-rule `{}` (such as @import; not allowed)", clip(&rule)),
+            format!(
+                "a style has the at-rule `{}` (such as @import; not allowed)",
+                clip(&rule)
+            ),
             at,
         ));
     }
@@ -428,8 +526,7 @@ fn urls(text: &str, at: Option<Range<usize>>) -> Result<(), Refusal> {
         if word == "url" {
             let inner = lower[j + 1..].split(')').next().unwrap_or("");
             let target = inner.trim().trim_matches(['"', '\'']).trim();
-            let ok = target.strip_prefix('#').is_some_and(is_id)
-                && !inner.contains(['(', '\n']);
+            let ok = target.strip_prefix('#').is_some_and(is_id) && !inner.contains(['(', '\n']);
             if !ok {
                 return Err(Refusal::new(
                     format!(
@@ -478,7 +575,10 @@ fn expansion(doc: &roxmltree::Document) -> Result<(), Refusal> {
     }
     // A marker is drawn at vertices; its own content is counted without markers.
     let mut marker_cost = 0;
-    for m in doc.descendants().filter(|n| n.tag_name().name() == "marker") {
+    for m in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "marker")
+    {
         marker_cost = marker_cost.max(e.cost(m, 0)?);
     }
     e.memo.clear();
@@ -509,7 +609,12 @@ fn url_ids(text: &str) -> Vec<&str> {
             continue;
         };
         let inner = inner.split(')').next().unwrap_or("");
-        if let Some(id) = inner.trim().trim_matches(['"', '\'']).trim().strip_prefix('#') {
+        if let Some(id) = inner
+            .trim()
+            .trim_matches(['"', '\''])
+            .trim()
+            .strip_prefix('#')
+        {
             out.push(id);
         }
     }
@@ -541,7 +646,9 @@ impl<'a, 'i> Expand<'a, 'i> {
     fn cost(&mut self, node: Node<'a, 'i>, depth: u32) -> Result<u64, Refusal> {
         if depth > MAX_DEPTH {
             return Err(Refusal::new(
-                format!("is nested more than {MAX_DEPTH} elements deep, counting what <use> brings in"),
+                format!(
+                    "is nested more than {MAX_DEPTH} elements deep, counting what <use> brings in"
+                ),
                 Some(node.range()),
             ));
         }
@@ -562,7 +669,11 @@ impl<'a, 'i> Expand<'a, 'i> {
             let numbers = ["d", "points"]
                 .iter()
                 .filter_map(|k| node.attribute(*k))
-                .map(|v| v.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).count() as u64)
+                .map(|v| {
+                    v.split(|c: char| !c.is_ascii_digit())
+                        .filter(|s| !s.is_empty())
+                        .count() as u64
+                })
                 .sum::<u64>()
                 .max(2);
             total = total.saturating_add(numbers.saturating_mul(self.marker_cost));

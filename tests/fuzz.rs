@@ -89,11 +89,11 @@ fn payload() -> impl Strategy<Value = String> {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        any::<usize>().prop_map(Edit::DeleteLine),
-        any::<usize>().prop_map(Edit::DuplicateLine),
-        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::MoveLine(a, b)),
-        3 => (any::<usize>(), payload()).prop_map(|(a, p)| Edit::Insert(a, p)),
-        any::<usize>().prop_map(Edit::Truncate),
+        2 => any::<usize>().prop_map(Edit::DeleteLine),
+        2 => any::<usize>().prop_map(Edit::DuplicateLine),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::MoveLine(a, b)),
+        5 => (any::<usize>(), payload()).prop_map(|(a, p)| Edit::Insert(a, p)),
+        1 => any::<usize>().prop_map(Edit::Truncate),
     ]
 }
 
@@ -207,6 +207,16 @@ fn svg_loader(bytes: Vec<u8>) {
             let a = ill.aspect();
             assert!(a.is_finite() && a > 0.0, "aspect {a}");
             drop(ill.publish_bytes());
+            // And drawn, small, as the PNG export would.
+            if let imagery::Picture::Svg(tree) = &ill.picture {
+                let mut pm = tiny_skia::Pixmap::new(48, 48).unwrap();
+                let s = 48.0 / tree.size().width().max(tree.size().height());
+                resvg::render(
+                    tree,
+                    tiny_skia::Transform::from_scale(s, s),
+                    &mut pm.as_mut(),
+                );
+            }
         }
     });
 }
@@ -237,7 +247,7 @@ fn cases(default: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(cases(96))]
+    #![proptest_config(cases(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic_a_text_loader(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

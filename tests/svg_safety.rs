@@ -46,7 +46,11 @@ fn png_header_only(w: u32, h: u32) -> Vec<u8> {
         for &b in bytes {
             c ^= b as u32;
             for _ in 0..8 {
-                c = if c & 1 == 1 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 == 1 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
         }
         !c
@@ -187,7 +191,10 @@ fn hostile_svg_spellings_are_refused_naming_the_file_and_never_read_the_marker()
         assert!(err.message.contains(want), "{want}: {shown}\n{text}");
         assert!(!err.hints.is_empty(), "no hint: {shown}");
         // Without the tree check, the resolver alone still reads nothing outside.
-        assert!(!resolver_only_reads_marker(text), "the marker got into the tree: {text}");
+        assert!(
+            !resolver_only_reads_marker(text),
+            "the marker got into the tree: {text}"
+        );
         // ...where usvg's default options would have read the marker file.
         let default = usvg::Tree::from_str(text, &usvg::Options::default());
         if default.is_ok_and(|t| has_marker(&t)) {
@@ -202,9 +209,36 @@ fn hostile_svg_spellings_are_refused_naming_the_file_and_never_read_the_marker()
 
 #[test]
 fn a_refusal_points_at_the_line_of_the_offending_element() {
-    let text = svg("\n<rect width=\"4\" height=\"4\"/>\n<rect width='4' height='4'\n  onload='x()'/>\n");
+    // The first problem in the file is the one reported.
+    let text = svg(
+        "\n<rect width=\"4\" height=\"4\"/>\n<rect width='4' height='4'\n  onload='x()'/>\n<image href='x.png'/>",
+    );
     let err = imagery::load_svg(&entry(), text.into_bytes(), PATH).unwrap_err();
-    assert_eq!(err.location().as_deref(), Some("images/evil-drawing.svg:4:3"));
+    assert_eq!(
+        err.location().as_deref(),
+        Some("images/evil-drawing.svg:4:3")
+    );
+}
+
+#[test]
+fn sensational_descriptions_are_found_in_any_spelling() {
+    for body in [
+        r#"<g id='man-in-chains'><rect width="4" height="4"/></g>"#,
+        r#"<g id = "hand_over_mouth"/>"#,
+        r#"<title><![CDATA[Bound with ]]>rope</title>"#,
+        r#"<desc>A &#104;andcuffed man</desc><desc>in handcuffs</desc>"#,
+        r#"<g xmlns:i="http://www.inkscape.org/namespaces/inkscape" i:label="blood"/>"#,
+        r#"<g aria-label='Prison bars'/>"#,
+    ] {
+        let err = imagery::load_svg(&entry(), svg(body).into_bytes(), PATH)
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {body}"));
+        assert!(
+            err.message.contains("mentions `"),
+            "{body}: {}",
+            err.message
+        );
+    }
 }
 
 #[test]
@@ -233,16 +267,37 @@ fn plain_svgs_with_id_links_and_small_png_pictures_still_load() {
     let e = entry();
     let pic = b64(&png(6, 4));
     let benign = [
-        svg(r##"<title>A person</title><rect id="a" width="4" height="4"/><use href="#a" x="8"/>"##),
-        svg(r##"<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><rect fill="url(#g)" style="stroke: url( '#g' )" width="4" height="4"/>"##),
-        svg(r##"<rect id="b" width="2" height="2"/><use xlink:href="#b"/><use xmlns:k="http://www.w3.org/1999/xlink" k:href="#b"/>"##),
-        svg(&format!(r#"<image href="data:image/png;base64,{pic}" width="6" height="4"/>"#)),
-        svg(&format!(r#"<image xlink:href="data:image/png;base64,{pic}" width="6" height="4"/>"#)),
-        svg(r#"<style><![CDATA[ .a { fill: #c33 } /* a comment @ here */ ]]></style><rect class="a" width="4" height="4"/>"#),
-        svg(r##"<clipPath id="c"><rect width="2" height="2"/></clipPath><g clip-path="url(#c)"><rect width="4" height="4"/></g>"##),
-        svg(r#"<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata><sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"/><rect width="4" height="4"/>"#),
-        svg(r#"<a href="\#x"><rect id="x" width="4" height="4"/></a>"#.replace("\\#", "#").as_str()),
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg(r#"<rect width="4" height="4"/>"#)),
+        svg(
+            r##"<title>A person</title><rect id="a" width="4" height="4"/><use href="#a" x="8"/>"##,
+        ),
+        svg(
+            r##"<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs><rect fill="url(#g)" style="stroke: url( '#g' )" width="4" height="4"/>"##,
+        ),
+        svg(
+            r##"<rect id="b" width="2" height="2"/><use xlink:href="#b"/><use xmlns:k="http://www.w3.org/1999/xlink" k:href="#b"/>"##,
+        ),
+        svg(&format!(
+            r#"<image href="data:image/png;base64,{pic}" width="6" height="4"/>"#
+        )),
+        svg(&format!(
+            r#"<image xlink:href="data:image/png;base64,{pic}" width="6" height="4"/>"#
+        )),
+        svg(
+            r#"<style><![CDATA[ .a { fill: #c33 } /* a comment @ here */ ]]></style><rect class="a" width="4" height="4"/>"#,
+        ),
+        svg(
+            r##"<clipPath id="c"><rect width="2" height="2"/></clipPath><g clip-path="url(#c)"><rect width="4" height="4"/></g>"##,
+        ),
+        svg(
+            r#"<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata><sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"/><rect width="4" height="4"/>"#,
+        ),
+        svg(r#"<a href="\#x"><rect id="x" width="4" height="4"/></a>"#
+            .replace("\\#", "#")
+            .as_str()),
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+            svg(r#"<rect width="4" height="4"/>"#)
+        ),
     ];
     for text in benign {
         let ill = imagery::load_svg(&e, text.clone().into_bytes(), PATH)
@@ -255,8 +310,10 @@ fn plain_svgs_with_id_links_and_small_png_pictures_still_load() {
     // A picture inside keeps its pixels: it is in the tree.
     let ill = imagery::load_svg(
         &e,
-        svg(&format!(r#"<image href="data:image/png;base64,{pic}" width="6" height="4"/>"#))
-            .into_bytes(),
+        svg(&format!(
+            r#"<image href="data:image/png;base64,{pic}" width="6" height="4"/>"#
+        ))
+        .into_bytes(),
         PATH,
     )
     .unwrap();
@@ -270,7 +327,9 @@ fn plain_svgs_with_id_links_and_small_png_pictures_still_load() {
 fn every_bundled_illustration_loads_and_publishes_without_comments_or_titles_verbatim() {
     let p = common::project();
     for e in p.images.values().filter(|e| e.file.ends_with(".svg")) {
-        let ill = p.image(&e.id).unwrap_or_else(|d| panic!("{}: {}", e.id, d.message));
+        let ill = p
+            .image(&e.id)
+            .unwrap_or_else(|d| panic!("{}: {}", e.id, d.message));
         let out = String::from_utf8(ill.publish_bytes()).unwrap();
         assert!(out.starts_with("<svg"), "{}", e.id);
         assert!(!out.contains("<title"), "{}: published verbatim", e.id);
@@ -314,13 +373,34 @@ fn the_cli_refuses_a_hostile_svg_in_images_by_file_and_line_and_writes_nothing()
     )));
     for args in [
         &["check"][..],
-        &["build", "--design", "window-cling", "--locale", "en", "--format", "svg", "--out", "o"],
-        &["proof", "--design", "window-cling", "--locale", "en", "--out", "g"],
+        &[
+            "build",
+            "--design",
+            "window-cling",
+            "--locale",
+            "en",
+            "--format",
+            "svg",
+            "--out",
+            "o",
+        ],
+        &[
+            "proof",
+            "--design",
+            "window-cling",
+            "--locale",
+            "en",
+            "--out",
+            "g",
+        ],
     ] {
         let o = common::hk(t.path(), args);
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(!o.status.success(), "{args:?} succeeded: {err}");
-        assert!(err.contains("images/clinic-staff.svg:3:"), "{args:?}: {err}");
+        assert!(
+            err.contains("images/clinic-staff.svg:3:"),
+            "{args:?}: {err}"
+        );
         assert!(err.contains("outside the file"), "{args:?}: {err}");
     }
     assert!(!t.path().join("o").exists() && !t.path().join("g").exists());
@@ -333,7 +413,15 @@ fn the_gallery_and_svg_export_publish_the_rewritten_svg_not_the_file() {
     ));
     let o = common::hk(
         t.path(),
-        &["proof", "--design", "window-cling", "--locale", "en", "--out", "g"],
+        &[
+            "proof",
+            "--design",
+            "window-cling",
+            "--locale",
+            "en",
+            "--out",
+            "g",
+        ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut found = Vec::new();
@@ -350,16 +438,35 @@ fn the_gallery_and_svg_export_publish_the_rewritten_svg_not_the_file() {
     }
     assert!(!found.is_empty(), "the gallery has no SVG illustrations");
     for s in &found {
-        assert!(!s.contains("kept-only-in-the-source"), "copied verbatim: {s}");
+        assert!(
+            !s.contains("kept-only-in-the-source"),
+            "copied verbatim: {s}"
+        );
         assert!(!s.contains("<title>Clinic staff"), "copied verbatim: {s}");
     }
     let b = common::hk(
         t.path(),
-        &["build", "--design", "window-cling", "--locale", "en", "--format", "svg", "--out", "o"],
+        &[
+            "build",
+            "--design",
+            "window-cling",
+            "--locale",
+            "en",
+            "--format",
+            "svg",
+            "--out",
+            "o",
+        ],
     );
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
-    let out = std::fs::read_to_string(t.path().join("o/window-cling/en/window-cling-en.svg")).unwrap();
-    let raw = b64(std::fs::read(t.path().join("images/clinic-staff.svg")).unwrap().as_slice());
+    let out =
+        std::fs::read_to_string(t.path().join("o/window-cling/en/window-cling-en.svg")).unwrap();
+    let raw = b64(std::fs::read(t.path().join("images/clinic-staff.svg"))
+        .unwrap()
+        .as_slice());
     assert!(out.contains("data:image/svg+xml;base64,"));
-    assert!(!out.contains(&raw), "the SVG export embeds the file as it came");
+    assert!(
+        !out.contains(&raw),
+        "the SVG export embeds the file as it came"
+    );
 }
