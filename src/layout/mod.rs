@@ -222,7 +222,12 @@ struct Placed {
 /// The smallest rectangle around both.
 fn rect_union(a: Rect, b: Rect) -> Rect {
     let (x, y) = (a.x.min(b.x), a.y.min(b.y));
-    Rect::new(x, y, a.right().max(b.right()) - x, a.bottom().max(b.bottom()) - y)
+    Rect::new(
+        x,
+        y,
+        a.right().max(b.right()) - x,
+        a.bottom().max(b.bottom()) - y,
+    )
 }
 
 /// The part of `a` inside `b` (empty, at `a`'s corner, if they do not meet).
