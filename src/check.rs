@@ -304,13 +304,22 @@ fn missing_tags(labor: bool, sex: bool) -> &'static str {
 /// Imagery diversity across the kit's pieces: an error for a whole kit that requires
 /// it, a warning otherwise.
 /// `failed` pieces (not laid out) count with the pictures they would have shown.
-pub fn diversity(p: &Project, scenes: &[Scene], failed: &[Intended], required: bool) -> Diagnostics {
+pub fn diversity(
+    p: &Project,
+    scenes: &[Scene],
+    failed: &[Intended],
+    required: bool,
+) -> Diagnostics {
     let mut d = Diagnostics::default();
     if scenes.is_empty() && failed.is_empty() {
         return d;
     }
     let mut cov = image_coverage(p, scenes);
-    for e in failed.iter().flat_map(|f| &f.images).filter_map(|id| p.images.get(id)) {
+    for e in failed
+        .iter()
+        .flat_map(|f| &f.images)
+        .filter_map(|id| p.images.get(id))
+    {
         cov.add(e);
     }
     let missing = cov.missing();

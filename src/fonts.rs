@@ -120,7 +120,9 @@ fn read_font(assets: &dyn Assets, rel: &str) -> std::io::Result<&'static [u8]> {
         Some(path) => intern(FileKey::Path(path), || assets.read(rel)),
         None => {
             let bytes = assets.read(rel)?;
-            intern(FileKey::Content(crate::review::digest(&bytes)), || Ok(bytes))
+            intern(FileKey::Content(crate::review::digest(&bytes)), || {
+                Ok(bytes)
+            })
         }
     }
 }

@@ -64,7 +64,11 @@ mod tests {
         assert_eq!(size(612.0, 792.0, s), Ok((2550, 3300)));
         let e = size(200.0 * 72.0, 200.0 * 72.0, s).unwrap_err();
         assert!(e.contains("60000 x 60000 pixels (3600 megapixels)"), "{e}");
-        assert!(size(f32::MAX, 10.0, s).unwrap_err().contains("over the limit"));
+        assert!(
+            size(f32::MAX, 10.0, s)
+                .unwrap_err()
+                .contains("over the limit")
+        );
         assert!(size(f32::NAN, 10.0, s).is_err());
         assert!(size(0.0, 10.0, s).unwrap_err().contains("nothing to draw"));
     }

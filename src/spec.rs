@@ -156,7 +156,9 @@ impl<'de> Deserialize<'de> for Track {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Track, E> {
                 if v.is_nan() {
-                    Err(E::custom("nan is not a number a share can have: write e.g. 2"))
+                    Err(E::custom(
+                        "nan is not a number a share can have: write e.g. 2",
+                    ))
                 } else if v > MAX_SHARE {
                     Err(E::custom(format!(
                         "the share {v} is too large: a share is a number from more than 0 to {MAX_SHARE}"

@@ -71,7 +71,9 @@ impl Length {
             .to_ascii_lowercase();
         if num.trim_start_matches(['+', '-']).is_empty() {
             return Err(if ["inf", "infinity", "nan"].contains(&word.as_str()) {
-                format!("`{s}` is not a number a length can have: write a number and a unit, e.g. \"0.125in\"")
+                format!(
+                    "`{s}` is not a number a length can have: write a number and a unit, e.g. \"0.125in\""
+                )
             } else {
                 format!("`{s}` is not a length: write a number and a unit, e.g. \"0.125in\"")
             });
@@ -171,7 +173,9 @@ impl<'de> Deserialize<'de> for Length {
                 Err(E::custom(if v.is_finite() {
                     format!("{v} has no unit: write it as a string, e.g. \"{v}in\"")
                 } else {
-                    format!("{v} is not a number a length can have: write a number and a unit as a string, e.g. \"0.125in\"")
+                    format!(
+                        "{v} is not a number a length can have: write a number and a unit as a string, e.g. \"0.125in\""
+                    )
                 }))
             }
         }
@@ -274,7 +278,13 @@ mod tests {
 
     #[test]
     fn lengths_too_large_negative_or_not_numbers_each_say_so() {
-        for big in ["99999999999999999999in", "1e40pt", "1e400in", "201in", "20000px"] {
+        for big in [
+            "99999999999999999999in",
+            "1e40pt",
+            "1e400in",
+            "201in",
+            "20000px",
+        ] {
             let e = Length::parse(big).unwrap_err();
             assert!(e.contains("too large for a length"), "{big}: {e}");
         }
@@ -288,7 +298,11 @@ mod tests {
         assert_eq!(Length::parse("1e1pt"), Ok(Length::Pt(10.0)));
         assert_eq!(Length::parse("200in"), Ok(Length::In(200.0)));
         assert_eq!(Length::parse("14400pt"), Ok(Length::Pt(14_400.0)));
-        assert!(Length::parse("1em").unwrap_err().contains("unknown unit `em`"));
+        assert!(
+            Length::parse("1em")
+                .unwrap_err()
+                .contains("unknown unit `em`")
+        );
     }
 
     #[test]

@@ -4,8 +4,6 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 fn check(project: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     let o = common::hotline_kit()
         .arg("--project")

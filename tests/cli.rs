@@ -157,10 +157,7 @@ fn usage_errors_exit_2() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    let o = common::hotline_kit()
-        .arg("frobnicate")
-        .output()
-        .unwrap();
+    let o = common::hotline_kit().arg("frobnicate").output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 

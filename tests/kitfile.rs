@@ -5,8 +5,6 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 fn kit(project: &Path, args: &[&str]) -> std::process::Output {
     common::hotline_kit()
         .arg("--project")

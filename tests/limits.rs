@@ -9,7 +9,9 @@ use hotline_kit::kit::Selection;
 use hotline_kit::scene::{Page, Rect, Scene};
 
 fn errors(d: &Diagnostics) -> Vec<&hotline_kit::diag::Diagnostic> {
-    d.0.iter().filter(|d| d.severity == Severity::Error).collect()
+    d.0.iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
 }
 
 fn json(o: &std::process::Output) -> Vec<serde_json::Value> {
@@ -46,16 +48,37 @@ fn a_page_too_large_to_draw_is_an_error_from_check_with_its_file_line_and_megapi
     assert!(msg.contains("60075 x 60075 pixels"), "{msg}");
     assert!(msg.contains("3609 megapixels"), "{msg}");
     assert!(msg.contains("limit of 100 megapixels"), "{msg}");
-    assert!(d["file"].as_str().unwrap().ends_with("designs/wallet-card.toml"));
+    assert!(
+        d["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("designs/wallet-card.toml")
+    );
     assert_eq!(d["line"].as_u64(), Some(line_of(&design, "width =")));
 
     // `render` and `build` say the same and write nothing; they never abort.
-    let o = common::hk(t.path(), &["render", "wallet-card", "--locale", "en", "-o", "w.png"]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = common::hk(
+        t.path(),
+        &["render", "wallet-card", "--locale", "en", "-o", "w.png"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stderr).contains("megapixels"));
     assert!(!t.path().join("w.png").exists());
-    let o = common::hk(t.path(), &["build", "--out", "o", "--design", "wallet-card"]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = common::hk(
+        t.path(),
+        &["build", "--out", "o", "--design", "wallet-card"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(!t.path().join("o").exists());
 }
 
@@ -69,7 +92,8 @@ fn a_page_just_within_the_limit_is_accepted_and_one_just_over_is_not() {
                 .replace("bleed = \"0in\"", &format!("bleed = \"{bleed}\""))
         }
     };
-    let (p, _t) = common::project_with_edit("designs/poster.toml", poster("24in", "36in", "0.125in"));
+    let (p, _t) =
+        common::project_with_edit("designs/poster.toml", poster("24in", "36in", "0.125in"));
     assert!(p.design("poster").is_ok());
     // 34 x 34 in: 10200 x 10200 pixels, 104 megapixels.
     let t = common::temp_project();
@@ -78,8 +102,10 @@ fn a_page_just_within_the_limit_is_accepted_and_one_just_over_is_not() {
     std::fs::write(&design, poster("34in", "34in", "0in")(&text)).unwrap();
     let j = json(&common::hk(t.path(), &["check", "--format", "json"]));
     assert!(
-        j.iter()
-            .any(|d| d["message"].as_str().unwrap().contains("10200 x 10200 pixels (104 megapixels)")),
+        j.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("10200 x 10200 pixels (104 megapixels)")),
         "{j:#?}"
     );
 }
@@ -118,7 +144,11 @@ fn lengths_too_large_or_not_numbers_say_so_with_the_line() {
     ] {
         let t = common::temp_project();
         let design = t.path().join("designs/wallet-card.toml");
-        common::edit(&design, "width = \"3.5in\"", &format!("width = \"{value}\""));
+        common::edit(
+            &design,
+            "width = \"3.5in\"",
+            &format!("width = \"{value}\""),
+        );
         let o = common::hk(t.path(), &["check", "--format", "json"]);
         assert_eq!(o.status.code(), Some(1), "{value}");
         let j = json(&o);
@@ -126,8 +156,15 @@ fn lengths_too_large_or_not_numbers_say_so_with_the_line() {
             .iter()
             .find(|d| d["message"].as_str().unwrap().contains(says))
             .unwrap_or_else(|| panic!("{value}: no message saying {says:?}: {j:#?}"));
-        assert!(!d["message"].as_str().unwrap().contains("unknown unit"), "{d}");
-        assert_eq!(d["line"].as_u64(), Some(line_of(&design, "width =")), "{value}");
+        assert!(
+            !d["message"].as_str().unwrap().contains("unknown unit"),
+            "{d}"
+        );
+        assert_eq!(
+            d["line"].as_u64(),
+            Some(line_of(&design, "width =")),
+            "{value}"
+        );
     }
     // TOML's own infinity, not a string.
     let t = common::temp_project();
@@ -136,8 +173,10 @@ fn lengths_too_large_or_not_numbers_say_so_with_the_line() {
     let o = common::hk(t.path(), &["check", "--format", "json"]);
     let j = json(&o);
     assert!(
-        j.iter()
-            .any(|d| d["message"].as_str().unwrap().contains("not a number a length can have")),
+        j.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a number a length can have")),
         "{j:#?}"
     );
 }
@@ -304,9 +343,12 @@ fn a_translator_review_without_a_text_hash_counts_as_a_draft() {
     );
 }
 
+/// An edit of a file's text.
+type Edit<'a> = &'a dyn Fn(&str) -> String;
+
 /// The bundled project with files replaced: (path, edit of its text).
 fn project_with_edits(
-    edits: &[(&str, &dyn Fn(&str) -> String)],
+    edits: &[(&str, Edit)],
 ) -> (hotline_kit::project::Project, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     for (rel, edit) in edits {
@@ -352,16 +394,26 @@ fn a_piece_that_does_not_fit_is_one_error_not_a_cascade_of_kit_errors() {
     let d = hotline_kit::kit::prepare(&p, &sel).unwrap_err();
     let errs = errors(&d);
     assert_eq!(errs.len(), 1, "{errs:#?}");
-    assert!(errs[0].message.contains("does not fit"), "{}", errs[0].message);
+    assert!(
+        errs[0].message.contains("does not fit"),
+        "{}",
+        errs[0].message
+    );
 
     // A kit that really lacks a sex red flag still says so beside the layout error.
     let no_sex = |s: &str| s.replace(", \"rf-sex-made\"]", "]");
-    let (p, _t) = project_with_edits(&[("locales/es.ftl", &overflow), ("designs/poster.toml", &no_sex)]);
+    let (p, _t) = project_with_edits(&[
+        ("locales/es.ftl", &overflow),
+        ("designs/poster.toml", &no_sex),
+    ]);
     let d = hotline_kit::kit::prepare(&p, &sel).unwrap_err();
     let msgs: Vec<&str> = errors(&d).iter().map(|d| d.message.as_str()).collect();
     assert_eq!(msgs.len(), 2, "{msgs:#?}");
     assert!(msgs.iter().any(|m| m.contains("does not fit")), "{msgs:#?}");
-    assert!(msgs.iter().any(|m| m.contains("not ask about sex")), "{msgs:#?}");
+    assert!(
+        msgs.iter().any(|m| m.contains("not ask about sex")),
+        "{msgs:#?}"
+    );
 }
 
 #[test]
@@ -390,6 +442,10 @@ fn the_zalgo_piece_renders_with_no_ink_in_the_margins() {
     assert_eq!(ink_in_margins(&scene, [255, 255, 255]), 0);
     let files = hotline_kit::kit::export(&scene, hotline_kit::kit::Format::Png, "zalgo").unwrap();
     if let Some(dir) = std::env::var_os("HOTLINE_KIT_SAVE_ZALGO") {
-        std::fs::write(std::path::Path::new(&dir).join("zalgo.png"), &files[0].bytes).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join("zalgo.png"),
+            &files[0].bytes,
+        )
+        .unwrap();
     }
 }

@@ -183,6 +183,20 @@ struct Block {
     paras: Vec<(Paragraph, Option<Paragraph>)>,
     asc: f32,
     desc: f32,
+    /// Ink of each line measured so far, by paragraph and text range (em units, so it
+    /// holds at every size the fitting tries).
+    inks: std::cell::RefCell<std::collections::HashMap<(usize, usize, usize), Option<text::Ink>>>,
+}
+
+impl Block {
+    /// Ink of a line of paragraph `i` (the paragraph itself, not its bullet).
+    fn ink(&self, i: usize, line: &std::ops::Range<usize>) -> Option<text::Ink> {
+        *self
+            .inks
+            .borrow_mut()
+            .entry((i, line.start, line.end))
+            .or_insert_with(|| self.paras[i].0.line_ink(line.clone()))
+    }
 }
 
 struct Fit {
@@ -208,7 +222,12 @@ struct Placed {
 /// The smallest rectangle around both.
 fn rect_union(a: Rect, b: Rect) -> Rect {
     let (x, y) = (a.x.min(b.x), a.y.min(b.y));
-    Rect::new(x, y, a.right().max(b.right()) - x, a.bottom().max(b.bottom()) - y)
+    Rect::new(
+        x,
+        y,
+        a.right().max(b.right()) - x,
+        a.bottom().max(b.bottom()) - y,
+    )
 }
 
 /// The part of `a` inside `b` (empty, at `a`'s corner, if they do not meet).
@@ -588,6 +607,7 @@ impl SlotCtx<'_> {
             paras,
             asc: first.ascender,
             desc: first.descender,
+            inks: Default::default(),
         };
         let lh = self.design.line_height * self.cat.info.line_height.unwrap_or(1.0);
         let range = self
@@ -750,9 +770,9 @@ impl SlotCtx<'_> {
 
     /// The ink of a placed line (its bullet included), on the page.
     fn line_ink(&self, block: &Block, p: &Placed, size: f32) -> Option<Rect> {
-        let (para, bullet) = &block.paras[p.para];
-        let line = para
-            .line_ink(p.line.clone())
+        let bullet = &block.paras[p.para].1;
+        let line = block
+            .ink(p.para, &p.line)
             .map(|i| ink_rect(i, p.x, p.y, size));
         let dot = match (bullet, p.bullet) {
             (Some(bp), Some(bx)) => bp
