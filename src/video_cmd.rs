@@ -99,8 +99,7 @@ pub fn kit_loops(
                         (b, Some(n))
                     }
                     _ => (
-                        crate::video::html(&title, &slide_pngs(&slides)?, &ls.timing)
-                            .into_bytes(),
+                        crate::video::html(&title, &slide_pngs(&slides)?, &ls.timing).into_bytes(),
                         None,
                     ),
                 };
@@ -288,15 +287,16 @@ fn locale_slides(
                     ))
                 })
                 .map_err(|d| {
-                    d.hint("shorten `text-short` in that language, or make the loop without --crawl")
+                    d.hint(
+                        "shorten `text-short` in that language, or make the loop without --crawl",
+                    )
                 })?;
             page.items.extend(items);
         }
         // What the slides show includes the band: it is part of their content hash.
-        scene.inputs.add(
-            "crawl",
-            crate::review::text_digest(&scene.pages_snapshot()),
-        );
+        scene
+            .inputs
+            .add("crawl", crate::review::text_digest(&scene.pages_snapshot()));
         scene.hash = scene.inputs.hash();
         out.push(LocaleSlides {
             locale: s.locale.clone(),
@@ -515,12 +515,25 @@ mod tests {
     }
 
     /// The line as the loop lays it out, in `ink`, in a band of the usual size.
-    fn line(p: &Project, text: &str, ink: Color) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
+    fn line(
+        p: &Project,
+        text: &str,
+        ink: Color,
+    ) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
         let band = crate::scene::Rect::new(96.0, 900.0, 1728.0, CRAWL_BAND);
         let cat = p.catalog("en").unwrap();
-        let (items, h) =
-            crate::layout::wrapped(p, cat, text, band.x + 24.0, 0.0, band.w - 48.0, 52.0, ink, true)
-                .unwrap();
+        let (items, h) = crate::layout::wrapped(
+            p,
+            cat,
+            text,
+            band.x + 24.0,
+            0.0,
+            band.w - 48.0,
+            52.0,
+            ink,
+            true,
+        )
+        .unwrap();
         let dy = band.y + (band.h - h) / 2.0;
         let items = items
             .into_iter()
