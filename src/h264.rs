@@ -8,8 +8,9 @@
 //! numbering after its keyframe, so any conforming decoder shows the keyframe again.
 //!
 //! Every slide's segment, and every crossfade, starts from a fresh encoder, and each
-//! writes its first IDR picture with `idr_pic_id` 0. [`set_idr_pic_id`] rewrites that
-//! field so consecutive IDR pictures differ, as the standard asks (7.4.3).
+//! writes its first IDR picture with the same `idr_pic_id` (openh264 0.9 writes 1).
+//! [`set_idr_pic_id`] rewrites that field so consecutive IDR pictures differ, as the
+//! standard asks (7.4.3).
 
 /// Reads bits, most significant first, from an RBSP (emulation prevention removed).
 struct Bits<'a> {
@@ -171,7 +172,10 @@ pub fn set_idr_pic_id(au: &[u8], p: &Params, id: u32) -> Option<Vec<u8>> {
         }
         let rbsp = unescape(&nal[1..]);
         let end = payload_bits(&rbsp)?;
-        let mut b = Bits { data: &rbsp, pos: 0 };
+        let mut b = Bits {
+            data: &rbsp,
+            pos: 0,
+        };
         b.ue()?; // first_mb_in_slice
         b.ue()?; // slice_type
         b.ue()?; // pic_parameter_set_id
@@ -183,7 +187,10 @@ pub fn set_idr_pic_id(au: &[u8], p: &Params, id: u32) -> Option<Vec<u8>> {
             return None;
         }
         let mut w = Writer::default();
-        let mut copy = Bits { data: &rbsp, pos: 0 };
+        let mut copy = Bits {
+            data: &rbsp,
+            pos: 0,
+        };
         while copy.pos < start {
             let n = (start - copy.pos).min(32) as u32;
             w.u(n, copy.u(n)?);
@@ -213,7 +220,10 @@ pub fn idr_pic_id(au: &[u8], p: &Params) -> Option<u32> {
         .into_iter()
         .find(|n| n.first().is_some_and(|h| h & 0x1f == 5))?;
     let rbsp = unescape(&nal[1..]);
-    let mut b = Bits { data: &rbsp, pos: 0 };
+    let mut b = Bits {
+        data: &rbsp,
+        pos: 0,
+    };
     b.ue()?;
     b.ue()?;
     b.ue()?;

@@ -99,8 +99,7 @@ pub fn kit_loops(
                         (b, Some(n))
                     }
                     _ => (
-                        crate::video::html(&title, &slide_pngs(&slides)?, &ls.timing)
-                            .into_bytes(),
+                        crate::video::html(&title, &slide_pngs(&slides)?, &ls.timing).into_bytes(),
                         None,
                     ),
                 };
@@ -269,7 +268,13 @@ fn locale_slides(
                 CRAWL_INK,
                 true,
             )?;
-            let dy = band.y + (band.h - h) / 2.0;
+            // Centre the ink, not the line box: scripts whose fonts reach far below the
+            // baseline (Arabic) stay inside the band.
+            let ink = ink_extent(project, &items).map_err(Diagnostic::error)?;
+            let dy = match ink {
+                Some((t, b)) if b - t <= band.h => band.y + band.h / 2.0 - (t + b) / 2.0,
+                _ => band.y + (band.h - h) / 2.0,
+            };
             let items: Vec<crate::scene::Item> = items
                 .into_iter()
                 .map(|it| match it {
@@ -288,15 +293,16 @@ fn locale_slides(
                     ))
                 })
                 .map_err(|d| {
-                    d.hint("shorten `text-short` in that language, or make the loop without --crawl")
+                    d.hint(
+                        "shorten `text-short` in that language, or make the loop without --crawl",
+                    )
                 })?;
             page.items.extend(items);
         }
         // What the slides show includes the band: it is part of their content hash.
-        scene.inputs.add(
-            "crawl",
-            crate::review::text_digest(&scene.pages_snapshot()),
-        );
+        scene
+            .inputs
+            .add("crawl", crate::review::text_digest(&scene.pages_snapshot()));
         scene.hash = scene.inputs.hash();
         out.push(LocaleSlides {
             locale: s.locale.clone(),
@@ -307,8 +313,49 @@ fn locale_slides(
     Ok(out)
 }
 
-/// The crawl line must sit inside its band (one line, nothing past either end or edge)
-/// and read clearly against the band's colour `bg` (at least [`CRAWL_CONTRAST`]).
+/// The ink of a glyph run (left, right, top, bottom), each glyph placed as the PNG
+/// exporter places it; `None` for a run with no ink (spaces).
+fn run_ink(
+    project: &Project,
+    r: &crate::scene::GlyphRun,
+) -> Result<Option<(f32, f32, f32, f32)>, String> {
+    let face = project.fonts.face(r.font).map_err(|d| d.message)?;
+    let k = r.size / face.upem;
+    let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut pen = r.x;
+    for g in &r.glyphs {
+        if let Some(bb) = face.rb.glyph_bounding_box(ttf_parser::GlyphId(g.id)) {
+            let gx = pen + g.dx * r.size;
+            let gy = r.y - g.dy * r.size;
+            left = left.min(gx + f32::from(bb.x_min) * k);
+            right = right.max(gx + f32::from(bb.x_max) * k);
+            top = top.min(gy - f32::from(bb.y_max) * k);
+            bottom = bottom.max(gy - f32::from(bb.y_min) * k);
+        }
+        pen += g.advance * r.size;
+    }
+    Ok(left.is_finite().then_some((left, right, top, bottom)))
+}
+
+/// The vertical extent of the ink of text items (top, bottom).
+fn ink_extent(
+    project: &Project,
+    items: &[crate::scene::Item],
+) -> Result<Option<(f32, f32)>, String> {
+    let mut out: Option<(f32, f32)> = None;
+    for it in items {
+        if let crate::scene::Item::Text(r) = it
+            && let Some((_, _, t, b)) = run_ink(project, r)?
+        {
+            out = Some(out.map_or((t, b), |(t0, b0)| (t0.min(t), b0.max(b))));
+        }
+    }
+    Ok(out)
+}
+
+/// The crawl line must sit inside its band (one line, no glyph's ink past either end or
+/// edge) and read clearly against the band's colour `bg` (at least [`CRAWL_CONTRAST`]).
 fn crawl_fits(
     project: &Project,
     band: &crate::scene::Rect,
@@ -326,17 +373,27 @@ fn crawl_fits(
         let crate::scene::Item::Text(r) = it else {
             continue;
         };
-        let face = project.fonts.face(r.font).map_err(|d| d.message)?;
-        let top = r.y - face.ascender * r.size;
-        let bottom = r.y - face.descender * r.size;
-        if r.x < band.x - 0.5
-            || r.x + r.width() > band.right() + 0.5
+        let Some((left, right, top, bottom)) = run_ink(project, r)? else {
+            continue;
+        };
+        if left < band.x - 0.5
+            || right > band.right() + 0.5
             || top < band.y - 0.5
             || bottom > band.bottom() + 0.5
         {
             return Err(format!(
-                "`{}` runs outside the {:.0} x {:.0} px band",
-                r.text, band.w, band.h
+                "`{}` runs outside the {:.0} x {:.0} px band (it takes x {:.0} to {:.0}, y {:.0} to {:.0}; the band x {:.0} to {:.0}, y {:.0} to {:.0})",
+                r.text,
+                band.w,
+                band.h,
+                left,
+                right,
+                top,
+                bottom,
+                band.x,
+                band.right(),
+                band.y,
+                band.bottom()
             ));
         }
         let ratio = r.color.contrast(bg);
@@ -515,12 +572,25 @@ mod tests {
     }
 
     /// The line as the loop lays it out, in `ink`, in a band of the usual size.
-    fn line(p: &Project, text: &str, ink: Color) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
+    fn line(
+        p: &Project,
+        text: &str,
+        ink: Color,
+    ) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
         let band = crate::scene::Rect::new(96.0, 900.0, 1728.0, CRAWL_BAND);
         let cat = p.catalog("en").unwrap();
-        let (items, h) =
-            crate::layout::wrapped(p, cat, text, band.x + 24.0, 0.0, band.w - 48.0, 52.0, ink, true)
-                .unwrap();
+        let (items, h) = crate::layout::wrapped(
+            p,
+            cat,
+            text,
+            band.x + 24.0,
+            0.0,
+            band.w - 48.0,
+            52.0,
+            ink,
+            true,
+        )
+        .unwrap();
         let dy = band.y + (band.h - h) / 2.0;
         let items = items
             .into_iter()
@@ -545,6 +615,10 @@ mod tests {
         let (band, h, items) = line(&p, long, CRAWL_INK);
         let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
         assert!(e.contains("does not fit"), "{e}");
+        // One word wider than the band cannot wrap: its ink runs past the end.
+        let (band, h, items) = line(&p, &"233733".repeat(12), CRAWL_INK);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("runs outside"), "{e}");
         // Light grey on the yellow band.
         let grey = Color {
             r: 0xb0,

@@ -63,8 +63,9 @@ fn log2_max_frame_num(sps: &[u8]) -> u32 {
 /// The `idr_pic_id` of every IDR access unit of an MP4, in decoding order, with the
 /// sample number it is in.
 fn idr_pic_ids(mp4_bytes: &[u8]) -> Vec<(u32, u32)> {
-    let mut r = mp4::Mp4Reader::read_header(std::io::Cursor::new(mp4_bytes), mp4_bytes.len() as u64)
-        .expect("a readable MP4");
+    let mut r =
+        mp4::Mp4Reader::read_header(std::io::Cursor::new(mp4_bytes), mp4_bytes.len() as u64)
+            .expect("a readable MP4");
     let (&id, track) = r.tracks().iter().next().expect("one track");
     let log2 = log2_max_frame_num(track.sequence_parameter_set().unwrap());
     let n = r.sample_count(id).unwrap();
@@ -177,7 +178,10 @@ fn a_slide_whose_qr_code_does_not_scan_is_refused() {
 #[test]
 fn a_slide_png_is_checked_from_its_own_pixels() {
     let sl = slides("en");
-    let s = sl.iter().find(|s| !s.qrs.is_empty()).expect("a slide with a QR code");
+    let s = sl
+        .iter()
+        .find(|s| !s.qrs.is_empty())
+        .expect("a slide with a QR code");
     let size = tiny_skia::IntSize::from_wh(1920, 1080).unwrap();
     let good = tiny_skia::Pixmap::from_vec(s.rgba.clone(), size).unwrap();
     let png = hotline_kit::export::png::encode(&good, 72.0, &s.meta).unwrap();
@@ -201,14 +205,20 @@ fn loop_build(video: &str) -> serde_json::Value {
     let t = common::temp_project();
     std::fs::write(
         t.path().join("kit.toml"),
-        format!(
-            "[video]\nformats = [\"html\"]\nseconds = 8\n{video}"
-        ),
+        format!("[video]\nformats = [\"html\"]\nseconds = 8\n{video}"),
     )
     .unwrap();
     let o = common::hk(
         t.path(),
-        &["build", "--design", "tv-slides", "--locale", "en", "--out", "o"],
+        &[
+            "build",
+            "--design",
+            "tv-slides",
+            "--locale",
+            "en",
+            "--out",
+            "o",
+        ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap()

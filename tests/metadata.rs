@@ -43,7 +43,10 @@ impl Meta {
     /// no empty keyword, no sentence that is only a label.
     fn assert_complete(&self, what: &str) {
         assert!(!self.title.trim().is_empty(), "{what}: no title: {self:?}");
-        assert!(!self.subject.trim().is_empty(), "{what}: no subject: {self:?}");
+        assert!(
+            !self.subject.trim().is_empty(),
+            "{what}: no subject: {self:?}"
+        );
         assert!(!self.keywords.is_empty(), "{what}: no keywords: {self:?}");
         for k in &self.keywords {
             assert!(!k.trim().is_empty(), "{what}: empty keyword: {self:?}");
@@ -300,7 +303,10 @@ fn pieces_say_in_their_metadata_what_their_pages_show() {
         // Exactly the status the pages show: the draft mark's reason, word for word.
         if draft {
             let reason = meta.subject.split(". ").next().unwrap();
-            assert!(text.contains(&flat(reason)), "{stem}: {reason:?} not in {text}");
+            assert!(
+                text.contains(&flat(reason)),
+                "{stem}: {reason:?} not in {text}"
+            );
             assert!(meta.title.ends_with(reason), "{stem}: {meta:?}");
         }
         assert!(
@@ -349,7 +355,10 @@ fn built_pieces_carry_the_status_of_their_manifest_entry() {
             seen.1 += 1;
         }
     }
-    assert!(seen.0 > 0 && seen.1 > 0, "drafts and approved pieces: {seen:?}");
+    assert!(
+        seen.0 > 0 && seen.1 > 0,
+        "drafts and approved pieces: {seen:?}"
+    );
 }
 
 #[test]
@@ -386,11 +395,16 @@ fn documents_that_are_not_pieces_say_so_and_count_their_drafts() {
         assert_eq!(text.contains("Some pieces are drafts"), any_draft);
         let plan: serde_json::Value =
             serde_json::from_slice(&ok(d, &["plan", "--format", "json"]).stdout).unwrap();
-        let (n, total) = (plan["drafts"].as_u64().unwrap(), plan["total_pieces"].as_u64().unwrap());
+        let (n, total) = (
+            plan["drafts"].as_u64().unwrap(),
+            plan["total_pieces"].as_u64().unwrap(),
+        );
         if any_draft {
             // The numbers the banner gives.
             assert!(
-                text.contains(&format!("{n} of {total} pieces (design and language) are drafts")),
+                text.contains(&format!(
+                    "{n} of {total} pieces (design and language) are drafts"
+                )),
                 "{text}"
             );
             assert!(
@@ -398,7 +412,10 @@ fn documents_that_are_not_pieces_say_so_and_count_their_drafts() {
                 "{meta:?}"
             );
         } else {
-            assert!(meta.subject.contains(&format!("All {total} pieces")), "{meta:?}");
+            assert!(
+                meta.subject.contains(&format!("All {total} pieces")),
+                "{meta:?}"
+            );
         }
 
         // The review book.
@@ -424,7 +441,11 @@ fn documents_that_are_not_pieces_say_so_and_count_their_drafts() {
             }
             let stem = format!("cards-{}", locales.len());
             let (meta, _) = check_pair(d, &stem, false);
-            assert_eq!(meta.draft(), any_draft && locales.len() > 1, "{stem}: {meta:?}");
+            assert_eq!(
+                meta.draft(),
+                any_draft && locales.len() > 1,
+                "{stem}: {meta:?}"
+            );
         }
     }
     // Documents with no pieces on them: the contact sheet and a calibration page.
@@ -469,16 +490,38 @@ fn html_slides(html: &str) -> Vec<Vec<u8>> {
 fn slide_pngs_say_what_the_slides_show() {
     let t = common::temp_project();
     let d = t.path();
-    ok(d, &["render", "tv-slides", "--locale", "en", "-o", "piece.pdf"]);
-    let piece = pdf_meta(&std::fs::read(d.join("piece.pdf")).unwrap(), "tv-slides");
-    assert!(piece.draft(), "the bundled slides are not approved: {piece:?}");
     ok(
         d,
-        &["video", "--locale", "en", "--format", "png", "-o", "slide.png"],
+        &["render", "tv-slides", "--locale", "en", "-o", "piece.pdf"],
+    );
+    let piece = pdf_meta(&std::fs::read(d.join("piece.pdf")).unwrap(), "tv-slides");
+    assert!(
+        piece.draft(),
+        "the bundled slides are not approved: {piece:?}"
     );
     ok(
         d,
-        &["video", "--locale", "en", "--format", "html", "-o", "loop.html"],
+        &[
+            "video",
+            "--locale",
+            "en",
+            "--format",
+            "png",
+            "-o",
+            "slide.png",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "video",
+            "--locale",
+            "en",
+            "--format",
+            "html",
+            "-o",
+            "loop.html",
+        ],
     );
     let html = std::fs::read_to_string(d.join("loop.html")).unwrap();
     let embedded = html_slides(&html);

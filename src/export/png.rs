@@ -200,7 +200,9 @@ pub fn check_qr_file(bytes: &[u8], qrs: &[&Qr], s: f32, mirrored: bool) -> Resul
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info().map_err(|e| format!("PNG: {e}"))?;
     let mut buf = vec![0; reader.output_buffer_size().ok_or("PNG is too large")?];
-    let info = reader.next_frame(&mut buf).map_err(|e| format!("PNG: {e}"))?;
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("PNG: {e}"))?;
     let channels = match info.color_type {
         png::ColorType::Rgb => 3,
         png::ColorType::Rgba => 4,
