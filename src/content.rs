@@ -108,9 +108,9 @@ const ENDINGS: &[&str] = &[
     // English: plurals, possessive-less verb forms, agent nouns.
     "s", "es", "d", "ed", "ing", "er", "ers", "ies", "ied",
     // Spanish: plurals, gender, participles, common verb forms, attached pronouns.
-    "a", "as", "o", "os", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas",
-    "ando", "iendo", "ar", "e", "en", "an", "amos", "emos", "lo", "la", "los", "las",
-    "le", "les", "te", "nos",
+    "a", "as", "o", "os", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ando",
+    "iendo", "ar", "e", "en", "an", "amos", "emos", "lo", "la", "los", "las", "le", "les", "te",
+    "nos",
 ];
 
 /// Text folded for comparing words: lower case, accents and compatibility forms
@@ -213,7 +213,6 @@ pub type WordLists = BTreeMap<String, (Arc<Source>, Vec<Term>)>;
 #[cfg(test)]
 mod tests {
     use super::find_term;
-
 
     #[test]
     fn terms_match_whole_words_in_any_case() {
