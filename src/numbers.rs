@@ -203,6 +203,21 @@ pub fn phone_like(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a text shows the number whose digits are `digits`: whole digit groups of
+/// one number that together are exactly those digits (so `1-888-373-7888 (24/7)` shows
+/// 18883737888, and `1-888-373-78889` does not).
+pub fn shows(text: &str, digits: &str) -> bool {
+    scan(text).iter().any(|n| {
+        (0..n.groups.len()).any(|i| {
+            let mut d = String::new();
+            n.groups[i..].iter().any(|g| {
+                d.push_str(&g.1);
+                d == digits
+            })
+        })
+    })
+}
+
 /// Whether `a` differs from `b` by one digit: one changed, one added, one left out, or
 /// two neighbours swapped.
 pub fn one_off(a: &str, b: &str) -> bool {
@@ -503,6 +518,9 @@ mod tests {
         assert!(phone_like("more than 200 languages, 24/7").is_empty());
         assert_eq!(scan("Text 233733, 24 hours").len(), 2);
         assert_eq!(digits("+1 (٨٨٨) 373-7888"), "18883737888");
+        assert!(shows("Call 1-888-373-7888 (24/7)\n233733", "18883737888"));
+        assert!(shows("Call 1-888-373-7888 (24/7)\n233733", "233733"));
+        assert!(!shows("Call 1-888-373-78889", "18883737888"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use hotline_kit::content::find_term;
+use hotline_kit::content::find_forms;
 
 /// `check --format json` on a project copy: exit code and diagnostics.
 fn check_json(dir: &Path) -> (i32, Vec<serde_json::Value>) {
@@ -416,9 +416,9 @@ fn every_word_to_avoid_is_found_in_its_plural() {
             let term = t["match"].as_str().unwrap();
             for form in [plural(term, code), plural(term, code).to_uppercase()] {
                 let sentence = format!("Help for {form} today.");
-                assert!(!find_term(&sentence, &form).is_empty(), "{form}");
+                assert!(!find_forms(&sentence, &form).is_empty(), "{form}");
                 assert_eq!(
-                    find_term(&sentence, term).len(),
+                    find_forms(&sentence, term).len(),
                     1,
                     "{code}: the plural {form:?} of {term:?} is not found"
                 );
