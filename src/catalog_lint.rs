@@ -38,7 +38,12 @@ fn id_at(text: &str, offset: usize) -> Option<String> {
 
 /// Parser errors as diagnostics: each names the message it is in and where that
 /// message starts, and shows invisible characters as `U+XXXX`.
-pub fn syntax_errors(code: &str, src: &Arc<Source>, base: usize, errs: &[ParserError]) -> Diagnostics {
+pub fn syntax_errors(
+    code: &str,
+    src: &Arc<Source>,
+    base: usize,
+    errs: &[ParserError],
+) -> Diagnostics {
     let mut d = Diagnostics::default();
     for e in errs {
         let pos = e.pos.start + base..e.pos.end + base;
@@ -48,7 +53,9 @@ pub fn syntax_errors(code: &str, src: &Arc<Source>, base: usize, errs: &[ParserE
         let msg = match (&id, entry) {
             (Some(id), Some(at)) => {
                 let line = src.line_col(at).0;
-                format!("catalog syntax error in message `{id}` (locale `{code}`, line {line}): {what}")
+                format!(
+                    "catalog syntax error in message `{id}` (locale `{code}`, line {line}): {what}"
+                )
             }
             _ => format!("catalog syntax error (locale `{code}`): {what}"),
         };
@@ -64,7 +71,12 @@ pub fn syntax_errors(code: &str, src: &Arc<Source>, base: usize, errs: &[ParserE
         let mut diag = Diagnostic::error(msg)
             .at(src, Some(span))
             .hint("Fluent messages look like `message-id = Text with { $phone }`");
-        if e.kind.to_string().contains('}') || src.text.get(entry.unwrap_or(0)..).is_some_and(|t| t.contains("->")) {
+        if e.kind.to_string().contains('}')
+            || src
+                .text
+                .get(entry.unwrap_or(0)..)
+                .is_some_and(|t| t.contains("->"))
+        {
             diag = diag.hint("a choice `{ $x -> [one] ... *[other] ... }` must end with `}` and have a default variant marked with `*`");
         }
         d.push(diag);
@@ -142,7 +154,10 @@ pub fn written(
         let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
             ast::Entry::Message(m) => (
                 m.id.name.to_string(),
-                m.value.iter().chain(m.attributes.iter().map(|a| &a.value)).collect(),
+                m.value
+                    .iter()
+                    .chain(m.attributes.iter().map(|a| &a.value))
+                    .collect(),
             ),
             ast::Entry::Term(t) => (
                 format!("-{}", t.id.name),
@@ -174,7 +189,9 @@ pub fn written(
                 }
             }
             for f in rules.check(piece.text) {
-                d.push(number_error(code, &id, piece.text, &f, hotline).at(src, span(f.span.clone())));
+                d.push(
+                    number_error(code, &id, piece.text, &f, hotline).at(src, span(f.span.clone())),
+                );
             }
         }
         if d.0.len() > before {
@@ -187,7 +204,13 @@ pub fn written(
 /// What a message must not show once its placeables are filled in: a number made by
 /// text beside a placeable (`{ $phone }8`), a direction control from an escape, or
 /// nothing visible at all.
-pub fn resolved(code: &str, src: &Arc<Source>, id: &str, text: &str, hotline: &Hotline) -> Diagnostics {
+pub fn resolved(
+    code: &str,
+    src: &Arc<Source>,
+    id: &str,
+    text: &str,
+    hotline: &Hotline,
+) -> Diagnostics {
     let mut d = Diagnostics::default();
     let line = message_line(src, id);
     if numbers::is_blank(text) {

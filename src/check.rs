@@ -3,7 +3,7 @@
 //! catalogs; piece checks (contrast, smallest text, labor and sex coverage) run on the
 //! laid-out scenes. `build` runs the same checks and writes nothing when one fails.
 
-use crate::content::{Level, Tag, find_term};
+use crate::content::{Level, Tag, find_forms};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::project::Project;
 use crate::scene::{Item, Rect, Scene};
@@ -53,7 +53,7 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                 let mut hits: Vec<(std::ops::Range<usize>, bool, &crate::content::Term)> = terms
                     .iter()
                     .flat_map(|t| {
-                        find_term(text, &t.term).into_iter().map(move |r| {
+                        find_forms(text, &t.term).into_iter().map(move |r| {
                             let exact = crate::content::fold(&text[r.clone()])
                                 == crate::content::fold(&t.term);
                             (r, exact, t)
@@ -85,7 +85,7 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                     // Point at the word itself where it is in the catalog line.
                     let span = cat.span_of(id).map(|line| {
                         let src = &cat.source.text[line.clone()];
-                        match find_term(src, said).first() {
+                        match find_forms(src, said).first() {
                             Some(at) => line.start + at.start..line.start + at.end,
                             None => line,
                         }

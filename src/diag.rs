@@ -225,7 +225,9 @@ fn shown_source(text: &str, span: Range<usize>) -> (String, Range<usize>) {
         if matches!(c, '\n' | '\r' | '\t') {
             out.push(c);
         } else {
-            out.push_str(&crate::numbers::escape_invisible(c.encode_utf8(&mut [0; 4])));
+            out.push_str(&crate::numbers::escape_invisible(
+                c.encode_utf8(&mut [0; 4]),
+            ));
         }
     }
     if span.start >= text.len() {

@@ -69,7 +69,6 @@ pub struct Hotline {
     pub operator: Operator,
 }
 
-
 impl Hotline {
     /// Parse and check `hotline.toml`.
     pub fn parse(src: &Arc<Source>) -> Result<Self, Vec<Diagnostic>> {

@@ -756,9 +756,9 @@ pub fn evaluate(
             .scenes
             .iter()
             .flat_map(|s| {
-                let shown = crate::verify::phone_like(&scene_text(s));
+                let shown = scene_text(s);
                 nums.iter()
-                    .filter(move |x| !shown.contains(&digits(x)))
+                    .filter(move |x| !crate::numbers::shows(&shown, &digits(x)))
                     .map(move |x| format!("{x} in {}", s.locale))
             })
             .collect();

@@ -261,7 +261,10 @@ impl KitFile {
             let res = r.get_ref();
             let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
             let digits = res.digits();
-            let ok_chars = res.phone.chars().all(|c| c.is_ascii_digit() || " -().+".contains(c))
+            let ok_chars = res
+                .phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " -().+".contains(c))
                 && crate::numbers::scan(&res.phone).len() == 1;
             let ok_len = digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1'));
             if !ok_chars || !ok_len {
@@ -374,9 +377,10 @@ pub fn imitates_hotline(name: &str) -> Option<&'static str> {
     }
     words.push(' ');
     let squashed: String = words.chars().filter(|c| *c != ' ').collect();
-    HOTLINE_NAMES.iter().copied().find(|n| {
-        words.contains(&format!(" {n} ")) || squashed.contains(&n.replace(' ', ""))
-    })
+    HOTLINE_NAMES
+        .iter()
+        .copied()
+        .find(|n| words.contains(&format!(" {n} ")) || squashed.contains(&n.replace(' ', "")))
 }
 
 /// The starter kit file written by `hotline-kit init`.

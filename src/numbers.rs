@@ -203,6 +203,21 @@ pub fn phone_like(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a text shows the number whose digits are `digits`: whole digit groups of
+/// one number that together are exactly those digits (so `1-888-373-7888 (24/7)` shows
+/// 18883737888, and `1-888-373-78889` does not).
+pub fn shows(text: &str, digits: &str) -> bool {
+    scan(text).iter().any(|n| {
+        (0..n.groups.len()).any(|i| {
+            let mut d = String::new();
+            n.groups[i..].iter().any(|g| {
+                d.push_str(&g.1);
+                d == digits
+            })
+        })
+    })
+}
+
 /// Whether `a` differs from `b` by one digit: one changed, one added, one left out, or
 /// two neighbours swapped.
 pub fn one_off(a: &str, b: &str) -> bool {
@@ -214,7 +229,8 @@ pub fn one_off(a: &str, b: &str) -> bool {
     let (ra, rb) = (&a[pre..], &b[pre..]);
     match ra.len() as isize - rb.len() as isize {
         0 => {
-            ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
         }
         1 => ra[1..] == *rb,
         -1 => *ra == rb[1..],
@@ -402,13 +418,16 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
-/// A text with every control character (but the line end) and every direction control
-/// written as `<U+XXXX>`, for diagnostics: nothing raw reaches a terminal, and nothing
-/// reorders what it shows. Joiners that scripts need (U+200C, U+200D) stay.
+/// A text with every control character (but the line end), direction control and
+/// invisible format character written as `<U+XXXX>`, for diagnostics: nothing raw
+/// reaches a terminal, nothing reorders what it shows, and a reader sees what is there.
+/// The joiners that scripts need (U+200C, U+200D) stay.
 pub fn escape_invisible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+        let format = c.general_category() == GeneralCategory::Format
+            && !matches!(c, '\u{200C}' | '\u{200D}');
+        if (c.is_control() && c != '\n') || is_bidi_control(c) || format {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
@@ -442,8 +461,8 @@ mod tests {
         // Zero of some scripts' runs; each run's nine follows nine places on.
         for zero in [
             0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
-            0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x104A0, 0x1D7CE,
-            0x1D7D8, 0x1D7F6, 0x1E950,
+            0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x104A0, 0x1D7CE, 0x1D7D8,
+            0x1D7F6, 0x1E950,
         ] {
             for v in 0..10 {
                 let c = char::from_u32(zero + v).unwrap();
@@ -490,12 +509,18 @@ mod tests {
             let found = scan(&text);
             assert_eq!(found.len(), 1, "{s:?}: {found:?}");
             assert_eq!(found[0].digits, "18883737788", "{s:?}");
-            assert_eq!(&text[found[0].span.clone()].chars().next(), &s.chars().next());
+            assert_eq!(
+                &text[found[0].span.clone()].chars().next(),
+                &s.chars().next()
+            );
             assert_eq!(phone_like(&text), vec!["18883737788"], "{s:?}");
         }
         assert!(phone_like("more than 200 languages, 24/7").is_empty());
         assert_eq!(scan("Text 233733, 24 hours").len(), 2);
         assert_eq!(digits("+1 (٨٨٨) 373-7888"), "18883737888");
+        assert!(shows("Call 1-888-373-7888 (24/7)\n233733", "18883737888"));
+        assert!(shows("Call 1-888-373-7888 (24/7)\n233733", "233733"));
+        assert!(!shows("Call 1-888-373-78889", "18883737888"));
     }
 
     #[test]
@@ -513,7 +538,10 @@ mod tests {
     #[test]
     fn checks_allow_the_hotline_next_to_short_numbers_only() {
         let r = rules();
-        assert!(r.check("Call 1-888-373-7888 (24/7) or text 233733.").is_empty());
+        assert!(
+            r.check("Call 1-888-373-7888 (24/7) or text 233733.")
+                .is_empty()
+        );
         assert!(r.check("Llame al 1-888-373-7888, las 24 horas.").is_empty());
         assert!(r.check("Text 233733 24 hours a day").is_empty());
         let f = r.check("Call 1 - 888 - 373 - 7788");
@@ -537,7 +565,10 @@ mod tests {
         assert!(is_blank(" \u{a0}\u{200b}\u{3000}\u{2060}\u{feff}\u{3164}"));
         assert!(!is_blank(" a "));
         assert!(!is_blank("\u{200b}١"));
-        assert_eq!(escape_invisible("a\u{1b}[31m\u{202e}b"), "a<U+001B>[31m<U+202E>b");
+        assert_eq!(
+            escape_invisible("a\u{1b}[31m\u{202e}b"),
+            "a<U+001B>[31m<U+202E>b"
+        );
         assert!(is_bidi_control('\u{202e}') && !is_bidi_control('\u{200c}'));
     }
 }

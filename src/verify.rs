@@ -27,7 +27,10 @@ pub fn scene(
         .iter()
         .flat_map(|r| {
             let d = r.digits();
-            let ten = d.strip_prefix('1').filter(|x| x.len() == 10).map(str::to_string);
+            let ten = d
+                .strip_prefix('1')
+                .filter(|x| x.len() == 10)
+                .map(str::to_string);
             [Some(d), ten]
         })
         .flatten()
@@ -131,26 +134,35 @@ fn number_error(
 ) -> Diagnostic {
     let shown = crate::numbers::escape_invisible(&paragraph[f.span.clone()]);
     let what = match &f.problem {
-        Problem::LookAlike(of) => format!(
-            "`{shown}`, a look-alike of the hotline number {of} (one digit differs)"
-        ),
-        Problem::Native | Problem::Typed(_) => format!(
-            "the hotline number `{shown}` typed in another script's digits"
-        ),
-        Problem::Unknown => format!(
-            "the number `{shown}`, which is not a hotline number in hotline.toml"
-        ),
+        Problem::LookAlike(of) => {
+            format!("`{shown}`, a look-alike of the hotline number {of} (one digit differs)")
+        }
+        Problem::Native | Problem::Typed(_) => {
+            format!("the hotline number `{shown}` typed in another script's digits")
+        }
+        Problem::Unknown => {
+            format!("the number `{shown}`, which is not a hotline number in hotline.toml")
+        }
     };
-    let msg = format!("slot `{slot}` of `{}` ({}) shows {what}", s.design, s.locale);
+    let msg = format!(
+        "slot `{slot}` of `{}` ({}) shows {what}",
+        s.design, s.locale
+    );
     let cat = project.catalogs.get(&s.locale);
     let from = cat.and_then(|c| {
         s.messages
             .iter()
-            .find(|id| c.messages.get(*id).is_some_and(|t| t.contains(&paragraph[f.span.clone()])))
+            .find(|id| {
+                c.messages
+                    .get(*id)
+                    .is_some_and(|t| t.contains(&paragraph[f.span.clone()]))
+            })
             .map(|id| (c, id))
     });
     let d = match from {
-        Some((c, id)) => Diagnostic::error(format!("{msg} (message `{id}`)")).at(&c.source, c.span_of(id)),
+        Some((c, id)) => {
+            Diagnostic::error(format!("{msg} (message `{id}`)")).at(&c.source, c.span_of(id))
+        }
         None => Diagnostic::error(msg).in_file(&design.source.path),
     };
     d.hint("translations must use { $phone } / { $sms } instead of typing numbers")

@@ -275,7 +275,23 @@ fn a_typed_number_in_a_translation_is_refused() {
         "O envíe un mensaje de texto al { $sms }",
         "O llame al 1-888-373-7788",
     );
-    fails_cleanly(&t, &["build"], &["18883737788", "not a hotline number"]);
+    fails_cleanly(
+        &t,
+        &["build"],
+        &[
+            "1-888-373-7788",
+            "look-alike",
+            "locales/es.ftl:",
+            "`text-line`",
+        ],
+    );
+    // A number that is nobody's is refused as well.
+    common::edit(
+        t.path().join("locales/es.ftl"),
+        "O llame al 1-888-373-7788",
+        "O llame al 1-800-555-0199",
+    );
+    fails_cleanly(&t, &["build"], &["1-800-555-0199", "not a hotline number"]);
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use hotline_kit::content::find_term;
+use hotline_kit::content::find_forms;
 
 /// `check --format json` on a project copy: exit code and diagnostics.
 fn check_json(dir: &Path) -> (i32, Vec<serde_json::Value>) {
@@ -87,7 +87,10 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("em dash", "1\u{2014}888\u{2014}373\u{2014}7788"),
     ("minus sign", "1\u{2212}888\u{2212}373\u{2212}7788"),
     ("no-break space", "1\u{a0}888\u{a0}373\u{a0}7788"),
-    ("narrow no-break space", "1\u{202f}888\u{202f}373\u{202f}7788"),
+    (
+        "narrow no-break space",
+        "1\u{202f}888\u{202f}373\u{202f}7788",
+    ),
     ("thin space", "1\u{2009}888\u{2009}373\u{2009}7788"),
     ("spaces around hyphens", "1 - 888 - 373 - 7788"),
     ("slashes", "1/888/373/7788"),
@@ -103,7 +106,10 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("one digit more", "1-888-373-78888"),
     ("no country code", "888\u{2013}373\u{2013}7878"),
     ("short code", "233\u{2009}773"),
-    ("nobody's number, en dash", "1\u{2013}800\u{2013}555\u{2013}0199"),
+    (
+        "nobody's number, en dash",
+        "1\u{2013}800\u{2013}555\u{2013}0199",
+    ),
     ("nobody's number, Arabic", "٥٥٥-٠١٩٩-٠١٠"),
 ];
 
@@ -112,12 +118,31 @@ fn a_wrong_number_in_any_spelling_is_refused_naming_the_catalog_line_and_message
     let t = common::temp_project();
     let original = std::fs::read_to_string(t.path().join("locales/en.ftl")).unwrap();
     for (name, number) in SPELLINGS {
-        let line = set_message(t.path(), "en", "text-line", &format!("Or call {number}"), &original);
+        let line = set_message(
+            t.path(),
+            "en",
+            "text-line",
+            &format!("Or call {number}"),
+            &original,
+        );
         assert_refused(t.path(), "en", "text-line", line, "", name);
     }
     // A number made by text beside a placeable is seen in the message as filled in.
-    let line = set_message(t.path(), "en", "text-line", "Or call { $phone }8", &original);
-    assert_refused(t.path(), "en", "text-line", line, "look-alike", "placeable plus a digit");
+    let line = set_message(
+        t.path(),
+        "en",
+        "text-line",
+        "Or call { $phone }8",
+        &original,
+    );
+    assert_refused(
+        t.path(),
+        "en",
+        "text-line",
+        line,
+        "look-alike",
+        "placeable plus a digit",
+    );
 }
 
 #[test]
@@ -134,7 +159,14 @@ fn the_hotline_number_typed_in_a_catalog_is_refused_in_any_digits() {
         let rel = format!("locales/{code}.ftl");
         let original = std::fs::read_to_string(common::root().join(&rel)).unwrap();
         let line = set_message(t.path(), code, "call-label", number, &original);
-        assert_refused(t.path(), code, "call-label", line, "types the hotline number", code);
+        assert_refused(
+            t.path(),
+            code,
+            "call-label",
+            line,
+            "types the hotline number",
+            code,
+        );
         std::fs::write(t.path().join(&rel), original).unwrap();
     }
 }
@@ -143,17 +175,45 @@ fn the_hotline_number_typed_in_a_catalog_is_refused_in_any_digits() {
 fn look_alikes_and_direction_controls_are_refused_with_what_they_are() {
     let t = common::temp_project();
     let original = std::fs::read_to_string(t.path().join("locales/es.ftl")).unwrap();
-    let line = set_message(t.path(), "es", "text-line", "O llame al 1 888 373 7887", &original);
-    assert_refused(t.path(), "es", "text-line", line, "look-alike of the hotline number 1-888-373-7888", "look-alike");
-    for c in ['\u{202e}', '\u{202b}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{61c}'] {
+    let line = set_message(
+        t.path(),
+        "es",
+        "text-line",
+        "O llame al 1 888 373 7887",
+        &original,
+    );
+    assert_refused(
+        t.path(),
+        "es",
+        "text-line",
+        line,
+        "look-alike of the hotline number 1-888-373-7888",
+        "look-alike",
+    );
+    for c in [
+        '\u{202e}', '\u{202b}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{61c}',
+    ] {
         let value = format!("O envíe {c}{{ $sms }}");
         let line = set_message(t.path(), "es", "text-line", &value, &original);
         let code = format!("U+{:04X}", c as u32);
         assert_refused(t.path(), "es", "text-line", line, &code, &code);
     }
     // An escape hides the control from the text as written; the filled-in text has it.
-    let line = set_message(t.path(), "es", "text-line", "O envíe { \"\\u202E\" }{ $sms }", &original);
-    assert_refused(t.path(), "es", "text-line", line, "U+202E", "escaped control");
+    let line = set_message(
+        t.path(),
+        "es",
+        "text-line",
+        "O envíe { \"\\u202E\" }{ $sms }",
+        &original,
+    );
+    assert_refused(
+        t.path(),
+        "es",
+        "text-line",
+        line,
+        "U+202E",
+        "escaped control",
+    );
 }
 
 #[test]
@@ -169,7 +229,14 @@ fn a_message_that_shows_nothing_is_an_error() {
         "\u{feff}\u{3164}",
     ] {
         let line = set_message(t.path(), "en", "confidential", blank, &original);
-        assert_refused(t.path(), "en", "confidential", line, "shows nothing visible", blank);
+        assert_refused(
+            t.path(),
+            "en",
+            "confidential",
+            line,
+            "shows nothing visible",
+            blank,
+        );
     }
 }
 
@@ -237,9 +304,21 @@ fn a_local_resource_that_looks_like_the_hotline_is_refused() {
         ("County Program", "1-888-373-7889", "look-alike"),
         ("County Program", "888-373-7878", "look-alike"),
         ("County Program", "(888) 373-7898", "look-alike"),
-        ("National Human Trafficking Hotline", "510-555-0100", "named like the national hotline"),
-        ("national HUMAN-trafficking hotline (local)", "510-555-0100", "named like the national hotline"),
-        ("Línea Nacional Human Trafficking Hotline", "510-555-0100", "named like the national hotline"),
+        (
+            "National Human Trafficking Hotline",
+            "510-555-0100",
+            "named like the national hotline",
+        ),
+        (
+            "national HUMAN-trafficking hotline (local)",
+            "510-555-0100",
+            "named like the national hotline",
+        ),
+        (
+            "Línea Nacional Human Trafficking Hotline",
+            "510-555-0100",
+            "named like the national hotline",
+        ),
     ] {
         let kit = KIT.replace("NAME", name).replace("PHONE", phone);
         std::fs::write(t.path().join("kit.toml"), &kit).unwrap();
@@ -247,12 +326,17 @@ fn a_local_resource_that_looks_like_the_hotline_is_refused() {
             let o = common::hk(t.path(), &[cmd]);
             let err = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(1), "{name} {phone} {cmd}: {err}");
-            assert!(err.contains(what) && err.contains("kit.toml:"), "{name} {phone}: {err}");
+            assert!(
+                err.contains(what) && err.contains("kit.toml:"),
+                "{name} {phone}: {err}"
+            );
             assert!(!t.path().join("out").exists(), "{cmd} wrote out/");
         }
     }
     // A real local number under its own name is fine.
-    let kit = KIT.replace("NAME", "County Program").replace("PHONE", "510-555-0100");
+    let kit = KIT
+        .replace("NAME", "County Program")
+        .replace("PHONE", "510-555-0100");
     std::fs::write(t.path().join("kit.toml"), &kit).unwrap();
     let o = common::hk(t.path(), &["check"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -274,7 +358,10 @@ fn a_piece_showing_a_look_alike_is_refused_even_past_the_kit_file() {
     };
     let err = hotline_kit::layout::compile(&p, d, "en", &opts).unwrap_err();
     let text = format!("{err:?}");
-    assert!(text.contains("look-alike of the hotline number 1-888-373-7888"), "{text}");
+    assert!(
+        text.contains("look-alike of the hotline number 1-888-373-7888"),
+        "{text}"
+    );
 }
 
 /// The plural of one word, by the usual English or Spanish rule.
@@ -319,7 +406,9 @@ fn plural(term: &str, code: &str) -> String {
 #[test]
 fn every_word_to_avoid_is_found_in_its_plural() {
     for code in ["en", "es"] {
-        let text = std::fs::read_to_string(common::root().join(format!("content/words/{code}.toml"))).unwrap();
+        let text =
+            std::fs::read_to_string(common::root().join(format!("content/words/{code}.toml")))
+                .unwrap();
         let table: toml::Table = toml::from_str(&text).unwrap();
         let terms = table["term"].as_array().unwrap();
         assert!(terms.len() > 5);
@@ -327,9 +416,9 @@ fn every_word_to_avoid_is_found_in_its_plural() {
             let term = t["match"].as_str().unwrap();
             for form in [plural(term, code), plural(term, code).to_uppercase()] {
                 let sentence = format!("Help for {form} today.");
-                assert!(!find_term(&sentence, &form).is_empty(), "{form}");
+                assert!(!find_forms(&sentence, &form).is_empty(), "{form}");
                 assert_eq!(
-                    find_term(&sentence, term).len(),
+                    find_forms(&sentence, term).len(),
                     1,
                     "{code}: the plural {form:?} of {term:?} is not found"
                 );
@@ -342,12 +431,54 @@ fn every_word_to_avoid_is_found_in_its_plural() {
 fn an_inflected_word_to_avoid_fails_check_naming_the_word() {
     let t = common::temp_project();
     let original = std::fs::read_to_string(t.path().join("locales/es.ftl")).unwrap();
-    let line = set_message(t.path(), "es", "confidential", "Fueron rescatados.", &original);
+    let line = set_message(
+        t.path(),
+        "es",
+        "confidential",
+        "Fueron rescatados.",
+        &original,
+    );
     let (exit, diags) = check_json(t.path());
     assert_eq!(exit, 1, "{diags:#?}");
     let hit = diags
         .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("says \"rescatados\" (a form of \"rescat"))
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("says \"rescatados\" (a form of \"rescat")
+        })
         .unwrap_or_else(|| panic!("{diags:#?}"));
     assert_eq!(hit["line"].as_u64(), Some(line));
+}
+
+#[test]
+fn a_state_law_profile_with_a_look_alike_number_is_refused() {
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("jurisdictions/us-ga.toml"),
+        "phone = \"1-844-842-3678\"",
+        "phone = \"1-888-373-7878\"",
+    );
+    let o = common::hk(t.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("look-alike of the national hotline number 1-888-373-7888")
+            && err.contains("us-ga.toml:"),
+        "{err}"
+    );
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("jurisdictions/us-ca.toml"),
+        "call … 1-888-373-7888 or",
+        "call … 1\u{2013}888\u{2013}373\u{2013}7788 or",
+    );
+    let o = common::hk(t.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the en wording shows `1\u{2013}888\u{2013}373\u{2013}7788`, a look-alike"),
+        "{err}"
+    );
 }
