@@ -141,8 +141,10 @@ fn kit_out_is_relative_to_the_kit_file_and_stays_inside_the_project() {
     let elsewhere = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), p.join("linked")).unwrap();
     let abs = elsewhere.path().join("abs").display().to_string();
+    // Beside the project: a name no other test run uses.
+    let beside = format!("../{}-escape", p.file_name().unwrap().to_string_lossy());
     for out in [
-        "../escape",
+        beside.as_str(),
         "~/Documents",
         abs.as_str(),
         "linked/out",
@@ -157,7 +159,7 @@ fn kit_out_is_relative_to_the_kit_file_and_stays_inside_the_project() {
             "{out}: {err}"
         );
         assert!(err.contains("--out"), "{out}: no hint: {err}");
-        assert!(!p.parent().unwrap().join("escape").exists());
+        assert!(!p.join(&beside).exists());
         assert_eq!(
             std::fs::read_dir(elsewhere.path()).unwrap().count(),
             0,
