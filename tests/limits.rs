@@ -6,7 +6,7 @@ mod common;
 
 use hotline_kit::diag::{Diagnostics, Severity};
 use hotline_kit::kit::Selection;
-use hotline_kit::scene::{Page, Rect, Scene};
+use hotline_kit::scene::{Item, Page, Rect, Scene};
 
 fn errors(d: &Diagnostics) -> Vec<&hotline_kit::diag::Diagnostic> {
     d.0.iter()
@@ -419,7 +419,9 @@ fn a_piece_that_does_not_fit_is_one_error_not_a_cascade_of_kit_errors() {
 #[test]
 fn the_zalgo_piece_renders_with_no_ink_in_the_margins() {
     // Vietnamese-style stacked diacritics and combining marks below as well as above.
-    let text = "Ậ̂̂ ḁ̥̥̥ ở̃ Bạn có thể nghỉ việc khi muốn không? Ẫ̀̀";
+    // Long enough to fill its slot, so nothing but the ink fitting keeps the marks out of
+    // the margins.
+    let text = "Ậ̂̂ ḁ̥̥̥ ở̃ Bạn có thể nghỉ việc khi muốn không? Có ai giữ giấy tờ của bạn không? Ẫ̀̀ g̥̥̥ ḁ̥̥̥";
     let (p, _t) = common::project_with_edit("locales/en.ftl", |s| {
         s.lines()
             .map(|l| {
@@ -435,11 +437,32 @@ fn the_zalgo_piece_renders_with_no_ink_in_the_margins() {
     let opts = Selection::default().options_for(&p);
     let scene = hotline_kit::kit::compile_with(&p, "stall-sticker", "en", &opts)
         .unwrap_or_else(|d| panic!("{d:?}"));
-    for b in &scene.pages[0].blocks {
+    let page = &scene.pages[0];
+    for b in &page.blocks {
         let ink = b.ink.unwrap();
-        assert!(scene.pages[0].safe.contains(&ink), "{}: {ink:?}", b.slot);
+        assert!(page.safe.contains(&ink), "{}: {ink:?}", b.slot);
     }
     assert_eq!(ink_in_margins(&scene, [255, 255, 255]), 0);
+    // Nor on its neighbours: the pictures above and the number's fill below.
+    let ink = page
+        .blocks
+        .iter()
+        .find(|b| b.slot == "question")
+        .unwrap()
+        .ink
+        .unwrap();
+    let meets = |r: &Rect| {
+        ink.x < r.right() && r.x < ink.right() && ink.y < r.bottom() && r.y < ink.bottom()
+    };
+    for it in &page.items {
+        match it {
+            Item::Image { rect, image } => assert!(!meets(rect), "ink {ink:?} on {}", image.id),
+            Item::Rect { rect, color } if *color != hotline_kit::units::Color::WHITE => {
+                assert!(!meets(rect), "ink {ink:?} on the fill {rect:?}")
+            }
+            _ => {}
+        }
+    }
     let files = hotline_kit::kit::export(&scene, hotline_kit::kit::Format::Png, "zalgo").unwrap();
     if let Some(dir) = std::env::var_os("HOTLINE_KIT_SAVE_ZALGO") {
         std::fs::write(
