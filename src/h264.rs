@@ -408,7 +408,7 @@ mod tests {
         // A tail with zero runs long enough to need emulation prevention, and ending in
         // zero bits so the stop bit is not the last payload bit.
         let tail: Vec<u32> = (0..203)
-            .map(|i| u32::from(i % 7 == 0 || i % 11 == 3) * u32::from(i < 150 || i > 180))
+            .map(|i| u32::from(i % 7 == 0 || i % 11 == 3) * u32::from(!(150..=180).contains(&i)))
             .chain([1, 0, 0, 0])
             .collect();
         let sps = [0u8, 0, 0, 1, 0x67, 0x42, 0xc0, 0x28];

@@ -32,6 +32,10 @@ impl LoopFormat {
     }
 }
 
+/// One loop `build` makes: file stem, locales, slides, and the content hashes of what
+/// the slides show.
+type LoopGroup = (String, Vec<String>, Vec<Slide>, Vec<String>);
+
 /// Loops a kit asks `build` to make (`[video]` in kit.toml).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoopSettings {
@@ -66,7 +70,8 @@ pub fn kit_loops(
     let mut out = Vec::new();
     for d in designs {
         let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
-        let mut groups: Vec<(String, Vec<String>, Vec<Slide>, Vec<String>)> = Vec::new();
+        // (file stem, locales, slides, content hashes of what the slides show)
+        let mut groups: Vec<LoopGroup> = Vec::new();
         let per = locale_slides(project, sel, &mine, ls.crawl)?;
         if ls.interleave {
             let locales = per.iter().map(|l| l.locale.clone()).collect();

@@ -134,7 +134,7 @@ fn each_label_holds_one_whole_piece_and_the_locales_take_turns() {
     assert!(text_in(&cells[0]).contains(&en) && text_in(&cells[1]).contains(&es));
     assert!(text_in(&cells[2]).contains(&en) && text_in(&cells[3]).contains(&es));
     // The sheet exports, still a draft, and the QR codes read back from a rendering.
-    assert!(sheet.title.contains("DRAFT"));
+    assert!(sheet.meta().draft && sheet.meta().title.contains("DRAFT"));
     let pdf = hotline_kit::export::pdf::export(&sheet).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let (w, h, rgba) = common::render_rgba(&sheet, 0, 200.0 / 72.0);

@@ -170,7 +170,9 @@ fn a_slide_whose_qr_code_does_not_scan_is_refused() {
             b: 0x66,
         },
     });
-    let e = hotline_kit::video::slides(&[&s]).err().expect("refused");
+    let Err(e) = hotline_kit::video::slides(&[&s]) else {
+        panic!("a slide whose QR code does not scan was made");
+    };
     assert!(e.message.contains("QR"), "{}", e.message);
     assert!(e.message.contains("tv-slides (en) slide"), "{}", e.message);
 }
@@ -196,7 +198,7 @@ fn a_slide_png_is_checked_from_its_own_pixels() {
     }
     let bad = tiny_skia::Pixmap::from_vec(bad, size).unwrap();
     let png = hotline_kit::export::png::encode(&bad, 72.0, &s.meta).unwrap();
-    let e = s.check_png(&png).err().expect("refused");
+    let e = s.check_png(&png).expect_err("refused");
     assert!(e.message.contains("QR"), "{}", e.message);
 }
 

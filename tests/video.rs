@@ -163,7 +163,7 @@ fn the_html_loop_is_self_contained_with_the_same_timing() {
                 tiny_skia::IntSize::from_wh(1920, 1080).unwrap(),
             )
             .unwrap();
-            hotline_kit::export::png::encode(&pm, 72.0).unwrap()
+            hotline_kit::export::png::encode(&pm, 72.0, &s.meta).unwrap()
         })
         .collect();
     let html = hotline_kit::video::html("Diapositivas <prueba>", &pngs, &Timing::default());
