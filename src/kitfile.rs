@@ -352,20 +352,33 @@ impl KitFile {
     }
 }
 
-/// Names only the national hotline goes by, lower case, words separated by one space.
-const HOTLINE_NAMES: &[&str] = &[
-    "human trafficking hotline",
-    "national trafficking hotline",
-    "trafficking resource center",
-    "nhth",
-    "nhtrc",
-    "befree",
-    "be free textline",
-    "polaris",
+/// Names and nicknames only the national hotline goes by (lower case, one space between
+/// words). "human trafficking hotline" alone is not among them: a state or county
+/// program ("Georgia Human Trafficking Hotline") may carry it under its own name.
+const HOTLINE_NAMES: &[&str] = &["nhth", "nhtrc", "befree", "be free textline", "polaris"];
+
+/// Words that, before "human trafficking hotline" and the like, name the national line
+/// rather than a local one.
+const NATIONAL_WORDS: &[&str] = &[
+    "national",
+    "nacional",
+    "nationale",
+    "federal",
+    "us",
+    "u s",
+    "usa",
+    "united states",
+    "america",
+    "american",
+    "the",
 ];
 
 /// The hotline name a resource name imitates, if any: compared in lower case, with
-/// accents, punctuation and spacing ignored.
+/// accents, punctuation and spacing ignored. Refused: a name that says "national" (in
+/// English, Spanish or French) together with "trafficking" or "hotline"; a name that is
+/// nothing but "(the) (US) human trafficking hotline" or "trafficking resource center",
+/// with no place or program of its own; and the national line's nicknames. A state's
+/// or county's own line ("Georgia Human Trafficking Hotline") is not refused.
 pub fn imitates_hotline(name: &str) -> Option<&'static str> {
     let mut words = String::from(" ");
     for c in crate::content::fold(name).chars() {
@@ -375,12 +388,43 @@ pub fn imitates_hotline(name: &str) -> Option<&'static str> {
             words.push(' ');
         }
     }
-    words.push(' ');
+    if !words.ends_with(' ') {
+        words.push(' ');
+    }
+    let has = |w: &str| words.contains(&format!(" {w} "));
     let squashed: String = words.chars().filter(|c| *c != ' ').collect();
-    HOTLINE_NAMES
+    if let Some(n) = HOTLINE_NAMES
         .iter()
         .copied()
-        .find(|n| words.contains(&format!(" {n} ")) || squashed.contains(&n.replace(' ', "")))
+        .find(|n| has(n) || squashed.contains(&n.replace(' ', "")))
+    {
+        return Some(n);
+    }
+    let trafficking = has("trafficking") || has("trata") || has("traite");
+    let line = has("hotline") || has("linea") || has("helpline") || has("resource center");
+    if ["national", "nacional", "nationale"].iter().any(|w| has(w)) && (trafficking || line) {
+        return Some("national … hotline");
+    }
+    // Nothing but the generic name, perhaps with "the" / "US" in front.
+    let mut rest = words.trim().to_string();
+    loop {
+        let before = rest.clone();
+        for w in NATIONAL_WORDS {
+            if let Some(r) = rest.strip_prefix(&format!("{w} ")) {
+                rest = r.to_string();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    [
+        "human trafficking hotline",
+        "trafficking hotline",
+        "trafficking resource center",
+    ]
+    .into_iter()
+    .find(|g| rest == *g)
 }
 
 /// The starter kit file written by `hotline-kit init`.

@@ -133,12 +133,15 @@ pub fn is_separator(c: char) -> bool {
 }
 
 /// Characters that join digits only where they stand between two of them, as thousands
-/// separators do ("1,888"): after a number followed by a space they end it.
+/// separators do ("1,888"): after a number followed by a space they end it. Besides
+/// commas and apostrophes, any other punctuation or symbol that is neither a letter, a
+/// digit nor a space joins two digits it stands between (`1~888~373~7889`,
+/// `1*888*373*7889`, `1:888`): a translator can type any of them.
 fn is_tight_separator(c: char) -> bool {
     matches!(
         c,
         ',' | '\'' | '\u{2019}' | '\u{060C}' | '\u{3001}' | '\u{FF0C}' | '\u{FE50}' | '\u{FF07}'
-    )
+    ) || (!c.is_alphanumeric() && !c.is_whitespace())
 }
 
 /// Every number in a text, of any length.
@@ -503,6 +506,12 @@ mod tests {
             "1+888+373+7788",
             "1,888,373,7788",
             "1888\u{301}373\u{20dd}7788",
+            "1~888~373~7788",
+            "1*888*373*7788",
+            "1#888#373#7788",
+            "1:888:373:7788",
+            "1\u{2192}888\u{2192}373\u{2192}7788",
+            "1\u{ff5e}888\u{ff5e}373\u{ff5e}7788",
         ];
         for s in spellings {
             let text = format!("Call {s} now.");

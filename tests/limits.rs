@@ -124,7 +124,8 @@ fn drawing_a_page_over_the_limit_is_an_error_not_an_abort() {
         marks: Vec::new(),
         cut: None,
     };
-    let scene = Scene::document("huge", "huge".into(), vec![page], p.fonts.clone());
+    let status = hotline_kit::scene::DocStatus::new("test page", 0, 0);
+    let scene = Scene::document("huge", "huge".into(), vec![page], p.fonts.clone(), status);
     let e = hotline_kit::export::png::export(&scene).unwrap_err();
     assert!(e.contains("megapixels"), "{e}");
     let e = hotline_kit::export::png::render_at(&scene, &scene.pages[0], f32::MAX).unwrap_err();

@@ -319,6 +319,16 @@ fn a_local_resource_that_looks_like_the_hotline_is_refused() {
             "510-555-0100",
             "named like the national hotline",
         ),
+        (
+            "The Human Trafficking Hotline",
+            "510-555-0100",
+            "named like the national hotline",
+        ),
+        (
+            "BeFree line",
+            "510-555-0100",
+            "named like the national hotline",
+        ),
     ] {
         let kit = KIT.replace("NAME", name).replace("PHONE", phone);
         std::fs::write(t.path().join("kit.toml"), &kit).unwrap();
@@ -333,13 +343,21 @@ fn a_local_resource_that_looks_like_the_hotline_is_refused() {
             assert!(!t.path().join("out").exists(), "{cmd} wrote out/");
         }
     }
-    // A real local number under its own name is fine.
-    let kit = KIT
-        .replace("NAME", "County Program")
-        .replace("PHONE", "510-555-0100");
-    std::fs::write(t.path().join("kit.toml"), &kit).unwrap();
-    let o = common::hk(t.path(), &["check"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A real local number under its own name is fine, and so is a state's own
+    // trafficking hotline under the state's name (Georgia's is 1-844-842-3678).
+    for (name, phone) in [
+        ("County Program", "510-555-0100"),
+        ("Georgia Human Trafficking Hotline", "1-844-842-3678"),
+    ] {
+        let kit = KIT.replace("NAME", name).replace("PHONE", phone);
+        std::fs::write(t.path().join("kit.toml"), &kit).unwrap();
+        let o = common::hk(t.path(), &["check"]);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
 }
 
 #[test]
