@@ -276,39 +276,30 @@ pub fn parse_review(cat: &mut Catalog, src: &Arc<Source>) -> Diagnostics {
                     continue;
                 };
                 // A review counts only for the text it saw: without a stored hash of
-                // that text, nobody can tell, so it counts as stale.
-                if r.status > Review::Draft && r.hash.is_none() {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "message `{id}` in `{}` is recorded as {} (by {} on {}) without the hash of the text that was reviewed; it counts as a draft",
-                            cat.code,
-                            r.status.as_str(),
-                            r.by,
-                            r.date
-                        ))
-                        .at(src, line(id))
-                        .hint(format!("record reviews with: hotline-kit approve --strings --locale {} --message {id} --status {} --by NAME (it stores the hash)", cat.code, r.status.as_str()))
-                        .code("review-changed"),
-                    );
-                    r.status = Review::Draft;
+                // that text nobody can tell, so it counts as stale, like a changed text.
+                if r.status <= Review::Draft {
                     continue;
                 }
-                let Some(h) = &r.hash else { continue };
-                if *h != text_hash(text) && r.status > Review::Draft {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "message `{id}` in `{}` changed after it was reviewed ({}, by {} on {}); it counts as a draft again",
-                            cat.code,
-                            r.status.as_str(),
-                            r.by,
-                            r.date
-                        ))
-                        .at(src, line(id))
-                        .hint(format!("have it reviewed again, then: hotline-kit approve --strings --locale {} --message {id} --status {} --by NAME", cat.code, r.status.as_str()))
-                        .code("review-changed"),
-                    );
-                    r.status = Review::Draft;
-                }
+                let (status, by, date) = (r.status.as_str(), &r.by, &r.date);
+                let what = match &r.hash {
+                    None => format!(
+                        "is recorded as {status} (by {by} on {date}) without the hash of the text that was reviewed"
+                    ),
+                    Some(h) if *h != text_hash(text) => {
+                        format!("changed after it was reviewed ({status}, by {by} on {date})")
+                    }
+                    Some(_) => continue,
+                };
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "message `{id}` in `{}` {what}; it counts as a draft again",
+                        cat.code
+                    ))
+                    .at(src, line(id))
+                    .hint(format!("have it reviewed again, then: hotline-kit approve --strings --locale {} --message {id} --status {status} --by NAME (it stores the hash)", cat.code))
+                    .code("review-changed"),
+                );
+                r.status = Review::Draft;
             }
             cat.review = map;
         }
