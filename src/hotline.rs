@@ -9,7 +9,34 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Source};
 use crate::numbers::digits;
-use crate::spec::{HotlineField, QrKind};
+
+/// What the QR code encodes (always built from hotline.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QrKind {
+    /// `tel:` + the phone number: dials the hotline.
+    Tel,
+    /// `sms:` + the short code: opens a text message.
+    Sms,
+    /// The hotline's website, without any tracking parameters.
+    Web,
+}
+
+/// A hotline fact a slot can show on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HotlineField {
+    /// The phone number.
+    Phone,
+    /// The text short code.
+    Sms,
+    /// TTY / relay.
+    Tty,
+    /// Chat address.
+    Chat,
+    /// Website.
+    Web,
+}
 
 /// One fact with its provenance.
 #[derive(Debug, Clone, Deserialize)]

@@ -5,8 +5,6 @@
 //! just before it is allocated (PNG pages, proof previews and thumbnails, video slides,
 //! sheets), so no input can make `render` or `build` abort for lack of memory.
 
-use crate::spec::Medium;
-
 /// The largest image the tool draws, in megapixels. A page is drawn at 4 bytes a pixel
 /// and encoded from a 3-byte copy, so this bounds one page at about 700 MB while it is
 /// made. US Letter at 300 dpi is 8.4 megapixels; 24 x 36 in with a 0.125 in bleed is
@@ -15,14 +13,6 @@ pub const MAX_MEGAPIXELS: f64 = 100.0;
 
 /// Resolution of print PNGs, in dots per inch.
 pub const PRINT_DPI: f32 = 300.0;
-
-/// Pixels per point of a medium's PNG: 300 dpi for print, one pixel per px on screens.
-pub fn png_scale(medium: Medium) -> f32 {
-    match medium {
-        Medium::Print => PRINT_DPI / 72.0,
-        Medium::Screen => 1.0,
-    }
-}
 
 /// The pixel size of a page of `w` x `h` points drawn at `s` pixels per point, or why it
 /// cannot be drawn (too large, or no pixels at all).
@@ -60,7 +50,7 @@ mod tests {
 
     #[test]
     fn sizes_within_the_limit_pass_and_larger_ones_say_how_large() {
-        let s = png_scale(Medium::Print);
+        let s = PRINT_DPI / 72.0;
         assert_eq!(size(612.0, 792.0, s), Ok((2550, 3300)));
         let e = size(200.0 * 72.0, 200.0 * 72.0, s).unwrap_err();
         assert!(e.contains("60000 x 60000 pixels (3600 megapixels)"), "{e}");

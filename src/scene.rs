@@ -400,7 +400,7 @@ impl Scene {
 
     /// Pixels per point for PNG output: 300 dpi for print, 1 px per pt for screens.
     pub fn png_scale(&self) -> f32 {
-        crate::raster::png_scale(self.medium)
+        self.medium.png_scale()
     }
 
     /// A plain-text dump of the display list, for snapshot tests and review.

@@ -27,6 +27,17 @@ pub enum Medium {
     Screen,
 }
 
+impl Medium {
+    /// Pixels per point of this medium's PNG: [`crate::raster::PRINT_DPI`] for print,
+    /// one pixel per px on screens.
+    pub fn png_scale(self) -> f32 {
+        match self {
+            Medium::Print => crate::raster::PRINT_DPI / 72.0,
+            Medium::Screen => 1.0,
+        }
+    }
+}
+
 /// What kind of piece a design is: decides how it is printed and which print options
 /// apply (only clings may be mirrored; only stickers and clings get a die-cut line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -65,33 +76,8 @@ impl Kind {
     }
 }
 
-/// What the QR code encodes (always built from hotline.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QrKind {
-    /// `tel:` + the phone number: dials the hotline.
-    Tel,
-    /// `sms:` + the short code: opens a text message.
-    Sms,
-    /// The hotline's website, without any tracking parameters.
-    Web,
-}
-
-/// A hotline fact a slot can show on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum HotlineField {
-    /// The phone number.
-    Phone,
-    /// The text short code.
-    Sms,
-    /// TTY / relay.
-    Tty,
-    /// Chat address.
-    Chat,
-    /// Website.
-    Web,
-}
+// The facts a design can name live with the facts themselves.
+pub use crate::hotline::{HotlineField, QrKind};
 
 /// Font weight role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
@@ -596,7 +582,7 @@ fn page_limits(name: &str, h: &Header, bleed: Length, src: &Arc<Source>) -> Diag
         h.height.get_ref().to_pt(px, 0.0) + b,
     );
     let with_bleed = if b > 0.0 { " with its bleed" } else { "" };
-    let scale = crate::raster::png_scale(h.medium);
+    let scale = h.medium.png_scale();
     if let Err(why) = crate::raster::size(w, ht, scale) {
         let res = match h.medium {
             Medium::Print => format!("{} dpi", crate::raster::PRINT_DPI),
