@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::hotline::Hotline;
+use crate::numbers::digits;
 use crate::scene::Scene;
 use crate::spec::{Content, Design, Kind};
 use crate::units::Length;
@@ -316,11 +317,6 @@ impl Profile {
         }
         out
     }
-}
-
-/// The digits of a number, in any script (see [`crate::numbers`]).
-pub fn digits(s: &str) -> String {
-    crate::numbers::digits(s)
 }
 
 /// Text for comparing wording: lower case, one kind of quote, dash and space.
