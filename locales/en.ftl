@@ -11,11 +11,20 @@ text-line = Or text { $sms }
 text-short = Text { $sms }
 chat-line = Chat online: { $chat }
 tty-line = TTY: { $tty }
+# Shown instead of text-line / text-short / chat-line in a locale whose language the text
+# or chat line is not answered in (hotline.toml: `languages` on [sms] and [chat]).
+text-line-limited = Or text { $sms } (English or Spanish)
+text-short-limited = Text { $sms } (English or Spanish)
+chat-line-limited = Chat online: { $chat } (English or Spanish)
+text-chat-languages = Texts and chat are answered in English or Spanish.
 confidential = Free and confidential. You do not have to give your name.
-languages-line = Help in English, Spanish and more than 200 other languages.
+languages-line = You can call in English, Spanish or more than 200 other languages.
 safety-line = You can delete the call or text from your phone before you leave.
 scan-to-call = Scan to call
 local-help = Local help:
+# Who answers (shared facts section 1): within the hotline's own words, never a promise
+# that nothing is ever reported.
+who-answers = The hotline is not the police or immigration. It helps everyone, with or without papers. You decide if the police are told. If a child may be hurt or someone is in danger, it tells the authorities.
 
 ## Red-flag questions (our wording, after the sources in shared domain facts section 4)
 
@@ -23,10 +32,10 @@ rf-leave-job = Can you leave your job if you want to?
 rf-come-go = Can you come and go as you please?
 rf-id-taken = Does someone else keep your passport or ID?
 rf-debt = Do you owe a debt to your boss that you can never pay off?
-rf-threats = Has anyone threatened you or your family if you try to leave?
+rf-threats = Has anyone threatened to hurt you or your family if you leave?
 rf-sex-made = Is someone making you have sex for money, food or a place to stay?
 rf-work-or-sex = Is someone making you work or have sex, and you cannot leave?
-rf-pay = Does someone else take or hold the money you earn?
+rf-pay = Does someone else take or keep the money you earn?
 rf-paid = Are you paid for the work you do?
 rf-permission = Do you have to ask permission to eat, sleep or use the bathroom?
 rf-locked-in = Are doors or windows locked so you cannot get out?
@@ -47,7 +56,7 @@ rf-hurt-leave = Have you been hurt or threatened when you tried to leave?
 ## Designs
 
 poster-headline = Are you safe at work and at home?
-poster-intro = Help is free, private and in your language, 24 hours a day.
+poster-intro = Call for help in your language, 24 hours a day. It is free and private.
 cling-headline = Is someone controlling your work, your money or your papers?
 cling-body = You can get help today. It is free and private.
-slide-help = You can call or text for help. It is free and private.
+slide-help = Call for help in your language. It is free and private.
