@@ -8,25 +8,30 @@
 
 call-label = Llame gratis, a cualquier hora
 text-line = O envíe un mensaje de texto al { $sms }
-text-short = Texto al { $sms }
+text-short = Mensaje de texto al { $sms }
 chat-line = Chat en línea: { $chat }
 tty-line = TTY: { $tty }
+text-line-limited = O envíe un mensaje de texto al { $sms } (inglés o español)
+text-short-limited = Mensaje de texto al { $sms } (inglés o español)
+chat-line-limited = Chat en línea: { $chat } (inglés o español)
+text-chat-languages = Los mensajes de texto y el chat se contestan en inglés o español.
 confidential = Gratis y confidencial. No tiene que dar su nombre.
-languages-line = Ayuda en español, inglés y más de 200 idiomas.
+languages-line = Puede llamar en español, en inglés o en más de 200 idiomas más.
 safety-line = Puede borrar la llamada o el mensaje de su teléfono antes de salir.
 scan-to-call = Escanee para llamar
 local-help = Ayuda local:
+who-answers = La línea no es la policía ni inmigración. Ayuda a todas las personas, con o sin papeles. Usted decide si se avisa a la policía. Si un niño o una niña puede sufrir daño o alguien está en peligro, la línea avisa a las autoridades.
 
 ## Preguntas de alerta
 
 rf-leave-job = ¿Puede dejar su trabajo si quiere?
-rf-come-go = ¿Puede entrar y salir cuando quiere?
+rf-come-go = ¿Puede entrar y salir cuando usted quiera?
 rf-id-taken = ¿Alguien más guarda su pasaporte o identificación?
 rf-debt = ¿Le debe a su jefe una deuda que nunca puede terminar de pagar?
-rf-threats = ¿Alguien le ha amenazado a usted o a su familia si intenta irse?
+rf-threats = ¿Alguien ha amenazado con hacerle daño a usted o a su familia si se va?
 rf-sex-made = ¿Alguien le obliga a tener sexo a cambio de dinero, comida o un lugar donde quedarse?
 rf-work-or-sex = ¿Alguien le obliga a trabajar o a tener sexo, y no puede irse?
-rf-pay = ¿Alguien más se queda con el dinero que usted gana?
+rf-pay = ¿Alguien más le quita o le retiene el dinero que usted gana?
 rf-paid = ¿Le pagan por el trabajo que hace?
 rf-permission = ¿Tiene que pedir permiso para comer, dormir o ir al baño?
 rf-locked-in = ¿Las puertas o ventanas están cerradas con llave para que no pueda salir?
@@ -47,7 +52,7 @@ rf-hurt-leave = ¿Alguien le ha hecho daño o le ha amenazado cuando intentó ir
 ## Diseños
 
 poster-headline = ¿Se siente a salvo en el trabajo y en casa?
-poster-intro = La ayuda es gratis, privada y en su idioma, las 24 horas del día.
+poster-intro = Llame para pedir ayuda en su idioma, las 24 horas del día. Es gratis y privado.
 cling-headline = ¿Alguien controla su trabajo, su dinero o sus documentos?
 cling-body = Puede recibir ayuda hoy. Es gratis y privado.
-slide-help = Puede llamar o enviar un texto para pedir ayuda. Es gratis y privado.
+slide-help = Llame para pedir ayuda en su idioma. Es gratis y privado.

@@ -12,11 +12,16 @@ text-line = Ou envoyez un SMS au { $sms }
 text-short = SMS au { $sms }
 chat-line = Chat en ligne : { $chat }
 tty-line = TTY : { $tty }
+text-line-limited = Ou envoyez un SMS au { $sms } (anglais ou espagnol)
+text-short-limited = SMS au { $sms } (anglais ou espagnol)
+chat-line-limited = Chat en ligne : { $chat } (anglais ou espagnol)
+text-chat-languages = On répond aux SMS et au chat seulement en anglais ou en espagnol.
 confidential = Gratuit et confidentiel. Vous n’avez pas à donner votre nom.
-languages-line = Aide en français, en anglais, en espagnol et dans plus de 200 autres langues.
+languages-line = Vous pouvez appeler en anglais, en espagnol ou dans plus de 200 autres langues, dont le français.
 safety-line = Vous pouvez supprimer l’appel ou le SMS de votre téléphone avant de partir.
 scan-to-call = Scannez pour appeler
 local-help = Aide locale :
+who-answers = La ligne n’est ni la police ni le service de l’immigration. Elle aide tout le monde, avec ou sans papiers. C’est vous qui décidez si la police est prévenue. Si un enfant risque d’être blessé ou si quelqu’un est en danger, la ligne prévient les autorités.
 
 ## Questions d’alerte
 
@@ -24,10 +29,10 @@ rf-leave-job = Pouvez-vous quitter votre travail si vous le voulez ?
 rf-come-go = Pouvez-vous sortir et rentrer quand vous le voulez ?
 rf-id-taken = Est-ce que quelqu’un d’autre garde votre passeport ou votre pièce d’identité ?
 rf-debt = Devez-vous à votre patron une dette que vous ne pourrez jamais finir de payer ?
-rf-threats = Est-ce que quelqu’un a fait des menaces contre vous ou votre famille si vous essayez de partir ?
+rf-threats = Est-ce que quelqu’un a menacé de vous faire du mal, à vous ou à votre famille, si vous partez ?
 rf-sex-made = Est-ce que quelqu’un vous oblige à avoir des relations sexuelles en échange d’argent, de nourriture ou d’un logement ?
 rf-work-or-sex = Est-ce que quelqu’un vous oblige à travailler ou à avoir des relations sexuelles, et vous ne pouvez pas partir ?
-rf-pay = Est-ce que quelqu’un d’autre prend ou garde l’argent que vous gagnez ?
+rf-pay = Est-ce que quelqu’un d’autre prend ou retient l’argent que vous gagnez ?
 rf-paid = Est-ce qu’on vous paie pour le travail que vous faites ?
 rf-permission = Devez-vous demander la permission pour manger, dormir ou aller aux toilettes ?
 rf-locked-in = Est-ce que les portes ou les fenêtres sont fermées à clé pour que vous ne puissiez pas sortir ?
@@ -48,7 +53,7 @@ rf-hurt-leave = Est-ce que quelqu’un vous a fait du mal ou a fait des menaces 
 ## Modèles
 
 poster-headline = Êtes-vous en sécurité au travail et à la maison ?
-poster-intro = L’aide est gratuite, confidentielle et dans votre langue, 24 heures sur 24.
+poster-intro = Appelez pour avoir de l’aide dans votre langue, 24 heures sur 24. C’est gratuit et confidentiel.
 cling-headline = Est-ce que quelqu’un contrôle votre travail, votre argent ou vos papiers ?
 cling-body = Vous pouvez avoir de l’aide aujourd’hui. C’est gratuit et confidentiel.
-slide-help = Vous pouvez appeler ou envoyer un SMS pour avoir de l’aide. C’est gratuit et confidentiel.
+slide-help = Appelez pour avoir de l’aide dans votre langue. C’est gratuit et confidentiel.

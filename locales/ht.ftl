@@ -11,11 +11,16 @@ text-line = Oswa voye tèks nan { $sms }
 text-short = Voye tèks nan { $sms }
 chat-line = Chat an liy: { $chat }
 tty-line = TTY: { $tty }
+text-line-limited = Oswa voye tèks nan { $sms } (angle oswa panyòl)
+text-short-limited = Voye tèks nan { $sms } (angle oswa panyòl)
+chat-line-limited = Chat an liy: { $chat } (angle oswa panyòl)
+text-chat-languages = Yo reponn tèks ak chat an angle oswa an panyòl sèlman.
 confidential = Li gratis epi konfidansyèl. Ou pa oblije bay non ou.
-languages-line = Èd an kreyòl, an angle, an panyòl ak plis pase 200 lòt lang.
+languages-line = Ou ka rele an angle, an panyòl oswa nan plis pase 200 lòt lang, tankou kreyòl.
 safety-line = Ou ka efase apèl la oswa tèks la nan telefòn ou anvan ou ale.
 scan-to-call = Eskane pou rele
 local-help = Èd lokal:
+who-answers = Liy lan pa lapolis ni imigrasyon. Li ede tout moun, kit yo gen papye kit yo pa genyen. Se ou ki deside si yo avèti lapolis. Si yon timoun ka blese oswa si yon moun an danje, liy lan avèti otorite yo.
 
 ## Kesyon pou avèti
 
@@ -23,10 +28,10 @@ rf-leave-job = Èske ou ka kite travay ou si ou vle?
 rf-come-go = Èske ou ka antre soti lè ou vle?
 rf-id-taken = Èske yon lòt moun kenbe paspò ou oswa pyès idantite ou?
 rf-debt = Èske ou dwe patwon ou yon dèt ou pa janm ka fin peye?
-rf-threats = Èske yon moun te menase ou oswa fanmi ou si ou eseye pati?
+rf-threats = Èske yon moun te menase pou l fè ou mal oswa fè fanmi ou mal si ou pati?
 rf-sex-made = Èske yon moun ap fòse ou fè sèks pou lajan, manje oswa yon kote pou rete?
 rf-work-or-sex = Èske yon moun ap fòse ou travay oswa fè sèks, epi ou pa ka pati?
-rf-pay = Èske yon lòt moun pran oswa kenbe lajan ou touche?
+rf-pay = Èske yon lòt moun pran lajan ou touche a, oswa refize ba ou li?
 rf-paid = Èske yo peye ou pou travay ou fè?
 rf-permission = Èske ou oblije mande pèmisyon pou manje, dòmi oswa ale nan twalèt?
 rf-locked-in = Èske pòt oswa fenèt yo fèmen ak kle pou ou pa ka soti?
@@ -47,7 +52,7 @@ rf-hurt-leave = Èske yon moun te fè ou mal oswa te menase ou lè ou te eseye p
 ## Desen yo
 
 poster-headline = Èske ou an sekirite nan travay ou ak lakay ou?
-poster-intro = Èd la gratis, prive epi nan lang ou, 24 èdtan pa jou.
+poster-intro = Rele pou jwenn èd nan lang ou, 24 èdtan pa jou. Li gratis epi prive.
 cling-headline = Èske yon moun ap kontwole travay ou, lajan ou oswa papye ou?
 cling-body = Ou ka jwenn èd jodi a. Li gratis epi prive.
-slide-help = Ou ka rele oswa voye tèks pou jwenn èd. Li gratis epi prive.
+slide-help = Rele pou jwenn èd nan lang ou. Li gratis epi prive.

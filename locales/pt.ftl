@@ -11,11 +11,16 @@ text-line = Ou envie um SMS para { $sms }
 text-short = SMS para { $sms }
 chat-line = Chat online: { $chat }
 tty-line = TTY: { $tty }
+text-line-limited = Ou envie um SMS para { $sms } (inglês ou espanhol)
+text-short-limited = SMS para { $sms } (inglês ou espanhol)
+chat-line-limited = Chat online: { $chat } (inglês ou espanhol)
+text-chat-languages = SMS e chat são respondidos só em inglês ou espanhol.
 confidential = Grátis e confidencial. Você não precisa dar seu nome.
-languages-line = Ajuda em português, inglês, espanhol e mais de 200 outros idiomas.
+languages-line = Você pode ligar em inglês, espanhol ou em mais de 200 outros idiomas, incluindo o português.
 safety-line = Você pode apagar a ligação ou a mensagem do seu celular antes de sair.
 scan-to-call = Escaneie para ligar
 local-help = Ajuda local:
+who-answers = A linha não é a polícia nem a imigração. Ela ajuda todas as pessoas, com ou sem documentos. Você decide se a polícia vai ser avisada. Se uma criança puder sofrer algum mal ou alguém estiver em perigo, a linha avisa as autoridades.
 
 ## Perguntas de alerta
 
@@ -23,17 +28,17 @@ rf-leave-job = Você pode deixar seu emprego se quiser?
 rf-come-go = Você pode sair e voltar quando quiser?
 rf-id-taken = Outra pessoa fica com seu passaporte ou documento de identidade?
 rf-debt = Você tem uma dívida com seu chefe que nunca consegue terminar de pagar?
-rf-threats = Alguém já ameaçou você ou sua família caso você tente ir embora?
+rf-threats = Alguém já ameaçou machucar você ou sua família se você for embora?
 rf-sex-made = Alguém obriga você a fazer sexo em troca de dinheiro, comida ou um lugar para ficar?
 rf-work-or-sex = Alguém obriga você a trabalhar ou a fazer sexo, e você não pode ir embora?
-rf-pay = Outra pessoa pega ou fica com o dinheiro que você ganha?
+rf-pay = Outra pessoa pega ou retém o dinheiro que você ganha?
 rf-paid = Você recebe pagamento pelo trabalho que faz?
 rf-permission = Você tem que pedir permissão para comer, dormir ou ir ao banheiro?
 rf-locked-in = As portas ou janelas ficam trancadas para você não poder sair?
 rf-live-at-work = Você tem que morar onde seu chefe manda?
 rf-scared-at-work = Alguém no seu trabalho faz você sentir medo?
 rf-unpaid = Você já trabalhou sem receber o pagamento prometido?
-rf-quota = Alguém pune você se você não traz dinheiro suficiente?
+rf-quota = Alguém pune você se você não trouxer dinheiro suficiente?
 rf-cut-off = Alguém impede você de entrar em contato com sua família ou seus amigos?
 rf-danger-if-leave = Você ou alguém que você ama estaria em perigo se você fosse embora?
 rf-calls-visits = Outra pessoa decide quando você pode ligar ou encontrar outras pessoas?
@@ -47,7 +52,7 @@ rf-hurt-leave = Alguém já machucou ou ameaçou você quando você tentou ir em
 ## Modelos
 
 poster-headline = Você está em segurança no trabalho e em casa?
-poster-intro = A ajuda é grátis, confidencial e no seu idioma, 24 horas por dia.
+poster-intro = Ligue para pedir ajuda no seu idioma, 24 horas por dia. É grátis e confidencial.
 cling-headline = Alguém controla seu trabalho, seu dinheiro ou seus documentos?
 cling-body = Você pode receber ajuda hoje. É grátis e confidencial.
-slide-help = Você pode ligar ou enviar um SMS para pedir ajuda. É grátis e confidencial.
+slide-help = Ligue para pedir ajuda no seu idioma. É grátis e confidencial.

@@ -11,22 +11,27 @@ text-line = Hoặc nhắn tin đến { $sms }
 text-short = Nhắn tin đến { $sms }
 chat-line = Chat trực tuyến: { $chat }
 tty-line = TTY: { $tty }
+text-line-limited = Hoặc nhắn tin đến { $sms } (tiếng Anh hoặc Tây Ban Nha)
+text-short-limited = Nhắn tin đến { $sms } (tiếng Anh hoặc Tây Ban Nha)
+chat-line-limited = Chat trực tuyến: { $chat } (tiếng Anh hoặc Tây Ban Nha)
+text-chat-languages = Tin nhắn và chat chỉ được trả lời bằng tiếng Anh hoặc tiếng Tây Ban Nha.
 confidential = Miễn phí và bảo mật. Bạn không cần cho biết tên.
-languages-line = Hỗ trợ bằng tiếng Việt, tiếng Anh, tiếng Tây Ban Nha và hơn 200 ngôn ngữ khác.
+languages-line = Bạn có thể gọi bằng tiếng Anh, tiếng Tây Ban Nha hoặc hơn 200 ngôn ngữ khác, trong đó có tiếng Việt.
 safety-line = Bạn có thể xóa cuộc gọi hoặc tin nhắn khỏi điện thoại trước khi rời đi.
 scan-to-call = Quét mã để gọi
-local-help = Hỗ trợ tại địa phương:
+local-help = Trợ giúp tại địa phương:
+who-answers = Đường dây này không phải là cảnh sát hay sở di trú. Đường dây trợ giúp mọi người, dù có giấy tờ hay không. Bạn quyết định có cho cảnh sát biết hay không. Nếu một đứa trẻ có thể bị hại hoặc có người đang gặp nguy hiểm, đường dây sẽ báo cho cơ quan chức năng.
 
 ## Câu hỏi cảnh báo
 
-rf-leave-job = Bạn có thể nghỉ việc nếu bạn muốn không?
+rf-leave-job = Nếu muốn, bạn có thể nghỉ việc không?
 rf-come-go = Bạn có thể tự do ra vào khi bạn muốn không?
 rf-id-taken = Có ai khác đang giữ hộ chiếu hoặc giấy tờ tùy thân của bạn không?
 rf-debt = Bạn có nợ chủ một khoản tiền mà bạn không bao giờ trả hết được không?
-rf-threats = Có ai đã đe dọa bạn hoặc gia đình bạn nếu bạn tìm cách rời đi không?
+rf-threats = Có ai từng đe dọa sẽ làm hại bạn hoặc gia đình bạn nếu bạn rời đi không?
 rf-sex-made = Có ai đang ép bạn quan hệ tình dục để đổi lấy tiền, thức ăn hoặc chỗ ở không?
 rf-work-or-sex = Có ai đang ép bạn làm việc hoặc quan hệ tình dục mà bạn không thể rời đi không?
-rf-pay = Có ai khác lấy hoặc giữ tiền bạn kiếm được không?
+rf-pay = Có ai khác lấy hoặc giữ lại tiền bạn kiếm được không?
 rf-paid = Bạn có được trả tiền cho công việc bạn làm không?
 rf-permission = Bạn có phải xin phép mới được ăn, ngủ hoặc đi vệ sinh không?
 rf-locked-in = Cửa ra vào hoặc cửa sổ có bị khóa để bạn không thể ra ngoài không?
@@ -47,7 +52,7 @@ rf-hurt-leave = Bạn có từng bị làm hại hoặc bị đe dọa khi bạn
 ## Mẫu thiết kế
 
 poster-headline = Bạn có an toàn ở nơi làm việc và ở nhà không?
-poster-intro = Hỗ trợ miễn phí, bảo mật và bằng ngôn ngữ của bạn, 24 giờ mỗi ngày.
+poster-intro = Hãy gọi để được trợ giúp bằng ngôn ngữ của bạn, 24 giờ mỗi ngày. Miễn phí và bảo mật.
 cling-headline = Có ai đang kiểm soát công việc, tiền bạc hoặc giấy tờ của bạn không?
 cling-body = Bạn có thể nhận trợ giúp ngay hôm nay. Miễn phí và bảo mật.
-slide-help = Bạn có thể gọi hoặc nhắn tin để được giúp đỡ. Miễn phí và bảo mật.
+slide-help = Hãy gọi để được trợ giúp bằng ngôn ngữ của bạn. Miễn phí và bảo mật.

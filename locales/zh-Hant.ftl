@@ -11,11 +11,16 @@ text-line = 或傳簡訊到 { $sms }
 text-short = 傳簡訊到 { $sms }
 chat-line = 線上聊天：{ $chat }
 tty-line = TTY（文字電話）：{ $tty }
+text-line-limited = 或傳簡訊到 { $sms }（英文或西班牙文）
+text-short-limited = 傳簡訊到 { $sms }（英文或西班牙文）
+chat-line-limited = 線上聊天：{ $chat }（英文或西班牙文）
+text-chat-languages = 簡訊和線上聊天只用英文或西班牙文回覆。
 confidential = 免費，而且保密。您不用說出自己的名字。
-languages-line = 提供中文、英文、西班牙文及200多種其他語言的幫助。
+languages-line = 打電話時，您可以說英文、西班牙文，或包括中文在內的200多種其他語言。
 safety-line = 離開前，您可以把通話紀錄或簡訊從手機裡刪除。
 scan-to-call = 掃描即可撥打
 local-help = 在地協助：
+who-answers = 這條熱線不是警察，也不是移民機關。它幫助每一個人，不管有沒有證件。要不要告訴警察，由您決定。如果有孩子可能受到傷害，或者有人有危險，熱線會通知有關單位。
 
 ## 警示問題
 
@@ -23,7 +28,7 @@ rf-leave-job = 如果您想離開這份工作，可以離開嗎？
 rf-come-go = 您可以自由進出嗎？
 rf-id-taken = 您的護照或身分證件在別人手裡嗎？
 rf-debt = 您欠了老闆一筆永遠還不清的債嗎？
-rf-threats = 有人威脅過您或您的家人，不讓您離開嗎？
+rf-threats = 有人威脅過您，說如果您離開，就要傷害您或您的家人嗎？
 rf-sex-made = 有人強迫您為了錢、食物或住的地方而發生性關係嗎？
 rf-work-or-sex = 有人強迫您工作或發生性關係，而您無法離開嗎？
 rf-pay = 有別人拿走或扣住您賺的錢嗎？
@@ -47,7 +52,7 @@ rf-hurt-leave = 您試著離開的時候，有人傷害過或威脅過您嗎？
 ## 設計
 
 poster-headline = 您在工作的地方和家裡安全嗎？
-poster-intro = 免費、保密的幫助，可以用您的語言，每天24小時都有。
+poster-intro = 打電話求助，可以說您自己的語言，每天24小時都可以打。這是免費、保密的。
 cling-headline = 有人控制您的工作、您的錢或您的證件嗎？
 cling-body = 您今天就可以得到幫助。這是免費、保密的。
-slide-help = 您可以打電話或傳簡訊求助。這是免費、保密的。
+slide-help = 打電話求助，可以說您自己的語言。這是免費、保密的。
