@@ -52,7 +52,7 @@ rf-hurt-leave = Bạn có từng bị làm hại hoặc bị đe dọa khi bạn
 ## Mẫu thiết kế
 
 poster-headline = Bạn có an toàn ở nơi làm việc và ở nhà không?
-poster-intro = Hãy gọi để được trợ giúp bằng ngôn ngữ của bạn, 24 giờ mỗi ngày. Miễn phí và bảo mật.
+poster-intro = Gọi để được trợ giúp bằng tiếng của bạn, 24 giờ mỗi ngày. Miễn phí, bảo mật.
 cling-headline = Có ai đang kiểm soát công việc, tiền bạc hoặc giấy tờ của bạn không?
 cling-body = Bạn có thể nhận trợ giúp ngay hôm nay. Miễn phí và bảo mật.
 slide-help = Hãy gọi để được trợ giúp bằng ngôn ngữ của bạn. Miễn phí và bảo mật.
