@@ -3,16 +3,18 @@
 # Traducción nuestra, sin revisión por un traductor calificado ni por sobrevivientes.
 # Los datos de la línea (números, direcciones) vienen de hotline.toml: use { $phone }, { $sms },
 # { $tty }, { $chat }, { $web } y { $hours }; nunca escriba un número aquí.
+# text-short y text-short-limited llevan un espacio de no separación (U+00A0) entre «al» y
+# el número, para que no queden separados al partir la línea en la etiqueta.
 
 ## Líneas comunes
 
 call-label = Llame gratis, a cualquier hora
 text-line = O envíe un mensaje de texto al { $sms }
-text-short = Mensaje de texto al { $sms }
+text-short = Mensaje de texto al { $sms }
 chat-line = Chat en línea: { $chat }
 tty-line = TTY: { $tty }
 text-line-limited = O envíe un mensaje de texto al { $sms } (inglés o español)
-text-short-limited = Mensaje de texto al { $sms } (inglés o español)
+text-short-limited = Mensaje de texto al { $sms } (inglés o español)
 chat-line-limited = Chat en línea: { $chat } (inglés o español)
 text-chat-languages = Los mensajes de texto y el chat se contestan en inglés o español.
 confidential = Gratis y confidencial. No tiene que dar su nombre.
