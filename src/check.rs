@@ -7,7 +7,7 @@ use crate::content::{Level, Tag, find_forms};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::project::Project;
 use crate::scene::{Item, Rect, Scene};
-use crate::spec::{Design, Medium};
+use crate::spec::{Design, Medium, QrKind};
 use crate::units::Color;
 
 /// Reading level above which English text gets a warning (Flesch-Kincaid grade).
@@ -248,6 +248,20 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                     );
                 }
             }
+        }
+        // Channel languages: errors stopped the piece in layout; warnings (languages
+        // not verified) are reported here.
+        if let Ok(cat) = p.catalog(&s.locale) {
+            let qr = [QrKind::Tel, QrKind::Sms, QrKind::Web]
+                .into_iter()
+                .find(|k| p.hotline.qr_payload(*k) == s.qr)
+                .unwrap_or(design.qr);
+            d.extend(
+                crate::channels::check_piece(p, design, cat, qr)
+                    .0
+                    .into_iter()
+                    .filter(|x| x.severity != crate::diag::Severity::Error),
+            );
         }
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));

@@ -31,6 +31,8 @@ pub struct Project {
     pub flags: Vec<RedFlag>,
     /// Words to avoid, by locale.
     pub words: WordLists,
+    /// What messages say about the hotline's channels (content/claims.toml).
+    pub claims: crate::claims::Claims,
     /// State posting-law profiles (`jurisdictions/*.toml`), by id.
     pub jurisdictions: BTreeMap<String, crate::jurisdiction::Profile>,
     /// Warnings found while loading (a string changed since review, a missing gloss);
@@ -326,6 +328,23 @@ impl Project {
             }
             Err(e) => diags.push(e),
         }
+        let mut claims = crate::claims::Claims::empty();
+        match read_source_or(
+            &*assets,
+            crate::claims::FILE,
+            "every project needs content/claims.toml: what each message says about the hotline's channels (README.md, \"Channel languages\")",
+        )
+        .map_err(Diagnostics::from)
+        .and_then(|s| crate::claims::Claims::parse(&s))
+        {
+            Ok(c) => {
+                if let Some(h) = &hotline {
+                    diags.extend(c.check(h, catalogs.values().find(|c| c.info.source)).0);
+                }
+                claims = c;
+            }
+            Err(e) => diags.extend(e.0),
+        }
         let mut words = WordLists::new();
         for code in catalogs.keys() {
             let rel = format!("content/words/{code}.toml");
@@ -347,6 +366,7 @@ impl Project {
         Ok(Self {
             flags,
             words,
+            claims,
             assets,
             hotline: hotline.unwrap(),
             catalogs,
