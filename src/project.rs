@@ -345,6 +345,24 @@ impl Project {
             }
             Err(e) => diags.extend(e.0),
         }
+        // A slot's `unserved` message must exist, or the locales that need it fail late.
+        if let Some(source) = catalogs.values().find(|c| c.info.source) {
+            for d in designs.values().filter(|d| d.variant_of.is_none()) {
+                for slot in &d.slots {
+                    if let Some(spec::Unserved::Message(id)) = &slot.unserved
+                        && !source.messages.contains_key(id)
+                    {
+                        diags.push(
+                            d.error(
+                                format!("slot `{}`: `unserved = \"{id}\"` names a message the source catalog does not have", slot.name),
+                                Some(slot.span.clone()),
+                            )
+                            .hint("name a message that says which languages the channel is answered in (content/claims.toml, `states`), or write unserved = \"drop\""),
+                        );
+                    }
+                }
+            }
+        }
         let mut words = WordLists::new();
         for code in catalogs.keys() {
             let rel = format!("content/words/{code}.toml");

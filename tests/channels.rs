@@ -440,3 +440,23 @@ fn the_reading_level_does_not_count_the_hotline_address_as_a_word() {
     );
     assert_eq!(without.split_whitespace().collect::<Vec<_>>(), ["Chat", "online:", "(English", "or", "Spanish)"]);
 }
+
+#[test]
+fn an_unserved_message_that_does_not_exist_is_refused_at_load() {
+    let (p, _t) = overlay(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"text-short-limted\"")]);
+    let e = errors(&p.err().expect("refused"));
+    assert!(
+        e.iter().any(|m| m.contains("slot `text`: `unserved = \"text-short-limted\"` names a message the source catalog does not have")),
+        "{e:#?}"
+    );
+    // A value that is neither a message id nor "drop".
+    let (p, _t) = overlay(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"drop it\"")]);
+    let e = errors(&p.err().expect("refused"));
+    assert!(e.iter().any(|m| m.contains("is not \"drop\" or a message id")), "{e:#?}");
+    // Not on a QR code.
+    let qr = card("rf-come-go", "text = \"text-short\"");
+    let qr = (qr.0, qr.1.replace("[slot.qr]\nqr = true\n", "[slot.qr]\nqr = true\nunserved = \"drop\"\n"));
+    let (p, _t) = overlay(&[qr]);
+    let e = errors(&p.err().expect("refused"));
+    assert!(e.iter().any(|m| m.contains("`unserved` is for slots that show a message or a hotline fact")), "{e:#?}");
+}
