@@ -153,10 +153,11 @@ pub fn variables(res: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
             ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
             _ => continue,
         };
-        let parts = value
-            .map(|v| (id.clone(), v))
-            .into_iter()
-            .chain(attributes.iter().map(|a| (format!("{id}.{}", a.id.name), &a.value)));
+        let parts = value.map(|v| (id.clone(), v)).into_iter().chain(
+            attributes
+                .iter()
+                .map(|a| (format!("{id}.{}", a.id.name), &a.value)),
+        );
         for (key, p) in parts {
             let slot = own.entry(key).or_default();
             refs_in_pattern(p, &mut slot.0, &mut slot.1);
@@ -181,7 +182,11 @@ pub fn variables(res: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-fn refs_in_pattern(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+fn refs_in_pattern(
+    p: &ast::Pattern<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
     for el in &p.elements {
         if let ast::PatternElement::Placeable { expression } = el {
             refs_in_expression(expression, vars, refs);
@@ -211,14 +216,15 @@ fn refs_in_inline(
     refs: &mut BTreeSet<String>,
 ) {
     use ast::InlineExpression as I;
-    let args = |a: &ast::CallArguments<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>| {
-        for p in &a.positional {
-            refs_in_inline(p, vars, refs);
-        }
-        for n in &a.named {
-            refs_in_inline(&n.value, vars, refs);
-        }
-    };
+    let args =
+        |a: &ast::CallArguments<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>| {
+            for p in &a.positional {
+                refs_in_inline(p, vars, refs);
+            }
+            for n in &a.named {
+                refs_in_inline(&n.value, vars, refs);
+            }
+        };
     match e {
         I::VariableReference { id } => {
             vars.insert(id.name.to_string());

@@ -55,7 +55,12 @@ pub fn message_channels(p: &Project, cat: &Catalog, id: &str) -> BTreeSet<Hotlin
 }
 
 /// The channels a slot's content shows (a QR code's are the piece's QR kind).
-fn content_channels(p: &Project, cat: &Catalog, content: &Content, qr: QrKind) -> BTreeSet<HotlineField> {
+fn content_channels(
+    p: &Project,
+    cat: &Catalog,
+    content: &Content,
+    qr: QrKind,
+) -> BTreeSet<HotlineField> {
     match content {
         Content::Hotline(f) => BTreeSet::from([*f]),
         Content::Qr => BTreeSet::from([qr.channel()]),
@@ -68,7 +73,13 @@ fn content_channels(p: &Project, cat: &Catalog, content: &Content, qr: QrKind) -
 
 /// What a slot shows in this locale: its content, or its `unserved` choice when one of
 /// the content's channels does not answer in the locale's language (`None`: dropped).
-pub fn effective(p: &Project, cat: &Catalog, slot: &Slot, content: &Content, qr: QrKind) -> Option<Content> {
+pub fn effective(
+    p: &Project,
+    cat: &Catalog,
+    slot: &Slot,
+    content: &Content,
+    qr: QrKind,
+) -> Option<Content> {
     let Some(u) = &slot.unserved else {
         return Some(content.clone());
     };
@@ -157,9 +168,11 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
             }
         }
         let stated = |c: HotlineField| {
-            messages
-                .iter()
-                .any(|(id, _)| p.claims.get(id).is_some_and(|cl| cl.states.contains_key(&c)))
+            messages.iter().any(|(id, _)| {
+                p.claims
+                    .get(id)
+                    .is_some_and(|cl| cl.states.contains_key(&c))
+            })
         };
         let mut channels: Vec<HotlineField> = shown.iter().map(|s| s.channel).collect();
         channels.sort();
@@ -174,7 +187,11 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
             }
             let shows: Vec<&Shown> = shown.iter().filter(|s| s.channel == c).collect();
             let answered = langs.map_or("no language".into(), |l| l.answered.describe());
-            let states_c = |id: &str| p.claims.get(id).is_some_and(|cl| cl.states.contains_key(&c));
+            let states_c = |id: &str| {
+                p.claims
+                    .get(id)
+                    .is_some_and(|cl| cl.states.contains_key(&c))
+            };
             // The slot to fix, and the message to show there: the shown message's own
             // "-limited" form where there is one.
             let pick = shows.iter().find_map(|s| {
@@ -208,7 +225,11 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
                     c.name()
                 ),
             };
-            let via = shows.iter().map(|s| s.via.as_str()).collect::<Vec<_>>().join(" and ");
+            let via = shows
+                .iter()
+                .map(|s| s.via.as_str())
+                .collect::<Vec<_>>()
+                .join(" and ");
             let slot = pick.as_ref().map_or(&shows[0].slot, |(s, _)| &s.slot);
             d.push(
                 design
@@ -284,7 +305,11 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
 /// one's questions together must name both labor and sex.
 pub fn restroom(p: &Project, designs: &[String]) -> Diagnostics {
     let mut d = Diagnostics::default();
-    for design in designs.iter().filter_map(|n| p.designs.get(n)).filter(|d| d.restroom) {
+    for design in designs
+        .iter()
+        .filter_map(|n| p.designs.get(n))
+        .filter(|d| d.restroom)
+    {
         let mut named = BTreeSet::new();
         let mut questions = Vec::new();
         for overrides in &design.pages {
@@ -313,7 +338,11 @@ pub fn restroom(p: &Project, designs: &[String]) -> Diagnostics {
         } else {
             format!(
                 "asks only {}",
-                questions.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
+                questions
+                    .iter()
+                    .map(|q| format!("`{q}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         };
         let span = design

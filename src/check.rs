@@ -151,7 +151,8 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
 pub fn without_values(text: &str, values: &[String]) -> String {
     let mut v: Vec<&String> = values.iter().collect();
     v.sort_by_key(|x| std::cmp::Reverse(x.len()));
-    v.iter().fold(text.to_string(), |t, x| t.replace(x.as_str(), " "))
+    v.iter()
+        .fold(text.to_string(), |t, x| t.replace(x.as_str(), " "))
 }
 
 /// Warn about hotline facts not checked in the last 12 months.

@@ -80,9 +80,8 @@ pub struct Claims {
 }
 
 fn channel(name: &str) -> Result<HotlineField, String> {
-    HotlineField::from_variable(name).ok_or_else(|| {
-        format!("`{name}` is not a hotline channel (phone, sms, tty, chat or web)")
-    })
+    HotlineField::from_variable(name)
+        .ok_or_else(|| format!("`{name}` is not a hotline channel (phone, sms, tty, chat or web)"))
 }
 
 impl Claims {
@@ -184,7 +183,10 @@ impl Claims {
                     (Ok(f), Ok(a)) => {
                         c.states.insert(f, a);
                     }
-                    (Err(e), _) => err(e, "states maps a channel to the languages the message says it is answered in"),
+                    (Err(e), _) => err(
+                        e,
+                        "states maps a channel to the languages the message says it is answered in",
+                    ),
                     (_, Err((msg, hint))) => err(format!("states.{n}: {msg}"), &hint),
                 }
             }
@@ -201,11 +203,7 @@ impl Claims {
     /// catalog's messages. A message stating languages other than hotline.toml's is an
     /// error: it must be reworded (and retranslated). A source message missing from the
     /// file is a warning: nobody has said what it claims.
-    pub fn check(
-        &self,
-        hotline: &Hotline,
-        source: Option<&crate::locale::Catalog>,
-    ) -> Diagnostics {
+    pub fn check(&self, hotline: &Hotline, source: Option<&crate::locale::Catalog>) -> Diagnostics {
         let mut d = Diagnostics::default();
         for (id, c) in &self.messages {
             for (f, stated) in &c.states {

@@ -61,12 +61,16 @@ pub fn parse_flags(src: &Arc<Source>) -> Result<Vec<RedFlag>, Diagnostic> {
     })?;
     for fl in &f.flag {
         if fl.names.contains(&Tag::Both) {
-            return Err(Diagnostic::error(format!(
-                "red flag `{}`: `names` lists \"both\"",
-                fl.id
-            ))
-            .at(src, src.find_line(|l| l.contains(&format!("\"{}\"", fl.id))))
-            .hint("write names = [\"labor\", \"sex\"] for a question that names work and sex"));
+            return Err(
+                Diagnostic::error(format!("red flag `{}`: `names` lists \"both\"", fl.id))
+                    .at(
+                        src,
+                        src.find_line(|l| l.contains(&format!("\"{}\"", fl.id))),
+                    )
+                    .hint(
+                        "write names = [\"labor\", \"sex\"] for a question that names work and sex",
+                    ),
+            );
         }
     }
     Ok(f.flag)

@@ -127,7 +127,10 @@ impl Answered {
             LanguagesField::Word(w) if w == "all" => Ok(Answered::All),
             LanguagesField::Word(w) => Err((
                 format!("`languages = \"{w}\"` is not a list of languages or \"all\""),
-                format!("write a list of language codes, e.g. languages = [\"{}\"], or \"all\"", w.trim().to_ascii_lowercase()),
+                format!(
+                    "write a list of language codes, e.g. languages = [\"{}\"], or \"all\"",
+                    w.trim().to_ascii_lowercase()
+                ),
             )),
             LanguagesField::List(v) if v.is_empty() => Err((
                 "`languages` is empty: every channel is answered in some language".into(),
@@ -143,11 +146,17 @@ impl Answered {
                         ));
                     }
                     if let Err(why) = language_code(code) {
-                        return Err((format!("`{code}` is not a language code: {why}"), "use lowercase BCP 47 codes such as \"en\", \"es\", \"zh-Hant\"".into()));
+                        return Err((
+                            format!("`{code}` is not a language code: {why}"),
+                            "use lowercase BCP 47 codes such as \"en\", \"es\", \"zh-Hant\"".into(),
+                        ));
                     }
                     let low = code.to_ascii_lowercase();
                     if out.contains(&low) {
-                        return Err((format!("`{code}` is listed twice in `languages`"), "list each language once".into()));
+                        return Err((
+                            format!("`{code}` is listed twice in `languages`"),
+                            "list each language once".into(),
+                        ));
                     }
                     out.push(low);
                 }
@@ -173,7 +182,9 @@ fn language_code(code: &str) -> Result<(), String> {
     }
     for sub in parts {
         if !(2..=8).contains(&sub.len()) || !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(format!("`{sub}` is not a subtag (2 to 8 letters or digits)"));
+            return Err(format!(
+                "`{sub}` is not a subtag (2 to 8 letters or digits)"
+            ));
         }
     }
     Ok(())
@@ -319,17 +330,21 @@ fn channel_languages(
     }
     let source = f.languages_source.clone().unwrap_or_default();
     if source.trim().is_empty() {
-        return Err(Diagnostic::error(format!(
-            "{name} `languages` has no `languages_source`"
-        ))
-        .at(src, at("languages"))
-        .hint("say where the languages come from, like every other fact"));
+        return Err(
+            Diagnostic::error(format!("{name} `languages` has no `languages_source`"))
+                .at(src, at("languages"))
+                .hint("say where the languages come from, like every other fact"),
+        );
     }
     let checked = f.languages_checked.clone().unwrap_or_default();
     let date_like = checked.len() == 10
-        && checked
-            .char_indices()
-            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        && checked.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !date_like {
         return Err(Diagnostic::error(format!(
             "{name} `languages_checked` must be the date the languages were checked"

@@ -920,7 +920,10 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             None => None,
             Some(u) => {
                 let v = u.get_ref().trim();
-                let shows = matches!(content, Content::Text(_) | Content::List(_) | Content::Hotline(_));
+                let shows = matches!(
+                    content,
+                    Content::Text(_) | Content::List(_) | Content::Hotline(_)
+                );
                 if !shows {
                     diags.push(
                         err(format!("slot `{sname}`: `unserved` is for slots that show a message or a hotline fact"), u.span())

@@ -28,7 +28,10 @@ fn overlay(files: &[(&str, String)]) -> (Result<Project, Diagnostics>, tempfile:
 
 fn loaded(files: &[(&str, String)]) -> (Project, tempfile::TempDir) {
     let (p, d) = overlay(files);
-    (p.unwrap_or_else(|e| panic!("project does not load: {e:?}")), d)
+    (
+        p.unwrap_or_else(|e| panic!("project does not load: {e:?}")),
+        d,
+    )
 }
 
 fn read(rel: &str) -> String {
@@ -39,7 +42,10 @@ fn read(rel: &str) -> String {
 fn edited(rel: &str, from: &str, to: &str) -> (&'static str, String) {
     let s = read(rel);
     assert!(s.contains(from), "{rel} has no {from:?}");
-    (Box::leak(rel.to_string().into_boxed_str()), s.replace(from, to))
+    (
+        Box::leak(rel.to_string().into_boxed_str()),
+        s.replace(from, to),
+    )
 }
 
 /// A wallet-sized fixture design: a message slot, the number, a text slot, the QR.
@@ -84,8 +90,7 @@ qr = true
 fn french_limited() -> (&'static str, String) {
     (
         "locales/fr.ftl",
-        read("locales/fr.ftl")
-            + "text-short-limited = SMS au { $sms } (anglais ou espagnol)\n",
+        read("locales/fr.ftl") + "text-short-limited = SMS au { $sms } (anglais ou espagnol)\n",
     )
 }
 
@@ -111,8 +116,18 @@ fn sms_where_it_does_not_answer_without_a_languages_line_is_an_error() {
     }
     // Layout (and so build and check) refuses it too, with the same words and a hint.
     let err = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap_err();
-    let d = err.0.iter().find(|d| d.message == e[0]).expect("layout reports it");
-    assert!(d.hints.iter().any(|h| h.contains("unserved = \"text-short-limited\"")), "{:?}", d.hints);
+    let d = err
+        .0
+        .iter()
+        .find(|d| d.message == e[0])
+        .expect("layout reports it");
+    assert!(
+        d.hints
+            .iter()
+            .any(|h| h.contains("unserved = \"text-short-limited\"")),
+        "{:?}",
+        d.hints
+    );
     assert!(d.file.as_ref().unwrap().ends_with("designs/text-card.toml"));
     // Where texts are answered in the reader's language, nothing to say.
     assert!(errors(&check(&p, "text-card", "es")).is_empty());
@@ -122,12 +137,19 @@ fn sms_where_it_does_not_answer_without_a_languages_line_is_an_error() {
 #[test]
 fn the_unserved_line_replaces_the_text_line_where_texts_are_not_answered() {
     let (p, _t) = loaded(&[
-        card("rf-come-go", "text = \"text-short\"\nunserved = \"text-short-limited\""),
+        card(
+            "rf-come-go",
+            "text = \"text-short\"\nunserved = \"text-short-limited\"",
+        ),
         french_limited(),
     ]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
     let fr = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap();
-    assert!(fr.messages.contains(&"text-short-limited".to_string()), "{:?}", fr.messages);
+    assert!(
+        fr.messages.contains(&"text-short-limited".to_string()),
+        "{:?}",
+        fr.messages
+    );
     assert!(!fr.messages.contains(&"text-short".to_string()));
     // English keeps the plain line.
     let en = hotline_kit::kit::compile(&p, "text-card", "en").unwrap();
@@ -137,10 +159,17 @@ fn the_unserved_line_replaces_the_text_line_where_texts_are_not_answered() {
 
 #[test]
 fn unserved_drop_leaves_the_channel_out() {
-    let (p, _t) = loaded(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"drop\"")]);
+    let (p, _t) = loaded(&[card(
+        "rf-come-go",
+        "text = \"text-short\"\nunserved = \"drop\"",
+    )]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
     let fr = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap();
-    assert!(!fr.messages.iter().any(|m| m.starts_with("text-")), "{:?}", fr.messages);
+    assert!(
+        !fr.messages.iter().any(|m| m.starts_with("text-")),
+        "{:?}",
+        fr.messages
+    );
     let en = hotline_kit::kit::compile(&p, "text-card", "en").unwrap();
     assert!(en.messages.contains(&"text-short".to_string()));
 }
@@ -148,7 +177,10 @@ fn unserved_drop_leaves_the_channel_out() {
 #[test]
 fn a_replacement_that_does_not_state_the_languages_is_still_an_error() {
     // `text-line` also shows sms, and says nothing about languages.
-    let (p, _t) = loaded(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"text-line\"")]);
+    let (p, _t) = loaded(&[card(
+        "rf-come-go",
+        "text = \"text-short\"\nunserved = \"text-line\"",
+    )]);
     let e = errors(&check(&p, "text-card", "fr"));
     assert_eq!(e.len(), 1, "{e:#?}");
     assert!(e[0].contains("message `text-line`"), "{e:?}");
@@ -172,7 +204,12 @@ fn a_promise_of_the_readers_language_beside_an_unserved_channel_is_an_error() {
     let (p, _t2) = loaded(&[design.clone(), french_limited(), claims.clone()]);
     let e = errors(&check(&p, "text-card", "fr"));
     assert_eq!(e.len(), 1, "{e:#?}");
-    for part in ["message `poster-intro`", "`text-card` (fr)", "promises help in the reader's language", "sms"] {
+    for part in [
+        "message `poster-intro`",
+        "`text-card` (fr)",
+        "promises help in the reader's language",
+        "sms",
+    ] {
         assert!(e[0].contains(part), "{part:?} not in {:?}", e[0]);
     }
     assert!(hotline_kit::kit::compile(&p, "text-card", "fr").is_err());
@@ -193,11 +230,15 @@ fn a_promise_scoped_to_calls_is_broken_when_calls_stop_answering_the_language() 
         "languages = \"all\"                 # English and Spanish, more than 200 others through interpreters\ninterpreters = true",
         "languages = [\"en\", \"es\"]",
     );
-    let (p, _) = overlay(&[hotline.clone()]);
+    let (p, _) = overlay(std::slice::from_ref(&hotline));
     let e = errors(&p.err().expect("the languages line is out of step"));
     assert!(e.iter().any(|m| m.contains("message `languages-line` says phone is answered in all languages, but hotline.toml says en, es")), "{e:#?}");
     let claims = edited("content/claims.toml", "states = { phone = \"all\" }\n", "");
-    let (p, _t) = loaded(&[hotline, claims, card("poster-intro", "text = \"confidential\"")]);
+    let (p, _t) = loaded(&[
+        hotline,
+        claims,
+        card("poster-intro", "text = \"confidential\""),
+    ]);
     let e = errors(&check(&p, "text-card", "fr"));
     assert!(
         e.iter().any(|m| m.contains("message `poster-intro` in `text-card` (fr) promises help in the reader's language, but phone")),
@@ -216,7 +257,8 @@ fn hotline_toml_listing_the_locale_for_sms_lets_the_plain_text_line_stand() {
     );
     let claims = (
         "content/claims.toml",
-        read("content/claims.toml").replace("sms = [\"en\", \"es\"]", "sms = [\"en\", \"es\", \"fr\"]"),
+        read("content/claims.toml")
+            .replace("sms = [\"en\", \"es\"]", "sms = [\"en\", \"es\", \"fr\"]"),
     );
     let (p, _t) = loaded(&[hotline, claims, card("rf-come-go", "text = \"text-short\"")]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
@@ -236,14 +278,23 @@ fn stated_languages_out_of_step_with_hotline_toml_are_an_error() {
     );
     let (p, _t) = overlay(&[hotline]);
     let e = errors(&p.err().expect("refused"));
-    for id in ["text-line-limited", "text-short-limited", "text-chat-languages"] {
+    for id in [
+        "text-line-limited",
+        "text-short-limited",
+        "text-chat-languages",
+    ] {
         assert!(
-            e.iter().any(|m| m.contains(&format!("message `{id}` says sms is answered in en, es, but hotline.toml says en, es, fr"))),
+            e.iter().any(|m| m.contains(&format!(
+                "message `{id}` says sms is answered in en, es, but hotline.toml says en, es, fr"
+            ))),
             "{id}: {e:#?}"
         );
     }
     // The message about chat alone is still true.
-    assert!(!e.iter().any(|m| m.contains("`chat-line-limited`")), "{e:#?}");
+    assert!(
+        !e.iter().any(|m| m.contains("`chat-line-limited`")),
+        "{e:#?}"
+    );
 }
 
 #[test]
@@ -258,7 +309,10 @@ fn channel_languages_in_hotline_toml_are_checked() {
         ("languages = [\"english\"]", "2- or 3-letter"),
         ("languages = [\"en_US\"]", "hyphen"),
         ("languages = [\"en\", \"en\"]", "listed twice"),
-        ("languages = \"en\"", "is not a list of languages or \"all\""),
+        (
+            "languages = \"en\"",
+            "is not a list of languages or \"all\"",
+        ),
         ("languages = [\"all\"]", "`all` inside a list"),
         ("languages = \"all\"", "`interpreters` is not true"),
         ("languages = [\"en\", \"es-\"]", "is not a subtag"),
@@ -271,9 +325,15 @@ fn channel_languages_in_hotline_toml_are_checked() {
         let d = e.iter().find(|d| d.message.contains(says)).unwrap();
         let (line, _) = src.line_col(d.span.clone().expect("a line").start);
         let text = src.text.lines().nth(line - 1).unwrap();
-        assert!(text.starts_with("languages") || text == "[sms]", "{bad}: line {text:?}");
+        assert!(
+            text.starts_with("languages") || text == "[sms]",
+            "{bad}: line {text:?}"
+        );
     }
-    let src = hotline_kit::diag::Source::new("hotline.toml", with("languages = [\"en\", \"es\", \"zh-Hant\"]"));
+    let src = hotline_kit::diag::Source::new(
+        "hotline.toml",
+        with("languages = [\"en\", \"es\", \"zh-Hant\"]"),
+    );
     let h = hotline_kit::hotline::Hotline::parse(&src).unwrap();
     use hotline_kit::hotline::HotlineField::{Phone, Sms, Tty};
     assert!(h.serves(Sms, "zh-Hant") && h.serves(Sms, "es") && !h.serves(Sms, "zh-Hans"));
@@ -304,8 +364,14 @@ fn placeables_are_read_from_the_fluent_source_through_terms_and_variants() {
     // In a loaded catalog, by channel: `$hours` is not a channel.
     let p = common::project();
     let en = p.catalog("en").unwrap();
-    assert_eq!(en.channels["chat-line-limited"].iter().collect::<Vec<_>>(), vec![&Chat]);
-    assert_eq!(en.channels["text-line"].iter().collect::<Vec<_>>(), vec![&Sms]);
+    assert_eq!(
+        en.channels["chat-line-limited"].iter().collect::<Vec<_>>(),
+        vec![&Chat]
+    );
+    assert_eq!(
+        en.channels["text-line"].iter().collect::<Vec<_>>(),
+        vec![&Sms]
+    );
     assert!(en.channels["confidential"].is_empty());
 }
 
@@ -313,9 +379,15 @@ fn placeables_are_read_from_the_fluent_source_through_terms_and_variants() {
 fn unverified_channel_languages_are_said_when_shown() {
     let (p, _t) = loaded(&[card("rf-come-go", "text = \"tty-line\"")]);
     let d = check(&p, "text-card", "en");
-    let w: Vec<_> = d.0.iter().filter(|x| x.severity == Severity::Warning).collect();
+    let w: Vec<_> =
+        d.0.iter()
+            .filter(|x| x.severity == Severity::Warning)
+            .collect();
     assert_eq!(w.len(), 1, "{d:?}");
-    assert!(w[0].message.contains("tty, whose languages (en, es) are unverified"));
+    assert!(
+        w[0].message
+            .contains("tty, whose languages (en, es) are unverified")
+    );
     assert!(errors(&d).is_empty());
     // Unverified languages are never taken as answering other languages.
     assert!(!errors(&check(&p, "text-card", "fr")).is_empty());
@@ -328,7 +400,10 @@ fn sticker_with(variant_question: &str, variant: &str) -> (&'static str, String)
     assert!(s.contains(&at));
     (
         "designs/stall-sticker.toml",
-        s.replace(&at, &format!("{at}content = {{ question = \"{variant_question}\" }}\n")),
+        s.replace(
+            &at,
+            &format!("{at}content = {{ question = \"{variant_question}\" }}\n"),
+        ),
     )
 }
 
@@ -338,7 +413,11 @@ fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
     let all: Vec<String> = p.designs.keys().cloned().collect();
     let e = errors(&hotline_kit::channels::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
-    for part in ["`stall-sticker-men` (variant of `stall-sticker`)", "`rf-unpaid`", "never names sex"] {
+    for part in [
+        "`stall-sticker-men` (variant of `stall-sticker`)",
+        "`rf-unpaid`",
+        "never names sex",
+    ] {
         assert!(e[0].contains(part), "{part:?} not in {:?}", e[0]);
     }
     // `check` says so too, pointing at the variant.
@@ -348,7 +427,15 @@ fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
     let o = common::hotline_kit()
         .arg("--project")
         .arg(t.path())
-        .args(["check", "--design", "stall-sticker-men", "--locale", "en", "--format", "json"])
+        .args([
+            "check",
+            "--design",
+            "stall-sticker-men",
+            "--locale",
+            "en",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
@@ -357,7 +444,12 @@ fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("restroom piece `stall-sticker-men`"))
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("restroom piece `stall-sticker-men`")
+        })
         .unwrap_or_else(|| panic!("{j:#}"));
     assert_eq!(d["severity"], "error");
 }
@@ -368,11 +460,17 @@ fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
     let all: Vec<String> = p.designs.keys().cloned().collect();
     let e = errors(&hotline_kit::channels::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
-    assert!(e[0].contains("`stall-sticker-women`") && e[0].contains("never names labor"), "{e:?}");
+    assert!(
+        e[0].contains("`stall-sticker-women`") && e[0].contains("never names labor"),
+        "{e:?}"
+    );
     // A mild question that names neither fails on both counts.
     let (p, _t) = loaded(&[sticker_with("rf-come-go", "stall-sticker-all-gender")]);
     let e = errors(&hotline_kit::channels::restroom(&p, &all));
-    assert!(e.len() == 1 && e[0].contains("never names labor or sex"), "{e:?}");
+    assert!(
+        e.len() == 1 && e[0].contains("never names labor or sex"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -381,19 +479,33 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     let designs: Vec<String> = p.designs.keys().cloned().collect();
     assert!(errors(&hotline_kit::channels::restroom(&p, &designs)).is_empty());
     // Every restroom variant of the sticker is a restroom piece.
-    for v in ["stall-sticker", "stall-sticker-men", "stall-sticker-women", "stall-sticker-all-gender"] {
+    for v in [
+        "stall-sticker",
+        "stall-sticker-men",
+        "stall-sticker-women",
+        "stall-sticker-all-gender",
+    ] {
         assert!(p.designs[v].restroom, "{v}");
     }
     let mut limited = 0;
     for d in p.designs.values() {
         for (code, cat) in &p.catalogs {
             let diags = hotline_kit::channels::check_piece(&p, d, cat, d.qr);
-            assert!(errors(&diags).is_empty(), "{} {code}: {:#?}", d.name, errors(&diags));
-            if !p.hotline.serves(hotline_kit::hotline::HotlineField::Sms, code) {
+            assert!(
+                errors(&diags).is_empty(),
+                "{} {code}: {:#?}",
+                d.name,
+                errors(&diags)
+            );
+            if !p
+                .hotline
+                .serves(hotline_kit::hotline::HotlineField::Sms, code)
+            {
                 // The text line says which languages texts are answered in.
-                let shown = d.slots.iter().filter_map(|s| {
-                    hotline_kit::channels::effective(&p, cat, s, &s.content, d.qr)
-                });
+                let shown = d
+                    .slots
+                    .iter()
+                    .filter_map(|s| hotline_kit::channels::effective(&p, cat, s, &s.content, d.qr));
                 limited += shown
                     .filter(|c| matches!(c, hotline_kit::spec::Content::Text(id) if id.ends_with("-limited")))
                     .count();
@@ -409,17 +521,44 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
 
 #[test]
 fn claims_name_known_messages_and_channels() {
-    let bad = edited("content/claims.toml", "id = \"scan-to-call\"\nnames = [\"phone\"]", "id = \"scan-to-call\"\nnames = [\"fax\"]");
+    let bad = edited(
+        "content/claims.toml",
+        "id = \"scan-to-call\"\nnames = [\"phone\"]",
+        "id = \"scan-to-call\"\nnames = [\"fax\"]",
+    );
     let e = errors(&overlay(&[bad]).0.err().expect("refused"));
-    assert!(e.iter().any(|m| m.contains("`fax` is not a hotline channel")), "{e:#?}");
-    let unknown = edited("content/claims.toml", "id = \"scan-to-call\"", "id = \"scan-to-cal\"");
+    assert!(
+        e.iter()
+            .any(|m| m.contains("`fax` is not a hotline channel")),
+        "{e:#?}"
+    );
+    let unknown = edited(
+        "content/claims.toml",
+        "id = \"scan-to-call\"",
+        "id = \"scan-to-cal\"",
+    );
     let (p, _t) = overlay(&[unknown]);
     let e = errors(&p.err().expect("refused"));
-    assert!(e.iter().any(|m| m.contains("claims for `scan-to-cal`, but the source catalog has no such message")), "{e:#?}");
+    assert!(
+        e.iter()
+            .any(|m| m
+                .contains("claims for `scan-to-cal`, but the source catalog has no such message")),
+        "{e:#?}"
+    );
     // A message nobody has reviewed is a warning naming it.
-    let dropped = edited("content/claims.toml", "[[message]]\nid = \"scan-to-call\"\nnames = [\"phone\"]\n", "");
+    let dropped = edited(
+        "content/claims.toml",
+        "[[message]]\nid = \"scan-to-call\"\nnames = [\"phone\"]\n",
+        "",
+    );
     let (p, _t) = loaded(&[dropped]);
-    assert!(p.warnings.0.iter().any(|d| d.message.contains("does not say what this message claims: scan-to-call")), "{:?}", p.warnings);
+    assert!(
+        p.warnings.0.iter().any(|d| d
+            .message
+            .contains("does not say what this message claims: scan-to-call")),
+        "{:?}",
+        p.warnings
+    );
 }
 
 #[test]
@@ -432,31 +571,59 @@ fn the_reading_level_does_not_count_the_hotline_address_as_a_word() {
         d.0.iter().map(|x| &x.message).collect::<Vec<_>>()
     );
     // The address itself would read as one long word.
-    let with = hotline_kit::check::readability("Chat online: humantraffickinghotline.org/chat (English or Spanish)");
+    let with = hotline_kit::check::readability(
+        "Chat online: humantraffickinghotline.org/chat (English or Spanish)",
+    );
     assert!(with.grade > 8.0, "{with:?}");
     let without = hotline_kit::check::without_values(
         "Chat online: humantraffickinghotline.org/chat (English or Spanish)",
-        &["humantraffickinghotline.org".into(), "humantraffickinghotline.org/chat".into()],
+        &[
+            "humantraffickinghotline.org".into(),
+            "humantraffickinghotline.org/chat".into(),
+        ],
     );
-    assert_eq!(without.split_whitespace().collect::<Vec<_>>(), ["Chat", "online:", "(English", "or", "Spanish)"]);
+    assert_eq!(
+        without.split_whitespace().collect::<Vec<_>>(),
+        ["Chat", "online:", "(English", "or", "Spanish)"]
+    );
 }
 
 #[test]
 fn an_unserved_message_that_does_not_exist_is_refused_at_load() {
-    let (p, _t) = overlay(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"text-short-limted\"")]);
+    let (p, _t) = overlay(&[card(
+        "rf-come-go",
+        "text = \"text-short\"\nunserved = \"text-short-limted\"",
+    )]);
     let e = errors(&p.err().expect("refused"));
     assert!(
         e.iter().any(|m| m.contains("slot `text`: `unserved = \"text-short-limted\"` names a message the source catalog does not have")),
         "{e:#?}"
     );
     // A value that is neither a message id nor "drop".
-    let (p, _t) = overlay(&[card("rf-come-go", "text = \"text-short\"\nunserved = \"drop it\"")]);
+    let (p, _t) = overlay(&[card(
+        "rf-come-go",
+        "text = \"text-short\"\nunserved = \"drop it\"",
+    )]);
     let e = errors(&p.err().expect("refused"));
-    assert!(e.iter().any(|m| m.contains("is not \"drop\" or a message id")), "{e:#?}");
+    assert!(
+        e.iter()
+            .any(|m| m.contains("is not \"drop\" or a message id")),
+        "{e:#?}"
+    );
     // Not on a QR code.
     let qr = card("rf-come-go", "text = \"text-short\"");
-    let qr = (qr.0, qr.1.replace("[slot.qr]\nqr = true\n", "[slot.qr]\nqr = true\nunserved = \"drop\"\n"));
+    let qr = (
+        qr.0,
+        qr.1.replace(
+            "[slot.qr]\nqr = true\n",
+            "[slot.qr]\nqr = true\nunserved = \"drop\"\n",
+        ),
+    );
     let (p, _t) = overlay(&[qr]);
     let e = errors(&p.err().expect("refused"));
-    assert!(e.iter().any(|m| m.contains("`unserved` is for slots that show a message or a hotline fact")), "{e:#?}");
+    assert!(
+        e.iter()
+            .any(|m| m.contains("`unserved` is for slots that show a message or a hotline fact")),
+        "{e:#?}"
+    );
 }

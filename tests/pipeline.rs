@@ -291,7 +291,11 @@ fn restroom_variants_all_ask_about_work_and_sex() {
     // Every restroom version asks a question that names both work and sex: none tells its
     // audience that only one kind of exploitation happens to people like them.
     let work_or_sex = p.catalog("en").unwrap().get("rf-work-or-sex").unwrap();
-    for v in ["stall-sticker-men", "stall-sticker-women", "stall-sticker-all-gender"] {
+    for v in [
+        "stall-sticker-men",
+        "stall-sticker-women",
+        "stall-sticker-all-gender",
+    ] {
         assert_eq!(question(v), work_or_sex, "{v}");
         let s = kit::compile(&p, v, "en").unwrap();
         let named: std::collections::BTreeSet<_> = s

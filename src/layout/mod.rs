@@ -392,7 +392,7 @@ pub fn compile(
     let payload = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
 
     let mut pages = Vec::new();
-    for pi in 0..design.pages.len() {
+    for (pi, page_shows) in shows.iter().enumerate() {
         let mut items = vec![Item::Rect {
             rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
             color: design.background,
@@ -402,7 +402,7 @@ pub fn compile(
             if empty(slot) {
                 continue; // its row has collapsed
             }
-            let Some(content) = &shows[pi][si] else {
+            let Some(content) = &page_shows[si] else {
                 continue; // dropped on this page in this locale
             };
             let x0 = cols[slot.cols.start].0;
