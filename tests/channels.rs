@@ -88,10 +88,10 @@ qr = true
 
 /// French with a translation of the short limited text line (not shipped yet).
 fn french_limited() -> (&'static str, String) {
-    (
-        "locales/fr.ftl",
-        read("locales/fr.ftl") + "text-short-limited = SMS au { $sms } (anglais ou espagnol)\n",
-    )
+    let fr = read("locales/fr.ftl");
+    let line = "text-short-limited = SMS au { $sms } (anglais ou espagnol)\n";
+    let has = fr.lines().any(|l| l.starts_with("text-short-limited ="));
+    ("locales/fr.ftl", if has { fr } else { fr + line })
 }
 
 fn errors(d: &Diagnostics) -> Vec<String> {
