@@ -160,14 +160,19 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
     let mut d = Diagnostics::default();
     let src = crate::project::read_source(&*p.assets, "hotline.toml");
     let h = &p.hotline;
-    let facts = [
-        ("phone", &h.phone.checked),
-        ("sms", &h.sms.checked),
-        ("tty", &h.tty.checked),
-        ("chat", &h.chat.checked),
-        ("web", &h.web.checked),
+    let mut facts: Vec<(String, &str, &String)> = vec![
+        ("phone".into(), "phone", &h.phone.checked),
+        ("sms".into(), "sms", &h.sms.checked),
+        ("tty".into(), "tty", &h.tty.checked),
+        ("chat".into(), "chat", &h.chat.checked),
+        ("web".into(), "web", &h.web.checked),
     ];
-    for (name, checked) in facts {
+    // Each channel's languages are a fact of their own, with their own date.
+    for (f, l) in &h.languages {
+        facts.push((format!("{} languages", f.name()), f.name(), &l.checked));
+    }
+    for (label, name, checked) in facts {
+        let name = name.to_string();
         let at = |diag: Diagnostic| match &src {
             Ok(s) => diag.at(s, s.find_line(|l| l.trim() == format!("[{name}]"))),
             Err(_) => diag.in_file("hotline.toml"),
@@ -175,7 +180,7 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
         match parse_date(checked) {
             Some(day) if today - day > MAX_FACT_AGE_DAYS => {
                 d.push(at(Diagnostic::warning(format!(
-                    "hotline fact `{name}` was last checked on {checked}, {} days ago",
+                    "hotline fact `{label}` was last checked on {checked}, {} days ago",
                     today - day
                 ))
                 .hint("check it against its source, then update `checked`")
@@ -183,7 +188,7 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
             }
             Some(_) => {}
             None => d.push(at(Diagnostic::error(format!(
-                "hotline fact `{name}`: `checked = \"{checked}\"` is not a date"
+                "hotline fact `{label}`: `checked = \"{checked}\"` is not a date"
             ))
             .hint("write it as YYYY-MM-DD"))),
         }

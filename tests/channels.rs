@@ -627,3 +627,24 @@ fn an_unserved_message_that_does_not_exist_is_refused_at_load() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn channel_languages_get_old_like_every_other_fact() {
+    let hotline = edited(
+        "hotline.toml",
+        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2026-11-28\"\n\n[tty]",
+        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2020-01-01\"\n\n[tty]",
+    );
+    let (p, _t) = loaded(&[hotline]);
+    let today = hotline_kit::check::parse_date("2026-11-30").unwrap();
+    let w: Vec<String> = hotline_kit::check::fact_age(&p, today)
+        .0
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        w,
+        ["hotline fact `sms languages` was last checked on 2020-01-01, 2525 days ago"],
+        "{w:#?}"
+    );
+}
