@@ -5,6 +5,7 @@
 //!
 //! Every error names the catalog file, the line and the message id.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -130,6 +131,126 @@ fn args_pieces<'a>(a: &'a ast::CallArguments<&'a str>, out: &mut Vec<&'a str>) {
     }
     for n in &a.named {
         inline_pieces(&n.value, out);
+    }
+}
+
+/// The variables (`$sms`, `$phone`...) each message's value uses, read from the Fluent
+/// source, not from the resolved text: every variant of every choice, function and term
+/// arguments, and through message and term references (followed to any depth).
+pub fn variables(res: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
+    // Each entry's own variables and the entries it refers to (terms as `-name`).
+    let mut own: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    let mut messages = Vec::new();
+    for entry in res.entries() {
+        // Attributes are entries of their own (`id.attr`, `-term.attr`).
+        let (id, value, attributes) = match entry {
+            ast::Entry::Message(m) => {
+                if m.value.is_some() {
+                    messages.push(m.id.name.to_string());
+                }
+                (m.id.name.to_string(), m.value.as_ref(), &m.attributes)
+            }
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        let parts = value.map(|v| (id.clone(), v)).into_iter().chain(
+            attributes
+                .iter()
+                .map(|a| (format!("{id}.{}", a.id.name), &a.value)),
+        );
+        for (key, p) in parts {
+            let slot = own.entry(key).or_default();
+            refs_in_pattern(p, &mut slot.0, &mut slot.1);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for id in messages {
+        let mut vars = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![id.clone()];
+        while let Some(e) = todo.pop() {
+            if !seen.insert(e.clone()) {
+                continue;
+            }
+            if let Some((v, r)) = own.get(&e) {
+                vars.extend(v.iter().cloned());
+                todo.extend(r.iter().cloned());
+            }
+        }
+        out.insert(id, vars);
+    }
+    out
+}
+
+fn refs_in_pattern(
+    p: &ast::Pattern<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            refs_in_expression(expression, vars, refs);
+        }
+    }
+}
+
+fn refs_in_expression(
+    e: &ast::Expression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            refs_in_inline(selector, vars, refs);
+            for v in variants {
+                refs_in_pattern(&v.value, vars, refs);
+            }
+        }
+        ast::Expression::Inline(i) => refs_in_inline(i, vars, refs),
+    }
+}
+
+fn refs_in_inline(
+    e: &ast::InlineExpression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
+    use ast::InlineExpression as I;
+    let args =
+        |a: &ast::CallArguments<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>| {
+            for p in &a.positional {
+                refs_in_inline(p, vars, refs);
+            }
+            for n in &a.named {
+                refs_in_inline(&n.value, vars, refs);
+            }
+        };
+    match e {
+        I::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        I::MessageReference { id, attribute } => {
+            refs.insert(match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_string(),
+            });
+        }
+        I::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            refs.insert(match attribute {
+                Some(a) => format!("-{}.{}", id.name, a.name),
+                None => format!("-{}", id.name),
+            });
+            if let Some(a) = arguments {
+                args(a, vars, refs);
+            }
+        }
+        I::FunctionReference { arguments, .. } => args(arguments, vars, refs),
+        I::Placeable { expression } => refs_in_expression(expression, vars, refs),
+        I::StringLiteral { .. } | I::NumberLiteral { .. } => {}
     }
 }
 

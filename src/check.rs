@@ -7,7 +7,7 @@ use crate::content::{Level, Tag, find_forms};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::project::Project;
 use crate::scene::{Item, Rect, Scene};
-use crate::spec::{Design, Medium};
+use crate::spec::{Design, Medium, QrKind};
 use crate::units::Color;
 
 /// Reading level above which English text gets a warning (Flesch-Kincaid grade).
@@ -100,8 +100,18 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
             }
         }
         if cat.code == "en" {
+            // The hotline's numbers and addresses are filled in for placeables: not words
+            // a reader has to read, so they do not count (a URL would read as one word
+            // of ten syllables).
+            let values: Vec<String> = p
+                .hotline
+                .variables()
+                .into_iter()
+                .map(|(_, v)| v)
+                .filter(|v| !v.trim().is_empty())
+                .collect();
             for (id, text) in &cat.messages {
-                let r = readability(text);
+                let r = readability(&without_values(text, &values));
                 if r.words >= 5 && r.grade > MAX_GRADE {
                     d.push(
                         Diagnostic::warning(format!(
@@ -137,19 +147,32 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
     d
 }
 
+/// A text with each of `values` (longest first) taken out, for reading statistics.
+pub fn without_values(text: &str, values: &[String]) -> String {
+    let mut v: Vec<&String> = values.iter().collect();
+    v.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    v.iter()
+        .fold(text.to_string(), |t, x| t.replace(x.as_str(), " "))
+}
+
 /// Warn about hotline facts not checked in the last 12 months.
 pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
     let mut d = Diagnostics::default();
     let src = crate::project::read_source(&*p.assets, "hotline.toml");
     let h = &p.hotline;
-    let facts = [
-        ("phone", &h.phone.checked),
-        ("sms", &h.sms.checked),
-        ("tty", &h.tty.checked),
-        ("chat", &h.chat.checked),
-        ("web", &h.web.checked),
+    let mut facts: Vec<(String, &str, &String)> = vec![
+        ("phone".into(), "phone", &h.phone.checked),
+        ("sms".into(), "sms", &h.sms.checked),
+        ("tty".into(), "tty", &h.tty.checked),
+        ("chat".into(), "chat", &h.chat.checked),
+        ("web".into(), "web", &h.web.checked),
     ];
-    for (name, checked) in facts {
+    // Each channel's languages are a fact of their own, with their own date.
+    for (f, l) in &h.languages {
+        facts.push((format!("{} languages", f.name()), f.name(), &l.checked));
+    }
+    for (label, name, checked) in facts {
+        let name = name.to_string();
         let at = |diag: Diagnostic| match &src {
             Ok(s) => diag.at(s, s.find_line(|l| l.trim() == format!("[{name}]"))),
             Err(_) => diag.in_file("hotline.toml"),
@@ -157,7 +180,7 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
         match parse_date(checked) {
             Some(day) if today - day > MAX_FACT_AGE_DAYS => {
                 d.push(at(Diagnostic::warning(format!(
-                    "hotline fact `{name}` was last checked on {checked}, {} days ago",
+                    "hotline fact `{label}` was last checked on {checked}, {} days ago",
                     today - day
                 ))
                 .hint("check it against its source, then update `checked`")
@@ -165,7 +188,7 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
             }
             Some(_) => {}
             None => d.push(at(Diagnostic::error(format!(
-                "hotline fact `{name}`: `checked = \"{checked}\"` is not a date"
+                "hotline fact `{label}`: `checked = \"{checked}\"` is not a date"
             ))
             .hint("write it as YYYY-MM-DD"))),
         }
@@ -248,6 +271,20 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                     );
                 }
             }
+        }
+        // Channel languages: errors stopped the piece in layout; warnings (languages
+        // not verified) are reported here.
+        if let Ok(cat) = p.catalog(&s.locale) {
+            let qr = [QrKind::Tel, QrKind::Sms, QrKind::Web]
+                .into_iter()
+                .find(|k| p.hotline.qr_payload(*k) == s.qr)
+                .unwrap_or(design.qr);
+            d.extend(
+                crate::channels::check_piece(p, design, cat, qr)
+                    .0
+                    .into_iter()
+                    .filter(|x| x.severity != crate::diag::Severity::Error),
+            );
         }
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));

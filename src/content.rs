@@ -38,6 +38,9 @@ pub struct RedFlag {
     pub tag: Tag,
     /// Where the idea comes from.
     pub source: String,
+    /// What the question names in so many words: `labor` (work, a job, a boss, pay),
+    /// `sex`, both or neither. Restroom pieces must name both (`restroom = true`).
+    pub names: Vec<Tag>,
 }
 
 #[derive(Deserialize)]
@@ -54,8 +57,22 @@ pub fn parse_flags(src: &Arc<Source>) -> Result<Vec<RedFlag>, Diagnostic> {
             e.message().trim()
         ))
         .at(src, e.span())
-        .hint("each [[flag]] needs id, tag (labor, sex or both) and source")
+        .hint("each [[flag]] needs id, tag (labor, sex or both), names (what it names: [\"labor\"], [\"sex\"], both or []) and source")
     })?;
+    for fl in &f.flag {
+        if fl.names.contains(&Tag::Both) {
+            return Err(
+                Diagnostic::error(format!("red flag `{}`: `names` lists \"both\"", fl.id))
+                    .at(
+                        src,
+                        src.find_line(|l| l.contains(&format!("\"{}\"", fl.id))),
+                    )
+                    .hint(
+                        "write names = [\"labor\", \"sex\"] for a question that names work and sex",
+                    ),
+            );
+        }
+    }
     Ok(f.flag)
 }
 

@@ -22,8 +22,9 @@ pub enum QrKind {
     Web,
 }
 
-/// A hotline fact a slot can show on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// A hotline fact a slot can show on its own; also the channel a reader reaches the
+/// hotline by (each is answered in the languages `hotline.toml` gives it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HotlineField {
     /// The phone number.
@@ -36,6 +37,172 @@ pub enum HotlineField {
     Chat,
     /// Website.
     Web,
+}
+
+impl HotlineField {
+    /// Every channel, in file order.
+    pub const ALL: [HotlineField; 5] = [
+        HotlineField::Phone,
+        HotlineField::Sms,
+        HotlineField::Tty,
+        HotlineField::Chat,
+        HotlineField::Web,
+    ];
+
+    /// The name used in files (`sms`) and as a catalog variable (`{ $sms }`).
+    pub fn name(self) -> &'static str {
+        match self {
+            HotlineField::Phone => "phone",
+            HotlineField::Sms => "sms",
+            HotlineField::Tty => "tty",
+            HotlineField::Chat => "chat",
+            HotlineField::Web => "web",
+        }
+    }
+
+    /// The channel a catalog variable shows (`$hours` is none: it is not a way to reach
+    /// the hotline).
+    pub fn from_variable(name: &str) -> Option<HotlineField> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl QrKind {
+    /// The channel a QR code of this kind opens.
+    pub fn channel(self) -> HotlineField {
+        match self {
+            QrKind::Tel => HotlineField::Phone,
+            QrKind::Sms => HotlineField::Sms,
+            QrKind::Web => HotlineField::Web,
+        }
+    }
+}
+
+/// `languages` as written: `"all"` or a list of language codes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum LanguagesField {
+    /// A word (only `"all"` is allowed).
+    Word(String),
+    /// Language codes (`["en", "es"]`).
+    List(Vec<String>),
+}
+
+/// Which languages a channel is answered in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answered {
+    /// Every language (through interpreters).
+    All,
+    /// Only these language codes (lowercase BCP 47 tags, e.g. `en`, `es`, `zh-hant`).
+    Only(Vec<String>),
+}
+
+impl Answered {
+    /// Whether a reader of `locale` is answered in their language. A listed code serves
+    /// the locale of that code and every more specific one (`zh` serves `zh-Hant`).
+    pub fn serves(&self, locale: &str) -> bool {
+        let locale = locale.to_ascii_lowercase();
+        match self {
+            Answered::All => true,
+            Answered::Only(codes) => codes.iter().any(|c| {
+                locale == *c
+                    || locale
+                        .strip_prefix(c.as_str())
+                        .is_some_and(|rest| rest.starts_with('-'))
+            }),
+        }
+    }
+
+    /// For messages: "all" or the codes joined ("en, es").
+    pub fn describe(&self) -> String {
+        match self {
+            Answered::All => "all languages".into(),
+            Answered::Only(c) => c.join(", "),
+        }
+    }
+
+    /// Parse and check a `languages` value; the error says what is wrong and how to fix it.
+    pub fn parse(field: &LanguagesField) -> Result<Self, (String, String)> {
+        match field {
+            LanguagesField::Word(w) if w == "all" => Ok(Answered::All),
+            LanguagesField::Word(w) => Err((
+                format!("`languages = \"{w}\"` is not a list of languages or \"all\""),
+                format!(
+                    "write a list of language codes, e.g. languages = [\"{}\"], or \"all\"",
+                    w.trim().to_ascii_lowercase()
+                ),
+            )),
+            LanguagesField::List(v) if v.is_empty() => Err((
+                "`languages` is empty: every channel is answered in some language".into(),
+                "list the language codes it is answered in, e.g. [\"en\", \"es\"]".into(),
+            )),
+            LanguagesField::List(v) => {
+                let mut out: Vec<String> = Vec::new();
+                for code in v {
+                    if code == "all" {
+                        return Err((
+                            "`all` inside a list of languages".into(),
+                            "write languages = \"all\" (not in a list) for a channel answered in every language".into(),
+                        ));
+                    }
+                    if let Err(why) = language_code(code) {
+                        return Err((
+                            format!("`{code}` is not a language code: {why}"),
+                            "use lowercase BCP 47 codes such as \"en\", \"es\", \"zh-Hant\"".into(),
+                        ));
+                    }
+                    let low = code.to_ascii_lowercase();
+                    if out.contains(&low) {
+                        return Err((
+                            format!("`{code}` is listed twice in `languages`"),
+                            "list each language once".into(),
+                        ));
+                    }
+                    out.push(low);
+                }
+                Ok(Answered::Only(out))
+            }
+        }
+    }
+}
+
+/// Why a string is not a language code: a primary subtag of 2 or 3 lowercase letters,
+/// then subtags of 2 to 8 letters or digits joined by hyphens (`en`, `zh-Hant`, `pt-BR`).
+fn language_code(code: &str) -> Result<(), String> {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    if code.contains('_') {
+        return Err("subtags are joined by a hyphen, not an underscore".into());
+    }
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err("a code starts with the 2- or 3-letter language code (English is \"en\", not \"english\")".into());
+    }
+    if primary.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err("the language part is written in lowercase".into());
+    }
+    for sub in parts {
+        if !(2..=8).contains(&sub.len()) || !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "`{sub}` is not a subtag (2 to 8 letters or digits)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The languages a channel is answered in, with their provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelLanguages {
+    /// The languages.
+    pub answered: Answered,
+    /// Answered through interpreters (phone).
+    pub interpreters: bool,
+    /// False when no source confirms them: shown as unverified, treated as only these.
+    pub verified: bool,
+    /// Where they come from.
+    pub source: String,
+    /// When they were last checked (YYYY-MM-DD).
+    pub checked: String,
 }
 
 /// One fact with its provenance.
@@ -62,6 +229,21 @@ pub struct Fact {
     /// Anything else a reviewer should know.
     #[serde(default)]
     pub note: Option<String>,
+    /// The languages the channel is answered in: `"all"` or language codes.
+    #[serde(default)]
+    pub languages: Option<LanguagesField>,
+    /// Whether other languages are answered through interpreters.
+    #[serde(default)]
+    pub interpreters: bool,
+    /// Where the languages come from.
+    #[serde(default)]
+    pub languages_source: Option<String>,
+    /// When the languages were last checked (YYYY-MM-DD).
+    #[serde(default)]
+    pub languages_checked: Option<String>,
+    /// `false` when no source confirms the languages (default true).
+    #[serde(default)]
+    pub languages_verified: Option<bool>,
 }
 
 /// Facts that are not verified and so are never printed.
@@ -94,6 +276,89 @@ pub struct Hotline {
     pub web: Fact,
     /// Operator (unverified).
     pub operator: Operator,
+    /// Each channel's languages, checked (filled by [`Hotline::parse`]).
+    #[serde(skip)]
+    pub languages: std::collections::BTreeMap<HotlineField, ChannelLanguages>,
+}
+
+/// The line of `key` inside `[section]`, for diagnostics.
+fn line_in(src: &Source, section: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let head = format!("[{section}]");
+    let start = src.find_line(|l| l.trim() == head)?;
+    let after = &src.text[start.end..];
+    let mut at = start.end;
+    for line in after.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') && at > start.end {
+            break;
+        }
+        if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+            let indent = line.len() - line.trim_start().len();
+            return Some(at + indent..at + indent + line.trim().len());
+        }
+        at += line.len();
+    }
+    Some(start)
+}
+
+/// Check one channel's `languages` and its provenance.
+fn channel_languages(
+    f: &Fact,
+    name: &str,
+    src: &Arc<Source>,
+) -> Result<ChannelLanguages, Diagnostic> {
+    let at = |key: &str| line_in(src, name, key);
+    let Some(field) = &f.languages else {
+        return Err(Diagnostic::error(format!(
+            "{name} does not say which languages it is answered in"
+        ))
+        .at(src, at(&format!("[{name}]")))
+        .hint("add `languages = [\"en\", \"es\"]` (language codes) or `languages = \"all\"` with `interpreters = true`, and `languages_source` and `languages_checked`")
+        .hint("pieces may promise a reader's language only on channels that answer in it"));
+    };
+    let answered = Answered::parse(field).map_err(|(msg, hint)| {
+        Diagnostic::error(format!("{name} {msg}"))
+            .at(src, at("languages"))
+            .hint(hint)
+    })?;
+    if answered == Answered::All && !f.interpreters {
+        return Err(Diagnostic::error(format!(
+            "{name} is answered in \"all\" languages, but `interpreters` is not true"
+        ))
+        .at(src, at("languages"))
+        .hint("no line answers every language itself: set `interpreters = true` if it uses interpreters, or list the languages it is answered in"));
+    }
+    let source = f.languages_source.clone().unwrap_or_default();
+    if source.trim().is_empty() {
+        return Err(
+            Diagnostic::error(format!("{name} `languages` has no `languages_source`"))
+                .at(src, at("languages"))
+                .hint("say where the languages come from, like every other fact"),
+        );
+    }
+    let checked = f.languages_checked.clone().unwrap_or_default();
+    let date_like = checked.len() == 10
+        && checked.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !date_like {
+        return Err(Diagnostic::error(format!(
+            "{name} `languages_checked` must be the date the languages were checked"
+        ))
+        .at(src, at("languages_checked").or(at("languages")))
+        .hint("write it as YYYY-MM-DD, e.g. languages_checked = \"2026-11-28\""));
+    }
+    Ok(ChannelLanguages {
+        answered,
+        interpreters: f.interpreters,
+        verified: f.languages_verified.unwrap_or(true),
+        source,
+        checked,
+    })
 }
 
 impl Hotline {
@@ -155,7 +420,40 @@ impl Hotline {
                 ),
             }
         }
+        let mut h = h;
+        for f in HotlineField::ALL {
+            match channel_languages(h.fact(f), f.name(), src) {
+                Ok(l) => {
+                    h.languages.insert(f, l);
+                }
+                Err(d) => errs.push(d),
+            }
+        }
         if errs.is_empty() { Ok(h) } else { Err(errs) }
+    }
+
+    /// A channel's fact.
+    pub fn fact(&self, f: HotlineField) -> &Fact {
+        match f {
+            HotlineField::Phone => &self.phone,
+            HotlineField::Sms => &self.sms,
+            HotlineField::Tty => &self.tty,
+            HotlineField::Chat => &self.chat,
+            HotlineField::Web => &self.web,
+        }
+    }
+
+    /// The languages a channel is answered in (as `hotline.toml` states them).
+    pub fn channel_languages(&self, f: HotlineField) -> Option<&ChannelLanguages> {
+        self.languages.get(&f)
+    }
+
+    /// Whether a channel answers readers of `locale` in their language. A channel
+    /// without checked languages serves nobody's language (it cannot be promised).
+    pub fn serves(&self, f: HotlineField, locale: &str) -> bool {
+        self.languages
+            .get(&f)
+            .is_some_and(|l| l.answered.serves(locale))
     }
 
     /// The text printed for a fact.

@@ -448,6 +448,7 @@ pub fn prepare(
     };
     diags.extend(project.warnings.0.iter().filter(about_built).cloned());
     diags.extend(crate::check::texts(project, &locales, sel.today).0);
+    diags.extend(crate::channels::restroom(project, &designs).0);
     diags.extend(crate::check::pieces(project, &ok, &failed, !sel.partial).0);
     diags.extend(
         crate::check::diversity(

@@ -33,7 +33,9 @@ pub fn emit(text: &str) {
 pub mod assets;
 pub mod bench;
 pub mod catalog_lint;
+pub mod channels;
 pub mod check;
+pub mod claims;
 pub mod cli;
 pub mod compliance_cmd;
 pub mod content;

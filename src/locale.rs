@@ -125,6 +125,9 @@ pub struct Catalog {
     pub source: Arc<Source>,
     /// Review records by message id.
     pub review: BTreeMap<String, ReviewEntry>,
+    /// The hotline channels each message shows through placeables (`{ $sms }`), read
+    /// from the Fluent source (references and every variant followed).
+    pub channels: BTreeMap<String, std::collections::BTreeSet<crate::hotline::HotlineField>>,
 }
 
 impl Catalog {
@@ -182,6 +185,16 @@ pub fn parse_catalog(
         }
     };
     let (written, flagged) = crate::catalog_lint::written(code, src, &res, base, hotline);
+    let channels = crate::catalog_lint::variables(&res)
+        .into_iter()
+        .map(|(id, vars)| {
+            let shown = vars
+                .iter()
+                .filter_map(|v| crate::hotline::HotlineField::from_variable(v))
+                .collect();
+            (id, shown)
+        })
+        .collect();
     diags.extend(written.0);
     let langid = code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![langid]);
@@ -241,6 +254,7 @@ pub fn parse_catalog(
         messages,
         source: src.clone(),
         review: BTreeMap::new(),
+        channels,
     })
 }
 

@@ -31,6 +31,8 @@ pub struct Project {
     pub flags: Vec<RedFlag>,
     /// Words to avoid, by locale.
     pub words: WordLists,
+    /// What messages say about the hotline's channels (content/claims.toml).
+    pub claims: crate::claims::Claims,
     /// State posting-law profiles (`jurisdictions/*.toml`), by id.
     pub jurisdictions: BTreeMap<String, crate::jurisdiction::Profile>,
     /// Warnings found while loading (a string changed since review, a missing gloss);
@@ -326,6 +328,41 @@ impl Project {
             }
             Err(e) => diags.push(e),
         }
+        let mut claims = crate::claims::Claims::empty();
+        match read_source_or(
+            &*assets,
+            crate::claims::FILE,
+            "every project needs content/claims.toml: what each message says about the hotline's channels (README.md, \"Channel languages\")",
+        )
+        .map_err(Diagnostics::from)
+        .and_then(|s| crate::claims::Claims::parse(&s))
+        {
+            Ok(c) => {
+                if let Some(h) = &hotline {
+                    diags.extend(c.check(h, catalogs.values().find(|c| c.info.source)).0);
+                }
+                claims = c;
+            }
+            Err(e) => diags.extend(e.0),
+        }
+        // A slot's `unserved` message must exist, or the locales that need it fail late.
+        if let Some(source) = catalogs.values().find(|c| c.info.source) {
+            for d in designs.values().filter(|d| d.variant_of.is_none()) {
+                for slot in &d.slots {
+                    if let Some(spec::Unserved::Message(id)) = &slot.unserved
+                        && !source.messages.contains_key(id)
+                    {
+                        diags.push(
+                            d.error(
+                                format!("slot `{}`: `unserved = \"{id}\"` names a message the source catalog does not have", slot.name),
+                                Some(slot.span.clone()),
+                            )
+                            .hint("name a message that says which languages the channel is answered in (content/claims.toml, `states`), or write unserved = \"drop\""),
+                        );
+                    }
+                }
+            }
+        }
         let mut words = WordLists::new();
         for code in catalogs.keys() {
             let rel = format!("content/words/{code}.toml");
@@ -347,6 +384,7 @@ impl Project {
         Ok(Self {
             flags,
             words,
+            claims,
             assets,
             hotline: hotline.unwrap(),
             catalogs,

@@ -264,6 +264,11 @@ pub struct Header {
     /// The piece itself must ask about both labor and sex trafficking.
     #[serde(default)]
     pub require_coverage: bool,
+    /// A restroom piece (variants inherit it): its questions together must name both
+    /// labor and sex (`names` in content/red-flags.toml), so no audience is told that
+    /// only one kind of exploitation happens to people like them.
+    #[serde(default)]
+    pub restroom: bool,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -297,6 +302,9 @@ pub struct Variant {
     /// Built only when named (`--design`, or `designs` in kit.toml), not in the default kit.
     #[serde(default)]
     pub on_request: bool,
+    /// Whether it is a restroom piece (default: as the design).
+    #[serde(default)]
+    pub restroom: Option<bool>,
 }
 
 /// `[layout]`: the grid.
@@ -372,6 +380,20 @@ pub struct SlotSpec {
     /// Bullets before list items (default true).
     #[serde(default)]
     pub bullets: Option<bool>,
+    /// In a locale one of the slot's channels does not answer in: `"drop"` to leave the
+    /// slot out, or a message id to show instead (one that says which languages the
+    /// channel is answered in, e.g. `"text-short-limited"`).
+    #[serde(default)]
+    pub unserved: Option<Spanned<String>>,
+}
+
+/// What a slot shows in a locale that one of its channels does not answer in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unserved {
+    /// Nothing: the slot is left out (its row collapses when nothing else is in it).
+    Drop,
+    /// This message instead.
+    Message(String),
 }
 
 /// `[[page]]`: one page or slide; `content` swaps the messages of some slots.
@@ -474,6 +496,8 @@ pub struct Slot {
     pub padding: Length,
     /// Bullets for lists.
     pub bullets: bool,
+    /// What to show in a locale one of its channels does not answer in.
+    pub unserved: Option<Unserved>,
     /// Where the slot is defined, for diagnostics.
     pub span: Range<usize>,
 }
@@ -526,6 +550,8 @@ pub struct Design {
     pub min_text: Length,
     /// The piece must ask about both labor and sex trafficking.
     pub require_coverage: bool,
+    /// A restroom piece: its questions must name both labor and sex.
+    pub restroom: bool,
     /// Column tracks.
     pub columns: Vec<Track>,
     /// Row tracks.
@@ -890,6 +916,33 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                 ));
             }
         }
+        let unserved = match &s.unserved {
+            None => None,
+            Some(u) => {
+                let v = u.get_ref().trim();
+                let shows = matches!(
+                    content,
+                    Content::Text(_) | Content::List(_) | Content::Hotline(_)
+                );
+                if !shows {
+                    diags.push(
+                        err(format!("slot `{sname}`: `unserved` is for slots that show a message or a hotline fact"), u.span())
+                            .hint("remove `unserved`; a QR code's channel is stated by a message beside it"),
+                    );
+                    None
+                } else if v == "drop" {
+                    Some(Unserved::Drop)
+                } else if v.is_empty() || v.contains(char::is_whitespace) {
+                    diags.push(
+                        err(format!("slot `{sname}`: `unserved = \"{v}\"` is not \"drop\" or a message id"), u.span())
+                            .hint("write unserved = \"drop\", or the id of a message that says which languages the channel is answered in (e.g. \"text-short-limited\")"),
+                    );
+                    None
+                } else {
+                    Some(Unserved::Message(v.to_string()))
+                }
+            }
+        };
         let Some((cols, rows)) = rects.get(sname).cloned() else {
             diags.push(
                 err(
@@ -915,6 +968,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             valign: s.valign,
             padding: s.padding.unwrap_or(Length::ZERO),
             bullets: s.bullets.unwrap_or(true),
+            unserved,
             span,
         });
     }
@@ -1014,6 +1068,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
                 Medium::Screen => Length::Px(48.0),
             }),
         require_coverage: h.require_coverage,
+        restroom: h.restroom,
         columns: lay.columns.get_ref().clone(),
         rows: lay.rows.get_ref().clone(),
         gap: lay.gap.unwrap_or(Length::ZERO),
@@ -1061,6 +1116,9 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             d.qr = *q.get_ref();
         }
         d.on_request = v.on_request;
+        if let Some(r) = v.restroom {
+            d.restroom = r;
+        }
         for (slot, q) in &v.images {
             match d.slots.iter_mut().find(|s| &s.name == slot) {
                 Some(s) if matches!(s.content, Content::ImagePick(_) | Content::Images(_)) => {

@@ -470,12 +470,16 @@ fn restroom_stickers_show_their_audience() {
             .all(|e| hotline_kit::diversity::LABOR_SECTORS.contains(&e.sector.as_str())),
         "{men:?}"
     );
-    // And the men's sticker asks about labor.
+    // And the men's sticker asks about work (and sex: every restroom version does).
     let q = &scene("stall-sticker-men").messages;
+    let named: Vec<_> = q
+        .iter()
+        .filter_map(|m| p.flags.iter().find(|f| &f.id == m))
+        .flat_map(|f| f.names.iter().copied())
+        .collect();
     assert!(
-        q.iter()
-            .filter_map(|m| p.flag_tag(m))
-            .any(|t| t.covers(hotline_kit::content::Tag::Labor)),
+        named.contains(&hotline_kit::content::Tag::Labor)
+            && named.contains(&hotline_kit::content::Tag::Sex),
         "{q:?}"
     );
     // The plain sticker, in the default kit, shows people too.

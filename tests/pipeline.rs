@@ -276,7 +276,7 @@ fn qr_modules_are_large_enough_and_have_a_quiet_zone() {
 }
 
 #[test]
-fn restroom_variants_ask_their_audience_and_men_are_asked_about_labor() {
+fn restroom_variants_all_ask_about_work_and_sex() {
     let p = common::project();
     let question = |d: &str| {
         let s = kit::compile(&p, d, "en").unwrap();
@@ -288,26 +288,30 @@ fn restroom_variants_ask_their_audience_and_men_are_asked_about_labor() {
             .paragraphs[0]
             .clone()
     };
-    let men = kit::compile(&p, "stall-sticker-men", "en").unwrap();
-    let tags: Vec<_> = men
-        .messages
-        .iter()
-        .filter_map(|id| p.flag_tag(id))
-        .collect();
-    assert_eq!(
-        tags,
-        vec![hotline_kit::content::Tag::Labor],
-        "the men's sticker asks about labor"
-    );
-    assert_eq!(
-        question("stall-sticker-men"),
-        p.catalog("en").unwrap().get("rf-unpaid").unwrap()
-    );
-    assert_ne!(
-        question("stall-sticker-women"),
-        question("stall-sticker-all-gender")
-    );
+    // Every restroom version asks a question that names both work and sex: none tells its
+    // audience that only one kind of exploitation happens to people like them.
+    let work_or_sex = p.catalog("en").unwrap().get("rf-work-or-sex").unwrap();
+    for v in [
+        "stall-sticker-men",
+        "stall-sticker-women",
+        "stall-sticker-all-gender",
+    ] {
+        assert_eq!(question(v), work_or_sex, "{v}");
+        let s = kit::compile(&p, v, "en").unwrap();
+        let named: std::collections::BTreeSet<_> = s
+            .messages
+            .iter()
+            .filter_map(|id| p.flags.iter().find(|f| &f.id == id))
+            .flat_map(|f| f.names.iter().copied())
+            .collect();
+        assert!(
+            named.contains(&hotline_kit::content::Tag::Labor)
+                && named.contains(&hotline_kit::content::Tag::Sex),
+            "{v}: {named:?}"
+        );
+    }
     // Everything else is the sticker's: size, number, QR.
+    let men = kit::compile(&p, "stall-sticker-men", "en").unwrap();
     let base = kit::compile(&p, "stall-sticker", "en").unwrap();
     assert_eq!(
         (men.pages[0].width, men.qr.as_str()),

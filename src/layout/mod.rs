@@ -325,7 +325,15 @@ pub fn compile(
         fell_back: Vec::new(),
         used: Vec::new(),
     };
-    let mut diags = Diagnostics::default();
+    // No piece promises help in a language the hotline does not offer on a channel it
+    // shows (hotline.toml `languages`, content/claims.toml).
+    let mut diags = Diagnostics(
+        crate::channels::check_piece(project, design, cat, opts.qr.unwrap_or(design.qr))
+            .0
+            .into_iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .collect(),
+    );
     let px = design.px_pt();
     let w = design.width.to_pt(px, 0.0);
     let h = design.height.to_pt(px, 0.0);
@@ -339,9 +347,28 @@ pub fn compile(
         .notice_of
         .as_ref()
         .and_then(|id| project.jurisdictions.get(id));
+    let qr_kind = opts.qr.unwrap_or(design.qr);
+    // What each slot shows on each page in this locale: a slot whose channel does not
+    // answer in the locale's language shows its `unserved` choice (None: dropped).
+    let shows: Vec<Vec<Option<Content>>> = design
+        .pages
+        .iter()
+        .map(|overrides| {
+            design
+                .slots
+                .iter()
+                .map(|s| {
+                    let base = overrides.get(&s.name).unwrap_or(&s.content);
+                    crate::channels::effective(project, cat, s, base, qr_kind)
+                })
+                .collect()
+        })
+        .collect();
     let empty = |s: &crate::spec::Slot| {
+        let i = design.slots.iter().position(|x| std::ptr::eq(x, s));
         (s.content == Content::Resources && opts.resources.is_empty())
             || crate::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
+            || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
     };
     let collapsed: Vec<bool> = (0..design.rows.len())
         .map(|r| {
@@ -365,16 +392,19 @@ pub fn compile(
     let payload = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
 
     let mut pages = Vec::new();
-    for (pi, overrides) in design.pages.iter().enumerate() {
+    for (pi, page_shows) in shows.iter().enumerate() {
         let mut items = vec![Item::Rect {
             rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
             color: design.background,
         }];
         let mut blocks = Vec::new();
-        for slot in &design.slots {
+        for (si, slot) in design.slots.iter().enumerate() {
             if empty(slot) {
                 continue; // its row has collapsed
             }
+            let Some(content) = &page_shows[si] else {
+                continue; // dropped on this page in this locale
+            };
             let x0 = cols[slot.cols.start].0;
             let x1 = cols[slot.cols.end - 1].0 + cols[slot.cols.end - 1].1;
             // Right-to-left locales mirror the grid: columns run from the right.
@@ -398,7 +428,6 @@ pub fn compile(
             } else {
                 outer.inset(-gap / 2.0)
             };
-            let content = overrides.get(&slot.name).unwrap_or(&slot.content);
             let ctx = SlotCtx {
                 project,
                 design,
