@@ -64,6 +64,7 @@ pub mod review;
 pub mod review_cmd;
 pub mod scene;
 pub mod sheet;
+pub mod translate;
 pub mod spec;
 pub mod svg_safety;
 pub mod units;
