@@ -284,12 +284,22 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         if want != have {
             let missing: Vec<&str> = want.iter().filter(|w| !have.contains(w)).copied().collect();
             let extra: Vec<&str> = have.iter().filter(|h| !want.contains(h)).copied().collect();
+            let count = |v: &[&str], p: &str| v.iter().filter(|x| **x == p).count();
             let what = if !missing.is_empty() {
                 format!("it lacks {}", missing.join(", "))
             } else if !extra.is_empty() {
                 format!("it adds {}", extra.join(", "))
             } else {
-                format!("it has {} where the English has {}", have.join(" "), want.join(" "))
+                let p = have
+                    .iter()
+                    .find(|p| count(&have, p) != count(&want, p))
+                    .copied()
+                    .unwrap_or_default();
+                format!(
+                    "it has {p} {} times, the English {} time(s)",
+                    count(&have, p),
+                    count(&want, p)
+                )
             };
             d.push(
                 err(format!("the placeables differ from the English source: {what}"))

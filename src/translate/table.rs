@@ -184,10 +184,14 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
             }
         };
         let pos = rec.position().cloned().unwrap_or_else(csv::Position::new);
-        let start = pos.byte() as usize + base;
+        // The reader reports a record from the end of the line before it.
+        let mut start = (pos.byte() as usize + base).min(src.text.len());
+        while src.text[start..].starts_with(['\r', '\n']) {
+            start += 1;
+        }
         let end = src.text[start..].find('\n').map_or(src.text.len(), |n| start + n);
         let span = start..end.max(start);
-        let line = pos.line() as usize;
+        let line = src.line_col(start).0;
         let cell = |i: usize| restore(rec.get(i).unwrap_or("")).to_string();
         let id = cell(ci).trim().to_string();
         if id.is_empty() && rec.iter().all(|c| c.trim().is_empty()) {

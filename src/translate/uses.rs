@@ -139,12 +139,14 @@ fn rooms(p: &Project, d: &Design, source: &str) -> BTreeMap<(usize, String), Roo
             let Some(size) = slot.size else { continue };
             out.insert(
                 (pi, b.slot.clone()),
+                // Scenes are in points on paper and in pixels on screens (one px is
+                // one unit there), so the numbers are in the design's own unit.
                 Room {
-                    w: b.rect.w / px,
-                    h: b.rect.h / px,
-                    min: size.min.to_pt(px, 0.0) / px,
-                    max: size.max.to_pt(px, 0.0) / px,
-                    english: Some(b.size / px),
+                    w: b.rect.w,
+                    h: b.rect.h,
+                    min: size.min.to_pt(px, 0.0),
+                    max: size.max.to_pt(px, 0.0),
+                    english: Some(b.size),
                     unit,
                 },
             );
