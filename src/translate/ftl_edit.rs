@@ -113,3 +113,49 @@ pub fn set(text: &str, id: &str, p: &Pattern) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translate::raw_messages;
+    use proptest::prelude::*;
+
+    const CATALOG: &str = "# Catalog.\n\n## Group\n\nfirst = One\n# About it.\nid = Old text\n    on two lines\n\nlast = { $sms } last\n";
+
+    #[test]
+    fn only_the_message_changes_comments_and_order_stay() {
+        let p = Pattern(vec![Seg::Text("New ".into()), Seg::Ph("{ $sms }".into())]);
+        let out = set(CATALOG, "id", &p);
+        assert_eq!(
+            out,
+            "# Catalog.\n\n## Group\n\nfirst = One\n# About it.\nid = New { $sms }\n\nlast = { $sms } last\n"
+        );
+        assert_eq!(raw_messages(&out)["id"].pattern, p);
+        assert_eq!(raw_messages(&out)["id"].comment.as_deref(), Some("About it."));
+        // A message the catalog lacks is added at the end; CRLF files stay CRLF.
+        let crlf = CATALOG.replace('\n', "\r\n");
+        let added = set(&crlf, "new-one", &p);
+        assert!(added.ends_with("last = { $sms } last\r\nnew-one = New { $sms }\r\n"));
+        assert!(added.starts_with(&crlf));
+    }
+
+    proptest! {
+        /// Whatever a translator writes (braces, brackets, dots, stars, quotes,
+        /// backslashes, other scripts, several lines), the catalog reads it back as
+        /// written, and the other messages are untouched.
+        #[test]
+        fn any_text_reads_back_as_written(
+            lines in proptest::collection::vec("[a-z {}\\[\\]*.#\"\\\\=áé؟中-]{1,12}", 1..4),
+        ) {
+            let lines: Vec<String> = lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+            prop_assume!(!lines.is_empty());
+            let text = lines.join("\n");
+            let p = Pattern(vec![Seg::Text(format!("{text} ")), Seg::Ph("{ $sms }".into())]).normalized();
+            let out = set(CATALOG, "id", &p);
+            let back = raw_messages(&out);
+            prop_assert_eq!(&back["id"].pattern, &p, "{}", out);
+            prop_assert_eq!(&back["first"], &raw_messages(CATALOG)["first"]);
+            prop_assert_eq!(&back["last"], &raw_messages(CATALOG)["last"]);
+        }
+    }
+}

@@ -253,3 +253,30 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
         source_required: true,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A defused cell never starts with a formula character, and import gets the
+        /// text back exactly.
+        #[test]
+        fn defuse_is_undone_exactly(s in "[=+@'\\-\\ta-z\"]{0,8}") {
+            let d = defuse(&s);
+            prop_assert!(!d.starts_with(['=', '+', '-', '@', '\t', '\r']));
+            prop_assert_eq!(restore(&d), s.as_str());
+        }
+    }
+
+    #[test]
+    fn tokens_match_placeables_with_any_spacing_and_refuse_others() {
+        let en = Pattern(vec![Seg::Text("Text ".into()), Seg::Ph("{ $sms }".into())]);
+        let p = tokens("Texto al {$sms}", &en).unwrap();
+        assert_eq!(p, Pattern(vec![Seg::Text("Texto al ".into()), Seg::Ph("{ $sms }".into())]));
+        assert!(tokens("Texto al { $phone }", &en).unwrap_err().contains("not a placeable"));
+        assert!(tokens("Texto al } x", &en).unwrap_err().contains("no `{`"));
+        assert!(tokens("Texto al { $sms", &en).unwrap_err().contains("never closed"));
+    }
+}

@@ -350,3 +350,59 @@ fn names(ids: &[(String, String)]) -> String {
             .join(", ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Review;
+    use crate::translate::Unit;
+    use proptest::prelude::*;
+
+    fn export(source: Pattern, target: Pattern, gloss: &str) -> Export {
+        Export {
+            source_code: "en".into(),
+            code: "ar".into(),
+            name: "Arabic".into(),
+            rtl: true,
+            units: vec![Unit {
+                id: "m".into(),
+                source,
+                target: Some(target),
+                gloss: gloss.into(),
+                status: Review::Draft,
+                status_by: String::new(),
+                comment: Some("a <comment> & \"quotes\"".into()),
+                uses: vec!["poster, slot x".into()],
+            }],
+        }
+    }
+
+    proptest! {
+        /// Markup characters, quotes, bidi text and line breaks survive the trip
+        /// through the file as text, never as markup.
+        #[test]
+        fn hostile_text_round_trips_as_text(
+            t in "[a-z <>&\"'/=;#\\n\u{0627}-\u{064A}\u{05D0}-\u{05EA}]{1,30}",
+            g in "[a-z <>&\"'\\]\\[]{0,20}",
+        ) {
+            let src = Pattern(vec![Seg::Text("Text ".into()), Seg::Ph("{ $sms }".into())]);
+            let target = Pattern(vec![Seg::Text(format!("{t} ")), Seg::Ph("{ $sms }".into())]).normalized();
+            let xml = write(&export(src.clone(), target.clone(), &g)).unwrap();
+            let english = BTreeMap::from([("m".to_string(), src.clone())]);
+            let f = read(&Source::new("t.xlf", xml.clone()), &english).unwrap();
+            prop_assert_eq!(f.locale.as_str(), "ar");
+            prop_assert_eq!(f.units.len(), 1);
+            prop_assert_eq!(f.units[0].target.as_ref(), Some(&target), "{}", xml);
+            prop_assert_eq!(f.units[0].source.as_ref(), Some(&src));
+            prop_assert_eq!(f.units[0].gloss.as_deref(), Some(g.as_str()));
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_on_export() {
+        let src = Pattern(vec![Seg::Text("Text".into())]);
+        let bad = Pattern(vec![Seg::Text("a\u{1b}b".into())]);
+        let e = write(&export(src, bad, "")).unwrap_err();
+        assert!(e.0[0].message.contains("U+001B"), "{}", e.0[0].message);
+    }
+}
