@@ -29,9 +29,21 @@ fn export(dir: &Path, code: &str, format: &str) -> String {
     let file = dir.join(format!("{code}.{format}"));
     let out = hk(
         dir,
-        &["locale", "export", code, "--format", format, "-o", file.to_str().unwrap()],
+        &[
+            "locale",
+            "export",
+            code,
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::fs::read_to_string(&file).unwrap()
 }
 
@@ -50,11 +62,17 @@ fn refused(dir: &Path, name: &str, text: &str, expect: &[&str]) -> String {
     let out = import(dir, &f, &["--by", "Vendor"]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{name} was accepted: {err}");
-    assert!(err.contains(name), "{name}: the error does not name the file: {err}");
+    assert!(
+        err.contains(name),
+        "{name}: the error does not name the file: {err}"
+    );
     for e in expect {
         assert!(err.contains(e), "{name}: no `{e}` in: {err}");
     }
-    assert!(before == snapshot(dir), "{name}: a refused import changed files");
+    assert!(
+        before == snapshot(dir),
+        "{name}: a refused import changed files"
+    );
     err
 }
 
@@ -67,14 +85,25 @@ fn export_then_import_unchanged_is_byte_identical_in_xliff_and_csv_ltr_and_rtl()
             let text = export(dir.path(), code, format);
             // Deterministic: a second export is the same, byte for byte.
             assert_eq!(text, export(dir.path(), code, format), "{code} {format}");
-            let out = import(dir.path(), &dir.path().join(format!("{code}.{format}")), &[]);
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let out = import(
+                dir.path(),
+                &dir.path().join(format!("{code}.{format}")),
+                &[],
+            );
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             assert!(
                 String::from_utf8_lossy(&out.stderr).contains("nothing to change"),
                 "{}",
                 String::from_utf8_lossy(&out.stderr)
             );
-            assert!(before == snapshot(dir.path()), "{code} {format} changed files");
+            assert!(
+                before == snapshot(dir.path()),
+                "{code} {format} changed files"
+            );
         }
     }
 }
@@ -117,7 +146,10 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
             .unwrap_or_default()
             .to_string()
     };
-    assert_eq!(note("gloss"), es.review["text-short"].gloss.clone().unwrap());
+    assert_eq!(
+        note("gloss"),
+        es.review["text-short"].gloss.clone().unwrap()
+    );
     assert!(note("status").starts_with(es.status("text-short").as_str()));
     // Every design and variant that shows it, with the slot's box and smallest size.
     let where_ = note("appears-in");
@@ -138,8 +170,14 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
         "{where_}"
     );
     // Items of a list and the label of the local resources are named too.
-    assert!(x.contains("poster, slot flags (list item)"), "no list items");
-    assert!(x.contains("label before each local resource"), "no resource label");
+    assert!(
+        x.contains("poster, slot flags (list item)"),
+        "no list items"
+    );
+    assert!(
+        x.contains("label before each local resource"),
+        "no resource label"
+    );
 }
 
 #[test]
@@ -222,9 +260,21 @@ fn broken_or_moved_placeables_are_refused_and_nothing_is_written() {
     let target = format!("Texto al {tag}</target>");
     assert!(x.contains(&target));
     let cases = [
-        ("deleted.xlf", "Texto al</target>".to_string(), "lacks { $sms }"),
-        ("typed.xlf", "Texto al 233733</target>".to_string(), "lacks { $sms }"),
-        ("twice.xlf", format!("Texto al {tag} {tag}</target>"), "{ $sms } 2 times"),
+        (
+            "deleted.xlf",
+            "Texto al</target>".to_string(),
+            "lacks { $sms }",
+        ),
+        (
+            "typed.xlf",
+            "Texto al 233733</target>".to_string(),
+            "lacks { $sms }",
+        ),
+        (
+            "twice.xlf",
+            format!("Texto al {tag} {tag}</target>"),
+            "{ $sms } 2 times",
+        ),
         (
             "altered.xlf",
             "Texto al <x id=\"sms\" equiv-text=\"{ $phone }\"/></target>".to_string(),
@@ -252,12 +302,32 @@ fn broken_or_moved_placeables_are_refused_and_nothing_is_written() {
     // The same in CSV: a token changed or dropped.
     let c = export(dir.path(), "es", "csv");
     for (name, from, to, expect) in [
-        ("dropped.csv", "\"Texto al { $sms }\"", "\"Texto al\"", "lacks { $sms }"),
-        ("changed.csv", "\"Texto al { $sms }\"", "\"Texto al { $phone }\"", "not a placeable"),
-        ("open.csv", "\"Texto al { $sms }\"", "\"Texto al { $sms \"", "never closed"),
+        (
+            "dropped.csv",
+            "\"Texto al { $sms }\"",
+            "\"Texto al\"",
+            "lacks { $sms }",
+        ),
+        (
+            "changed.csv",
+            "\"Texto al { $sms }\"",
+            "\"Texto al { $phone }\"",
+            "not a placeable",
+        ),
+        (
+            "open.csv",
+            "\"Texto al { $sms }\"",
+            "\"Texto al { $sms \"",
+            "never closed",
+        ),
     ] {
         assert!(c.contains(from));
-        refused(dir.path(), name, &c.replacen(from, to, 1), &["text-short", expect]);
+        refused(
+            dir.path(),
+            name,
+            &c.replacen(from, to, 1),
+            &["text-short", expect],
+        );
     }
 }
 
@@ -279,7 +349,10 @@ fn typed_numbers_overflow_old_source_empty_and_unknown_units_are_refused() {
         dir.path(),
         "long.xlf",
         &x.replacen(head, &format!("{head} ").repeat(12), 1),
-        &["poster-headline", "does not fit in slot `headline` of design `poster`"],
+        &[
+            "poster-headline",
+            "does not fit in slot `headline` of design `poster`",
+        ],
     );
     // A character no font of the locale has.
     refused(
@@ -353,18 +426,25 @@ fn hostile_xliff_is_refused_before_it_is_read() {
     refused(
         dir.path(),
         "external.xlf",
-        &format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff SYSTEM \"file:///etc/passwd\">\n{body}"
-        ),
+        &format!("<?xml version=\"1.0\"?>\n<!DOCTYPE xliff SYSTEM \"file:///etc/passwd\">\n{body}"),
         &["DOCTYPE"],
     );
     refused(
         dir.path(),
         "v2.xlf",
-        &x.replacen("version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"", "version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"", 1),
+        &x.replacen(
+            "version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"",
+            "version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"",
+            1,
+        ),
         &["XLIFF version `2.0` is not supported"],
     );
-    refused(dir.path(), "broken.xlf", &x[..x.len() / 2], &["not a readable XLIFF file"]);
+    refused(
+        dir.path(),
+        "broken.xlf",
+        &x[..x.len() / 2],
+        &["not a readable XLIFF file"],
+    );
     let huge = format!(
         "{}{}",
         x,
@@ -401,7 +481,11 @@ fn csv_with_quotes_newlines_and_formula_cells_round_trips_and_is_defused() {
     let f = dir.path().join("es-edit.csv");
     std::fs::write(&f, c.replacen(from, to, 1)).unwrap();
     let out = import(dir.path(), &f, &["--by", "Vendor"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let p = hotline_kit::project::Project::load(std::sync::Arc::new(
         hotline_kit::assets::FsAssets::new(dir.path()),
     ))
@@ -411,13 +495,19 @@ fn csv_with_quotes_newlines_and_formula_cells_round_trips_and_is_defused() {
     // The formula gloss came back as it was (the `'` removed), and the new text
     // exports and re-imports as it is.
     assert_eq!(
-        p.catalog("es").unwrap().review["text-short"].gloss.as_deref(),
+        p.catalog("es").unwrap().review["text-short"]
+            .gloss
+            .as_deref(),
         Some("=HYPERLINK(\"http://example.invalid\",\"click\")")
     );
     let before = snapshot(dir.path());
     export(dir.path(), "es", "csv");
     let out = import(dir.path(), &dir.path().join("es.csv"), &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(before == snapshot(dir.path()));
 }
 
@@ -434,7 +524,11 @@ fn translator_review_raises_unchanged_messages_and_needs_a_name() {
         &f,
         &["--status", "translator-reviewed", "--by", "J. Ortiz"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let p = hotline_kit::project::Project::load(std::sync::Arc::new(
         hotline_kit::assets::FsAssets::new(dir.path()),
     ))

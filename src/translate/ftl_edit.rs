@@ -108,7 +108,11 @@ pub fn set(text: &str, id: &str, p: &Pattern) -> String {
             format!("{}{entry}{attrs}{}", &text[..r.start], &text[r.end..])
         }
         None => {
-            let sep = if text.is_empty() || text.ends_with('\n') { "" } else { nl };
+            let sep = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                nl
+            };
             format!("{text}{sep}{entry}{nl}")
         }
     }
@@ -131,7 +135,10 @@ mod tests {
             "# Catalog.\n\n## Group\n\nfirst = One\n# About it.\nid = New { $sms }\n\nlast = { $sms } last\n"
         );
         assert_eq!(raw_messages(&out)["id"].pattern, p);
-        assert_eq!(raw_messages(&out)["id"].comment.as_deref(), Some("About it."));
+        assert_eq!(
+            raw_messages(&out)["id"].comment.as_deref(),
+            Some("About it.")
+        );
         // A message the catalog lacks is added at the end; CRLF files stay CRLF.
         let crlf = CATALOG.replace('\n', "\r\n");
         let added = set(&crlf, "new-one", &p);

@@ -136,10 +136,17 @@ fn squash(s: &str) -> String {
 }
 
 fn is_xliff(path: &Path, text: &str) -> bool {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
         Some(e) if ["xlf", "xliff", "xml"].contains(&e.as_str()) => true,
         Some(e) if e == "csv" => false,
-        _ => text.trim_start_matches('\u{feff}').trim_start().starts_with('<'),
+        _ => text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<'),
     }
 }
 
@@ -152,11 +159,8 @@ fn named_id(msg: &str) -> Option<&str> {
 /// A diagnostic about the new catalog, told at the unit in the import file.
 fn at_unit(d: Diagnostic, file: &InFile, unit: Option<&InUnit>, catalog: &str) -> Diagnostic {
     let mut out = match unit {
-        Some(u) => Diagnostic::error(format!(
-            "unit `{}` (line {}): {}",
-            u.id, u.line, d.message
-        ))
-        .at(&file.src, Some(u.span.clone())),
+        Some(u) => Diagnostic::error(format!("unit `{}` (line {}): {}", u.id, u.line, d.message))
+            .at(&file.src, Some(u.span.clone())),
         None => Diagnostic::error(d.message.clone()).at(&file.src, None),
     };
     out.severity = d.severity;
@@ -211,7 +215,11 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         .into());
     };
     if cat.info.source {
-        return Err(whole(format!("`{}` is the source language; import translations into the other locales", cat.code)).into());
+        return Err(whole(format!(
+            "`{}` is the source language; import translations into the other locales",
+            cat.code
+        ))
+        .into());
     }
     let code = cat.code.clone();
     let ftl_rel = format!("locales/{code}.ftl");
@@ -231,9 +239,10 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
                 .at(&src, Some(u.span.clone()))
         };
         let Some(en) = english.get(&u.id) else {
-            d.push(err(format!("`{}` is not a message of the English source", u.id)).hint(
-                "units come from `hotline-kit locale export`; do not add or rename them",
-            ));
+            d.push(
+                err(format!("`{}` is not a message of the English source", u.id))
+                    .hint("units come from `hotline-kit locale export`; do not add or rename them"),
+            );
             continue;
         };
         if !seen.insert(u.id.clone()) {
@@ -242,7 +251,10 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         }
         match &u.source {
             None if file.source_required => {
-                d.push(err("the unit has no English source".into()).hint("keep the source of every unit as exported"));
+                d.push(
+                    err("the unit has no English source".into())
+                        .hint("keep the source of every unit as exported"),
+                );
                 continue;
             }
             Some(s) if squash(&s.fluent()) != squash(&en.fluent()) => {
@@ -273,11 +285,23 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
             }
         };
         if let Some(c) = bad_char(&target.fluent()) {
-            d.push(err(format!("the translation holds the control character U+{:04X}", c as u32)).hint("delete it"));
+            d.push(
+                err(format!(
+                    "the translation holds the control character U+{:04X}",
+                    c as u32
+                ))
+                .hint("delete it"),
+            );
             continue;
         }
         if let Some(c) = u.gloss.as_deref().and_then(bad_char) {
-            d.push(err(format!("the gloss holds the control character U+{:04X}", c as u32)).hint("delete it"));
+            d.push(
+                err(format!(
+                    "the gloss holds the control character U+{:04X}",
+                    c as u32
+                ))
+                .hint("delete it"),
+            );
             continue;
         }
         let (want, have) = (en.placeables(), target.placeables());
@@ -325,7 +349,10 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         }
         _ => format!(
             "translator (imported from {})",
-            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
         ),
     };
     // A review of the whole file also covers the messages it left as they were.
@@ -345,8 +372,14 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         .iter()
         .copied()
         .filter(|u| {
-            let now = cat.review.get(&u.id).and_then(|r| r.gloss.clone()).unwrap_or_default();
-            u.gloss.as_deref().is_some_and(|g| !g.trim().is_empty() && g.trim() != now.trim())
+            let now = cat
+                .review
+                .get(&u.id)
+                .and_then(|r| r.gloss.clone())
+                .unwrap_or_default();
+            u.gloss
+                .as_deref()
+                .is_some_and(|g| !g.trim().is_empty() && g.trim() != now.trim())
         })
         .collect();
     let mut out = Outcome::default();
@@ -355,7 +388,11 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
             "{}: nothing to change in {ftl_rel} ({} unit(s) as they are{}); nothing written",
             path.display(),
             unchanged.len(),
-            if skipped > 0 { format!(", {skipped} left untranslated") } else { String::new() }
+            if skipped > 0 {
+                format!(", {skipped} left untranslated")
+            } else {
+                String::new()
+            }
         ));
         return Ok(out);
     }
@@ -386,8 +423,11 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
             files,
         })
     };
-    let p2 = Project::load(overlay(BTreeMap::from([(ftl_rel.clone(), ftl.clone().into_bytes())])))
-        .map_err(reanchor)?;
+    let p2 = Project::load(overlay(BTreeMap::from([(
+        ftl_rel.clone(),
+        ftl.clone().into_bytes(),
+    )])))
+    .map_err(reanchor)?;
     let cat2 = p2.catalog(&code)?;
     // What was written reads back as what was meant.
     let reread = raw_messages(&ftl);
@@ -411,7 +451,12 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         reanchor(crate::coverage::check(&p2, cat2))
             .0
             .into_iter()
-            .filter(|x| x.message.starts_with("unit `") && changed_ids.iter().any(|id| x.message.starts_with(&format!("unit `{id}`")))),
+            .filter(|x| {
+                x.message.starts_with("unit `")
+                    && changed_ids
+                        .iter()
+                        .any(|id| x.message.starts_with(&format!("unit `{id}`")))
+            }),
     );
     // Fit: every design that shows a changed message, laid out before and after.
     let uses = super::uses::uses(&p);
@@ -423,20 +468,27 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         let (Some(d1), Some(d2)) = (p.designs.get(name), p2.designs.get(name)) else {
             continue;
         };
-        let before: BTreeSet<String> = match crate::layout::compile(&p, d1, &code, &Default::default()) {
-            Ok(_) => BTreeSet::new(),
-            Err(e) => e.0.into_iter().map(|x| x.message).collect(),
-        };
+        let before: BTreeSet<String> =
+            match crate::layout::compile(&p, d1, &code, &Default::default()) {
+                Ok(_) => BTreeSet::new(),
+                Err(e) => e.0.into_iter().map(|x| x.message).collect(),
+            };
         let Err(after) = crate::layout::compile(&p2, d2, &code, &Default::default()) else {
             continue;
         };
-        for x in after.0.into_iter().filter(|x| x.is_error() && !before.contains(&x.message)) {
+        for x in after
+            .0
+            .into_iter()
+            .filter(|x| x.is_error() && !before.contains(&x.message))
+        {
             // The changed messages this slot shows.
             let here: Vec<&InUnit> = changed_ids
                 .iter()
                 .filter(|id| {
                     uses.get(**id).is_some_and(|us| {
-                        us.iter().any(|u| u.design == name && x.message.contains(&format!("slot `{}` ", u.slot)))
+                        us.iter().any(|u| {
+                            u.design == name && x.message.contains(&format!("slot `{}` ", u.slot))
+                        })
                     })
                 })
                 .filter_map(|id| unit_of(id))
@@ -454,15 +506,20 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
     }
 
     // The review records.
-    let mut doc: toml_edit::DocumentMut = review_text.parse().map_err(|e: toml_edit::TomlError| {
-        Diagnostic::error(format!("{review_rel} is not valid TOML: {}", e.message())).in_file(&review_path)
-    })?;
+    let mut doc: toml_edit::DocumentMut =
+        review_text.parse().map_err(|e: toml_edit::TomlError| {
+            Diagnostic::error(format!("{review_rel} is not valid TOML: {}", e.message()))
+                .in_file(&review_path)
+        })?;
     let mut record = |id: &str, status: Review, gloss: Option<&str>| -> Result<(), Diagnostic> {
         let t = doc
             .entry(id)
             .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
         let Some(t) = t.as_table_mut() else {
-            return Err(Diagnostic::error(format!("{review_rel}: `{id}` is not a table")).in_file(&review_path));
+            return Err(
+                Diagnostic::error(format!("{review_rel}: `{id}` is not a table"))
+                    .in_file(&review_path),
+            );
         };
         t["status"] = toml_edit::value(status.as_str());
         t["by"] = toml_edit::value(by.as_str());
@@ -475,20 +532,34 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
     };
     let mut stale_gloss = Vec::new();
     for (u, t) in &changes {
-        let old_gloss = cat.review.get(&u.id).and_then(|r| r.gloss.clone()).unwrap_or_default();
+        let old_gloss = cat
+            .review
+            .get(&u.id)
+            .and_then(|r| r.gloss.clone())
+            .unwrap_or_default();
         let new_gloss = u.gloss.as_deref().filter(|g| g.trim() != old_gloss.trim());
         if new_gloss.is_none() {
             stale_gloss.push(u.id.as_str());
         }
         record(&u.id, opts.status, new_gloss)?;
-        let old = current.get(&u.id).map_or("(missing)".to_string(), |r| format!("\"{}\"", r.pattern.fluent()));
-        out.lines.push(format!("  {}: {old} -> \"{}\"", u.id, t.fluent()));
+        let old = current.get(&u.id).map_or("(missing)".to_string(), |r| {
+            format!("\"{}\"", r.pattern.fluent())
+        });
+        out.lines
+            .push(format!("  {}: {old} -> \"{}\"", u.id, t.fluent()));
     }
     for u in &reviewed {
         record(&u.id, opts.status, u.gloss.as_deref())?;
-        out.lines.push(format!("  {}: unchanged, now {}", u.id, opts.status.as_str()));
+        out.lines.push(format!(
+            "  {}: unchanged, now {}",
+            u.id,
+            opts.status.as_str()
+        ));
     }
-    for u in gloss_changed.iter().filter(|u| !reviewed.iter().any(|r| r.id == u.id)) {
+    for u in gloss_changed
+        .iter()
+        .filter(|u| !reviewed.iter().any(|r| r.id == u.id))
+    {
         let t = doc.get_mut(&u.id).and_then(|t| t.as_table_mut());
         if let (Some(t), Some(g)) = (t, u.gloss.as_deref()) {
             t["gloss"] = toml_edit::value(g.trim());
@@ -498,7 +569,10 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
     let review_new = doc.to_string();
     // The review file must read back (the same parser `check` uses).
     let mut probe = cat2.clone();
-    let rd = crate::locale::parse_review(&mut probe, &Source::new(review_path.clone(), review_new.clone()));
+    let rd = crate::locale::parse_review(
+        &mut probe,
+        &Source::new(review_path.clone(), review_new.clone()),
+    );
     if rd.has_errors() {
         return Err(rd);
     }

@@ -125,8 +125,11 @@ impl Pattern {
 pub fn variable_name(ph: &str) -> Option<&str> {
     let inner = ph.strip_prefix('{')?.strip_suffix('}')?.trim();
     let name = inner.strip_prefix('$')?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)))
-        .then_some(name)
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)))
+    .then_some(name)
 }
 
 /// A message as written in a catalog, with the comment above it.
@@ -180,9 +183,9 @@ fn placeable(e: &ast::Expression<&str>) -> Seg {
             Seg::Ph(format!("{{ ${} }}", id.name))
         }
         // `{ "{" }` is how Fluent writes a brace as text: it is text.
-        ast::Expression::Inline(I::StringLiteral { value }) => Seg::Text(
-            fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned(),
-        ),
+        ast::Expression::Inline(I::StringLiteral { value }) => {
+            Seg::Text(fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned())
+        }
         _ => {
             // Anything else (a choice, a term) is locked whole, in its Fluent form.
             let res = ast::Resource {
@@ -260,7 +263,9 @@ pub fn collect(p: &Project, code: &str) -> Result<Export, Diagnostics> {
         return Err(Diagnostic::error(format!(
             "`{code}` is the source language: there is nothing to translate into it"
         ))
-        .hint("export a target language, e.g. hotline-kit locale export es --format xliff -o es.xlf")
+        .hint(
+            "export a target language, e.g. hotline-kit locale export es --format xliff -o es.xlf",
+        )
         .into());
     }
     let en_text = catalog_text(p, &src.code)?;
@@ -336,9 +341,8 @@ pub fn export(
 /// line feed and carriage return, lone surrogates cannot occur in Rust strings, and the
 /// non-characters U+FFFE and U+FFFF); also refused in imports.
 pub fn bad_char(s: &str) -> Option<char> {
-    s.chars().find(|&c| {
-        (c.is_control() && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-    })
+    s.chars()
+        .find(|&c| (c.is_control() && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
 /// An error for a unit's text holding a control character.

@@ -38,7 +38,14 @@ pub fn defuse(cell: &str) -> String {
 /// The cell as written before [`defuse`].
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if matches!(rest.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'')) => rest,
+        Some(rest)
+            if matches!(
+                rest.chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'')
+            ) =>
+        {
+            rest
+        }
         _ => cell,
     }
 }
@@ -50,12 +57,17 @@ pub fn write(e: &Export) -> Result<Vec<u8>, Diagnostics> {
         .quote_style(csv::QuoteStyle::Always)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::from("\u{feff}".as_bytes()));
-    let fail = |e: csv::Error| Diagnostics::from(Diagnostic::error(format!("cannot write CSV: {e}")));
+    let fail =
+        |e: csv::Error| Diagnostics::from(Diagnostic::error(format!("cannot write CSV: {e}")));
     w.write_record(COLUMNS).map_err(fail)?;
     for u in &e.units {
         let target = u.target.as_ref().map(Pattern::fluent).unwrap_or_default();
         let source = u.source.fluent();
-        for (what, text) in [("English source", &source), ("translation", &target), ("gloss", &u.gloss)] {
+        for (what, text) in [
+            ("English source", &source),
+            ("translation", &target),
+            ("gloss", &u.gloss),
+        ] {
             if let Some(c) = bad_char(text) {
                 d.push(bad_char_error(&u.id, what, c));
             }
@@ -78,7 +90,8 @@ pub fn write(e: &Export) -> Result<Vec<u8>, Diagnostics> {
             status,
             notes.trim().to_string(),
         ];
-        w.write_record(row.iter().map(|c| defuse(c))).map_err(fail)?;
+        w.write_record(row.iter().map(|c| defuse(c)))
+            .map_err(fail)?;
     }
     if d.has_errors() {
         return Err(d);
@@ -100,7 +113,10 @@ pub fn tokens(text: &str, english: &Pattern) -> Result<Pattern, String> {
     let mut rest = text;
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {
-            return Err(format!("a `}}` with no `{{` before it: `{}`", &rest[..=open]));
+            return Err(format!(
+                "a `}}` with no `{{` before it: `{}`",
+                &rest[..=open]
+            ));
         }
         segs.push(Seg::Text(rest[..open].to_string()));
         let mut depth = 0;
@@ -147,9 +163,8 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
         .has_headers(true)
         .flexible(false)
         .from_reader(text.as_bytes());
-    let bad = |m: String, at: Option<usize>| {
-        Diagnostic::error(m).at(src, at.map(|a| a + base..a + base))
-    };
+    let bad =
+        |m: String, at: Option<usize>| Diagnostic::error(m).at(src, at.map(|a| a + base..a + base));
     let headers = r
         .headers()
         .map_err(|e| Diagnostics::from(bad(format!("not a readable CSV file: {e}"), Some(0))))?
@@ -189,7 +204,9 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
         while src.text[start..].starts_with(['\r', '\n']) {
             start += 1;
         }
-        let end = src.text[start..].find('\n').map_or(src.text.len(), |n| start + n);
+        let end = src.text[start..]
+            .find('\n')
+            .map_or(src.text.len(), |n| start + n);
         let span = start..end.max(start);
         let line = src.line_col(start).0;
         let cell = |i: usize| restore(rec.get(i).unwrap_or("")).to_string();
@@ -274,9 +291,23 @@ mod tests {
     fn tokens_match_placeables_with_any_spacing_and_refuse_others() {
         let en = Pattern(vec![Seg::Text("Text ".into()), Seg::Ph("{ $sms }".into())]);
         let p = tokens("Texto al {$sms}", &en).unwrap();
-        assert_eq!(p, Pattern(vec![Seg::Text("Texto al ".into()), Seg::Ph("{ $sms }".into())]));
-        assert!(tokens("Texto al { $phone }", &en).unwrap_err().contains("not a placeable"));
+        assert_eq!(
+            p,
+            Pattern(vec![
+                Seg::Text("Texto al ".into()),
+                Seg::Ph("{ $sms }".into())
+            ])
+        );
+        assert!(
+            tokens("Texto al { $phone }", &en)
+                .unwrap_err()
+                .contains("not a placeable")
+        );
         assert!(tokens("Texto al } x", &en).unwrap_err().contains("no `{`"));
-        assert!(tokens("Texto al { $sms", &en).unwrap_err().contains("never closed"));
+        assert!(
+            tokens("Texto al { $sms", &en)
+                .unwrap_err()
+                .contains("never closed")
+        );
     }
 }

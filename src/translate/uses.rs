@@ -126,7 +126,11 @@ pub struct Room {
 
 fn rooms(p: &Project, d: &Design, source: &str) -> BTreeMap<(usize, String), Room> {
     let mut out = BTreeMap::new();
-    let unit = if d.medium == Medium::Screen { "px" } else { "pt" };
+    let unit = if d.medium == Medium::Screen {
+        "px"
+    } else {
+        "pt"
+    };
     let px = d.px_pt();
     let Ok(scene) = crate::layout::compile(p, d, source, &Default::default()) else {
         return out;
@@ -176,12 +180,13 @@ pub fn describe(p: &Project) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (id, list) in &all {
         for u in list {
-            let rooms = room_of
-                .entry(u.design.clone())
-                .or_insert_with(|| match p.designs.get(&u.design) {
-                    Some(d) => rooms(p, d, &source),
-                    None => BTreeMap::new(),
-                });
+            let rooms =
+                room_of
+                    .entry(u.design.clone())
+                    .or_insert_with(|| match p.designs.get(&u.design) {
+                        Some(d) => rooms(p, d, &source),
+                        None => BTreeMap::new(),
+                    });
             let page = u.page.map(|n| format!(", page {n}")).unwrap_or_default();
             let room = match rooms.get(&(u.page.unwrap_or(1) - 1, u.slot.clone())) {
                 Some(r) => {

@@ -97,7 +97,10 @@ pub fn write(e: &Export) -> Result<String, Diagnostics> {
     for u in &e.units {
         for (what, text) in [
             ("English source", u.source.fluent()),
-            ("translation", u.target.as_ref().map(|t| t.fluent()).unwrap_or_default()),
+            (
+                "translation",
+                u.target.as_ref().map(|t| t.fluent()).unwrap_or_default(),
+            ),
             ("gloss", u.gloss.clone()),
         ] {
             if let Some(c) = bad_char(&text) {
@@ -112,7 +115,11 @@ pub fn write(e: &Export) -> Result<String, Diagnostics> {
             id = esc(&u.id, true)
         ));
         let state = xliff_state(u.status, u.target.is_some());
-        let target = u.target.as_ref().map(|t| inline(t, &ids)).unwrap_or_default();
+        let target = u
+            .target
+            .as_ref()
+            .map(|t| inline(t, &ids))
+            .unwrap_or_default();
         o.push_str(&format!(
             "        <target xml:lang=\"{}\" state=\"{state}\">{target}</target>\n",
             esc(&e.code, true)
@@ -164,13 +171,8 @@ fn header_note(e: &Export) -> String {
 
 /// Parse an XLIFF 1.2 file. `english` gives each message's current English pattern
 /// (to resolve `<x/>` ids); units with other ids are reported.
-pub fn read(
-    src: &Arc<Source>,
-    english: &BTreeMap<String, Pattern>,
-) -> Result<InFile, Diagnostics> {
-    let err = |m: String, span: Option<std::ops::Range<usize>>| {
-        Diagnostic::error(m).at(src, span)
-    };
+pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<InFile, Diagnostics> {
+    let err = |m: String, span: Option<std::ops::Range<usize>>| Diagnostic::error(m).at(src, span);
     let opts = roxmltree::ParsingOptions {
         allow_dtd: false,
         nodes_limit: 1_000_000,
@@ -196,7 +198,10 @@ pub fn read(
     let span = |n: roxmltree::Node| Some(n.range());
     if root.tag_name().name() != "xliff" {
         return Err(err(
-            format!("the root element is <{}>, not <xliff>", root.tag_name().name()),
+            format!(
+                "the root element is <{}>, not <xliff>",
+                root.tag_name().name()
+            ),
             span(root),
         )
         .into());
@@ -265,7 +270,9 @@ pub fn read(
         let gloss = tu
             .children()
             .find(|n| {
-                n.is_element() && n.tag_name().name() == "note" && n.attribute("from") == Some("gloss")
+                n.is_element()
+                    && n.tag_name().name() == "note"
+                    && n.attribute("from") == Some("gloss")
             })
             .map(|n| n.text().unwrap_or("").to_string());
         // Point at the translation, where a fix goes.
@@ -314,7 +321,10 @@ fn inline_segs(
                 let id = c.attribute("id").unwrap_or("");
                 let Some((_, ph)) = ids.iter().find(|(i, _)| i == id) else {
                     return Err((
-                        format!("the tag <x id=\"{id}\"/> is not one of the English source's placeables ({})", names(ids)),
+                        format!(
+                            "the tag <x id=\"{id}\"/> is not one of the English source's placeables ({})",
+                            names(ids)
+                        ),
                         c.range(),
                     ));
                 };
@@ -322,7 +332,9 @@ fn inline_segs(
                     && eq != ph
                 {
                     return Err((
-                        format!("the tag <x id=\"{id}\"/> was changed: it stands for `{ph}`, the file says `{eq}`"),
+                        format!(
+                            "the tag <x id=\"{id}\"/> was changed: it stands for `{ph}`, the file says `{eq}`"
+                        ),
                         c.range(),
                     ));
                 }
@@ -331,7 +343,9 @@ fn inline_segs(
             "g" | "mrk" => inline_segs(c, ids, out)?,
             other => {
                 return Err((
-                    format!("<{other}> is not allowed here: placeables are <x/> tags from the export"),
+                    format!(
+                        "<{other}> is not allowed here: placeables are <x/> tags from the export"
+                    ),
                     c.range(),
                 ));
             }
