@@ -540,3 +540,46 @@ fn translator_review_raises_unchanged_messages_and_needs_a_name() {
     );
     assert_eq!(es.review["rf-pay"].by, "J. Ortiz");
 }
+
+#[test]
+fn proof_has_a_printable_bilingual_table_per_translated_locale() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        designs: vec!["stall-sticker".into()],
+        locales: vec!["en".into(), "es".into(), "ar".into()],
+        partial: true,
+        ..Default::default()
+    };
+    let proof = hotline_kit::proof::collect(&p, &sel, common::TODAY).unwrap();
+    let codes: Vec<&str> = proof.bilingual.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["ar", "es"], "one table per translated locale, none for English");
+    let en = p.catalog("en").unwrap();
+    let es = p.catalog("es").unwrap();
+    let t = &proof.bilingual[1];
+    assert_eq!(t.rows.len(), en.messages.len());
+    let row = t.rows.iter().find(|r| r.id == "text-short").unwrap();
+    assert_eq!(row.source, en.messages["text-short"]);
+    assert_eq!(row.text.as_deref(), Some(es.messages["text-short"].as_str()));
+    assert_eq!(row.status, es.status("text-short").as_str());
+    assert!(row.gloss.as_deref().unwrap().contains(&p.hotline.sms.display));
+    // The gallery page: every row, the translation marked up in its language and
+    // direction, and an empty notes cell per row.
+    let files: BTreeMap<String, Vec<u8>> = hotline_kit::proof::html::files(&proof)
+        .into_iter()
+        .collect();
+    let page = String::from_utf8(files["bilingual/ar.html"].clone()).unwrap();
+    assert_eq!(
+        page.matches("<td class=\"notes\"></td>").count(),
+        proof.bilingual[0].rows.len()
+    );
+    assert!(page.contains("lang=\"ar\" dir=\"rtl\""));
+    assert!(page.contains("Back-translator"));
+    let index = String::from_utf8(files["index.html"].clone()).unwrap();
+    assert!(index.contains("href=\"bilingual/es.html\""));
+    // The review book has the tables as pages of their own.
+    let with = hotline_kit::proof::book::scene(&p, &proof).unwrap().pages.len();
+    let mut without = proof.clone();
+    without.bilingual.clear();
+    let pages = hotline_kit::proof::book::scene(&p, &without).unwrap().pages.len();
+    assert!(with >= pages + 2, "{with} pages with the tables, {pages} without");
+}
