@@ -583,3 +583,35 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     let pages = hotline_kit::proof::book::scene(&p, &without).unwrap().pages.len();
     assert!(with >= pages + 2, "{with} pages with the tables, {pages} without");
 }
+
+#[test]
+fn a_message_the_locale_lacks_is_added_with_its_review_record() {
+    let dir = common::temp_project();
+    let c = export(dir.path(), "es", "csv");
+    let en = "\"Texts and chat are answered in English or Spanish.\",\"\"";
+    assert!(c.contains(en), "the missing message exports with an empty translation");
+    let f = dir.path().join("es-new.csv");
+    std::fs::write(
+        &f,
+        c.replacen(
+            en,
+            "\"Texts and chat are answered in English or Spanish.\",\"Los mensajes de texto y el chat se atienden en inglés o español.\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
+    let out = import(dir.path(), &f, &["--by", "Vendor"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let after = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
+    assert_eq!(
+        after,
+        format!("{before}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n")
+    );
+    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
+        hotline_kit::assets::FsAssets::new(dir.path()),
+    ))
+    .unwrap();
+    let es = p.catalog("es").unwrap();
+    assert_eq!(es.status("text-chat-languages"), hotline_kit::locale::Review::Translated);
+}
