@@ -552,16 +552,28 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     };
     let proof = hotline_kit::proof::collect(&p, &sel, common::TODAY).unwrap();
     let codes: Vec<&str> = proof.bilingual.iter().map(|t| t.code.as_str()).collect();
-    assert_eq!(codes, ["ar", "es"], "one table per translated locale, none for English");
+    assert_eq!(
+        codes,
+        ["ar", "es"],
+        "one table per translated locale, none for English"
+    );
     let en = p.catalog("en").unwrap();
     let es = p.catalog("es").unwrap();
     let t = &proof.bilingual[1];
     assert_eq!(t.rows.len(), en.messages.len());
     let row = t.rows.iter().find(|r| r.id == "text-short").unwrap();
     assert_eq!(row.source, en.messages["text-short"]);
-    assert_eq!(row.text.as_deref(), Some(es.messages["text-short"].as_str()));
+    assert_eq!(
+        row.text.as_deref(),
+        Some(es.messages["text-short"].as_str())
+    );
     assert_eq!(row.status, es.status("text-short").as_str());
-    assert!(row.gloss.as_deref().unwrap().contains(&p.hotline.sms.display));
+    assert!(
+        row.gloss
+            .as_deref()
+            .unwrap()
+            .contains(&p.hotline.sms.display)
+    );
     // The gallery page: every row, the translation marked up in its language and
     // direction, and an empty notes cell per row.
     let files: BTreeMap<String, Vec<u8>> = hotline_kit::proof::html::files(&proof)
@@ -577,11 +589,20 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     let index = String::from_utf8(files["index.html"].clone()).unwrap();
     assert!(index.contains("href=\"bilingual/es.html\""));
     // The review book has the tables as pages of their own.
-    let with = hotline_kit::proof::book::scene(&p, &proof).unwrap().pages.len();
+    let with = hotline_kit::proof::book::scene(&p, &proof)
+        .unwrap()
+        .pages
+        .len();
     let mut without = proof.clone();
     without.bilingual.clear();
-    let pages = hotline_kit::proof::book::scene(&p, &without).unwrap().pages.len();
-    assert!(with >= pages + 2, "{with} pages with the tables, {pages} without");
+    let pages = hotline_kit::proof::book::scene(&p, &without)
+        .unwrap()
+        .pages
+        .len();
+    assert!(
+        with >= pages + 2,
+        "{with} pages with the tables, {pages} without"
+    );
 }
 
 #[test]
@@ -589,7 +610,10 @@ fn a_message_the_locale_lacks_is_added_with_its_review_record() {
     let dir = common::temp_project();
     let c = export(dir.path(), "es", "csv");
     let en = "\"Texts and chat are answered in English or Spanish.\",\"\"";
-    assert!(c.contains(en), "the missing message exports with an empty translation");
+    assert!(
+        c.contains(en),
+        "the missing message exports with an empty translation"
+    );
     let f = dir.path().join("es-new.csv");
     std::fs::write(
         &f,
@@ -602,16 +626,25 @@ fn a_message_the_locale_lacks_is_added_with_its_review_record() {
     .unwrap();
     let before = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
     let out = import(dir.path(), &f, &["--by", "Vendor"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
     assert_eq!(
         after,
-        format!("{before}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n")
+        format!(
+            "{before}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n"
+        )
     );
     let p = hotline_kit::project::Project::load(std::sync::Arc::new(
         hotline_kit::assets::FsAssets::new(dir.path()),
     ))
     .unwrap();
     let es = p.catalog("es").unwrap();
-    assert_eq!(es.status("text-chat-languages"), hotline_kit::locale::Review::Translated);
+    assert_eq!(
+        es.status("text-chat-languages"),
+        hotline_kit::locale::Review::Translated
+    );
 }
