@@ -19,6 +19,9 @@ pub enum Role {
     PickedFlag,
     /// The label before each local resource.
     Label,
+    /// Shown instead of the slot's message in locales whose language the slot's channel
+    /// (text, chat) is not answered in.
+    Unserved,
 }
 
 impl Role {
@@ -28,6 +31,7 @@ impl Role {
             Role::ListItem => "list item",
             Role::PickedFlag => "red flag picked for a list",
             Role::Label => "label before each local resource",
+            Role::Unserved => "instead of the slot's message where the channel does not answer in the language",
         }
     }
 }
