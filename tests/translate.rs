@@ -210,7 +210,7 @@ fn cat_style_xliff_with_reordered_units_whitespace_and_attribute_order_imports()
     assert!(cat.contains(old));
     cat = cat.replace(
         old,
-        "<mrk mtype=\"seg\" mid=\"1\">Mensaje de texto al <x equiv-text=\"{ $sms }\" id=\"sms\"/></mrk>",
+        "<mrk mtype=\"seg\" mid=\"1\">Mensaje de texto\n\t\t\tal <x equiv-text=\"{ $sms }\" id=\"sms\"/></mrk>",
     );
     let f = dir.path().join("es-cat.xlf");
     std::fs::write(&f, cat).unwrap();

@@ -31,7 +31,9 @@ impl Role {
             Role::ListItem => "list item",
             Role::PickedFlag => "red flag picked for a list",
             Role::Label => "label before each local resource",
-            Role::Unserved => "instead of the slot's message where the channel does not answer in the language",
+            Role::Unserved => {
+                "instead of the slot's message where the channel does not answer in the language"
+            }
         }
     }
 }

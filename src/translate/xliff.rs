@@ -108,8 +108,16 @@ pub fn write(e: &Export) -> Result<String, Diagnostics> {
             }
         }
         let ids = u.source.ids();
+        // A message with a line break keeps it through CAT tools that re-wrap.
+        let multiline = u.source.fluent().contains('\n')
+            || u.target.as_ref().is_some_and(|t| t.fluent().contains('\n'));
+        let space = if multiline {
+            " xml:space=\"preserve\""
+        } else {
+            ""
+        };
         o.push_str(&format!(
-            "      <trans-unit id=\"{id}\" resname=\"{id}\">\n        <source xml:lang=\"{}\">{}</source>\n",
+            "      <trans-unit id=\"{id}\" resname=\"{id}\"{space}>\n        <source xml:lang=\"{}\">{}</source>\n",
             esc(&e.source_code, true),
             inline(&u.source, &ids),
             id = esc(&u.id, true)
@@ -255,7 +263,10 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
         let mut read_part = |n: roxmltree::Node, what: &str| -> Option<Pattern> {
             let mut segs = Vec::new();
             match inline_segs(n, &ids, &mut segs) {
-                Ok(()) => Some(Pattern(segs).normalized()),
+                Ok(()) if preserves_space(n) => Some(Pattern(segs).normalized()),
+                // Without xml:space="preserve" a line break and the indentation after it
+                // are layout of the file (a CAT tool re-wrapping), not of the message.
+                Ok(()) => Some(Pattern(segs.into_iter().map(unwrap_lines).collect()).normalized()),
                 Err((m, at)) => {
                     d.push(
                         err(format!("unit `{id}` ({what}): {m}"), Some(at))
@@ -299,6 +310,39 @@ pub fn read(src: &Arc<Source>, english: &BTreeMap<String, Pattern>) -> Result<In
 }
 
 type InlineErr = (String, std::ops::Range<usize>);
+
+/// Whether `xml:space="preserve"` is in force at `n`.
+fn preserves_space(n: roxmltree::Node) -> bool {
+    n.ancestors()
+        .find_map(|a| a.attribute((roxmltree::NS_XML_URI, "space")))
+        == Some("preserve")
+}
+
+/// Text with every run of white space that holds a line break or a tab made one space.
+fn unwrap_lines(s: Seg) -> Seg {
+    let Seg::Text(t) = s else { return s };
+    let mut out = String::with_capacity(t.len());
+    let mut run = String::new();
+    for c in t.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        if run.contains(['\n', '\r', '\t']) {
+            out.push(' ');
+        } else {
+            out.push_str(&run);
+        }
+        run.clear();
+        out.push(c);
+    }
+    if run.contains(['\n', '\r', '\t']) {
+        out.push(' ');
+    } else {
+        out.push_str(&run);
+    }
+    Seg::Text(out)
+}
 
 /// The segments of a `<source>` or `<target>`: text, `<x/>` placeables; `<g>` and `<mrk>`
 /// (which CAT tools wrap segments in) are read through. Any other inline element is an
