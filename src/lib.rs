@@ -68,6 +68,7 @@ pub mod scene;
 pub mod sheet;
 pub mod spec;
 pub mod svg_safety;
+pub mod translate;
 pub mod units;
 pub mod verify;
 pub mod video;

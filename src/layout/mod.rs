@@ -1093,6 +1093,25 @@ pub fn wrapped(
     Ok((items, y - top))
 }
 
+/// The width in em of the widest piece of `text` that cannot be broken (a web address),
+/// in a locale's regular fonts: review tables shrink such a cell to fit its column.
+pub fn widest_unbreakable(project: &Project, cat: &Catalog, text: &str) -> f32 {
+    let chain = project.chain(cat, FontRole::Regular);
+    text.split('\n')
+        .filter_map(|l| {
+            text::shape(
+                l.trim(),
+                &project.fonts,
+                &chain,
+                cat.info.direction,
+                &cat.code,
+            )
+            .ok()
+        })
+        .map(|p| p.widest_unbreakable().1)
+        .fold(0.0, f32::max)
+}
+
 /// One line of English text in the Latin face at a baseline, shrunk to fit `max_w`:
 /// for labels on review documents (contact sheets), not for pieces.
 #[allow(clippy::too_many_arguments)]

@@ -489,12 +489,132 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// A locale's bilingual table: message and status, English, translation, gloss, and an
+/// empty column for a back-translator's notes; rows tall enough to write in.
+fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagnostic> {
+    let project = b.project;
+    let cat = project.catalog(&t.code)?;
+    let en = b.english()?;
+    b.page();
+    b.running = format!("{} ({}): bilingual table", t.name, t.code);
+    let title = b.running.clone();
+    b.line(&title, 16.0, NAVY, true)?;
+    b.para(
+        "Every message in English and in the language, with the English gloss (what the translation says, back-translated) and its review status. For an independent back-translator: cover the English and the gloss, write in the last column what the translation says, then compare.",
+        8.5,
+        GREY,
+    )?;
+    b.y += 4.0;
+    let total = W - 2.0 * M;
+    let widths = [0.15, 0.2, 0.23, 0.2, 0.22].map(|f| f * total);
+    let heads = [
+        "Message, status",
+        "English source",
+        "Translation",
+        "Gloss (English meaning)",
+        "Back-translator's notes",
+    ];
+    let xs: Vec<f32> = widths
+        .iter()
+        .scan(M, |x, w| {
+            let at = *x;
+            *x += w;
+            Some(at)
+        })
+        .collect();
+    let pad = 3.0;
+    let header = |b: &mut Book| -> Result<(), Diagnostic> {
+        let y = b.y;
+        for (i, h) in heads.iter().enumerate() {
+            let it = label(
+                project,
+                h,
+                xs[i] + pad,
+                y + 9.0,
+                7.5,
+                widths[i] - 2.0 * pad,
+                NAVY,
+                true,
+            )?;
+            b.items().extend(it);
+        }
+        b.y += 13.0;
+        b.rule(NAVY);
+        b.y -= 6.0;
+        Ok(())
+    };
+    header(b)?;
+    for r in &t.rows {
+        let cell = |c: &crate::locale::Catalog, text: &str, i: usize, color: Color| {
+            let w = widths[i] - 2.0 * pad;
+            // A web address that cannot be broken is set smaller rather than overflow.
+            let widest = crate::layout::widest_unbreakable(project, c, text);
+            let size = if widest > 0.0 {
+                (w / widest).min(8.0)
+            } else {
+                8.0
+            };
+            wrapped(project, c, text, 0.0, 0.0, w, size, color, false)
+        };
+        let (src, sh) = cell(en, &r.source, 1, Color::BLACK)?;
+        let (tr, th) = match &r.text {
+            Some(x) => cell(cat, x, 2, Color::BLACK)?,
+            None => cell(en, "(missing)", 2, RED)?,
+        };
+        let (gl, gh) = match &r.gloss {
+            Some(g) => cell(en, g, 3, GREY)?,
+            None => cell(en, "(no gloss recorded)", 3, RED)?,
+        };
+        let h = sh.max(th).max(gh).max(26.0) + 2.0 * pad;
+        let before = b.pages.len();
+        b.need(h)?;
+        if b.pages.len() != before {
+            header(b)?;
+        }
+        let y = b.y;
+        let it = label(
+            project,
+            &r.id,
+            xs[0] + pad,
+            y + pad + 7.0,
+            7.0,
+            widths[0] - 2.0 * pad,
+            Color::BLACK,
+            true,
+        )?;
+        b.items().extend(it);
+        let it = label(
+            project,
+            &r.status,
+            xs[0] + pad,
+            y + pad + 16.0,
+            6.5,
+            widths[0] - 2.0 * pad,
+            GREY,
+            false,
+        )?;
+        b.items().extend(it);
+        for (i, items) in [(1, src), (2, tr), (3, gl)] {
+            b.items().extend(shift(items, xs[i] + pad, y + pad));
+        }
+        for (i, w) in widths.iter().enumerate() {
+            b.items()
+                .extend(outline(Rect::new(xs[i], y, *w, h), 0.4, LIGHT));
+        }
+        b.y += h;
+    }
+    Ok(())
+}
+
 /// The review book as a scene (US Letter pages).
 pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
     let mut b = Book::new(project);
     cover(&mut b, proof)?;
     for p in &proof.pieces {
         piece(&mut b, p)?;
+    }
+    for t in &proof.bilingual {
+        bilingual(&mut b, t)?;
     }
     let total = b.pages.len();
     let mut pages = Vec::new();

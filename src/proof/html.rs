@@ -40,8 +40,17 @@ pub fn files(proof: &Proof) -> Vec<(String, Vec<u8>)> {
     let layout = Layout::new(proof, &thumbs);
     let mut out = vec![
         ("index.html".to_string(), index(proof, &layout).into_bytes()),
-        ("style.css".to_string(), STYLE.as_bytes().to_vec()),
+        (
+            "style.css".to_string(),
+            format!("{STYLE}{}", super::bilingual::STYLE).into_bytes(),
+        ),
     ];
+    for (t, path) in proof.bilingual.iter().zip(&layout.bilingual) {
+        out.push((
+            path.clone(),
+            super::bilingual::html_page(proof, t).into_bytes(),
+        ));
+    }
     for (design, pieces) in by_design(proof) {
         out.push((
             layout.compare[design].clone(),
@@ -106,6 +115,8 @@ struct Layout {
     anchors: BTreeMap<String, String>,
     /// Illustration id to its file.
     illustrations: BTreeMap<String, String>,
+    /// Per bilingual table (in proof order), its page.
+    bilingual: Vec<String>,
 }
 
 impl Layout {
@@ -159,11 +170,17 @@ impl Layout {
             .iter()
             .map(|(id, img)| (id.clone(), names.claim("img/illustrations/", id, &img.ext)))
             .collect();
+        let bilingual = proof
+            .bilingual
+            .iter()
+            .map(|t| names.claim("bilingual/", &t.code, "html"))
+            .collect();
         Layout {
             pieces,
             compare,
             anchors,
             illustrations,
+            bilingual,
         }
     }
 }
@@ -275,7 +292,7 @@ fn thumbnail(p: &Piece, i: usize) -> Option<Image> {
 }
 
 /// Text escaped for HTML, in element content and in quoted attribute values alike.
-struct Esc<'a>(&'a str);
+pub(super) struct Esc<'a>(&'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -301,7 +318,7 @@ impl fmt::Display for Esc<'_> {
 }
 
 /// Shorthand for [`Esc`].
-fn e(s: &str) -> Esc<'_> {
+pub(super) fn e(s: &str) -> Esc<'_> {
     Esc(s)
 }
 
@@ -346,7 +363,7 @@ fn status_words(status: &str) -> (&'static str, String, &'static str) {
 }
 
 /// A string's review status as a small label.
-fn review_label(review: &str) -> String {
+pub(super) fn review_label(review: &str) -> String {
     let class = match review {
         "untranslated" | "draft" | "translated" | "translator-reviewed" | "survivor-reviewed" => {
             review
@@ -388,7 +405,7 @@ fn language_name(p: &Piece) -> String {
 }
 
 /// The top of a page: `root` is the way back to the gallery folder (`""` or `"../"`).
-fn head(out: &mut String, title: &str, root: &str, crumbs: &[(&str, String)]) {
+pub(super) fn head(out: &mut String, title: &str, root: &str, crumbs: &[(&str, String)]) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -422,7 +439,7 @@ fn head(out: &mut String, title: &str, root: &str, crumbs: &[(&str, String)]) {
 }
 
 /// The bottom of a page.
-fn foot(out: &mut String, proof: &Proof) {
+pub(super) fn foot(out: &mut String, proof: &Proof) {
     let _ = write!(
         out,
         "</div>\n</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n\
@@ -507,6 +524,24 @@ fn index(proof: &Proof, layout: &Layout) -> String {
 
     if !proof.pieces.is_empty() {
         glance(&mut o, proof, layout, &groups, &locales);
+    }
+    if !proof.bilingual.is_empty() {
+        o.push_str(
+            "<section aria-labelledby=\"bilingual\">\n<h2 id=\"bilingual\">Translations side by side</h2>\n\
+             <p>Every message in English and in the language, with its English gloss, its review \
+             status and an empty column for an independent back-translator. Printable.</p>\n<ul>\n",
+        );
+        for (t, path) in proof.bilingual.iter().zip(&layout.bilingual) {
+            let _ = writeln!(
+                o,
+                "<li><a href=\"{}\">{} ({})</a>: {} messages</li>",
+                e(path),
+                e(&t.name),
+                e(&t.code),
+                t.rows.len()
+            );
+        }
+        o.push_str("</ul>\n</section>\n");
     }
 
     for (design, pieces) in &groups {

@@ -5,6 +5,7 @@
 //! beside it: its status and content hash, preview images, each string with its English
 //! gloss, and the illustrations with their catalog tags.
 
+pub mod bilingual;
 pub mod book;
 pub mod html;
 
@@ -27,6 +28,9 @@ pub struct Proof {
     pub sms: String,
     /// Pieces, by design then locale.
     pub pieces: Vec<Piece>,
+    /// Per translated locale of the pieces, every message side by side with English,
+    /// for an independent back-translator.
+    pub bilingual: Vec<bilingual::Bilingual>,
 }
 
 /// One piece (design x locale) as the board sees it.
@@ -152,7 +156,11 @@ pub fn collect(
     out.sort_by(|a, b| {
         (&a.design, source(&a.locale), &a.locale).cmp(&(&b.design, source(&b.locale), &b.locale))
     });
+    let mut locales: Vec<String> = out.iter().map(|p| p.locale.clone()).collect();
+    locales.sort();
+    locales.dedup();
     Ok(Proof {
+        bilingual: bilingual::collect(project, &locales),
         kit: if sel.seed.is_empty() {
             "default kit".to_string()
         } else {
