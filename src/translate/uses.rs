@@ -73,10 +73,13 @@ pub fn content_refs(p: &Project, content: &Content) -> Vec<(String, Role)> {
     }
 }
 
-/// Messages a slot shows whatever its content on a page (none yet; alternatives such as
-/// a per-slot message for unserved locales belong here, with their own [`Role`]).
-pub fn slot_refs(_slot: &Slot) -> Vec<(String, Role)> {
-    Vec::new()
+/// Messages a slot shows whatever its content on a page: the message it shows instead
+/// in a locale that a channel it shows does not answer in (`unserved = "..."`).
+pub fn slot_refs(slot: &Slot) -> Vec<(String, Role)> {
+    match &slot.unserved {
+        Some(crate::spec::Unserved::Message(id)) => vec![(id.clone(), Role::Unserved)],
+        _ => Vec::new(),
+    }
 }
 
 /// Every place every message appears, by message id, in design and page order.
