@@ -137,10 +137,13 @@ impl Project {
 
         let mut catalogs = BTreeMap::new();
         match read_source(&*assets, "locales/locales.toml")
+            .map_err(Diagnostics::from)
             .and_then(|s| locale::parse_index(&s).map(|i| (s, i)))
         {
             Ok((index_src, index)) => {
-                for (code, info) in index {
+                // Bases first: a regional variant is completed from its base's catalog.
+                for code in locale::load_order(&index) {
+                    let info = index[&code].clone();
                     if let Some(f) = &fonts {
                         for fam in &info.fonts {
                             if f.id(fam, FontRole::Regular).is_none() {
@@ -173,6 +176,11 @@ impl Project {
                                     Ok(rsrc) => diags.extend(locale::parse_review(&mut c, &rsrc).0),
                                     Err(e) => diags.push(e),
                                 }
+                                if let Some(b) = &info.base {
+                                    // A base that failed to load has said why already.
+                                    let Some(base) = catalogs.get(b) else { continue };
+                                    diags.extend(locale::inherit(&mut c, base).0);
+                                }
                                 catalogs.insert(code, c);
                             }
                             Err(e) => diags.extend(e.0),
@@ -181,7 +189,7 @@ impl Project {
                     }
                 }
             }
-            Err(e) => diags.push(e),
+            Err(e) => diags.extend(e.0),
         }
 
         let mut designs = BTreeMap::new();
