@@ -165,6 +165,9 @@ impl Project {
                     ) {
                         Ok(src) => match locale::parse_catalog(&code, &info, &src, h) {
                             Ok(mut c) => {
+                                diags.extend(
+                                    crate::catalog_lint::literal_digits(&code, &src, info.digits).0,
+                                );
                                 let rel = format!("locales/review/{code}.toml");
                                 match read_source_or(
                                     &*assets,
