@@ -288,7 +288,11 @@ fn string_literals<'a>(p: &'a ast::Pattern<&'a str>, out: &mut Vec<&'a str>) {
                 arguments: Some(arguments),
                 ..
             } => {
-                for a in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                for a in arguments
+                    .positional
+                    .iter()
+                    .chain(arguments.named.iter().map(|n| &n.value))
+                {
                     inline(a, out);
                 }
             }
@@ -334,7 +338,10 @@ pub fn literal_digits(
         let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
             ast::Entry::Message(m) => (
                 m.id.name.to_string(),
-                m.value.iter().chain(m.attributes.iter().map(|a| &a.value)).collect(),
+                m.value
+                    .iter()
+                    .chain(m.attributes.iter().map(|a| &a.value))
+                    .collect(),
             ),
             ast::Entry::Term(t) => (
                 format!("-{}", t.id.name),

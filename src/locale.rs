@@ -275,7 +275,10 @@ fn resolve(chain: &[&str], raw: &BTreeMap<String, RawLocale>) -> Result<LocaleIn
     if me.base.is_some() && me.audience.as_deref().is_none_or(|a| a.trim().is_empty()) {
         return Err("is a regional variant without `audience`: say who it is written for (a variant exists for another audience than its base's)".into());
     }
-    let base_digits = entries[1..].iter().find_map(|e| e.digits).unwrap_or_default();
+    let base_digits = entries[1..]
+        .iter()
+        .find_map(|e| e.digits)
+        .unwrap_or_default();
     if me.base.is_some() && me.digits.is_some_and(|d| d != base_digits) {
         return Err(format!(
             "is a regional variant and sets `digits`, but the messages it inherits use its base's (`{}`)",

@@ -145,7 +145,11 @@ pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
             n.direction
         )));
     }
-    if let Some(r) = n.region.as_deref().filter(|r| !crate::locale::valid_region(r)) {
+    if let Some(r) = n
+        .region
+        .as_deref()
+        .filter(|r| !crate::locale::valid_region(r))
+    {
         return Err(err(format!(
             "region `{}` must be an ISO 3166 code in capitals (PL, BR) or a UN M49 area (419, 001)",
             crate::numbers::escape_invisible(r)

@@ -181,7 +181,9 @@ impl Project {
                                 }
                                 if let Some(b) = &info.base {
                                     // A base that failed to load has said why already.
-                                    let Some(base) = catalogs.get(b) else { continue };
+                                    let Some(base) = catalogs.get(b) else {
+                                        continue;
+                                    };
                                     diags.extend(locale::inherit(&mut c, base).0);
                                 }
                                 catalogs.insert(code, c);

@@ -5,43 +5,12 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use hotline_kit::assets::FsAssets;
-use hotline_kit::diag::Diagnostics;
 use hotline_kit::layout::text;
 use hotline_kit::locale::Direction;
 use hotline_kit::project::Project;
 use hotline_kit::spec::FontRole;
 
-/// The bundled project with some files replaced by `edit(original)`.
-fn overlay(files: &[(&str, &dyn Fn(&str) -> String)]) -> (Result<Project, Diagnostics>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    for (rel, edit) in files {
-        let orig = std::fs::read_to_string(common::root().join(rel)).unwrap_or_default();
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, edit(&orig)).unwrap();
-    }
-    let assets = FsAssets::layered(vec![dir.path().to_path_buf(), common::root()]);
-    (Project::load(Arc::new(assets)), dir)
-}
-
-/// A catalog with message `id`'s line replaced by `id = text`.
-fn set_message(ftl: &str, id: &str, text: &str) -> String {
-    let prefix = format!("{id} =");
-    assert!(ftl.lines().any(|l| l.starts_with(&prefix)), "no {id}");
-    ftl.lines()
-        .map(|l| {
-            if l.starts_with(&prefix) {
-                format!("{id} = {text}")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::overlay::{load as overlay, set_message};
 
 /// A locales.toml with `line` added to locale `code`'s table.
 fn with_setting(index: &str, code: &str, line: &str) -> String {
@@ -150,7 +119,10 @@ fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
     assert!(text.contains("۲۴") && text.contains("۲۰۰"), "{text}");
     // No ASCII digit in the extracted text is anything but a hotline fact's.
     let facts: Vec<String> = p.hotline.variables().into_iter().map(|v| v.1).collect();
-    for run in text.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()) {
+    for run in text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+    {
         assert!(facts.iter().any(|f| f.contains(run)), "`{run}` in {text}");
     }
 }
@@ -161,7 +133,7 @@ fn refused(text: &str) -> String {
     let (p, _d) = overlay(&[("locales/fa.ftl", &edit)]);
     match p {
         Ok(_) => panic!("fa poster-intro = {text:?} was accepted"),
-        Err(d) => d.0.iter().map(|x| format!("{x}\n")).collect(),
+        Err(d) => common::overlay::text(&d),
     }
 }
 
@@ -178,7 +150,10 @@ fn a_hotline_number_or_look_alike_in_persian_or_arabic_digits_is_refused() {
     ] {
         let e = refused(&format!("با {typed} تماس بگیرید"));
         assert!(e.contains(what), "{typed}: {e}");
-        assert!(e.contains("fa.ftl") && e.contains("poster-intro"), "{typed}: {e}");
+        assert!(
+            e.contains("fa.ftl") && e.contains("poster-intro"),
+            "{typed}: {e}"
+        );
     }
     // A digit typed against a placeable joins its number, whatever digits it becomes.
     for text in ["{ $phone }8", "۱{ $phone }", "{ $sms }{ 3 }"] {
@@ -200,5 +175,8 @@ fn digits_in_a_string_literal_are_flagged_where_they_would_not_convert() {
         .filter(|d| d.contains("string literal"))
         .collect();
     assert_eq!(w.len(), 1, "{:?}", p.warnings);
-    assert!(w[0].contains("poster-intro") && w[0].contains("fa"), "{w:?}");
+    assert!(
+        w[0].contains("poster-intro") && w[0].contains("fa"),
+        "{w:?}"
+    );
 }
