@@ -277,7 +277,10 @@ fn locales_table_shows_each_locale_audience_region_and_base() {
         "[build]\nlocales = [\"fa\", \"zh-Hant-HK\"]\nformats = [\"pdf\"]\n",
     )
     .unwrap();
-    let o = common::hk(t.path(), &["build", "--design", "wallet-card", "--out", "out"]);
+    let o = common::hk(
+        t.path(),
+        &["build", "--design", "wallet-card", "--out", "out"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(t.path().join("out/manifest.json")).unwrap())
@@ -297,4 +300,47 @@ fn locales_table_shows_each_locale_audience_region_and_base() {
     assert_eq!(entry("zh-Hant-HK")["region"], "HK");
     assert_eq!(entry("zh-Hant-HK")["base"], "zh-Hant");
     assert!(entry("fa").get("base").is_none());
+}
+
+#[test]
+fn approving_a_variant_records_only_its_own_messages() {
+    let t = common::temp_project();
+    for (rel, text) in good_variant() {
+        let path = t.path().join(&rel);
+        if rel.ends_with("locales.toml") {
+            let old = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, format!("{old}{text}")).unwrap();
+        } else {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+    let approve = |extra: &[&str]| {
+        let mut a = vec![
+            "approve",
+            "--strings",
+            "--locale",
+            "zh-Hant-HK",
+            "--status",
+            "translated",
+            "--by",
+            "T. Reviewer",
+        ];
+        a.extend_from_slice(extra);
+        common::hk(t.path(), &a)
+    };
+    let o = approve(&["--message", "rf-leave-job"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("inherited from `zh-Hant`"), "{err}");
+    let o = approve(&[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: toml::Table = toml::from_str(
+        &std::fs::read_to_string(t.path().join("locales/review/zh-Hant-HK.toml")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&String> = r.keys().collect();
+    assert_eq!(ids, ["call-label", "poster-headline"]);
+    // The project still loads, with the overrides reviewed and the rest as in the base.
+    let o = common::hk(t.path(), &["locales"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
