@@ -344,3 +344,41 @@ fn approving_a_variant_records_only_its_own_messages() {
     let o = common::hk(t.path(), &["locales"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn the_proof_packet_says_who_each_piece_is_written_for() {
+    let p = common::project();
+    let sel = hotline_kit::kit::Selection {
+        designs: vec!["wallet-card".into()],
+        locales: vec!["fa".into(), "pt".into()],
+        partial: true,
+        ..Default::default()
+    };
+    let proof = hotline_kit::proof::collect(&p, &sel, common::TODAY).unwrap();
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let book = squash(&common::pdftext::extract(
+        &hotline_kit::proof::book::pdf(&p, &proof).unwrap(),
+    ));
+    let files = hotline_kit::proof::html::files(&proof);
+    for piece in &proof.pieces {
+        let info = &p.catalog(&piece.locale).unwrap().info;
+        let audience = info.audience.clone().unwrap();
+        assert!(piece.audience.contains(&audience), "{}", piece.audience);
+        assert!(
+            book.contains(&squash(&format!("Written for: {audience}"))),
+            "{book}"
+        );
+        let page = files
+            .iter()
+            .find(|(name, _)| name.contains(&format!("wallet-card-{}.html", piece.locale)))
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_else(|| panic!("no page for {}", piece.locale));
+        assert!(page.contains("<dt>Written for</dt>"), "{}", piece.locale);
+        let region = info.region.clone().unwrap();
+        assert!(
+            page.contains(&format!("region {region}")),
+            "{}",
+            piece.locale
+        );
+    }
+}
