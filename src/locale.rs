@@ -264,13 +264,11 @@ fn resolve(chain: &[&str], raw: &BTreeMap<String, RawLocale>) -> Result<LocaleIn
     if me.base.is_some() && me.source {
         return Err("is a regional variant (`base`) and cannot be the source language".into());
     }
-    if let Some(r) = &me.region {
-        if !valid_region(r) {
-            return Err(format!(
-                "has region `{}`: use an ISO 3166 code in capitals (`TW`, `BR`) or a UN M49 area (`419`, `001`)",
-                crate::numbers::escape_invisible(r)
-            ));
-        }
+    if let Some(r) = me.region.as_deref().filter(|r| !valid_region(r)) {
+        return Err(format!(
+            "has region `{}`: use an ISO 3166 code in capitals (`TW`, `BR`) or a UN M49 area (`419`, `001`)",
+            crate::numbers::escape_invisible(r)
+        ));
     }
     if me.base.is_some() && me.audience.as_deref().is_none_or(|a| a.trim().is_empty()) {
         return Err("is a regional variant without `audience`: say who it is written for (a variant exists for another audience than its base's)".into());

@@ -10,7 +10,13 @@ use hotline_kit::locale::Direction;
 use hotline_kit::project::Project;
 use hotline_kit::spec::FontRole;
 
-use common::overlay::{load as overlay, set_message};
+use common::overlay::{load as overlay, original, set_message};
+
+/// The fa catalog with `poster-intro = text`.
+fn fa_intro(text: &str) -> (&'static str, String) {
+    let rel = "locales/fa.ftl";
+    (rel, set_message(&original(rel), "poster-intro", text))
+}
 
 /// A locales.toml with `line` added to locale `code`'s table.
 fn with_setting(index: &str, code: &str, line: &str) -> String {
@@ -33,8 +39,8 @@ fn expected(p: &Project, n24: &str, n200: &str, n18: &str) -> String {
 
 #[test]
 fn persian_digits_for_ordinary_numbers_and_ascii_for_every_placeable() {
-    let edit = |s: &str| set_message(s, "poster-intro", MIXED);
-    let (p, _d) = overlay(&[("locales/fa.ftl", &edit), ("locales/ar.ftl", &edit)]);
+    let edit = |rel| (rel, set_message(&original(rel), "poster-intro", MIXED));
+    let (p, _d) = overlay(&[edit("locales/fa.ftl"), edit("locales/ar.ftl")]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(
         p.catalog("fa").unwrap().info.digits,
@@ -58,13 +64,18 @@ fn persian_digits_for_ordinary_numbers_and_ascii_for_every_placeable() {
 fn every_digit_style_applies_only_to_the_catalog_text() {
     // Arabic-Indic set on ar: the same rule, other digits; a Persian digit typed in a
     // fa catalog is kept, an Arabic-Indic one becomes Persian.
-    let index = |s: &str| with_setting(s, "ar", "digits = \"arab\"");
-    let edit = |s: &str| set_message(s, "poster-intro", MIXED);
-    let fa_edit = |s: &str| set_message(s, "poster-intro", "زیر ۱8 سال و ٤5 دقیقه");
+    let index = "locales/locales.toml";
+    let (ar, fa) = ("locales/ar.ftl", "locales/fa.ftl");
     let (p, _d) = overlay(&[
-        ("locales/locales.toml", &index),
-        ("locales/ar.ftl", &edit),
-        ("locales/fa.ftl", &fa_edit),
+        (
+            index,
+            with_setting(&original(index), "ar", "digits = \"arab\""),
+        ),
+        (ar, set_message(&original(ar), "poster-intro", MIXED)),
+        (
+            fa,
+            set_message(&original(fa), "poster-intro", "زیر ۱8 سال و ٤5 دقیقه"),
+        ),
     ]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     let ar = p.catalog("ar").unwrap().get("poster-intro").unwrap();
@@ -75,8 +86,7 @@ fn every_digit_style_applies_only_to_the_catalog_text() {
 
 #[test]
 fn the_phone_number_reads_in_dialling_order_beside_persian_digits() {
-    let edit = |s: &str| set_message(s, "poster-intro", MIXED);
-    let (p, _d) = overlay(&[("locales/fa.ftl", &edit)]);
+    let (p, _d) = overlay(&[fa_intro(MIXED)]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     let cat = p.catalog("fa").unwrap();
     let msg = cat.get("poster-intro").unwrap();
@@ -109,8 +119,7 @@ fn the_phone_number_reads_in_dialling_order_beside_persian_digits() {
 
 #[test]
 fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
-    let edit = |s: &str| set_message(s, "poster-intro", MIXED);
-    let (p, _d) = overlay(&[("locales/fa.ftl", &edit)]);
+    let (p, _d) = overlay(&[fa_intro(MIXED)]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     let s = hotline_kit::kit::compile(&p, "poster", "fa").unwrap();
     let pdf = hotline_kit::export::pdf::export(&s).unwrap();
@@ -129,8 +138,7 @@ fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
 
 /// Load the project with fa's `poster-intro` set to `text`; the error messages.
 fn refused(text: &str) -> String {
-    let edit = |s: &str| set_message(s, "poster-intro", text);
-    let (p, _d) = overlay(&[("locales/fa.ftl", &edit)]);
+    let (p, _d) = overlay(&[fa_intro(text)]);
     match p {
         Ok(_) => panic!("fa poster-intro = {text:?} was accepted"),
         Err(d) => common::overlay::text(&d),
@@ -164,8 +172,7 @@ fn a_hotline_number_or_look_alike_in_persian_or_arabic_digits_is_refused() {
 
 #[test]
 fn digits_in_a_string_literal_are_flagged_where_they_would_not_convert() {
-    let edit = |s: &str| set_message(s, "poster-intro", "در تمام { \"24\" } ساعت");
-    let (p, _d) = overlay(&[("locales/fa.ftl", &edit)]);
+    let (p, _d) = overlay(&[fa_intro("در تمام { \"24\" } ساعت")]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     let w: Vec<String> = p
         .warnings

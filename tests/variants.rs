@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::overlay::{self, Edit};
+use common::overlay;
 
 const VARIANT: &str = "\n[zh-Hant-HK]\nbase = \"zh-Hant\"\nname = \"Chinese (Traditional, Hong Kong)\"\nnative = \"繁體中文（香港）\"\nregion = \"HK\"\naudience = \"Fixture: Cantonese-speaking readers of Traditional Chinese\"\n";
 
@@ -44,26 +44,18 @@ fn load(
     Result<hotline_kit::project::Project, hotline_kit::diag::Diagnostics>,
     tempfile::TempDir,
 ) {
-    let fns: Vec<Box<dyn Fn(&str) -> String>> = files
+    // The index gets the fixture's tables added; other files are the fixture's.
+    let texts: Vec<(&str, String)> = files
         .iter()
-        .map(|(rel, extra)| {
-            let extra = extra.clone();
-            let append = rel.ends_with("locales.toml");
-            Box::new(move |old: &str| {
-                if append {
-                    format!("{old}{extra}")
-                } else {
-                    extra.clone()
-                }
-            }) as Box<dyn Fn(&str) -> String>
+        .map(|(rel, text)| {
+            if rel.ends_with("locales.toml") {
+                (rel.as_str(), format!("{}{text}", overlay::original(rel)))
+            } else {
+                (rel.as_str(), text.clone())
+            }
         })
         .collect();
-    let edits: Vec<Edit> = files
-        .iter()
-        .zip(&fns)
-        .map(|((rel, _), f)| (rel.as_str(), f.as_ref()))
-        .collect();
-    overlay::load(&edits)
+    overlay::load(&texts)
 }
 
 fn good_variant() -> Vec<(String, String)> {

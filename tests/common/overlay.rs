@@ -7,19 +7,19 @@ use hotline_kit::assets::FsAssets;
 use hotline_kit::diag::Diagnostics;
 use hotline_kit::project::Project;
 
-/// An edit: a project-relative path and the new text made from the old (empty if the
-/// file does not exist yet).
-pub type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
+/// A file of the bundled project, as shipped (empty if it does not exist).
+pub fn original(rel: &str) -> String {
+    std::fs::read_to_string(super::root().join(rel)).unwrap_or_default()
+}
 
-/// Load the bundled project with `files` replaced; the overlay lives in the returned
-/// folder.
-pub fn load(files: &[Edit]) -> (Result<Project, Diagnostics>, tempfile::TempDir) {
+/// Load the bundled project with `files` (project-relative path, new text) replaced or
+/// added; the overlay lives in the returned folder.
+pub fn load(files: &[(&str, String)]) -> (Result<Project, Diagnostics>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    for (rel, edit) in files {
-        let orig = std::fs::read_to_string(super::root().join(rel)).unwrap_or_default();
+    for (rel, text) in files {
         let path = dir.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, edit(&orig)).unwrap();
+        std::fs::write(&path, text).unwrap();
     }
     let assets = FsAssets::layered(vec![dir.path().to_path_buf(), super::root()]);
     (Project::load(Arc::new(assets)), dir)
