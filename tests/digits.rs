@@ -118,6 +118,36 @@ fn the_phone_number_reads_in_dialling_order_beside_persian_digits() {
 }
 
 #[test]
+fn a_phone_number_printed_with_spaces_and_brackets_keeps_its_groups_in_order() {
+    let hotline = "hotline.toml";
+    let spaced = original(hotline).replacen(
+        "display = \"1-888-373-7888\"",
+        "display = \"1 (888) 373 7888\"",
+        1,
+    );
+    assert_ne!(spaced, original(hotline));
+    let (p, _d) = overlay(&[(hotline, spaced), fa_intro(MIXED)]);
+    let p = p.unwrap_or_else(|d| panic!("{d:?}"));
+    for code in ["fa", "ar"] {
+        let cat = p.catalog(code).unwrap();
+        let chain = p.chain(cat, FontRole::Regular);
+        let msg = format!("با {} تماس بگیرید ۲۴", p.hotline.phone.display);
+        let para = text::shape(&msg, &p.fonts, &chain, Direction::Rtl, code).unwrap();
+        let drawn: String = para
+            .line_runs(0..para.text.len())
+            .iter()
+            .flat_map(|r| {
+                r.glyphs
+                    .iter()
+                    .map(|g| r.text[g.range.clone()].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(drawn.contains("1 (888) 373 7888"), "{code}: {drawn}");
+    }
+}
+
+#[test]
 fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
     let (p, _d) = overlay(&[fa_intro(MIXED)]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
