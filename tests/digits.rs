@@ -217,3 +217,28 @@ fn digits_in_a_string_literal_are_flagged_where_they_would_not_convert() {
         "{w:?}"
     );
 }
+
+#[test]
+fn the_last_check_before_export_reads_persian_digits_too() {
+    let p = common::project();
+    let design = p.design("wallet-card").unwrap();
+    let opts = hotline_kit::layout::Options::default();
+    let good = hotline_kit::kit::compile(&p, "wallet-card", "fa").unwrap();
+    assert!(hotline_kit::verify::scene(&p, design, &good, &opts).is_ok());
+    for (typed, what) in [
+        ("۱-۸۸۸-۳۷۳-۷۷۸۸", "look-alike of the hotline number"),
+        ("۱-۸۸۸-۳۷۳-۷۸۸۸", "typed in another script's digits"),
+        ("۵۵۵-۰۱۰۰", "which is not a hotline number"),
+    ] {
+        let mut bad = good.clone();
+        let b = bad.pages[0]
+            .blocks
+            .iter_mut()
+            .find(|b| !b.paragraphs.is_empty())
+            .unwrap();
+        b.paragraphs[0].push_str(&format!(" {typed}"));
+        let e = hotline_kit::verify::scene(&p, design, &bad, &opts).unwrap_err();
+        let e = common::overlay::text(&e);
+        assert!(e.contains(what) && e.contains(typed), "{typed}: {e}");
+    }
+}
