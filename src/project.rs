@@ -353,6 +353,16 @@ impl Project {
                 Err(e) => diags.push(e),
             }
         }
+        // A regional variant without its own word list is checked with its base's.
+        for (code, c) in &catalogs {
+            let mut base = c.info.base.as_deref();
+            while let (None, Some(b)) = (words.get(code), base) {
+                if let Some(w) = words.get(b).cloned() {
+                    words.insert(code.clone(), w);
+                }
+                base = catalogs.get(b).and_then(|bc| bc.info.base.as_deref());
+            }
+        }
 
         if diags.has_errors() {
             return Err(diags);

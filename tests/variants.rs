@@ -374,3 +374,28 @@ fn the_proof_packet_says_who_each_piece_is_written_for() {
         );
     }
 }
+
+#[test]
+fn a_variant_is_checked_with_its_base_word_list() {
+    let index = "\n[es-PR]\nbase = \"es\"\nname = \"Spanish (Puerto Rico)\"\nregion = \"PR\"\naudience = \"Fixture: Puerto Rican readers\"\n";
+    let files = vec![
+        ("locales/locales.toml".to_string(), index.to_string()),
+        (
+            "locales/es-PR.ftl".to_string(),
+            "poster-headline = ¿Es usted una prostituta?\n".to_string(),
+        ),
+        (
+            "locales/review/es-PR.toml".to_string(),
+            review(&["poster-headline"]),
+        ),
+    ];
+    let (p, _d) = load(&files);
+    let p = p.unwrap_or_else(|d| panic!("{}", overlay::text(&d)));
+    let d = hotline_kit::check::texts(&p, &["es-PR".to_string()], None);
+    let e = overlay::text(&d);
+    assert!(d.has_errors(), "{e}");
+    assert!(
+        e.contains("poster-headline") && e.contains("prostituta"),
+        "{e}"
+    );
+}
