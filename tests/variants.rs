@@ -399,3 +399,43 @@ fn a_variant_is_checked_with_its_base_word_list() {
         "{e}"
     );
 }
+
+#[test]
+fn locale_new_records_region_and_audience() {
+    let t = common::temp_project();
+    let new = |region: &str| {
+        common::hk(
+            t.path(),
+            &[
+                "locale",
+                "new",
+                "pl",
+                "--name",
+                "Polish",
+                "--native",
+                "Polski",
+                "--region",
+                region,
+                "--audience",
+                "Polish readers in the United States",
+            ],
+        )
+    };
+    let o = new("pl");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("region `pl`"));
+    assert!(
+        !t.path().join("locales/pl.ftl").exists(),
+        "a refused locale writes nothing"
+    );
+    let o = new("PL");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = common::hk(t.path(), &["locales"]);
+    let table = String::from_utf8_lossy(&o.stdout);
+    let i = table.lines().position(|l| l.starts_with("pl ")).unwrap();
+    let about = table.lines().nth(i + 1).unwrap();
+    assert!(
+        about.contains("Polish readers in the United States") && about.contains("region PL"),
+        "{about}"
+    );
+}
