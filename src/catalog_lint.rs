@@ -398,3 +398,99 @@ fn number_error(code: &str, id: &str, text: &str, f: &Finding, hotline: &Hotline
         .hint("translations use { $phone }, { $sms } and { $tty } instead of typing numbers; a local number belongs in kit.toml [[resource]]"),
     }
 }
+
+fn string_literals<'a>(p: &'a ast::Pattern<&'a str>, out: &mut Vec<&'a str>) {
+    fn inline<'a>(e: &'a ast::InlineExpression<&'a str>, out: &mut Vec<&'a str>) {
+        use ast::InlineExpression as I;
+        match e {
+            I::StringLiteral { value } => out.push(value),
+            I::FunctionReference { arguments, .. }
+            | I::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for a in arguments
+                    .positional
+                    .iter()
+                    .chain(arguments.named.iter().map(|n| &n.value))
+                {
+                    inline(a, out);
+                }
+            }
+            I::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    fn expr<'a>(e: &'a ast::Expression<&'a str>, out: &mut Vec<&'a str>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    string_literals(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, out),
+        }
+    }
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expr(expression, out);
+        }
+    }
+}
+
+/// In a locale that prints ordinary numbers in its own digits, digits inside a string
+/// literal (`{ "24" }`) are not converted (Fluent hands literals through as they are):
+/// a warning naming the message, so the number is written as plain text instead.
+pub fn literal_digits(
+    code: &str,
+    src: &Arc<Source>,
+    style: crate::digit_style::DigitStyle,
+) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    if style == crate::digit_style::DigitStyle::Latn {
+        return d;
+    }
+    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    let res = match FluentResource::try_new(text.to_string()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    for entry in res.entries() {
+        let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
+            ast::Entry::Message(m) => (
+                m.id.name.to_string(),
+                m.value
+                    .iter()
+                    .chain(m.attributes.iter().map(|a| &a.value))
+                    .collect(),
+            ),
+            ast::Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                std::iter::once(&t.value)
+                    .chain(t.attributes.iter().map(|a| &a.value))
+                    .collect(),
+            ),
+            _ => continue,
+        };
+        let mut lits = Vec::new();
+        for p in patterns {
+            string_literals(p, &mut lits);
+        }
+        if let Some(lit) = lits
+            .iter()
+            .find(|l| l.chars().any(|c| numbers::digit_value(c).is_some()))
+        {
+            d.push(
+                Diagnostic::warning(format!(
+                    "message `{id}` in locale `{code}` has digits in a string literal, {{ \"{}\" }}, which stay as typed while the locale prints numbers in `{}` digits",
+                    numbers::escape_invisible(lit),
+                    style.as_str()
+                ))
+                .at(src, message_line(src, &id))
+                .hint("write the number as plain text (`24`, not `{ \"24\" }`): the catalog's own text takes the locale's digits")
+                .code("digits-literal"),
+            );
+        }
+    }
+    d
+}

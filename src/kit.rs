@@ -114,6 +114,16 @@ pub struct ManifestEntry {
     /// Loops: the locales on it, in order (several for an interleaved loop).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub locales: Vec<String>,
+    /// Who the locale is written for (locales.toml `audience`); for a loop of several
+    /// locales, each as `code: audience`, one after another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// The region its wording follows (locales.toml `region`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// For a regional variant, the locale it inherits from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
 }
 
 /// A file made in memory, not yet written.
@@ -179,6 +189,9 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         duration_s: None,
         frames: None,
         locales: Vec::new(),
+        audience: None,
+        region: None,
+        base: None,
     };
     let page0 = &scene.pages[0];
     let files = match format {
@@ -541,9 +554,27 @@ pub fn make(
     let phone = project.hotline.phone.display.clone();
     for f in &mut files {
         f.entry.number = phone.clone();
+        set_audience(project, &mut f.entry);
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
     Ok((files, diags))
+}
+
+/// Fill a manifest entry's audience, region and base from locales.toml.
+fn set_audience(project: &Project, e: &mut ManifestEntry) {
+    let info = |code: &str| project.catalogs.get(code).map(|c| &c.info);
+    if let Some(i) = info(&e.locale) {
+        e.audience = i.audience.clone();
+        e.region = i.region.clone();
+        e.base = i.base.clone();
+    } else if e.locales.len() > 1 {
+        let each: Vec<String> = e
+            .locales
+            .iter()
+            .filter_map(|c| Some(format!("{c}: {}", info(c)?.audience.as_deref()?)))
+            .collect();
+        e.audience = (!each.is_empty()).then(|| each.join(" | "));
+    }
 }
 
 /// `--cut-line` asked of designs none of which is die-cut: an error naming the designs

@@ -41,6 +41,7 @@ pub mod compliance_cmd;
 pub mod content;
 pub mod coverage;
 pub mod diag;
+pub mod digit_style;
 pub mod diversity;
 pub mod export;
 pub mod fonts;

@@ -12,6 +12,7 @@ use fluent_syntax::ast;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics, Source};
+use crate::digit_style::DigitStyle;
 use crate::hotline::Hotline;
 
 /// Reading direction.
@@ -43,27 +44,51 @@ pub enum Review {
     SurvivorReviewed,
 }
 
-/// One entry of `locales/locales.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of `locales/locales.toml`, resolved: a regional variant's unset fields
+/// come from its base.
+#[derive(Debug, Clone)]
 pub struct LocaleInfo {
     /// English name.
     pub name: String,
     /// Name in its own language and script.
     pub native: String,
     /// Reading direction.
-    #[serde(default)]
     pub direction: Direction,
     /// ISO 15924 script code (Latn, Arab, Deva, Hans, Hant, Jpan, Kore, Cyrl).
     pub script: String,
     /// Font families tried in order.
     pub fonts: Vec<String>,
     /// Line height multiplier for this script (Arabic and Devanagari need more room).
-    #[serde(default)]
     pub line_height: Option<f32>,
     /// The language the other catalogs are translated from.
-    #[serde(default)]
     pub source: bool,
+    /// Digits for ordinary numbers written in the catalog (`digits = "arabext"`);
+    /// hotline placeables always stay in ASCII digits.
+    pub digits: DigitStyle,
+    /// Region the wording is written for (ISO 3166 or UN M49 code: `TW`, `BR`, `419`).
+    pub region: Option<String>,
+    /// Who the catalog is written for, in a sentence.
+    pub audience: Option<String>,
+    /// For a regional variant, the locale whose messages it inherits.
+    pub base: Option<String>,
+}
+
+/// An entry as written: every field optional, so a variant can inherit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocale {
+    name: Option<String>,
+    native: Option<String>,
+    direction: Option<Direction>,
+    script: Option<String>,
+    fonts: Option<Vec<String>>,
+    line_height: Option<f32>,
+    #[serde(default)]
+    source: bool,
+    digits: Option<DigitStyle>,
+    region: Option<String>,
+    audience: Option<String>,
+    base: Option<String>,
 }
 
 impl Review {
@@ -128,6 +153,9 @@ pub struct Catalog {
     /// The hotline channels each message shows through placeables (`{ $sms }`), read
     /// from the Fluent source (references and every variant followed).
     pub channels: BTreeMap<String, std::collections::BTreeSet<crate::hotline::HotlineField>>,
+    /// For a regional variant: the messages (with their review records) taken from its
+    /// base, by id, each with the locale it came from.
+    pub inherited: BTreeMap<String, String>,
 }
 
 impl Catalog {
@@ -157,13 +185,170 @@ impl Catalog {
     }
 }
 
-/// Parse `locales/locales.toml`.
-pub fn parse_index(src: &Arc<Source>) -> Result<BTreeMap<String, LocaleInfo>, Diagnostic> {
-    toml::from_str(&src.text).map_err(|e| {
+/// Parse `locales/locales.toml` and resolve regional variants: a locale with `base`
+/// takes every field it does not set from its base. A base that is not defined, a
+/// chain of bases that loops, a variant marked `source`, or a locale (not a variant)
+/// without name, native, script or fonts is an error.
+pub fn parse_index(src: &Arc<Source>) -> Result<BTreeMap<String, LocaleInfo>, Diagnostics> {
+    let raw: BTreeMap<String, RawLocale> = toml::from_str(&src.text).map_err(|e| {
         Diagnostic::error(format!("locale list is not valid: {}", e.message().trim()))
             .at(src, e.span())
             .hint("each locale needs name, native, direction, script and fonts")
+    })?;
+    let header = |code: &str| src.find_line(|l| l.trim() == format!("[{code}]"));
+    let mut diags = Diagnostics::default();
+    let mut out = BTreeMap::new();
+    for code in raw.keys() {
+        // The chain of bases from this locale, checked for a loop and a missing link.
+        let mut chain = vec![code.as_str()];
+        let mut broken = false;
+        while let Some(b) = raw[*chain.last().unwrap_or(&"")].base.as_deref() {
+            if chain.contains(&b) {
+                chain.push(b);
+                diags.push(
+                    Diagnostic::error(format!(
+                        "locale `{code}` has a loop of base locales: {}",
+                        chain.join(" -> ")
+                    ))
+                    .at(src, header(code))
+                    .hint("a regional variant names the locale it inherits from; the last in a chain has no `base`"),
+                );
+                broken = true;
+                break;
+            }
+            if !raw.contains_key(b) {
+                let from = chain.last().copied().unwrap_or(code);
+                diags.push(
+                    Diagnostic::error(format!(
+                        "locale `{from}` names base `{b}`, which locales/locales.toml does not define"
+                    ))
+                    .at(src, header(from))
+                    .hint(format!(
+                        "locales: {}",
+                        raw.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )),
+                );
+                broken = true;
+                break;
+            }
+            chain.push(b);
+        }
+        if broken {
+            continue;
+        }
+        match resolve(&chain, &raw) {
+            Ok(info) => {
+                out.insert(code.clone(), info);
+            }
+            Err(msg) => diags.push(
+                Diagnostic::error(format!("locale `{code}` {msg}"))
+                    .at(src, header(code))
+                    .hint("each locale needs name, native, direction, script and fonts; a regional variant (`base = ...`) inherits what it leaves out"),
+            ),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// One locale's settings, each field from the first locale in `chain` (itself, its
+/// base, the base's base...) that sets it.
+fn resolve(chain: &[&str], raw: &BTreeMap<String, RawLocale>) -> Result<LocaleInfo, String> {
+    let entries: Vec<&RawLocale> = chain.iter().map(|c| &raw[*c]).collect();
+    let me = entries[0];
+    let pick = |f: &dyn Fn(&RawLocale) -> Option<String>, what: &str| {
+        entries
+            .iter()
+            .find_map(|e| f(e))
+            .ok_or_else(|| format!("has no `{what}`"))
+    };
+    if me.base.is_some() && me.source {
+        return Err("is a regional variant (`base`) and cannot be the source language".into());
+    }
+    if let Some(r) = me.region.as_deref().filter(|r| !valid_region(r)) {
+        return Err(format!(
+            "has region `{}`: use an ISO 3166 code in capitals (`TW`, `BR`) or a UN M49 area (`419`, `001`)",
+            crate::numbers::escape_invisible(r)
+        ));
+    }
+    if me.base.is_some() && me.audience.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        return Err("is a regional variant without `audience`: say who it is written for (a variant exists for another audience than its base's)".into());
+    }
+    let base_digits = entries[1..]
+        .iter()
+        .find_map(|e| e.digits)
+        .unwrap_or_default();
+    if me.base.is_some() && me.digits.is_some_and(|d| d != base_digits) {
+        return Err(format!(
+            "is a regional variant and sets `digits`, but the messages it inherits use its base's (`{}`)",
+            base_digits.as_str()
+        ));
+    }
+    Ok(LocaleInfo {
+        name: pick(&|e| e.name.clone(), "name")?,
+        native: pick(&|e| e.native.clone(), "native")?,
+        direction: entries.iter().find_map(|e| e.direction).unwrap_or_default(),
+        script: pick(&|e| e.script.clone(), "script")?,
+        fonts: entries
+            .iter()
+            .find_map(|e| e.fonts.clone())
+            .ok_or_else(|| "has no `fonts`".to_string())?,
+        line_height: entries.iter().find_map(|e| e.line_height),
+        source: me.source,
+        digits: entries.iter().find_map(|e| e.digits).unwrap_or_default(),
+        // A variant exists for another audience: it never takes its base's.
+        region: me.region.clone(),
+        audience: me.audience.clone(),
+        base: me.base.clone(),
     })
+}
+
+/// Whether a region is written as locales.toml wants it: an ISO 3166 code in capitals
+/// (`TW`) or a three-digit UN M49 area (`419`, `001`).
+pub fn valid_region(r: &str) -> bool {
+    (r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()))
+        || (r.len() == 3 && r.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Who a locale is written for, in one line: audience, region, digits and base (for
+/// the locale table, the proof packet and the build manifest).
+pub fn audience_line(info: &LocaleInfo) -> String {
+    let mut parts = vec![
+        info.audience
+            .clone()
+            .unwrap_or_else(|| "audience not recorded".to_string()),
+    ];
+    if let Some(r) = &info.region {
+        parts.push(format!("region {r}"));
+    }
+    if info.digits != DigitStyle::Latn {
+        parts.push(format!("digits {}", info.digits.as_str()));
+    }
+    if let Some(b) = &info.base {
+        parts.push(format!("regional variant of {b}"));
+    }
+    parts.join("; ")
+}
+
+/// Locale codes in an order where every base comes before its variants.
+pub fn load_order(index: &BTreeMap<String, LocaleInfo>) -> Vec<String> {
+    let depth = |code: &str| {
+        let mut n = 0;
+        let mut c = code;
+        while let Some(b) = index.get(c).and_then(|i| i.base.as_deref()) {
+            n += 1;
+            c = b;
+            if n > index.len() {
+                break;
+            }
+        }
+        n
+    };
+    let mut codes: Vec<String> = index.keys().cloned().collect();
+    codes.sort_by_key(|c| depth(c));
+    codes
 }
 
 /// Parse a Fluent catalog and resolve every message with the hotline variables.
@@ -200,6 +385,10 @@ pub fn parse_catalog(
     let mut bundle = FluentBundle::new(vec![langid]);
     // Our layout isolates numbers itself; Fluent's marks would end up in the PDF text.
     bundle.set_use_isolating(false);
+    // The one place ordinary numbers take the locale's digits: Fluent calls these on
+    // the catalog's own text and number literals only, never on placeable values.
+    bundle.set_transform(info.digits.transform());
+    bundle.set_formatter(info.digits.formatter());
     let ids: Vec<String> = res
         .entries()
         .filter_map(|e| match e {
@@ -255,6 +444,7 @@ pub fn parse_catalog(
         source: src.clone(),
         review: BTreeMap::new(),
         channels,
+        inherited: BTreeMap::new(),
     })
 }
 
@@ -322,6 +512,44 @@ pub fn parse_review(cat: &mut Catalog, src: &Arc<Source>) -> Diagnostics {
                 .at(src, e.span())
                 .hint("each message needs status, by and date (and gloss for translations)"),
         ),
+    }
+    diags
+}
+
+/// Complete a regional variant from its base catalog: every message the variant does
+/// not override comes from the base with its text and review record. An override of a
+/// message the base does not have is an error (it would show nowhere, or hide a typo in
+/// the id).
+pub fn inherit(variant: &mut Catalog, base: &Catalog) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for id in variant.messages.keys() {
+        if !base.messages.contains_key(id) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "message `{id}` in regional variant `{}` overrides nothing: its base `{}` has no such message",
+                    variant.code, base.code
+                ))
+                .at(&variant.source, variant.span_of(id))
+                .hint(format!(
+                    "a variant only rewords messages of its base; fix the id or add the message to {} first",
+                    base.source.path.display()
+                )),
+            );
+        }
+    }
+    for (id, text) in &base.messages {
+        if variant.messages.contains_key(id) {
+            continue;
+        }
+        variant.messages.insert(id.clone(), text.clone());
+        if let Some(r) = base.review.get(id) {
+            variant.review.insert(id.clone(), r.clone());
+        }
+        if let Some(c) = base.channels.get(id) {
+            variant.channels.insert(id.clone(), c.clone());
+        }
+        let from = base.inherited.get(id).unwrap_or(&base.code).clone();
+        variant.inherited.insert(id.clone(), from);
     }
     diags
 }

@@ -9,7 +9,8 @@ use crate::project::Project;
 
 /// Print one line per locale: code, name in its own script, script, direction,
 /// messages present and missing (against the source locale), counts per review status,
-/// and whether the fonts cover every character.
+/// and whether the fonts cover every character; then, indented, who it is written for
+/// (audience, region, digits, and the base of a regional variant).
 pub fn table(p: &Project) -> Result<(), Diagnostics> {
     let source = p.catalogs.values().find(|c| c.info.source);
     let mut out = String::new();
@@ -68,6 +69,12 @@ pub fn table(p: &Project) -> Result<(), Diagnostics> {
             counts[3],
             counts[4],
         );
+        outln!(
+            out,
+            "{:<8} for: {}",
+            "",
+            crate::numbers::escape_invisible(&crate::locale::audience_line(&c.info))
+        );
     }
     outln!(
         out,
@@ -97,6 +104,12 @@ pub struct NewLocale {
     /// Font families, comma-separated (see fonts/fonts.toml).
     #[arg(long, default_value = "latin", value_delimiter = ',')]
     pub fonts: Vec<String>,
+    /// Region whose usage the wording follows (ISO 3166, e.g. PL, BR; or UN M49, e.g. 419).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Who the catalog is written for, in a sentence.
+    #[arg(long)]
+    pub audience: Option<String>,
 }
 
 fn valid_code(c: &str) -> bool {
@@ -130,6 +143,16 @@ pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
         return Err(err(format!(
             "direction `{}` must be ltr or rtl",
             n.direction
+        )));
+    }
+    if let Some(r) = n
+        .region
+        .as_deref()
+        .filter(|r| !crate::locale::valid_region(r))
+    {
+        return Err(err(format!(
+            "region `{}` must be an ISO 3166 code in capitals (PL, BR) or a UN M49 area (419, 001)",
+            crate::numbers::escape_invisible(r)
         )));
     }
     for f in &n.fonts {
@@ -183,6 +206,12 @@ pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
         toml_str(&n.script),
         fonts.join(", ")
     ));
+    if let Some(r) = &n.region {
+        index.push_str(&format!("region = {}\n", toml_str(r)));
+    }
+    if let Some(a) = &n.audience {
+        index.push_str(&format!("audience = {}\n", toml_str(a)));
+    }
     // Catalog and review file first; the index last, so a failure leaves no half locale.
     crate::kit::write_atomic(
         &root.join(format!("locales/{}.ftl", n.code)),

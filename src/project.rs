@@ -139,10 +139,13 @@ impl Project {
 
         let mut catalogs = BTreeMap::new();
         match read_source(&*assets, "locales/locales.toml")
+            .map_err(Diagnostics::from)
             .and_then(|s| locale::parse_index(&s).map(|i| (s, i)))
         {
             Ok((index_src, index)) => {
-                for (code, info) in index {
+                // Bases first: a regional variant is completed from its base's catalog.
+                for code in locale::load_order(&index) {
+                    let info = index[&code].clone();
                     if let Some(f) = &fonts {
                         for fam in &info.fonts {
                             if f.id(fam, FontRole::Regular).is_none() {
@@ -164,6 +167,9 @@ impl Project {
                     ) {
                         Ok(src) => match locale::parse_catalog(&code, &info, &src, h) {
                             Ok(mut c) => {
+                                diags.extend(
+                                    crate::catalog_lint::literal_digits(&code, &src, info.digits).0,
+                                );
                                 let rel = format!("locales/review/{code}.toml");
                                 match read_source_or(
                                     &*assets,
@@ -175,6 +181,13 @@ impl Project {
                                     Ok(rsrc) => diags.extend(locale::parse_review(&mut c, &rsrc).0),
                                     Err(e) => diags.push(e),
                                 }
+                                if let Some(b) = &info.base {
+                                    // A base that failed to load has said why already.
+                                    let Some(base) = catalogs.get(b) else {
+                                        continue;
+                                    };
+                                    diags.extend(locale::inherit(&mut c, base).0);
+                                }
                                 catalogs.insert(code, c);
                             }
                             Err(e) => diags.extend(e.0),
@@ -183,7 +196,7 @@ impl Project {
                     }
                 }
             }
-            Err(e) => diags.push(e),
+            Err(e) => diags.extend(e.0),
         }
 
         let mut designs = BTreeMap::new();
@@ -375,6 +388,16 @@ impl Project {
                     words.insert(code.clone(), w);
                 }
                 Err(e) => diags.push(e),
+            }
+        }
+        // A regional variant without its own word list is checked with its base's.
+        for (code, c) in &catalogs {
+            let mut base = c.info.base.as_deref();
+            while let (None, Some(b)) = (words.get(code), base) {
+                if let Some(w) = words.get(b).cloned() {
+                    words.insert(code.clone(), w);
+                }
+                base = catalogs.get(b).and_then(|bc| bc.info.base.as_deref());
             }
         }
 

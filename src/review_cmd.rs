@@ -162,13 +162,28 @@ pub fn approve_strings(
         .hint("use translated, translator-reviewed or survivor-reviewed")
         .into());
     }
+    // A regional variant's review file holds only its own messages; inherited ones are
+    // reviewed in the base they come from.
     let ids: Vec<String> = if messages.is_empty() {
-        cat.messages.keys().cloned().collect()
+        cat.messages
+            .keys()
+            .filter(|id| !cat.inherited.contains_key(*id))
+            .cloned()
+            .collect()
     } else {
         let mut d = Diagnostics::default();
         for m in messages {
             if let Err(e) = cat.get(m) {
                 d.push(e);
+            } else if let Some(from) = cat.inherited.get(m) {
+                d.push(
+                    Diagnostic::error(format!(
+                        "message `{m}` in `{locale}` is inherited from `{from}`: its review is recorded there"
+                    ))
+                    .hint(format!(
+                        "approve it with --locale {from}, or override it in locales/{locale}.ftl first"
+                    )),
+                );
             }
         }
         if !d.is_empty() {

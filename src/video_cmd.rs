@@ -138,6 +138,9 @@ pub fn kit_loops(
                         duration_s: Some(ls.timing.seconds as f64 * slides.len() as f64),
                         frames,
                         locales: locales.clone(),
+                        audience: None,
+                        region: None,
+                        base: None,
                     },
                     bytes,
                 });

@@ -51,15 +51,40 @@ fn needs_isolation(tok: &str) -> bool {
 
 /// Wrap every phone number, short code and web address in a left-to-right isolate
 /// (U+2066 ... U+2069), so that it reads in dialling order in any language and is never
-/// split across lines. Returns the new text and the byte ranges of the isolated tokens.
+/// split across lines. A number whose digit groups are separated by spaces or brackets
+/// (`1 (888) 373 7888`) is one isolate, so its groups cannot be reordered in a
+/// right-to-left line. Returns the new text and the byte ranges of the isolated tokens.
 pub fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(text.len() + 16);
     let mut ranges = Vec::new();
+    let mut at = 0;
+    for span in isolation_spans(text) {
+        out.push_str(&text[at..span.start]);
+        let r0 = out.len();
+        out.push(LRI);
+        out.push_str(&text[span.clone()]);
+        out.push(PDI);
+        ranges.push(r0..out.len());
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    (out, ranges)
+}
+
+/// What may stand between the digit groups of one number inside its isolate.
+fn is_group_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '(' | ')')
+}
+
+/// Byte ranges of the tokens to isolate, in order; digit groups joined by spaces or
+/// brackets merged into one range, with the brackets around them.
+fn isolation_spans(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !token_char(chars[i].1) {
-            out.push(chars[i].1);
             i += 1;
             continue;
         }
@@ -72,30 +97,43 @@ pub fn isolate_numbers(text: &str) -> (String, Vec<Range<usize>>) {
         while end > start && ".,:;".contains(chars[end - 1].1) {
             end -= 1;
         }
-        let tok_start = chars[start].0;
-        let tok_end = if end < chars.len() {
-            chars[end].0
-        } else {
-            text.len()
-        };
-        let seg_end = if i < chars.len() {
-            chars[i].0
-        } else {
-            text.len()
-        };
-        let tok = &text[tok_start..tok_end];
+        let tok = &text[at(start)..at(end)];
         if end > start && needs_isolation(tok) {
-            let r0 = out.len();
-            out.push(LRI);
-            out.push_str(tok);
-            out.push(PDI);
-            ranges.push(r0..out.len());
-        } else {
-            out.push_str(tok);
+            spans.push(at(start)..at(end));
         }
-        out.push_str(&text[tok_end..seg_end]);
     }
-    (out, ranges)
+    // A group of at most four digits followed, across spaces or brackets, by more
+    // digits is not a number of its own but the start of one (`1 (888) 373 7888`);
+    // a whole number followed by another (`1-888-373-7888 24`) stays two.
+    let group = |r: &Range<usize>| {
+        let t = &text[r.clone()];
+        t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let has_digit = |r: &Range<usize>| text[r.clone()].chars().any(|c| c.is_ascii_digit());
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    let mut prev: Option<Range<usize>> = None;
+    for r in spans {
+        let joins = prev.as_ref().is_some_and(|p| {
+            group(p) && has_digit(&r) && text[p.end..r.start].chars().all(is_group_gap)
+        });
+        match merged.last_mut() {
+            Some(last) if joins => last.end = r.end,
+            _ => merged.push(r.clone()),
+        }
+        prev = Some(r);
+    }
+    // Brackets that open or close inside a merged number come into its isolate.
+    for r in &mut merged {
+        let t = &text[r.clone()];
+        let (open, close) = (t.matches('(').count(), t.matches(')').count());
+        if open > close && text[r.end..].starts_with(')') {
+            r.end += 1;
+        }
+        if close > open && text[..r.start].ends_with('(') {
+            r.start -= 1;
+        }
+    }
+    merged
 }
 
 /// The box the outlines of some glyphs cover ("ink"), in em: x from the pen position
@@ -607,5 +645,19 @@ mod tests {
         assert!(r.is_empty());
         let (t, _) = isolate_numbers("请拨打1-888-373-7888。");
         assert_eq!(t, "请拨打\u{2066}1-888-373-7888\u{2069}。");
+        // Digit groups apart are one number; words between numbers keep them apart.
+        let (t, r) = isolate_numbers("اتصل 1 (888) 373 7888 أو 233733");
+        assert_eq!(
+            t,
+            "اتصل \u{2066}1 (888) 373 7888\u{2069} أو \u{2066}233733\u{2069}"
+        );
+        assert_eq!(r.len(), 2);
+        let (t, _) = isolate_numbers("(888) 373-7888, 24 horas");
+        assert_eq!(
+            t,
+            "\u{2066}(888) 373-7888\u{2069}, \u{2066}24\u{2069} horas"
+        );
+        let (t, _) = isolate_numbers("1-888-373-7888 24 7");
+        assert_eq!(t, "\u{2066}1-888-373-7888\u{2069} \u{2066}24 7\u{2069}");
     }
 }

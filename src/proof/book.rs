@@ -293,6 +293,7 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         GREY,
         false,
     )?;
+    b.para(&format!("Written for: {}", p.audience), 8.0, GREY)?;
     b.line(
         &format!("Status: {}", p.status_text),
         10.0,

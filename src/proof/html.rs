@@ -707,6 +707,7 @@ fn detail(proof: &Proof, layout: &Layout, i: usize, p: &Piece) -> String {
          <a class=\"button\" href=\"{up}{}\">Compare languages<span class=\"vh\"> for {}</span></a></p>\n\
          <dl class=\"facts wide\">\n<dt>Design</dt><dd>{} (<code>{}</code>)</dd>\n\
          <dt>Language</dt><dd>{} &middot; <code>{}</code> &middot; {}</dd>\n\
+         <dt>Written for</dt><dd>{}</dd>\n\
          <dt>Size</dt><dd>{}</dd>\n<dt>Pages</dt><dd>{}</dd>\n",
         e(&p.title),
         language_name(p),
@@ -723,6 +724,7 @@ fn detail(proof: &Proof, layout: &Layout, i: usize, p: &Piece) -> String {
         } else {
             "left to right"
         },
+        e(&p.audience),
         e(&p.size),
         p.pages.len()
     );

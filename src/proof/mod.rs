@@ -46,6 +46,9 @@ pub struct Piece {
     pub locale_name: String,
     /// Locale name in itself ("Español").
     pub native: String,
+    /// Who the locale is written for, its region, digits and base
+    /// ([`crate::locale::audience_line`]).
+    pub audience: String,
     /// Right-to-left script.
     pub rtl: bool,
     /// Finished size in words ("3 x 3 in, 0.125 in bleed", "1920 x 1080 px").
@@ -281,6 +284,7 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
         locale: scene.locale.clone(),
         locale_name: cat.info.name.clone(),
         native: cat.info.native.clone(),
+        audience: crate::locale::audience_line(&cat.info),
         rtl: scene.direction == crate::locale::Direction::Rtl,
         size,
         status: if scene.draft.is_some() && scene.approval.word() == "approved" {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod overlay;
 pub mod pdftext;
 
 use std::path::{Path, PathBuf};
