@@ -25,6 +25,32 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// A copy of the repository with the Spanish `text-short` pinned to a known fixture text
+/// (the shipped wording may change; these tests edit and check this one line).
+fn project() -> tempfile::TempDir {
+    let dir = common::temp_project();
+    let ftl = dir.path().join("locales/es.ftl");
+    let s = std::fs::read_to_string(&ftl).unwrap();
+    let line = s
+        .lines()
+        .find(|l| l.starts_with("text-short ="))
+        .expect("es has text-short")
+        .to_string();
+    common::edit(&ftl, &line, "text-short = Texto al { $sms }");
+    let review = dir.path().join("locales/review/es.toml");
+    let s = std::fs::read_to_string(&review).unwrap();
+    let table = s.find("[text-short]").expect("es review has text-short");
+    let gloss = s[table..]
+        .lines()
+        .find(|l| l.starts_with("gloss ="))
+        .unwrap()
+        .to_string();
+    let at = table + s[table..].find(&gloss).unwrap();
+    let fixed = format!("{}gloss = \"Text to {{ $sms }}\"{}", &s[..at], &s[at + gloss.len()..]);
+    std::fs::write(&review, fixed).unwrap();
+    dir
+}
+
 fn export(dir: &Path, code: &str, format: &str) -> String {
     let file = dir.join(format!("{code}.{format}"));
     let out = hk(
@@ -110,7 +136,7 @@ fn export_then_import_unchanged_is_byte_identical_in_xliff_and_csv_ltr_and_rtl()
 
 #[test]
 fn export_carries_source_translation_gloss_status_where_and_room_with_locked_placeables() {
-    let dir = common::temp_project();
+    let dir = project();
     let x = export(dir.path(), "es", "xliff");
     let doc = roxmltree::Document::parse(&x).unwrap();
     let unit = doc
@@ -122,7 +148,10 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
             .find(|c| c.tag_name().name() == name)
             .unwrap()
     };
-    let p = common::project();
+    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
+        hotline_kit::assets::FsAssets::new(dir.path()),
+    ))
+    .unwrap();
     let es = p.catalog("es").unwrap();
     // The placeable is an <x/> tag in source and target; the text around it is the
     // catalog's.
@@ -182,7 +211,7 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
 
 #[test]
 fn cat_style_xliff_with_reordered_units_whitespace_and_attribute_order_imports() {
-    let dir = common::temp_project();
+    let dir = project();
     let x = export(dir.path(), "es", "xliff");
     let es_ftl = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
     // What a CAT tool does to the file: units in another order, re-indented with tabs,
@@ -254,7 +283,7 @@ fn cat_style_xliff_with_reordered_units_whitespace_and_attribute_order_imports()
 
 #[test]
 fn broken_or_moved_placeables_are_refused_and_nothing_is_written() {
-    let dir = common::temp_project();
+    let dir = project();
     let x = export(dir.path(), "es", "xliff");
     let tag = "<x id=\"sms\" ctype=\"x-fluent-placeable\" equiv-text=\"{ $sms }\"/>";
     let target = format!("Texto al {tag}</target>");
@@ -333,7 +362,7 @@ fn broken_or_moved_placeables_are_refused_and_nothing_is_written() {
 
 #[test]
 fn typed_numbers_overflow_old_source_empty_and_unknown_units_are_refused() {
-    let dir = common::temp_project();
+    let dir = project();
     let x = export(dir.path(), "es", "xliff");
     let head = "¿Se siente a salvo en el trabajo y en casa?";
     assert!(x.contains(head));
@@ -413,7 +442,7 @@ fn typed_numbers_overflow_old_source_empty_and_unknown_units_are_refused() {
 
 #[test]
 fn hostile_xliff_is_refused_before_it_is_read() {
-    let dir = common::temp_project();
+    let dir = project();
     let x = export(dir.path(), "es", "xliff");
     let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n";
     let body = x.split_once("?>\n").unwrap().1;
@@ -455,7 +484,7 @@ fn hostile_xliff_is_refused_before_it_is_read() {
 
 #[test]
 fn csv_with_quotes_newlines_and_formula_cells_round_trips_and_is_defused() {
-    let dir = common::temp_project();
+    let dir = project();
     // A gloss a spreadsheet would run as a formula.
     common::edit(
         dir.path().join("locales/review/es.toml"),
@@ -513,7 +542,7 @@ fn csv_with_quotes_newlines_and_formula_cells_round_trips_and_is_defused() {
 
 #[test]
 fn translator_review_raises_unchanged_messages_and_needs_a_name() {
-    let dir = common::temp_project();
+    let dir = project();
     export(dir.path(), "es", "xliff");
     let f = dir.path().join("es.xliff");
     let out = import(dir.path(), &f, &["--status", "translator-reviewed"]);
@@ -607,7 +636,8 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
 
 #[test]
 fn a_message_the_locale_lacks_is_added_with_its_review_record() {
-    let dir = common::temp_project();
+    let dir = project();
+    common::remove_message(dir.path(), "es", "text-chat-languages");
     let c = export(dir.path(), "es", "csv");
     let en = "\"Texts and chat are answered in English or Spanish.\",\"\"";
     assert!(
@@ -632,10 +662,12 @@ fn a_message_the_locale_lacks_is_added_with_its_review_record() {
         String::from_utf8_lossy(&out.stderr)
     );
     let after = std::fs::read_to_string(dir.path().join("locales/es.ftl")).unwrap();
+    // Added at the end, on a line of its own even where the file had no final newline.
+    let sep = if before.ends_with('\n') { "" } else { "\n" };
     assert_eq!(
         after,
         format!(
-            "{before}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n"
+            "{before}{sep}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n"
         )
     );
     let p = hotline_kit::project::Project::load(std::sync::Arc::new(
