@@ -46,7 +46,11 @@ fn project() -> tempfile::TempDir {
         .unwrap()
         .to_string();
     let at = table + s[table..].find(&gloss).unwrap();
-    let fixed = format!("{}gloss = \"Text to {{ $sms }}\"{}", &s[..at], &s[at + gloss.len()..]);
+    let fixed = format!(
+        "{}gloss = \"Text to {{ $sms }}\"{}",
+        &s[..at],
+        &s[at + gloss.len()..]
+    );
     std::fs::write(&review, fixed).unwrap();
     dir
 }
