@@ -210,19 +210,19 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
                 (Some((s, limited)), _) => format!(
                     "add `unserved = \"{limited}\"` to slot `{}` (it says which languages {} is answered in), or `unserved = \"drop\"` to leave the slot out where {} does not answer in the reader's language",
                     s.slot,
-                    c.name(),
-                    c.name()
+                    said(p, c),
+                    said(p, c)
                 ),
                 (None, false) => format!(
                     "give slot `{}` `unserved = \"MESSAGE\"` with a message that says which languages {} is answered in ({}), or `unserved = \"drop\"`",
                     shows[0].slot,
-                    c.name(),
+                    said(p, c),
                     stating.join(", ")
                 ),
                 (None, true) => format!(
                     "add `unserved = \"drop\"` to slot `{}`, or write a message that says which languages {} is answered in and record it under `states` in content/claims.toml",
                     shows[0].slot,
-                    c.name()
+                    said(p, c)
                 ),
             };
             let via = shows
@@ -237,8 +237,8 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
                         format!(
                             "{} shows {} through {via}, but {} is answered only in {answered}, and nothing on the piece says so in the reader's language",
                             piece_name(design, locale, &page),
-                            c.name(),
-                            c.name()
+                            said(p, c),
+                            said(p, c)
                         ),
                         design.slot_span(slot),
                     )
@@ -265,14 +265,14 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
                             format!(
                                 "message `{id}` in {} promises help in the reader's language, but {} shown beside it (through {}) is answered only in {answered}",
                                 piece_name(design, locale, &page),
-                                s.channel.name(),
+                                said(p, s.channel),
                                 s.via
                             ),
                             design.slot_span(slot),
                         )
                         .hint(format!(
                             "show a message whose promise is only for calls in slot `{slot}`, or leave {} out of this piece where it does not answer in the reader's language (`unserved = \"drop\"` on slot `{}`)",
-                            s.channel.name(),
+                            said(p, s.channel),
                             s.slot
                         ))
                         .hint("what each message promises is recorded in content/claims.toml (`promise`)")
@@ -287,7 +287,7 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
             Diagnostic::warning(format!(
                 "{} shows {}, whose languages ({}) are unverified",
                 piece_name(design, locale, ""),
-                c.name(),
+                said(p, c),
                 l.map_or(String::new(), |l| l.answered.describe())
             ))
             .at(&design.source, None)
@@ -361,4 +361,11 @@ pub fn restroom(p: &Project, designs: &[String]) -> Diagnostics {
         );
     }
     d
+}
+
+/// A channel as the reader of a diagnostic knows it: its label and what the piece shows,
+/// with its name in hotline.toml (`Text 233733 [sms]`).
+fn said(p: &Project, c: HotlineField) -> String {
+    let f = p.hotline.fact(c);
+    format!("{} {} [{}]", f.label, f.display, c.name())
 }
