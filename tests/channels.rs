@@ -241,7 +241,7 @@ fn a_promise_scoped_to_calls_is_broken_when_calls_stop_answering_the_language() 
     ]);
     let e = errors(&check(&p, "text-card", "fr"));
     assert!(
-        e.iter().any(|m| m.contains("message `poster-intro` in `text-card` (fr) promises help in the reader's language, but phone")),
+        e.iter().any(|m| m.contains("message `poster-intro` in `text-card` (fr) promises help in the reader's language, but Phone 1-888-373-7888 [phone]")),
         "{e:#?}"
     );
 }
@@ -386,7 +386,7 @@ fn unverified_channel_languages_are_said_when_shown() {
     assert_eq!(w.len(), 1, "{d:?}");
     assert!(
         w[0].message
-            .contains("tty, whose languages (en, es) are unverified")
+            .contains("TTY / relay 711 [tty], whose languages (en, es) are unverified")
     );
     assert!(errors(&d).is_empty());
     // Unverified languages are never taken as answering other languages.
