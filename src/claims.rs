@@ -4,7 +4,7 @@
 //! channels, and which channel languages it states ("English or Spanish").
 //!
 //! Channels a message shows through placeables (`{ $sms }`) are read from each catalog's
-//! Fluent source ([`crate::locale::Catalog::channels`]), not from this file.
+//! Fluent source (`Catalog::channels` in the locale loader), not from this file.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -200,10 +200,14 @@ impl Claims {
     }
 
     /// Check the claims against the hotline's channel languages and the source
-    /// catalog's messages. A message stating languages other than hotline.toml's is an
+    /// catalog's messages (`source`: its messages by id). A message stating languages other than hotline.toml's is an
     /// error: it must be reworded (and retranslated). A source message missing from the
     /// file is a warning: nobody has said what it claims.
-    pub fn check(&self, hotline: &Hotline, source: Option<&crate::locale::Catalog>) -> Diagnostics {
+    pub fn check(
+        &self,
+        hotline: &Hotline,
+        source: Option<&BTreeMap<String, String>>,
+    ) -> Diagnostics {
         let mut d = Diagnostics::default();
         for (id, c) in &self.messages {
             for (f, stated) in &c.states {
@@ -230,7 +234,7 @@ impl Claims {
         }
         let Some(src) = source else { return d };
         for id in self.messages.keys().chain(self.plain.iter()) {
-            if !src.messages.contains_key(id) {
+            if !src.contains_key(id) {
                 d.push(
                     Diagnostic::error(format!(
                         "claims for `{id}`, but the source catalog has no such message"
@@ -241,7 +245,6 @@ impl Claims {
             }
         }
         let missing: Vec<&str> = src
-            .messages
             .keys()
             .filter(|k| !self.messages.contains_key(*k) && !self.plain.contains(*k))
             .map(String::as_str)

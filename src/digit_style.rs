@@ -2,7 +2,7 @@
 //! `locales/locales.toml`): "24 hours", "200 languages", "under 18" written in a catalog.
 //!
 //! The conversion happens at one point only: when a catalog's messages are resolved
-//! ([`crate::locale::parse_catalog`]), through Fluent's hooks for the catalog's own text
+//! (`locale::parse_catalog`), through Fluent's hooks for the catalog's own text
 //! (text elements and number literals). Placeable values (the hotline number, short
 //! code, TTY, web address and hours from hotline.toml) never pass through it, so they
 //! stay in ASCII digits, and the layout isolates them left to right.

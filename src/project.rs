@@ -352,7 +352,10 @@ impl Project {
         {
             Ok(c) => {
                 if let Some(h) = &hotline {
-                    diags.extend(c.check(h, catalogs.values().find(|c| c.info.source)).0);
+                    diags.extend(
+                        c.check(h, catalogs.values().find(|c| c.info.source).map(|c| &c.messages))
+                            .0,
+                    );
                 }
                 claims = c;
             }
