@@ -272,21 +272,8 @@ pub fn written(
     };
     let origin = res.source().as_ptr() as usize;
     for entry in res.entries() {
-        let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
-            ast::Entry::Message(m) => (
-                m.id.name.to_string(),
-                m.value
-                    .iter()
-                    .chain(m.attributes.iter().map(|a| &a.value))
-                    .collect(),
-            ),
-            ast::Entry::Term(t) => (
-                format!("-{}", t.id.name),
-                std::iter::once(&t.value)
-                    .chain(t.attributes.iter().map(|a| &a.value))
-                    .collect(),
-            ),
-            _ => continue,
+        let Some((id, patterns)) = entry_patterns(entry) else {
+            continue;
         };
         let mut texts = Vec::new();
         for p in patterns {
@@ -456,21 +443,8 @@ pub fn literal_digits(
         Ok(r) | Err((r, _)) => r,
     };
     for entry in res.entries() {
-        let (id, patterns): (String, Vec<&ast::Pattern<&str>>) = match entry {
-            ast::Entry::Message(m) => (
-                m.id.name.to_string(),
-                m.value
-                    .iter()
-                    .chain(m.attributes.iter().map(|a| &a.value))
-                    .collect(),
-            ),
-            ast::Entry::Term(t) => (
-                format!("-{}", t.id.name),
-                std::iter::once(&t.value)
-                    .chain(t.attributes.iter().map(|a| &a.value))
-                    .collect(),
-            ),
-            _ => continue,
+        let Some((id, patterns)) = entry_patterns(entry) else {
+            continue;
         };
         let mut lits = Vec::new();
         for p in patterns {
@@ -493,4 +467,27 @@ pub fn literal_digits(
         }
     }
     d
+}
+
+/// A message's or term's id (terms with their leading `-`) and every pattern it has:
+/// its value and each attribute's. Other entries (comments, junk) have none.
+fn entry_patterns<'a>(
+    entry: &'a ast::Entry<&'a str>,
+) -> Option<(String, Vec<&'a ast::Pattern<&'a str>>)> {
+    match entry {
+        ast::Entry::Message(m) => Some((
+            m.id.name.to_string(),
+            m.value
+                .iter()
+                .chain(m.attributes.iter().map(|a| &a.value))
+                .collect(),
+        )),
+        ast::Entry::Term(t) => Some((
+            format!("-{}", t.id.name),
+            std::iter::once(&t.value)
+                .chain(t.attributes.iter().map(|a| &a.value))
+                .collect(),
+        )),
+        _ => None,
+    }
 }
