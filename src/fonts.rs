@@ -57,7 +57,7 @@ impl Face {
 
     /// SHA-256 of the font file (hex), computed once per process.
     pub fn digest(&self) -> &str {
-        self.digest.get_or_init(|| crate::review::digest(self.data))
+        self.digest.get_or_init(|| crate::hash::digest(self.data))
     }
 
     /// The face as a krilla font, made once per process.
@@ -120,9 +120,7 @@ fn read_font(assets: &dyn Assets, rel: &str) -> std::io::Result<&'static [u8]> {
         Some(path) => intern(FileKey::Path(path), || assets.read(rel)),
         None => {
             let bytes = assets.read(rel)?;
-            intern(FileKey::Content(crate::review::digest(&bytes)), || {
-                Ok(bytes)
-            })
+            intern(FileKey::Content(crate::hash::digest(&bytes)), || Ok(bytes))
         }
     }
 }

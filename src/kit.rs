@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::project::Project;
@@ -168,7 +167,7 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         design: scene.design.clone(),
         locale: scene.locale.clone(),
         format: format.ext(),
-        sha256: hex(&Sha256::digest(bytes)),
+        sha256: crate::hash::digest(bytes),
         bytes: bytes.len(),
         qr: scene.qr.clone(),
         number: String::new(),
@@ -263,10 +262,6 @@ pub fn piece_files(design: &str, locale: &str, pages: usize, formats: &[Format])
         }
     }
     out
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// What to build.

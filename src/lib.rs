@@ -46,6 +46,7 @@ pub mod diversity;
 pub mod export;
 pub mod fonts;
 pub mod h264;
+pub mod hash;
 pub mod hotline;
 pub mod imagery;
 pub mod jurisdiction;

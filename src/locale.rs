@@ -134,7 +134,7 @@ pub struct ReviewEntry {
 
 /// The short hash a review record keeps of the text it reviewed.
 pub fn text_hash(text: &str) -> String {
-    crate::review::text_digest(text).chars().take(16).collect()
+    crate::hash::text_digest(text).chars().take(16).collect()
 }
 
 /// A locale's resolved messages.

@@ -505,14 +505,10 @@ fn alive(_pid: u32) -> bool {
 /// A manifest for a folder of files with no richer one (`proof`): each file's `path`,
 /// `sha256` and `bytes`, sorted by path.
 pub fn simple_manifest(files: &[(&str, &[u8])]) -> Vec<u8> {
-    use sha2::{Digest, Sha256};
     let mut list: Vec<serde_json::Value> = files
         .iter()
         .map(|(path, bytes)| {
-            let sha: String = Sha256::digest(bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let sha = crate::hash::digest(bytes);
             serde_json::json!({ "path": path, "sha256": sha, "bytes": bytes.len() })
         })
         .collect();

@@ -55,28 +55,7 @@ impl State {
 #[serde(transparent)]
 pub struct Inputs(pub BTreeMap<String, String>);
 
-/// Hex SHA-256 of bytes.
-pub fn digest(bytes: &[u8]) -> String {
-    use sha2::Digest as _;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Hex SHA-256 of text, with Windows line endings read as Unix ones, so a checkout with
-/// either gives the same hash.
-pub fn text_digest(text: &str) -> String {
-    digest(text.replace("\r\n", "\n").as_bytes())
-}
-
-/// Hex SHA-256 of a file: text files (SVG, TOML) with line endings normalised.
-pub fn file_digest(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(t) if t.contains("\r\n") => text_digest(t),
-        _ => digest(bytes),
-    }
-}
+pub use crate::hash::{digest, file_digest, text_digest};
 
 /// How many hex digits of each input's hash the ledger keeps: enough to tell which
 /// input changed; the content hash itself covers the full digests.

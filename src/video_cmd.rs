@@ -114,7 +114,7 @@ pub fn kit_loops(
                         design: d.to_string(),
                         locale: locales.join("+"),
                         format: f.ext(),
-                        sha256: crate::review::digest(&bytes),
+                        sha256: crate::hash::digest(&bytes),
                         bytes: bytes.len(),
                         qr: first.qr.clone(),
                         number: String::new(),
@@ -310,7 +310,7 @@ fn locale_slides(
         // What the slides show includes the band: it is part of their content hash.
         scene
             .inputs
-            .add("crawl", crate::review::text_digest(&scene.pages_snapshot()));
+            .add("crawl", crate::hash::text_digest(&scene.pages_snapshot()));
         scene.hash = scene.inputs.hash();
         out.push(LocaleSlides {
             locale: s.locale.clone(),

@@ -536,10 +536,7 @@ pub fn compile(
     );
     // The laid-out result too, so a new version of the layout cannot silently change
     // an approved piece.
-    inputs.add(
-        "layout",
-        crate::review::text_digest(&scene.pages_snapshot()),
-    );
+    inputs.add("layout", crate::hash::text_digest(&scene.pages_snapshot()));
     scene.approval = opts.approvals.state(&design.name, locale, &inputs);
     scene.draft = draft_reason(
         cat,
