@@ -6,25 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-
 use crate::imagery::ImageEntry;
+pub use crate::imagery::{ImagePick, LABOR_SECTORS};
 use crate::project::Project;
 use crate::spec::{Content, Design};
-
-/// Sectors where labor trafficking happens (shared facts section 9; issue 5).
-pub const LABOR_SECTORS: &[&str] = &[
-    "farm",
-    "restaurant",
-    "construction",
-    "factory",
-    "domestic",
-    "childcare",
-    "hotel",
-    "cleaning",
-    "nail-salon",
-    "car-repair",
-];
 
 /// What a kit must show across its illustrations.
 pub const MIN_TONES: usize = 4;
@@ -32,37 +17,6 @@ pub const MIN_TONES: usize = 4;
 pub const MIN_AGES: usize = 3;
 /// Labor sectors.
 pub const MIN_SECTORS: usize = 4;
-
-/// `image_pick = { count = 4, kind = "person", sector = ["farm"] }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImagePick {
-    /// How many images.
-    pub count: usize,
-    /// person or object (default: any).
-    #[serde(default)]
-    pub kind: Option<String>,
-    /// Allowed sectors (default: any).
-    #[serde(default)]
-    pub sector: Vec<String>,
-    /// Allowed genders (default: any).
-    #[serde(default)]
-    pub gender: Vec<String>,
-    /// Allowed age groups (default: any).
-    #[serde(default)]
-    pub age: Vec<String>,
-}
-
-impl ImagePick {
-    /// Whether an image matches the query.
-    pub fn matches(&self, e: &ImageEntry) -> bool {
-        let any = |list: &[String], v: &str| list.is_empty() || list.iter().any(|x| x == v);
-        self.kind.as_deref().is_none_or(|k| k == e.kind)
-            && any(&self.sector, &e.sector)
-            && any(&self.gender, &e.gender)
-            && any(&self.age, &e.age)
-    }
-}
 
 /// Who and what a set of illustrations shows.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -133,7 +133,7 @@ pub const TAGS: &[(&str, &[&str])] = &[
     ("skin_tone", &["1-2", "3", "4", "5", "6", "none"]),
     ("age", &["child", "adult", "older", "none"]),
     ("gender", &["woman", "man", "neutral", "none"]),
-    // Labor sectors (crate::diversity::LABOR_SECTORS) are allowed too.
+    // Labor sectors (LABOR_SECTORS) are allowed too.
     ("sector", &["office", "health", "general", "none"]),
     ("disability", &["wheelchair", "none"]),
     ("headwear", &["headscarf", "turban", "none"]),
@@ -148,7 +148,7 @@ pub fn allowed_values(field: &str) -> Vec<&'static str> {
         .map(|(_, a)| a.to_vec())
         .unwrap_or_default();
     if field == "sector" {
-        v.splice(0..0, crate::diversity::LABOR_SECTORS.iter().copied());
+        v.splice(0..0, LABOR_SECTORS.iter().copied());
     }
     v
 }
@@ -460,4 +460,49 @@ pub fn parse_sidecar(file: &str, src: &Arc<Source>) -> Result<ImageEntry, Diagno
         kind: g(&s.kind),
         dir: "images".into(),
     })
+}
+
+/// Sectors where labor trafficking happens (shared facts section 9; issue 5).
+pub const LABOR_SECTORS: &[&str] = &[
+    "farm",
+    "restaurant",
+    "construction",
+    "factory",
+    "domestic",
+    "childcare",
+    "hotel",
+    "cleaning",
+    "nail-salon",
+    "car-repair",
+];
+
+/// `image_pick = { count = 4, kind = "person", sector = ["farm"] }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagePick {
+    /// How many images.
+    pub count: usize,
+    /// person or object (default: any).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Allowed sectors (default: any).
+    #[serde(default)]
+    pub sector: Vec<String>,
+    /// Allowed genders (default: any).
+    #[serde(default)]
+    pub gender: Vec<String>,
+    /// Allowed age groups (default: any).
+    #[serde(default)]
+    pub age: Vec<String>,
+}
+
+impl ImagePick {
+    /// Whether an image matches the query.
+    pub fn matches(&self, e: &ImageEntry) -> bool {
+        let any = |list: &[String], v: &str| list.is_empty() || list.iter().any(|x| x == v);
+        self.kind.as_deref().is_none_or(|k| k == e.kind)
+            && any(&self.sector, &e.sector)
+            && any(&self.gender, &e.gender)
+            && any(&self.age, &e.age)
+    }
 }

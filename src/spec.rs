@@ -298,7 +298,7 @@ pub struct Variant {
     /// Illustrations for this variant's audience: slot name to a query, replacing the
     /// slot's own (`images = { people = { count = 3, gender = ["man"] } }`).
     #[serde(default)]
-    pub images: BTreeMap<String, Spanned<crate::diversity::ImagePick>>,
+    pub images: BTreeMap<String, Spanned<crate::imagery::ImagePick>>,
     /// Built only when named (`--design`, or `designs` in kit.toml), not in the default kit.
     #[serde(default)]
     pub on_request: bool,
@@ -346,7 +346,7 @@ pub struct SlotSpec {
     pub flags: Option<Spanned<FlagPick>>,
     /// Illustrations chosen by the kit by query, for diversity across the kit.
     #[serde(default)]
-    pub image_pick: Option<Spanned<crate::diversity::ImagePick>>,
+    pub image_pick: Option<Spanned<crate::imagery::ImagePick>>,
     /// The kit's local resources (kit.toml); rows holding only this collapse when the
     /// kit has none.
     #[serde(default)]
@@ -466,7 +466,7 @@ pub enum Content {
     /// The kit's local resources.
     Resources,
     /// Illustrations chosen by query, together with the rest of the kit.
-    ImagePick(crate::diversity::ImagePick),
+    ImagePick(crate::imagery::ImagePick),
 }
 
 /// A checked slot: its area in the grid and how it looks.
