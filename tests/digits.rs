@@ -93,16 +93,7 @@ fn the_phone_number_reads_in_dialling_order_beside_persian_digits() {
     let chain = p.chain(cat, FontRole::Regular);
     let para = text::shape(msg, &p.fonts, &chain, Direction::Rtl, "fa").unwrap();
     // One line, read left to right as drawn.
-    let drawn: String = para
-        .line_runs(0..para.text.len())
-        .iter()
-        .flat_map(|r| {
-            r.glyphs
-                .iter()
-                .map(|g| r.text[g.range.clone()].to_string())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let drawn = drawn(&para);
     let phone = &p.hotline.phone.display;
     assert!(drawn.contains(phone.as_str()), "{drawn}");
     assert!(drawn.contains(p.hotline.sms.display.as_str()), "{drawn}");
@@ -133,16 +124,7 @@ fn a_phone_number_printed_with_spaces_and_brackets_keeps_its_groups_in_order() {
         let chain = p.chain(cat, FontRole::Regular);
         let msg = format!("با {} تماس بگیرید ۲۴", p.hotline.phone.display);
         let para = text::shape(&msg, &p.fonts, &chain, Direction::Rtl, code).unwrap();
-        let drawn: String = para
-            .line_runs(0..para.text.len())
-            .iter()
-            .flat_map(|r| {
-                r.glyphs
-                    .iter()
-                    .map(|g| r.text[g.range.clone()].to_string())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let drawn = drawn(&para);
         assert!(drawn.contains("1 (888) 373 7888"), "{code}: {drawn}");
     }
 }
@@ -245,4 +227,17 @@ fn the_last_check_before_export_reads_persian_digits_too() {
         let e = common::overlay::text(&e);
         assert!(e.contains(what) && e.contains(typed), "{typed}: {e}");
     }
+}
+
+/// The text of a shaped paragraph's one line, glyph by glyph as drawn (left to right).
+fn drawn(para: &text::Paragraph) -> String {
+    para.line_runs(0..para.text.len())
+        .iter()
+        .flat_map(|r| {
+            r.glyphs
+                .iter()
+                .map(|g| r.text[g.range.clone()].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

@@ -55,6 +55,14 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// The project in `dir` as it is now on disk.
+fn load(dir: &Path) -> hotline_kit::project::Project {
+    hotline_kit::project::Project::load(std::sync::Arc::new(hotline_kit::assets::FsAssets::new(
+        dir,
+    )))
+    .unwrap()
+}
+
 fn export(dir: &Path, code: &str, format: &str) -> String {
     let file = dir.join(format!("{code}.{format}"));
     let out = hk(
@@ -152,10 +160,7 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
             .find(|c| c.tag_name().name() == name)
             .unwrap()
     };
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-        hotline_kit::assets::FsAssets::new(dir.path()),
-    ))
-    .unwrap();
+    let p = load(dir.path());
     let es = p.catalog("es").unwrap();
     // The placeable is an <x/> tag in source and target; the text around it is the
     // catalog's.
@@ -264,10 +269,7 @@ fn cat_style_xliff_with_reordered_units_whitespace_and_attribute_order_imports()
         )
     );
     // The review record: status, who, when (the project clock), the text's hash.
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-        hotline_kit::assets::FsAssets::new(dir.path()),
-    ))
-    .unwrap();
+    let p = load(dir.path());
     let es = p.catalog("es").unwrap();
     let r = &es.review["text-short"];
     assert_eq!(r.status, hotline_kit::locale::Review::Translated);
@@ -519,10 +521,7 @@ fn csv_with_quotes_newlines_and_formula_cells_round_trips_and_is_defused() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-        hotline_kit::assets::FsAssets::new(dir.path()),
-    ))
-    .unwrap();
+    let p = load(dir.path());
     let msg = &p.catalog("es").unwrap().messages["cling-body"];
     assert_eq!(msg, "Puede \"recibir\" ayuda, hoy.\nEs gratis y privado.");
     // The formula gloss came back as it was (the `'` removed), and the new text
@@ -562,10 +561,7 @@ fn translator_review_raises_unchanged_messages_and_needs_a_name() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-        hotline_kit::assets::FsAssets::new(dir.path()),
-    ))
-    .unwrap();
+    let p = load(dir.path());
     let es = p.catalog("es").unwrap();
     assert_eq!(
         es.status("rf-pay"),
@@ -674,10 +670,7 @@ fn a_message_the_locale_lacks_is_added_with_its_review_record() {
             "{before}{sep}text-chat-languages = Los mensajes de texto y el chat se atienden en inglés o español.\n"
         )
     );
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-        hotline_kit::assets::FsAssets::new(dir.path()),
-    ))
-    .unwrap();
+    let p = load(dir.path());
     let es = p.catalog("es").unwrap();
     assert_eq!(
         es.status("text-chat-languages"),

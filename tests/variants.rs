@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::overlay;
 
 const VARIANT: &str = "\n[zh-Hant-HK]\nbase = \"zh-Hant\"\nname = \"Chinese (Traditional, Hong Kong)\"\nnative = \"繁體中文（香港）\"\nregion = \"HK\"\naudience = \"Fixture: Cantonese-speaking readers of Traditional Chinese\"\n";
@@ -219,15 +221,7 @@ fn locales_table_shows_each_locale_audience_region_and_base() {
     )
     .unwrap();
     let t = common::temp_project_all_fonts();
-    for (rel, text) in good_variant() {
-        let path = t.path().join(&rel);
-        if rel.ends_with("locales.toml") {
-            let old = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, format!("{old}{text}")).unwrap();
-        } else {
-            std::fs::write(&path, text).unwrap();
-        }
-    }
+    write_good_variant(t.path());
     let o = common::hk(t.path(), &["locales"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let table = String::from_utf8_lossy(&o.stdout).into_owned();
@@ -297,15 +291,7 @@ fn locales_table_shows_each_locale_audience_region_and_base() {
 #[test]
 fn approving_a_variant_records_only_its_own_messages() {
     let t = common::temp_project();
-    for (rel, text) in good_variant() {
-        let path = t.path().join(&rel);
-        if rel.ends_with("locales.toml") {
-            let old = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, format!("{old}{text}")).unwrap();
-        } else {
-            std::fs::write(&path, text).unwrap();
-        }
-    }
+    write_good_variant(t.path());
     let approve = |extra: &[&str]| {
         let mut a = vec![
             "approve",
@@ -438,4 +424,17 @@ fn locale_new_records_region_and_audience() {
         about.contains("Polish readers in the United States") && about.contains("region PL"),
         "{about}"
     );
+}
+
+/// Write the good variant's files into a project copy (its locales.toml entry appended).
+fn write_good_variant(dir: &Path) {
+    for (rel, text) in good_variant() {
+        let path = dir.join(&rel);
+        if rel.ends_with("locales.toml") {
+            let old = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, format!("{old}{text}")).unwrap();
+        } else {
+            std::fs::write(&path, text).unwrap();
+        }
+    }
 }
