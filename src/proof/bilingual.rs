@@ -142,8 +142,8 @@ pub(super) fn html_page(proof: &Proof, t: &Bilingual) -> String {
 /// Styles of the table (appended to the gallery's stylesheet).
 pub(super) const STYLE: &str = "
 /* Bilingual tables (bilingual/CODE.html) */
-table.bilingual { border-collapse: collapse; width: 100%; }
-table.bilingual th, table.bilingual td { border: 1px solid #8a8a8a; padding: .45em .55em; vertical-align: top; text-align: start; }
+table.bilingual { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.bilingual th, table.bilingual td { border: 1px solid #8a8a8a; padding: .45em .55em; vertical-align: top; text-align: start; overflow-wrap: anywhere; }
 table.bilingual thead th { background: #eef1f6; }
 table.bilingual td.notes, table.bilingual th.notes { width: 22%; min-width: 10em; }
 table.bilingual td.none { color: #a33; font-style: italic; }
