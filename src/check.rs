@@ -280,7 +280,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                 .find(|k| p.hotline.qr_payload(*k) == s.qr)
                 .unwrap_or(design.qr);
             d.extend(
-                crate::channels::check_piece(p, design, cat, qr)
+                crate::channel_rule::check_piece(p, design, cat, qr)
                     .0
                     .into_iter()
                     .filter(|x| x.severity != crate::diag::Severity::Error),
@@ -585,7 +585,7 @@ pub fn count_syllables(word: &str) -> usize {
 
 /// Today as days since 1970-01-01 (UTC). `HOTLINE_KIT_TODAY=YYYY-MM-DD` sets another day
 /// (for reproducible proofs and tests). Only the command line calls it: the library
-/// takes the date as an input ([`crate::kit::Selection::today`]).
+/// takes the date as an input (the selection's `today`).
 pub fn today() -> i64 {
     if let Some(d) = std::env::var("HOTLINE_KIT_TODAY")
         .ok()

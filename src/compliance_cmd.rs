@@ -3,7 +3,8 @@
 //! unverified.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::jurisdiction::{Notice, Outcome, Profile, RuleResult, evaluate};
+use crate::compliance::{Notice, Outcome, RuleResult, evaluate};
+use crate::jurisdiction::Profile;
 use crate::kit::Selection;
 use crate::project::Project;
 

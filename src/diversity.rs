@@ -131,6 +131,23 @@ fn gain(cov: &Coverage, e: &ImageEntry) -> u32 {
     )
 }
 
+/// The designs whose illustrations are chosen together: the kit's designs (all but
+/// those made only on request, when the kit names none), then any design asked for on
+/// top of them (an on-request variant), so it gets pictures too.
+pub fn designs_for<'a>(p: &'a Project, kit: &[String], asked: &[String]) -> Vec<&'a Design> {
+    let mut designs: Vec<&Design> = if kit.is_empty() {
+        p.designs.values().filter(|d| !d.on_request).collect()
+    } else {
+        kit.iter().filter_map(|d| p.designs.get(d)).collect()
+    };
+    for d in asked.iter().filter_map(|d| p.designs.get(d)) {
+        if !designs.iter().any(|k| k.name == d.name) {
+            designs.push(d);
+        }
+    }
+    designs
+}
+
 /// Choose images for every `image_pick` slot of the kit's designs, together, so that the
 /// kit's coverage grows as fast as possible, and every page of a multi-page design (a
 /// slide loop) gets its own pictures, chosen so that the loop on its own meets the rules

@@ -15,6 +15,27 @@ use crate::spec::FontRole;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FontId(pub usize);
 
+/// The fonts tried, in order, for each character.
+#[derive(Debug, Clone)]
+pub struct FontChain {
+    /// Faces in order of preference.
+    pub fonts: Vec<FontId>,
+    /// The Latin face, if in the chain: Latin letters, digits and punctuation use it
+    /// even when another face has them, so numbers and addresses look the same in
+    /// every language.
+    pub latin: Option<FontId>,
+}
+
+impl FontChain {
+    /// A chain of one face.
+    pub fn one(id: FontId) -> Self {
+        Self {
+            fonts: vec![id],
+            latin: None,
+        }
+    }
+}
+
 /// One family in `fonts/fonts.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::hotline::Hotline;
-use crate::kit::Format;
+use crate::config::Format;
 use crate::spec::QrKind;
 
 /// `[facility]`.
@@ -190,7 +190,7 @@ pub struct ComplianceSection {
 pub struct VideoSection {
     /// Loop formats: "mp4" and/or "html" (default: mp4).
     #[serde(default)]
-    pub formats: Vec<crate::video_cmd::LoopFormat>,
+    pub formats: Vec<crate::config::LoopFormat>,
     /// Seconds per slide (default 10; `check` warns under 8).
     #[serde(default)]
     pub seconds: Option<f32>,
@@ -208,15 +208,15 @@ pub struct VideoSection {
 
 impl VideoSection {
     /// The loop settings, defaults filled in.
-    pub fn settings(&self) -> crate::video_cmd::LoopSettings {
-        let d = crate::video::Timing::default();
-        crate::video_cmd::LoopSettings {
+    pub fn settings(&self) -> crate::config::LoopSettings {
+        let d = crate::config::Timing::default();
+        crate::config::LoopSettings {
             formats: if self.formats.is_empty() {
-                vec![crate::video_cmd::LoopFormat::Mp4]
+                vec![crate::config::LoopFormat::Mp4]
             } else {
                 self.formats.clone()
             },
-            timing: crate::video::Timing {
+            timing: crate::config::Timing {
                 seconds: self.seconds.unwrap_or(d.seconds),
                 crossfade: self.crossfade.unwrap_or(d.crossfade),
             },

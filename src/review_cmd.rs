@@ -104,7 +104,7 @@ pub fn approve_pieces(
             .and_then(|id| project.jurisdictions.get(id));
         let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
         if let Some(why) =
-            crate::layout::draft_reason(cat, s.review, &s.fell_back, fallback, &approved, &also)
+            crate::review::draft_reason(cat, s.review, &s.fell_back, fallback, &approved, &also)
         {
             let (until, hint) = match profile {
                 Some(p) if !also.is_empty() => (

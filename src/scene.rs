@@ -305,13 +305,13 @@ pub struct Scene {
     /// contact sheet): what it is and what its pages show about the pieces on it. Its
     /// metadata comes from this, never from the piece fields above.
     pub document: Option<DocStatus>,
-    /// The content hash (`sha256:...`, see [`crate::review`]); empty for review
+    /// The content hash (`sha256:...`, made by the review stage); empty for review
     /// documents that are not pieces.
     pub hash: String,
     /// The inputs the hash covers.
-    pub inputs: crate::review::Inputs,
+    pub inputs: crate::ledger::Inputs,
     /// Where the piece stands with the advisory board.
-    pub approval: crate::review::State,
+    pub approval: crate::ledger::State,
     /// The QR payload on every page.
     pub qr: String,
     /// The lowest review status of the strings on the piece.

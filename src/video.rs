@@ -15,71 +15,10 @@ use std::fmt::Write as _;
 use crate::diag::Diagnostic;
 use crate::scene::Scene;
 
-/// Frames per second of every loop.
-pub const FPS: u32 = 30;
+pub use crate::config::{FPS, MIN_SECONDS, Timing};
+
 /// Frame size every loop is made at.
 pub const SIZE: (u32, u32) = (1920, 1080);
-/// `check` warns when a slide is shown for less than this (seconds).
-pub const MIN_SECONDS: f32 = 8.0;
-
-/// How a loop plays.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Timing {
-    /// Seconds each slide is on screen, its crossfade into the next included.
-    pub seconds: f32,
-    /// Seconds of crossfade between slides.
-    pub crossfade: f32,
-}
-
-impl Default for Timing {
-    fn default() -> Self {
-        Self {
-            seconds: 10.0,
-            crossfade: 0.5,
-        }
-    }
-}
-
-impl Timing {
-    /// Frames per slide.
-    pub fn slide_frames(&self) -> u32 {
-        (self.seconds * FPS as f32).round() as u32
-    }
-
-    /// Frames of each crossfade.
-    pub fn fade_frames(&self) -> u32 {
-        (self.crossfade * FPS as f32).round() as u32
-    }
-
-    /// Check the timing; an error says what is wrong and what to do.
-    pub fn validate(&self) -> Result<(), Diagnostic> {
-        if !(self.seconds.is_finite() && self.seconds > 0.0) || self.slide_frames() == 0 {
-            return Err(Diagnostic::error(format!(
-                "a slide must be shown for more than 0 seconds (got {})",
-                self.seconds
-            ))
-            .hint("use --seconds 10 (at least 8 is recommended: people need time to read)"));
-        }
-        if self.seconds > 600.0 {
-            return Err(Diagnostic::error(format!(
-                "{} seconds per slide is more than 10 minutes",
-                self.seconds
-            ))
-            .hint("use --seconds between 8 and 40"));
-        }
-        if !(self.crossfade.is_finite() && self.crossfade >= 0.0)
-            || self.fade_frames() * 2 > self.slide_frames()
-        {
-            return Err(Diagnostic::error(format!(
-                "a crossfade of {} s does not fit in {} s slides",
-                self.crossfade, self.seconds
-            ))
-            .hint("the crossfade can be at most half of --seconds; 0.5 is the default, 0 turns it off"));
-        }
-        Ok(())
-    }
-}
-
 /// One slide of a loop: its pixels (RGBA, 1920x1080), a label for messages, and what
 /// a file of it must carry: its piece's metadata and QR codes.
 #[derive(Clone)]

@@ -3,51 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::kit::Selection;
+use crate::selection::Selection;
 use crate::project::Project;
 use crate::units::Color;
 use crate::video::{Slide, Timing};
 
-/// What `video` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LoopFormat {
-    /// H.264 MP4 (1920x1080, 30 fps).
-    Mp4,
-    /// One self-contained HTML page that crossfades the slides.
-    #[value(alias = "htm")]
-    Html,
-    /// One PNG per slide.
-    Png,
-}
-
-impl LoopFormat {
-    /// File extension.
-    pub fn ext(self) -> &'static str {
-        match self {
-            LoopFormat::Mp4 => "mp4",
-            LoopFormat::Html => "html",
-            LoopFormat::Png => "png",
-        }
-    }
-}
+pub use crate::config::{LoopFormat, LoopSettings};
 
 /// One loop `build` makes: file stem, locales, slides, and the content hashes of what
 /// the slides show.
 type LoopGroup = (String, Vec<String>, Vec<Slide>, Vec<String>);
-
-/// Loops a kit asks `build` to make (`[video]` in kit.toml).
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoopSettings {
-    /// mp4 and/or html.
-    pub formats: Vec<LoopFormat>,
-    /// Seconds per slide and crossfade.
-    pub timing: Timing,
-    /// One loop alternating the locales.
-    pub interleave: bool,
-    /// The crawl line along the bottom.
-    pub crawl: bool,
-}
 
 /// `build`'s loops: for every screen design among the pieces, one loop per locale at
 /// `DESIGN/LOCALE/DESIGN-LOCALE-loop.EXT`, or one interleaved loop at
@@ -57,7 +22,7 @@ pub fn kit_loops(
     sel: &Selection,
     scenes: &[crate::scene::Scene],
     ls: &LoopSettings,
-) -> Result<Vec<crate::kit::OutFile>, Diagnostic> {
+) -> Result<Vec<crate::piece::OutFile>, Diagnostic> {
     ls.timing
         .validate()
         .map_err(|d| d.hint("fix [video] in kit.toml"))?;
@@ -108,8 +73,8 @@ pub fn kit_loops(
                         None,
                     ),
                 };
-                out.push(crate::kit::OutFile {
-                    entry: crate::kit::ManifestEntry {
+                out.push(crate::piece::OutFile {
+                    entry: crate::piece::ManifestEntry {
                         path: format!("{stem}.{}", f.ext()),
                         design: d.to_string(),
                         locale: locales.join("+"),
@@ -240,7 +205,7 @@ fn locale_slides(
     let mut k = 0;
     for s in scenes {
         let mut scene =
-            crate::kit::compile_with(project, &s.design, &s.locale, &opts).map_err(|d| {
+            crate::piece::compile_with(project, &s.design, &s.locale, &opts).map_err(|d| {
                 d.0.into_iter()
                     .next()
                     .unwrap_or_else(|| Diagnostic::error("crawl layout failed"))
@@ -475,7 +440,7 @@ pub fn make(
     output: &Path,
 ) -> Result<(Vec<LoopFile>, Diagnostics), Diagnostics> {
     timing.validate()?;
-    let (scenes, mut warnings) = crate::kit::prepare(project, sel)?;
+    let (scenes, mut warnings) = crate::selection::prepare(project, sel)?;
     if timing.seconds < crate::video::MIN_SECONDS {
         warnings.push(
             Diagnostic::warning(format!(

@@ -103,7 +103,7 @@ fn errors(d: &Diagnostics) -> Vec<String> {
 
 fn check(p: &Project, design: &str, locale: &str) -> Diagnostics {
     let d = p.design(design).unwrap();
-    hotline_kit::channels::check_piece(p, d, p.catalog(locale).unwrap(), d.qr)
+    hotline_kit::channel_rule::check_piece(p, d, p.catalog(locale).unwrap(), d.qr)
 }
 
 #[test]
@@ -411,7 +411,7 @@ fn sticker_with(variant_question: &str, variant: &str) -> (&'static str, String)
 fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
     let (p, _t) = loaded(&[sticker_with("rf-unpaid", "stall-sticker-men")]);
     let all: Vec<String> = p.designs.keys().cloned().collect();
-    let e = errors(&hotline_kit::channels::restroom(&p, &all));
+    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
     for part in [
         "`stall-sticker-men` (variant of `stall-sticker`)",
@@ -458,7 +458,7 @@ fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
 fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
     let (p, _t) = loaded(&[sticker_with("rf-sex-made", "stall-sticker-women")]);
     let all: Vec<String> = p.designs.keys().cloned().collect();
-    let e = errors(&hotline_kit::channels::restroom(&p, &all));
+    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
     assert!(
         e[0].contains("`stall-sticker-women`") && e[0].contains("never names labor"),
@@ -466,7 +466,7 @@ fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
     );
     // A mild question that names neither fails on both counts.
     let (p, _t) = loaded(&[sticker_with("rf-come-go", "stall-sticker-all-gender")]);
-    let e = errors(&hotline_kit::channels::restroom(&p, &all));
+    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
     assert!(
         e.len() == 1 && e[0].contains("never names labor or sex"),
         "{e:?}"
@@ -477,7 +477,7 @@ fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
 fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     let p = common::project();
     let designs: Vec<String> = p.designs.keys().cloned().collect();
-    assert!(errors(&hotline_kit::channels::restroom(&p, &designs)).is_empty());
+    assert!(errors(&hotline_kit::channel_rule::restroom(&p, &designs)).is_empty());
     // Every restroom variant of the sticker is a restroom piece.
     for v in [
         "stall-sticker",
@@ -490,7 +490,7 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     let mut limited = 0;
     for d in p.designs.values() {
         for (code, cat) in &p.catalogs {
-            let diags = hotline_kit::channels::check_piece(&p, d, cat, d.qr);
+            let diags = hotline_kit::channel_rule::check_piece(&p, d, cat, d.qr);
             assert!(
                 errors(&diags).is_empty(),
                 "{} {code}: {:#?}",

@@ -12,7 +12,8 @@ use crate::project::Project;
 use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
 use crate::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
 use crate::units::Color;
-use text::{FontChain, Paragraph, TextError};
+use crate::fonts::FontChain;
+use text::{Paragraph, TextError};
 
 /// Smallest printed QR module the tool accepts (0.4 mm), in points.
 pub const MIN_MODULE_PT: f32 = 0.4 * crate::units::PT_PER_MM;
@@ -22,9 +23,6 @@ pub const MIN_MODULE_PX: f32 = 4.0;
 const ITEM_GAP: f32 = 0.35;
 /// Space between a bullet and its text, in em.
 const BULLET_GAP: f32 = 0.45;
-
-/// The draft mark: on every piece that is not approved for print.
-pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
 
 /// Options for laying out one piece.
 #[derive(Debug, Clone, Default)]
@@ -41,59 +39,10 @@ pub struct Options {
     pub image_picks: std::collections::BTreeMap<String, Vec<String>>,
     /// Approvals recorded by the advisory board (`reviews/approvals.toml`); a piece is
     /// final only when its content hash matches its newest approval.
-    pub approvals: std::sync::Arc<crate::review::Ledger>,
+    pub approvals: std::sync::Arc<crate::ledger::Ledger>,
     /// Keep this much (pt, or px on screens) free at the bottom of the safe area: the
     /// grid ends higher, for a band drawn later (the crawl line of a video loop).
     pub reserve_bottom: f32,
-}
-
-/// Why a piece is a draft, shown on the piece and in its metadata and manifest entry;
-/// `None` when it is final. A piece is final when the advisory board approved exactly
-/// this content, its translated strings have been reviewed by a translator (an approval
-/// covers the English text the board read), and no string fell back to another locale.
-pub fn draft_reason(
-    cat: &Catalog,
-    lowest: Review,
-    fell_back: &[String],
-    fallback: Option<&Catalog>,
-    approval: &crate::review::State,
-    also: &[String],
-) -> Option<String> {
-    use crate::review::State;
-    let approved = matches!(approval, State::Approved { .. });
-    let mut notes: Vec<String> = Vec::new();
-    if let State::Changed { .. } = approval {
-        notes.push("changed since approval".into());
-    }
-    if lowest == Review::Untranslated {
-        notes.push("untranslated text".into());
-    } else if cat.info.source {
-        if !approved && lowest < Review::SurvivorReviewed {
-            notes.push("text not reviewed".into());
-        }
-    } else if lowest < Review::TranslatorReviewed {
-        notes.push("draft translation".into());
-    }
-    if let (false, Some(fb)) = (fell_back.is_empty(), fallback) {
-        notes.push(format!("in {}: {}", fb.info.name, fell_back.join(", ")));
-    }
-    // Reasons no approval can clear (a state notice's unverified profile).
-    notes.extend(also.iter().cloned());
-    if approved && notes.is_empty() {
-        return None;
-    }
-    let head = if approved {
-        // Approved, but not final: say so rather than "not approved".
-        "DRAFT \u{2013} approved design, not ready for print".to_string()
-    } else {
-        DRAFT_NOTE.to_string()
-    };
-    Some(
-        std::iter::once(head)
-            .chain(notes)
-            .collect::<Vec<_>>()
-            .join(" \u{00b7} "),
-    )
 }
 
 /// Look up messages in the piece's locale, or in the fallback locale where allowed.
@@ -286,7 +235,10 @@ impl Block {
     }
 }
 
-/// Compile one design in one locale into a scene.
+/// Lay out one design in one locale into a scene: grid, text, QR code and images, with
+/// the image picks of `opts` (complete: one entry per `image_pick` slot and page). The
+/// scene is not yet reviewed: its content hash, approval and draft mark are added by
+/// the review stage (`review::seal`), and the whole piece is made by `piece::make`.
 pub fn compile(
     project: &Project,
     design: &Design,
@@ -298,26 +250,7 @@ pub fn compile(
         Some(f) if f != locale => Some(project.catalog(f)?),
         _ => None,
     };
-    // Without a kit's choice for this design, the default kit's with this design added
-    // (the same choice `build --design NAME` makes).
-    let chosen = |pi: usize| {
-        design.slots.iter().all(|s| {
-            !matches!(s.content, Content::ImagePick(_))
-                || opts
-                    .image_picks
-                    .contains_key(&crate::diversity::key(design, &s.name, pi))
-        })
-    };
-    let picks = if (0..design.pages.len()).all(chosen) {
-        opts.image_picks.clone()
-    } else {
-        crate::kit::Selection {
-            designs: vec![design.name.clone()],
-            ..Default::default()
-        }
-        .options_for(project)
-        .image_picks
-    };
+    let picks = &opts.image_picks;
     let mut msgs = Messages {
         cat,
         fallback,
@@ -325,15 +258,7 @@ pub fn compile(
         fell_back: Vec::new(),
         used: Vec::new(),
     };
-    // No piece promises help in a language the hotline does not offer on a channel it
-    // shows (hotline.toml `languages`, content/claims.toml).
-    let mut diags = Diagnostics(
-        crate::channels::check_piece(project, design, cat, opts.qr.unwrap_or(design.qr))
-            .0
-            .into_iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .collect(),
-    );
+    let mut diags = Diagnostics::default();
     let px = design.px_pt();
     let w = design.width.to_pt(px, 0.0);
     let h = design.height.to_pt(px, 0.0);
@@ -502,7 +427,7 @@ pub fn compile(
         return Err(diags);
     }
 
-    let mut scene = Scene {
+    let scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
         title: format!("{} ({})", design.title, cat.info.name),
@@ -521,37 +446,6 @@ pub fn compile(
         pages,
         fonts: project.fonts.clone(),
     };
-    let mut inputs = crate::review::inputs(
-        project,
-        &crate::review::PieceParts {
-            design,
-            cat,
-            fallback,
-            messages: &scene.messages,
-            fell_back: &scene.fell_back,
-            pages: &scene.pages,
-            qr: &scene.qr,
-            resources: &opts.resources,
-        },
-    );
-    // The laid-out result too, so a new version of the layout cannot silently change
-    // an approved piece.
-    inputs.add("layout", crate::hash::text_digest(&scene.pages_snapshot()));
-    scene.approval = opts.approvals.state(&design.name, locale, &inputs);
-    scene.draft = draft_reason(
-        cat,
-        scene.review,
-        &scene.fell_back,
-        fallback,
-        &scene.approval,
-        &profile.map(|p| p.draft_notes()).unwrap_or_default(),
-    );
-    scene.hash = inputs.hash();
-    scene.inputs = inputs;
-    if let Some(note) = scene.draft.clone() {
-        draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
-    }
-    crate::verify::scene(project, design, &scene, opts)?;
     Ok(scene)
 }
 
@@ -991,7 +885,7 @@ fn push_runs(
 
 /// Draw the draft note in the band between the safe area and the trim edge at the
 /// bottom of every page, so it is printed but never covers content.
-fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
+pub fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
     let latin = project.fonts.id("latin", FontRole::Bold).ok_or_else(|| {
         Diagnostic::error("fonts/fonts.toml has no `latin` family for the draft mark")
     })?;

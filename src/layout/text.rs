@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::fonts::{Face, FontBook, FontId};
+use crate::fonts::{Face, FontBook, FontChain, FontId};
 use crate::locale::Direction;
 use crate::scene::Glyph;
 
@@ -256,27 +256,6 @@ pub struct LineRun {
     pub rtl: bool,
     /// Ink of the run's glyphs, in em from the line start.
     pub ink: Option<Ink>,
-}
-
-/// The fonts tried, in order, for each character.
-#[derive(Debug, Clone)]
-pub struct FontChain {
-    /// Faces in order of preference.
-    pub fonts: Vec<FontId>,
-    /// The Latin face, if in the chain: Latin letters, digits and punctuation use it
-    /// even when another face has them, so numbers and addresses look the same in
-    /// every language.
-    pub latin: Option<FontId>,
-}
-
-impl FontChain {
-    /// A chain of one face.
-    pub fn one(id: FontId) -> Self {
-        Self {
-            fonts: vec![id],
-            latin: None,
-        }
-    }
 }
 
 fn is_latin(c: char) -> bool {
