@@ -362,7 +362,8 @@ fn a_local_resource_that_looks_like_the_hotline_is_refused() {
 
 #[test]
 fn a_piece_showing_a_look_alike_is_refused_even_past_the_kit_file() {
-    // The layout's own check is the last line: a resource handed to it directly.
+    // The piece's own check (run on every piece made, after layout) is the last line: a
+    // resource handed to it directly.
     let p = common::project();
     let d = p.designs.get("wallet-card").unwrap();
     let opts = hotline_kit::layout::Options {
@@ -374,7 +375,7 @@ fn a_piece_showing_a_look_alike_is_refused_even_past_the_kit_file() {
         }],
         ..Default::default()
     };
-    let err = hotline_kit::layout::compile(&p, d, "en", &opts).unwrap_err();
+    let err = hotline_kit::piece::make(&p, d, "en", &opts).unwrap_err();
     let text = format!("{err:?}");
     assert!(
         text.contains("look-alike of the hotline number 1-888-373-7888"),

@@ -469,11 +469,11 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
             continue;
         };
         let before: BTreeSet<String> =
-            match crate::layout::compile(&p, d1, &code, &Default::default()) {
+            match crate::piece::make(&p, d1, &code, &Default::default()) {
                 Ok(_) => BTreeSet::new(),
                 Err(e) => e.0.into_iter().map(|x| x.message).collect(),
             };
-        let Err(after) = crate::layout::compile(&p2, d2, &code, &Default::default()) else {
+        let Err(after) = crate::piece::make(&p2, d2, &code, &Default::default()) else {
             continue;
         };
         for x in after

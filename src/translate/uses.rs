@@ -141,7 +141,7 @@ fn rooms(p: &Project, d: &Design, source: &str) -> BTreeMap<(usize, String), Roo
         "pt"
     };
     let px = d.px_pt();
-    let Ok(scene) = crate::layout::compile(p, d, source, &Default::default()) else {
+    let Ok(scene) = crate::piece::make(p, d, source, &Default::default()) else {
         return out;
     };
     for (pi, page) in scene.pages.iter().enumerate() {
