@@ -122,10 +122,7 @@ pub fn make(
     locale: &str,
     opts: &Options,
 ) -> Result<Scene, Diagnostics> {
-    let cat = project.catalog(locale)?;
-    if let Some(f) = opts.fallback.as_ref().filter(|f| *f != locale) {
-        project.catalog(f)?;
-    }
+    let (cat, _) = project.catalogs(locale, opts.fallback.as_deref())?;
     // No piece promises help in a language the hotline does not offer on a channel it
     // shows (hotline.toml `languages`, content/claims.toml).
     let mut diags = Diagnostics(

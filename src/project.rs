@@ -400,6 +400,20 @@ impl Project {
         })
     }
 
+    /// A piece's catalog, and the catalog it may fall back to (`None` when no fallback is
+    /// allowed or the fallback is the piece's own locale).
+    pub fn catalogs(
+        &self,
+        code: &str,
+        fallback: Option<&str>,
+    ) -> Result<(&Catalog, Option<&Catalog>), Diagnostic> {
+        let cat = self.catalog(code)?;
+        match fallback {
+            Some(f) if f != code => Ok((cat, Some(self.catalog(f)?))),
+            _ => Ok((cat, None)),
+        }
+    }
+
     /// The font chain for a locale and weight.
     pub fn chain(&self, cat: &Catalog, role: FontRole) -> FontChain {
         FontChain {

@@ -75,11 +75,7 @@ pub fn seal(
     opts: &crate::layout::Options,
 ) -> Result<crate::scene::Scene, crate::diag::Diagnostics> {
     use crate::diag::Diagnostics;
-    let cat = project.catalog(&scene.locale)?;
-    let fallback = match &opts.fallback {
-        Some(f) if *f != scene.locale => Some(project.catalog(f)?),
-        _ => None,
-    };
+    let (cat, fallback) = project.catalogs(&scene.locale, opts.fallback.as_deref())?;
     let profile = design
         .notice_of
         .as_ref()

@@ -245,11 +245,7 @@ pub fn compile(
     locale: &str,
     opts: &Options,
 ) -> Result<Scene, Diagnostics> {
-    let cat = project.catalog(locale)?;
-    let fallback = match &opts.fallback {
-        Some(f) if f != locale => Some(project.catalog(f)?),
-        _ => None,
-    };
+    let (cat, fallback) = project.catalogs(locale, opts.fallback.as_deref())?;
     let picks = &opts.image_picks;
     let mut msgs = Messages {
         cat,
