@@ -12,7 +12,6 @@
 //! Restroom pieces (`restroom = true`) must ask questions that together name both labor
 //! and sex (`names` in content/red-flags.toml).
 
-
 use std::collections::BTreeSet;
 
 use crate::channels::{content_messages, effective, message_channels};

@@ -2,8 +2,8 @@
 //! against a state posting law, rule by rule: met, not met (with what was measured), or
 //! unverified.
 
-use crate::diag::{Diagnostic, Diagnostics};
 use crate::compliance::{Notice, Outcome, RuleResult, evaluate};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Profile;
 use crate::kit::Selection;
 use crate::project::Project;

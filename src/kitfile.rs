@@ -7,9 +7,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::config::Format;
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::hotline::Hotline;
-use crate::config::Format;
 use crate::spec::QrKind;
 
 /// `[facility]`.

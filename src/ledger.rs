@@ -53,7 +53,6 @@ impl State {
 #[serde(transparent)]
 pub struct Inputs(pub BTreeMap<String, String>);
 
-
 /// How many hex digits of each input's hash the ledger keeps: enough to tell which
 /// input changed; the content hash itself covers the full digests.
 const SHORT: usize = 16;

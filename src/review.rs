@@ -7,8 +7,6 @@
 //! after approval, `status` can say which input changed. The approvals ledger
 //! (`reviews/approvals.toml`) records the hash and the inputs with each approval.
 
-
-
 pub use crate::hash::{digest, file_digest, text_digest};
 pub use crate::ledger::{Approval, Inputs, LEDGER, Ledger, State};
 

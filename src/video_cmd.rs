@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::selection::Selection;
 use crate::project::Project;
+use crate::selection::Selection;
 use crate::units::Color;
 use crate::video::{Slide, Timing};
 

@@ -132,13 +132,11 @@ fn problems(files: &[(String, String)]) -> Vec<String> {
             {
                 continue; // itself, its parent or its child
             }
-            if let Some((dep_layer, k)) = layer_of(&dep) {
-                if k > n {
-                    out.push(format!(
-                        "src/{path} ({layer}, layer {n}) imports crate::{used} from {dep_layer} (layer {k}): \
-                         a layer may import only from itself and the layers below; move what both need down"
-                    ));
-                }
+            if let Some((dep_layer, k)) = layer_of(&dep).filter(|(_, k)| *k > n) {
+                out.push(format!(
+                    "src/{path} ({layer}, layer {n}) imports crate::{used} from {dep_layer} (layer {k}): \
+                     a layer may import only from itself and the layers below; move what both need down"
+                ));
             }
             edges.entry(m.clone()).or_default().insert(dep);
         }

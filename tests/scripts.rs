@@ -4,8 +4,8 @@
 
 mod common;
 
-use hotline_kit::kit;
 use hotline_kit::fonts::FontChain;
+use hotline_kit::kit;
 use hotline_kit::layout::text::{self, Paragraph};
 use hotline_kit::locale::Direction;
 use hotline_kit::scene::{Item, Scene};

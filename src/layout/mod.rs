@@ -7,12 +7,12 @@
 pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::FontChain;
 use crate::locale::{Catalog, Direction, Review};
 use crate::project::Project;
 use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
 use crate::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
 use crate::units::Color;
-use crate::fonts::FontChain;
 use text::{Paragraph, TextError};
 
 /// Smallest printed QR module the tool accepts (0.4 mm), in points.

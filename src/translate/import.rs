@@ -468,11 +468,11 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         let (Some(d1), Some(d2)) = (p.designs.get(name), p2.designs.get(name)) else {
             continue;
         };
-        let before: BTreeSet<String> =
-            match crate::piece::make(&p, d1, &code, &Default::default()) {
-                Ok(_) => BTreeSet::new(),
-                Err(e) => e.0.into_iter().map(|x| x.message).collect(),
-            };
+        let before: BTreeSet<String> = match crate::piece::make(&p, d1, &code, &Default::default())
+        {
+            Ok(_) => BTreeSet::new(),
+            Err(e) => e.0.into_iter().map(|x| x.message).collect(),
+        };
         let Err(after) = crate::piece::make(&p2, d2, &code, &Default::default()) else {
             continue;
         };
