@@ -57,6 +57,7 @@ pub mod layout;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod markup;
 pub mod numbers;
 pub mod output;
 pub mod plan;
