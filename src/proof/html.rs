@@ -11,11 +11,16 @@
 //! - `compare/DESIGN.html`: one design's languages side by side;
 //! - `img/`: page previews (`img/DESIGN-LOCALE-N.png`), thumbnails (`img/thumb/`) and
 //!   illustrations (`img/illustrations/ID.EXT`);
-//! - `style.css`: one stylesheet for screen and print.
+//! - `bilingual/CODE.html`: one translated locale's messages beside the English;
+//! - `style.css`: one stylesheet for screen and print (`gallery.css`, `bilingual.css`).
 //!
-//! Every text that comes from catalogs, specs or the kit file is escaped, in text and in
-//! attributes alike, so a translation containing `<script>` shows as text; each page's
-//! Content-Security-Policy forbids scripts as a second guard. File names made from ids
+//! This module decides every file name (so links and files agree) and collects the
+//! files; the pages are askama templates filled by `gallery_index`, `gallery_piece`,
+//! `gallery_compare` and `bilingual`, inside the shell and parts of `gallery_parts`.
+//! Every text that comes from catalogs, specs or the kit file is escaped by the
+//! templates ([`crate::markup::escape`]), in text and in attributes alike, so a
+//! translation containing `<script>` shows as text; each page's Content-Security-Policy
+//! forbids scripts as a second guard. File names made from ids
 //! keep only `[a-z0-9-]` (a USB stick's file system ignores case) and never collide. All
 //! links are relative, so the folder works from `file://`. The output depends on nothing
 //! but the proof: the same proof gives byte-identical files.
