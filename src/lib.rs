@@ -61,6 +61,7 @@ pub mod ledger;
 pub mod locale;
 pub mod locale_cmd;
 pub mod marks;
+pub mod markup;
 pub mod numbers;
 pub mod output;
 pub mod piece;

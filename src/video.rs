@@ -133,7 +133,7 @@ pub fn blend(a: &[u8], b: &[u8], w: f32) -> Vec<u8> {
 /// over the one before during the last `crossfade` seconds of that one's turn. Works
 /// without JavaScript, in any modern browser or signage player.
 pub fn html(title: &str, pngs: &[Vec<u8>], t: &Timing) -> String {
-    use base64::Engine as _;
+    use askama::Template as _;
     let n = pngs.len().max(1);
     let total = t.seconds * n as f32;
     let pct = |s: f32| s / total * 100.0;
@@ -156,30 +156,38 @@ pub fn html(title: &str, pngs: &[Vec<u8>], t: &Timing) -> String {
             d = pct(t.seconds + f) + 0.001,
         );
     }
-    let mut body = String::new();
-    for (i, png) in pngs.iter().enumerate() {
-        let delay = i as f32 * t.seconds - f;
-        let _ = writeln!(
-            body,
-            "<img alt=\"slide {} of {}\" style=\"animation-delay:{:.3}s\" src=\"data:image/png;base64,{}\">",
-            i + 1,
-            pngs.len(),
-            delay,
-            base64::engine::general_purpose::STANDARD.encode(png)
-        );
-    }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>{}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<div class=\"loop\" role=\"img\" aria-label=\"{}\">\n{body}</div>\n</body>\n</html>\n",
-        esc(title),
-        esc(title)
-    )
+    let page = Loop {
+        title,
+        css: &css,
+        pngs,
+        seconds: t.seconds,
+        crossfade: f,
+    };
+    page.render().unwrap_or_default()
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// The page of the HTML loop: `css` is the animation, the slides are embedded PNGs.
+#[derive(askama::Template)]
+#[template(path = "video_loop.html")]
+struct Loop<'a> {
+    title: &'a str,
+    css: &'a str,
+    pngs: &'a [Vec<u8>],
+    seconds: f32,
+    crossfade: f32,
+}
+
+impl Loop<'_> {
+    /// When slide `i` starts to fade in, in seconds from the start of the loop.
+    fn delay(&self, i: usize) -> f32 {
+        i as f32 * self.seconds - self.crossfade
+    }
+}
+
+/// PNG bytes as base64, for a data URI.
+fn base64(png: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(png)
 }
 
 #[cfg(feature = "video")]

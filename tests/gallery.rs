@@ -582,3 +582,93 @@ fn file_names_from_odd_ids_are_made_safe_and_never_collide() {
     assert_eq!(details.len(), 3, "{details:?}");
     assert!(map.contains_key("img/illustrations/------evil-id.svg--onload--x"));
 }
+
+/// A value that tries every way out of text and attributes: closing the element it is
+/// in, a script, quotes of both kinds, an entity, an event handler and direction
+/// controls that would turn the hotline number around.
+const HOSTILE: &str = "</td></p></script><script>alert(1)</script> \"x\" 'y' &amp; \
+                       <img src=x onerror=alert(2)> \u{202E}8887-373-888-1\u{202C} \u{2067}z\u{2069}";
+
+/// `HOSTILE` as every template must write it.
+const HOSTILE_ESCAPED: &str = "&lt;/td&gt;&lt;/p&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \
+                               &quot;x&quot; &#39;y&#39; &amp;amp; &lt;img src=x onerror=alert(2)&gt; \
+                               &#x202E;8887-373-888-1&#x202C; &#x2067;z&#x2069;";
+
+#[test]
+fn every_template_of_the_gallery_escapes_every_value_it_shows() {
+    let p = common::project();
+    let sel = Selection {
+        designs: vec!["stall-sticker".into()],
+        partial: true,
+        locales: vec!["en".into(), "es".into()],
+        ..Default::default()
+    };
+    let mut proof = proof_of(&p, &sel);
+    assert!(
+        !proof.bilingual.is_empty(),
+        "the Spanish table is in the proof"
+    );
+    // Every text the pages show, whatever template shows it, becomes hostile.
+    let h = || HOSTILE.to_string();
+    (proof.kit, proof.date, proof.phone, proof.sms) = (h(), h(), h(), h());
+    for piece in &mut proof.pieces {
+        piece.title = h();
+        piece.locale_name = h();
+        piece.native = format!("{HOSTILE} (native)");
+        piece.audience = h();
+        piece.size = h();
+        piece.status = h();
+        piece.status_text = h();
+        piece.hash = h();
+        for s in &mut piece.strings {
+            (s.id, s.text, s.gloss, s.review) = (h(), h(), Some(h()), h());
+        }
+        for img in &mut piece.images {
+            (img.title, img.credit) = (h(), h());
+            img.tags = vec![(h(), h())];
+        }
+    }
+    for t in &mut proof.bilingual {
+        (t.name, t.native) = (h(), h());
+        for r in &mut t.rows {
+            (r.id, r.source, r.text, r.gloss, r.status) = (h(), h(), Some(h()), Some(h()), h());
+        }
+    }
+    let map = as_map(&html::files(&proof));
+    check_links(&map);
+    let pages = pages(&map);
+    for kind in ["index.html", "pieces/", "compare/", "bilingual/"] {
+        assert!(
+            pages.keys().any(|p| p.starts_with(kind)),
+            "no {kind} page in the gallery"
+        );
+    }
+    for (path, html) in &pages {
+        assert!(html.contains(HOSTILE_ESCAPED), "{path}: the escaped value");
+        for raw in [
+            "<script",
+            "</script",
+            "<img src=x",
+            "'y'",
+            "\"x\"",
+            "\u{202E}",
+            "\u{2067}",
+        ] {
+            assert!(!html.contains(raw), "{path}: raw {raw:?}");
+        }
+        // The closing tags in the value stayed text: every tag is one the gallery
+        // writes, with no event handler.
+        for (name, attributes) in tags(html) {
+            assert!(KNOWN_TAGS.contains(&name.as_str()), "{path}: <{name}>");
+            for a in attributes {
+                assert!(!a.starts_with("on"), "{path}: <{name} {a}=...>");
+            }
+        }
+        // Each attribute value holds the whole escaped value or none of it.
+        for name in ["alt", "aria-label", "href", "src", "lang", "class"] {
+            for v in attrs(html, name) {
+                assert!(!v.contains('<') && !v.contains('>'), "{path}: {name}={v:?}");
+            }
+        }
+    }
+}

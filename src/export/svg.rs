@@ -8,14 +8,8 @@ use base64::Engine as _;
 
 use crate::export::{glyph_path, qr_runs};
 use crate::fonts::FontId;
+use crate::markup::escape;
 use crate::scene::{CUT_CONTOUR, CUT_MAGENTA, CutLine, Item, Page, Scene, Seg};
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 fn path_data(p: &tiny_skia::Path) -> String {
     let mut d = String::new();
@@ -81,7 +75,7 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                     body,
                     r#"<g fill="{}" aria-label="{}">"#,
                     run.color.hex(),
-                    esc(&run.text)
+                    escape(&run.text)
                 );
                 let mut x = run.x;
                 for g in &run.glyphs {
@@ -108,7 +102,7 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
             }
             Item::Qr(q) => {
                 let m = q.module();
-                let _ = writeln!(body, r#"<g aria-label="QR code: {}">"#, esc(&q.payload));
+                let _ = writeln!(body, r#"<g aria-label="QR code: {}">"#, escape(&q.payload));
                 let _ = writeln!(
                     body,
                     r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
@@ -138,7 +132,7 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                     rect.y,
                     rect.w,
                     rect.h,
-                    esc(&image.entry.title)
+                    escape(&image.entry.title)
                 );
             }
         }
@@ -148,12 +142,12 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" lang="{}">"#,
-        esc(&scene.locale)
+        escape(&scene.locale)
     );
     // The same title and status as the PDF and PNG metadata (`Scene::meta`).
     let meta = scene.meta();
-    let _ = writeln!(out, "<title>{}</title>", esc(&meta.title));
-    let _ = writeln!(out, "<desc>{}</desc>", esc(&meta.subject));
+    let _ = writeln!(out, "<title>{}</title>", escape(&meta.title));
+    let _ = writeln!(out, "<desc>{}</desc>", escape(&meta.subject));
     out.push_str("<defs>\n");
     for ((f, g), d) in &defs {
         if !d.is_empty() {

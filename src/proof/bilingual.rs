@@ -3,9 +3,10 @@
 //! column for an independent back-translator's notes. In the gallery it is a printable
 //! page per locale; in the review book, pages after the pieces.
 
-use std::fmt::Write as _;
+use askama::Template;
 
 use super::Proof;
+use super::gallery_parts::{page, render, review_label};
 use crate::project::Project;
 
 /// One locale's table.
@@ -80,77 +81,33 @@ pub fn collect(project: &Project, locales: &[String]) -> Vec<Bilingual> {
         .collect()
 }
 
+/// The body of the gallery page of one locale's table.
+#[derive(Template)]
+#[template(path = "proof/bilingual.html")]
+struct Table<'a> {
+    t: &'a Bilingual,
+    /// `rtl` or `ltr`.
+    dir: &'a str,
+}
+
 /// The gallery page of one locale's table.
 pub(super) fn html_page(proof: &Proof, t: &Bilingual) -> String {
-    use super::html::{e, foot, head, review_label};
-    let mut o = String::new();
     let title = format!("{} ({}): bilingual table", t.name, t.code);
-    head(
-        &mut o,
+    let body = render(&Table {
+        t,
+        dir: if t.rtl { "rtl" } else { "ltr" },
+    });
+    page(
+        proof,
         &title,
         "../",
         &[
             ("Gallery", "../index.html".to_string()),
             (&title, String::new()),
         ],
-    );
-    let dir = if t.rtl { "rtl" } else { "ltr" };
-    let _ = write!(
-        o,
-        "<h1>{} <span class=\"sub\" lang=\"{}\" dir=\"{dir}\">{}</span></h1>\n\
-         <p class=\"lead\">Every message in English and in {}, with the English gloss (what the \
-         translation says, back-translated) and its review status. The last column is for an \
-         independent back-translator: read the translation without looking at the English or \
-         the gloss, write what it says, then compare. Print this page (landscape reads best).</p>\n\
-         <table class=\"bilingual\">\n<thead>\n<tr><th scope=\"col\">Message</th>\
-         <th scope=\"col\">English source</th><th scope=\"col\">Translation ({})</th>\
-         <th scope=\"col\">Gloss (English meaning)</th><th scope=\"col\">Status</th>\
-         <th scope=\"col\" class=\"notes\">Back-translator&rsquo;s notes</th></tr>\n</thead>\n<tbody>\n",
-        e(&t.name),
-        e(&t.code),
-        e(&t.native),
-        e(&t.name),
-        e(&t.name),
-    );
-    for r in &t.rows {
-        let text = match &r.text {
-            Some(x) => format!(
-                "<td class=\"text\" lang=\"{}\" dir=\"{dir}\">{}</td>",
-                e(&t.code),
-                e(x)
-            ),
-            None => "<td class=\"text none\">missing</td>".to_string(),
-        };
-        let gloss = match &r.gloss {
-            Some(g) => format!("<td class=\"gloss\">{}</td>", e(g)),
-            None => "<td class=\"gloss none\">no gloss recorded</td>".to_string(),
-        };
-        let _ = writeln!(
-            o,
-            "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td>{text}{gloss}<td>{}</td>\
-             <td class=\"notes\"></td></tr>",
-            e(&r.id),
-            e(&r.source),
-            review_label(&r.status)
-        );
-    }
-    o.push_str("</tbody>\n</table>\n");
-    foot(&mut o, proof);
-    o
+        &body,
+    )
 }
 
 /// Styles of the table (appended to the gallery's stylesheet).
-pub(super) const STYLE: &str = "
-/* Bilingual tables (bilingual/CODE.html) */
-table.bilingual { border-collapse: collapse; width: 100%; table-layout: fixed; }
-table.bilingual th, table.bilingual td { border: 1px solid #8a8a8a; padding: .45em .55em; vertical-align: top; text-align: start; overflow-wrap: anywhere; }
-table.bilingual thead th { background: #eef1f6; }
-table.bilingual td.notes, table.bilingual th.notes { width: 22%; min-width: 10em; }
-table.bilingual td.none { color: #a33; font-style: italic; }
-@media print {
-  @page { size: landscape; margin: 12mm; }
-  table.bilingual { font-size: 9pt; }
-  table.bilingual tr { break-inside: avoid; }
-  table.bilingual td.notes { height: 3.2em; }
-}
-";
+pub(super) const STYLE: &str = include_str!("bilingual.css");

@@ -7,6 +7,10 @@
 
 pub mod bilingual;
 pub mod book;
+mod gallery_compare;
+mod gallery_index;
+mod gallery_parts;
+mod gallery_piece;
 pub mod html;
 
 use std::sync::Arc;
