@@ -85,17 +85,21 @@ pub fn open(dir: &Path) -> Result<Arc<dyn Assets>, Diagnostics> {
     }
     let mut d = Diagnostics::default();
     for (rel, why) in PROTECTED {
-        let path = dir.join(rel);
-        if std::fs::symlink_metadata(&path).is_err() {
+        if std::fs::symlink_metadata(dir.join(rel)).is_err() {
             continue;
         }
+        let path = if shown(dir) == "this folder" {
+            Path::new(rel).to_path_buf()
+        } else {
+            dir.join(rel)
+        };
         let mut e = Diagnostic::error(format!(
-            "{} would replace the {rel} that ships with hotline-kit, and a facility folder may not replace it",
+            "{} would replace the {rel} built into hotline-kit, and a facility folder may not replace it",
             path.display()
         ))
         .in_file(&path)
         .hint(format!(
-            "remove {rel} from {}: {why}",
+            "remove {rel} from {} (even an unchanged copy: it would hide the facts of a newer hotline-kit): {why}",
             shown(dir)
         ))
         .hint("to change the hotline facts, install a newer hotline-kit, or edit hotline.toml in the hotline-kit source repository");
@@ -105,8 +109,8 @@ pub fn open(dir: &Path) -> Result<Arc<dyn Assets>, Diagnostics> {
             .map(|m| format!("{m}/"))
             .collect();
         e = e.hint(format!(
-            "a folder with hotline.toml, designs/, locales/ and fonts/ is read as a complete project instead; this one has no {}",
-            missing.join(", ")
+            "for developers: a folder with hotline.toml, designs/, locales/ and fonts/ is read as a complete project instead; this one has no {}",
+            missing.join(" and ")
         ));
         d.push(e);
     }
