@@ -2,8 +2,8 @@
 //! disk, or a facility folder on top of the library that ships inside the binary; and
 //! `hotline-kit init`, which makes a facility folder.
 //!
-//! A folder is a *complete project* when it has `hotline.toml` and the folders
-//! `designs/`, `locales/` and `fonts/` ([`PROJECT_MARKERS`]): everything is read from it,
+//! A folder is a *complete project* when it has `hotline.toml`, `designs/`,
+//! `locales/locales.toml` and `fonts/fonts.toml` ([`PROJECT_MARKERS`]): everything is read from it,
 //! nothing from the binary, exactly as before the library shipped inside it. Any other
 //! folder is a *facility folder*: its files are read first, and every other file comes
 //! from the shipped library ([`crate::shipped`]). A facility file with the same relative
@@ -17,13 +17,19 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::shipped::FacilityAssets;
 
 /// What makes a folder a complete project (the source repository or a copy of it).
-pub const PROJECT_MARKERS: &[&str] = &["hotline.toml", "designs", "locales", "fonts"];
+pub const PROJECT_MARKERS: &[&str] = &[
+    "hotline.toml",
+    "designs",
+    "locales/locales.toml",
+    "fonts/fonts.toml",
+];
 
 /// Shipped files that a facility folder may not replace, and why.
 ///
 /// `hotline.toml` holds the hotline's numbers and channels: every piece prints them and
 /// every check compares the pieces against them, so a replaced copy would change the
-/// numbers on every piece with no check left to notice. Designs, catalogs, review
+/// numbers on every piece with no check left to notice; even an unchanged copy would
+/// hide the facts of a newer hotline-kit. Designs, catalogs, review
 /// records, fonts, content and jurisdiction profiles may be replaced: their numbers
 /// and claims are still checked against the shipped `hotline.toml`.
 pub const PROTECTED: &[(&str, &str)] = &[(
@@ -106,10 +112,10 @@ pub fn open(dir: &Path) -> Result<Arc<dyn Assets>, Diagnostics> {
         let missing: Vec<String> = PROJECT_MARKERS
             .iter()
             .filter(|m| std::fs::symlink_metadata(dir.join(m)).is_err())
-            .map(|m| format!("{m}/"))
+            .map(|m| m.to_string())
             .collect();
         e = e.hint(format!(
-            "for developers: a folder with hotline.toml, designs/, locales/ and fonts/ is read as a complete project instead; this one has no {}",
+            "for developers: a folder with hotline.toml, designs/, locales/locales.toml and fonts/fonts.toml is read as a complete project instead; this one has no {}",
             missing.join(" and ")
         ));
         d.push(e);
@@ -228,20 +234,21 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         assert!(!is_project(t.path()));
         std::fs::write(t.path().join("hotline.toml"), "").unwrap();
-        for m in ["designs", "locales"] {
+        for m in ["designs", "locales", "fonts"] {
             std::fs::create_dir(t.path().join(m)).unwrap();
         }
-        assert!(!is_project(t.path()), "fonts/ is missing");
+        std::fs::write(t.path().join("locales/locales.toml"), "").unwrap();
+        assert!(!is_project(t.path()), "fonts/fonts.toml is missing");
         let e = match open(t.path()) {
             Err(e) => e,
             Ok(_) => panic!("a facility hotline.toml was accepted"),
         };
         let text = format!("{e:?}");
         assert!(
-            text.contains("may not replace") && text.contains("fonts/"),
+            text.contains("may not replace") && text.contains("no fonts/fonts.toml"),
             "{text}"
         );
-        std::fs::create_dir(t.path().join("fonts")).unwrap();
+        std::fs::write(t.path().join("fonts/fonts.toml"), "").unwrap();
         assert!(is_project(t.path()));
     }
 }
