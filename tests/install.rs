@@ -49,7 +49,17 @@ impl Installed {
             .env("NO_COLOR", "1")
             .env_remove("HOTLINE_KIT_UPDATE_REFS")
             .args(args);
-        c.output().unwrap()
+        // Another test may fork while this test's copy of the binary is still open for
+        // writing: exec then fails with ETXTBSY ("text file busy") for a moment.
+        for _ in 0..100 {
+            match c.output() {
+                Err(e) if e.raw_os_error() == Some(26) => {
+                    std::thread::sleep(std::time::Duration::from_millis(50))
+                }
+                r => return r.unwrap(),
+            }
+        }
+        panic!("{} stayed busy", self.bin.display())
     }
 
     /// `init clinic`, checked.
