@@ -58,6 +58,12 @@ pub trait Assets: Send + Sync {
     fn escapes(&self) -> Vec<Escape> {
         Vec::new()
     }
+
+    /// Files of the library that ships with hotline-kit which this project replaces
+    /// with its own copy (relative paths, sorted); empty where nothing ships underneath.
+    fn overrides(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A file or folder of the project that is a symbolic link leading outside it.

@@ -2,10 +2,8 @@
 //! process. A benchmark, not a test: it prints numbers and never fails on speed.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::assets::FsAssets;
 use crate::diag::Diagnostics;
 use crate::kit::{self, Format, Selection};
 use crate::project::Project;
@@ -29,7 +27,7 @@ fn ms(d: Duration) -> f64 {
 /// Run the benchmark and print a table.
 pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
     let t0 = Instant::now();
-    let p = Project::load(Arc::new(FsAssets::new(project)))?;
+    let p = Project::load(crate::facility::open(project)?)?;
     let load = t0.elapsed();
     let scene = kit::compile(&p, "poster", "en")?; // warm fonts and images
     let pixmap = crate::export::png::render(&scene, &scene.pages[0])

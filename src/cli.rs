@@ -3,13 +3,11 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::assets::FsAssets;
 use crate::diag::Diagnostics;
 use crate::kit::{self, Format, Selection};
 use crate::project::Project;
@@ -279,11 +277,15 @@ pub enum Command {
         #[arg(short = 'o', long, default_value = "CREDITS.md")]
         output: PathBuf,
     },
-    /// Write a commented starter kit.toml for a facility.
+    /// Make a facility folder (kit.toml and README.txt), or without DIR write a
+    /// commented starter kit.toml into the project folder.
     #[command(
-        after_help = "Example:\n  hotline-kit init        (then edit kit.toml and run hotline-kit check)"
+        after_help = "The designs, languages, fonts and hotline facts are built into hotline-kit; a facility\nfolder holds only the facility's own files (kit.toml, pictures, approvals, own versions).\n\nExamples:\n  hotline-kit init clinic   (then cd clinic, edit kit.toml, run hotline-kit check and build)\n  hotline-kit init          (writes kit.toml into the project folder)"
     )]
-    Init,
+    Init {
+        /// Folder to make (or complete) as a facility folder.
+        dir: Option<PathBuf>,
+    },
     /// Table of locales: script, direction, messages present and missing, review counts.
     #[command(after_help = "Example:\n  hotline-kit locales")]
     Locales,
@@ -453,8 +455,8 @@ fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> {
     let src = crate::diag::Source::new(path.clone(), text);
     let file = crate::kitfile::KitFile::parse(&src)?;
     // Local resources against the hotline's numbers: look-alikes, imitated names.
-    let assets = FsAssets::new(project);
-    if let Ok(h) = crate::project::read_source(&assets, "hotline.toml")
+    let assets = crate::facility::open(project)?;
+    if let Ok(h) = crate::project::read_source(&*assets, "hotline.toml")
         .map_err(Diagnostics::from)
         .and_then(|s| crate::hotline::Hotline::parse(&s).map_err(Diagnostics))
     {
@@ -565,7 +567,7 @@ fn print_diags(diags: Diagnostics) {
 }
 
 fn load(dir: &Path) -> Result<Project, Diagnostics> {
-    Project::load(Arc::new(FsAssets::new(dir)))
+    Project::load(crate::facility::open(dir)?)
 }
 
 /// Run the CLI; returns the process exit code (0 ok, 1 input problems; clap exits with
@@ -886,25 +888,8 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
             eprintln!("wrote {}", output.display());
             Ok(())
         }
-        Command::Init => {
-            let path = cli
-                .kit
-                .clone()
-                .unwrap_or_else(|| cli.project.join("kit.toml"));
-            if path.exists() {
-                return Err(crate::diag::Diagnostic::error(format!(
-                    "{} already exists",
-                    path.display()
-                ))
-                .hint("edit it, or remove it first to start again")
-                .into());
-            }
-            kit::write_atomic(&path, crate::kitfile::STARTER.as_bytes())?;
-            eprintln!(
-                "wrote {}: edit it, then run `hotline-kit check` and `hotline-kit build`",
-                path.display()
-            );
-            Ok(())
+        Command::Init { dir } => {
+            crate::facility::init(&cli.project, cli.kit.as_deref(), dir.as_deref())
         }
         Command::Locales => crate::locale_cmd::table(&load(&cli.project)?),
         Command::Locale(LocaleCommand::New(n)) => crate::locale_cmd::new(&cli.project, &n),
@@ -1102,7 +1087,8 @@ fn plan(
 }
 
 fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
-    let diags = match load(project) {
+    // A facility folder's own copies of shipped files are named first, errors or not.
+    let diags = match load(project).inspect(crate::facility::print_overrides) {
         Ok(p) => match kit::prepare(&p, &sel).and_then(|r| {
             let audit = crate::sheet::audit(&p);
             if audit.has_errors() {

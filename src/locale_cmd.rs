@@ -129,7 +129,7 @@ fn toml_str(s: &str) -> String {
 /// `locales/review/CODE.toml` (every message `untranslated`) and an entry in
 /// `locales/locales.toml`.
 pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
-    let p = Project::load(std::sync::Arc::new(crate::assets::FsAssets::new(root)))?;
+    let p = Project::load(crate::facility::open(root)?)?;
     let err = |m: String| Diagnostics::from(Diagnostic::error(m));
     if !valid_code(&n.code) {
         return Err(Diagnostic::error(format!("`{}` is not a locale code", n.code))
@@ -172,7 +172,9 @@ pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
             err("no source locale (source = true) in locales/locales.toml".into())
         })?;
     // The catalog: the English source, message for message, comments and placeables kept.
-    let src_text = std::fs::read_to_string(root.join(format!("locales/{}.ftl", source.code)))
+    let src_text = p
+        .assets
+        .read_text(&format!("locales/{}.ftl", source.code))
         .map_err(|e| err(format!("cannot read the source catalog: {e}")))?;
     let body: String = src_text
         .lines()
@@ -194,7 +196,9 @@ pub fn new(root: &Path, n: &NewLocale) -> Result<(), Diagnostics> {
         ));
     }
     let index_path = root.join("locales/locales.toml");
-    let mut index = std::fs::read_to_string(&index_path)
+    let mut index = p
+        .assets
+        .read_text("locales/locales.toml")
         .map_err(|e| err(format!("cannot read locales/locales.toml: {e}")))?;
     let fonts: Vec<String> = n.fonts.iter().map(|f| toml_str(f)).collect();
     index.push_str(&format!(

@@ -193,7 +193,17 @@ pub fn approve_strings(
     };
     let rel = format!("locales/review/{locale}.toml");
     let path = root.join(&rel);
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    // The record as the project reads it (in a facility folder: its own copy, else the
+    // shipped one), so that the file written there is complete.
+    let text = match project.assets.read_text(&rel) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Diagnostic::error(format!("cannot read {rel}: {e}"))
+                .in_file(&path)
+                .into());
+        }
+    };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         Diagnostic::error(format!("{rel} is not valid TOML: {}", e.message())).in_file(&path)
     })?;

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Pattern, bad_char, ftl_edit, raw_messages};
-use crate::assets::{Assets, FsAssets};
+use crate::assets::Assets;
 use crate::diag::{Diagnostic, Diagnostics, Source};
 use crate::locale::Review;
 use crate::project::Project;
@@ -79,7 +79,7 @@ pub struct Outcome {
 /// Project files overlaid with new contents (the catalog and review file an import
 /// would write), so the new catalog is loaded and laid out exactly as `check` would.
 struct Overlay {
-    base: FsAssets,
+    base: Arc<dyn Assets>,
     files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -176,7 +176,7 @@ fn at_unit(d: Diagnostic, file: &InFile, unit: Option<&InUnit>, catalog: &str) -
 /// Import `path` into the project at `root`.
 pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagnostics> {
     let src = read_file(path)?;
-    let p = Project::load(Arc::new(FsAssets::new(root)))?;
+    let p = Project::load(crate::facility::open(root)?)?;
     let en_cat = super::source_catalog(&p)?;
     let en_text = crate::project::read_source(&*p.assets, &format!("locales/{}.ftl", en_cat.code))?;
     let english: BTreeMap<String, Pattern> = raw_messages(&en_text.text)
@@ -403,7 +403,13 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         ftl = ftl_edit::set(&ftl, &u.id, t);
     }
     let review_path = root.join(&review_rel);
-    let review_text = std::fs::read_to_string(&review_path).unwrap_or_default();
+    let review_text = match p.assets.read_text(&review_rel) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Diagnostic::error(format!("cannot read {review_rel}: {e}")).into());
+        }
+    };
     let unit_of = |id: &str| file.units.iter().find(|u| u.id == id);
     let catalog_path = ftl_src.path.display().to_string();
     let reanchor = |ds: Diagnostics| -> Diagnostics {
@@ -419,7 +425,7 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
     };
     let overlay = |files: BTreeMap<String, Vec<u8>>| -> Arc<dyn Assets> {
         Arc::new(Overlay {
-            base: FsAssets::new(root),
+            base: p.assets.clone(),
             files,
         })
     };
