@@ -36,7 +36,7 @@ pub mod catalog_lint;
 pub mod channels;
 pub mod check;
 pub mod claims;
-pub mod cli;
+pub mod commands;
 pub mod compliance_cmd;
 pub mod content;
 pub mod coverage;
