@@ -59,6 +59,7 @@ pub mod locale_cmd;
 pub mod marks;
 pub mod numbers;
 pub mod output;
+pub mod pageflow;
 pub mod plan;
 pub mod project;
 pub mod proof;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::args::{Global, Pick, ReportFormat};
-use super::context::{Kit, load, load_kit, selection};
+use super::context::{Kit, load, load_kit, pick_selection, selection};
 use super::report::print_diags;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit::{self, Selection};
@@ -52,19 +52,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
             notice(&a.pick, a.format, &j, county.as_deref(), &kit, g)
         }
         None => {
-            let Pick {
-                designs,
-                locales,
-                fallback,
-            } = a.pick;
-            let sel = selection(
-                &kit,
-                designs.designs,
-                locales.locales,
-                vec![],
-                fallback.fallback,
-            )?;
-            check(&g.project, sel, a.format)?;
+            check(&g.project, pick_selection(&kit, a.pick)?, a.format)?;
             if let (Some(c), ReportFormat::Text) = (&compliance, a.format) {
                 eprintln!(
                     "note: kit.toml follows {}: `hotline-kit check --jurisdiction` checks the state notice against it",
@@ -105,9 +93,10 @@ fn notice(
 ) -> Result<(), Diagnostics> {
     let designs = &pick.designs.designs;
     if designs.len() > 1 {
-        return Err(
-            Diagnostic::error("--jurisdiction checks one notice: give at most one --design").into(),
-        );
+        return Err(Diagnostic::error(
+            "--jurisdiction checks one notice: give at most one --design",
+        )
+        .into());
     }
     let p = load(&g.project)?;
     let sel = selection(kit, vec![], vec![], vec![], pick.fallback.fallback.clone())?;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::args::Pick;
 use crate::assets::FsAssets;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit::{Format, Selection};
@@ -115,11 +116,9 @@ pub fn selection(
     if let Err(e) = crate::assets::confined(&kit_ctx.dir, crate::review::LEDGER)
         && e.kind() != std::io::ErrorKind::NotFound
     {
-        return Err(Diagnostic::error(format!(
-            "cannot read {}: {e}",
-            kit_ctx.ledger().display()
-        ))
-        .into());
+        return Err(
+            Diagnostic::error(format!("cannot read {}: {e}", kit_ctx.ledger().display())).into(),
+        );
     }
     let approvals = Arc::new(crate::review::Ledger::load(&kit_ctx.ledger())?);
     let partial = !designs.is_empty();
@@ -167,6 +166,23 @@ pub fn selection(
         cut_line: false,
         loops: kit.and_then(|k| k.video.as_ref()).map(|v| v.settings()),
     })
+}
+
+/// What to work on: the designs, locales and fallback of the command line where
+/// given, else the kit file's; every format.
+pub fn pick_selection(kit: &Kit, pick: Pick) -> Result<Selection, Diagnostics> {
+    let Pick {
+        designs,
+        locales,
+        fallback,
+    } = pick;
+    selection(
+        kit,
+        designs.designs,
+        locales.locales,
+        Vec::new(),
+        fallback.fallback,
+    )
 }
 
 /// The project in `dir`, read from the file system.

@@ -12,9 +12,11 @@ pub struct Args {}
 pub fn run(_: Args, g: &Global) -> Result<(), Diagnostics> {
     let path = g.kit.clone().unwrap_or_else(|| g.project.join("kit.toml"));
     if path.exists() {
-        return Err(Diagnostic::error(format!("{} already exists", path.display()))
-            .hint("edit it, or remove it first to start again")
-            .into());
+        return Err(
+            Diagnostic::error(format!("{} already exists", path.display()))
+                .hint("edit it, or remove it first to start again")
+                .into(),
+        );
     }
     crate::kit::write_atomic(&path, crate::kitfile::STARTER.as_bytes())?;
     eprintln!(

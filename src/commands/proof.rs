@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::args::{Global, Pick};
-use super::context::{load, load_kit, selection};
+use super::context::{load, load_kit, pick_selection};
 use super::report::print_replaced;
 use crate::diag::Diagnostics;
 use crate::kit::Selection;
@@ -30,18 +30,7 @@ pub struct Args {
 /// Run `proof`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let kit = load_kit(&g.project, g.kit.as_deref())?;
-    let Pick {
-        designs,
-        locales,
-        fallback,
-    } = a.pick;
-    let sel = selection(
-        &kit,
-        designs.designs,
-        locales.locales,
-        Vec::new(),
-        fallback.fallback,
-    )?;
+    let sel = pick_selection(&kit, a.pick)?;
     proof(&g.project, &a.out, &sel)
 }
 

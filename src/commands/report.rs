@@ -67,13 +67,11 @@ pub fn format_of<T: clap::ValueEnum + Copy>(
             .map(|p| p.get_name().to_string())
             .collect();
         let dotted: Vec<String> = names.iter().map(|n| format!(".{n}")).collect();
-        Diagnostic::error(format!("cannot tell the format of {}", output.display())).hint(
-            format!(
-                "pass --format {}, or end the file name in {}",
-                names.join("|"),
-                dotted.join(", ")
-            ),
-        )
+        Diagnostic::error(format!("cannot tell the format of {}", output.display())).hint(format!(
+            "pass --format {}, or end the file name in {}",
+            names.join("|"),
+            dotted.join(", ")
+        ))
     })
 }
 

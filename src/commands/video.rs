@@ -60,15 +60,8 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
         seconds: a.seconds,
         crossfade: a.crossfade,
     };
-    let (files, warnings) = crate::video_cmd::make(
-        &p,
-        &sel,
-        &timing,
-        format,
-        a.interleave,
-        a.crawl,
-        &a.output,
-    )?;
+    let (files, warnings) =
+        crate::video_cmd::make(&p, &sel, &timing, format, a.interleave, a.crawl, &a.output)?;
     print_diags(warnings);
     for f in &files {
         kit::write_atomic(&f.path, &f.bytes)?;
