@@ -948,7 +948,7 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
         running: format!("Placement checklist: {} (continued)", plan.heading()),
     };
     doc.flow.page();
-    heading(&mut doc, plan)?;
+    first_page_head(&mut doc, plan)?;
     for (i, r) in plan.pieces.iter().enumerate() {
         let (items, h) = block(&doc, r, i + 1)?;
         doc.need(h)?;
@@ -968,7 +968,7 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
 
 /// The first page's head: title, facility, the hotline on a navy band, the draft
 /// warning on a red one, how counts work, and a rule above the blocks.
-fn heading(doc: &mut Doc, plan: &Plan) -> Result<(), Diagnostic> {
+fn first_page_head(doc: &mut Doc, plan: &Plan) -> Result<(), Diagnostic> {
     doc.para("Placement checklist", 22.0, NAVY, true)?;
     doc.para(&plan.heading(), 14.0, Color::BLACK, true)?;
     doc.para(&plan.made_from(), BODY, GREY, false)?;
