@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::args::Pick;
+use super::args::{Fallback, Locales, Pick};
 use crate::assets::FsAssets;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit::{Format, Selection};
@@ -179,6 +179,22 @@ pub fn pick_selection(kit: &Kit, pick: Pick) -> Result<Selection, Diagnostics> {
     selection(
         kit,
         designs.designs,
+        locales.locales,
+        Vec::new(),
+        fallback.fallback,
+    )
+}
+
+/// One design in the locales of the command line (else the kit file's).
+pub fn design_selection(
+    kit: &Kit,
+    design: String,
+    locales: Locales,
+    fallback: Fallback,
+) -> Result<Selection, Diagnostics> {
+    selection(
+        kit,
+        vec![design],
         locales.locales,
         Vec::new(),
         fallback.fallback,

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::args::{Fallback, Global, Locales};
-use super::context::{load, load_kit, selection};
+use super::context::{design_selection, load, load_kit};
 use super::report::{print_diags, write_scene};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit;
@@ -67,13 +67,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let scene = if a.calibrate {
         crate::labels::calibration(&p, template, t, offset)?
     } else {
-        let sel = selection(
-            &kit,
-            vec![a.design],
-            a.locales.locales,
-            vec![],
-            a.fallback.fallback,
-        )?;
+        let sel = design_selection(&kit, a.design, a.locales, a.fallback)?;
         let (pieces, warnings) = kit::prepare(&p, &sel)?;
         print_diags(warnings);
         crate::labels::impose(&p, template, t, &pieces, offset, a.sheets)?

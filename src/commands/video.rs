@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::args::{Fallback, Global, Locales};
-use super::context::{load, load_kit, selection};
+use super::context::{design_selection, load, load_kit};
 use super::report::{format_of, print_diags};
 use crate::diag::Diagnostics;
 use crate::kit;
@@ -48,13 +48,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let kit = load_kit(&g.project, g.kit.as_deref())?;
     let p = load(&g.project)?;
-    let sel = selection(
-        &kit,
-        vec![a.design],
-        a.locales.locales,
-        vec![],
-        a.fallback.fallback,
-    )?;
+    let sel = design_selection(&kit, a.design, a.locales, a.fallback)?;
     let format = format_of(a.format, &a.output)?;
     let timing = crate::video::Timing {
         seconds: a.seconds,
