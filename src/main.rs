@@ -4,5 +4,5 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    hotline_kit::cli::run(hotline_kit::cli::Cli::parse())
+    hotline_kit::commands::run(hotline_kit::commands::Cli::parse())
 }

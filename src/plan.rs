@@ -14,9 +14,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::kit::Selection;
 use crate::kitfile::KitFile;
 use crate::layout::{label, wrapped};
+use crate::pageflow::{Flow, GREEN, GREY, H, LIGHT, NAVY, RED, W, english, outline};
 use crate::project::Project;
-use crate::proof::book::outline;
-use crate::scene::{DocStatus, Item, Page, Rect, Scene, transformed};
+use crate::scene::{DocStatus, Item, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
@@ -280,13 +280,68 @@ pub fn make(
     date: &str,
 ) -> Result<(Plan, Diagnostics), Diagnostics> {
     let (designs, locales, formats) = sel.resolve(project);
+    known(project, &designs, &locales)?;
+    let status = crate::review_cmd::status(project, sel);
+    let out = kit
+        .file
+        .and_then(|k| k.build.out.clone())
+        .unwrap_or_else(|| PathBuf::from("out"));
+    let rows = Rows {
+        project,
+        sel,
+        kit,
+        out: out.to_string_lossy().trim_end_matches('/').to_string(),
+        kit_name: kit
+            .path
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "kit.toml".into(), |n| n.to_string_lossy().into_owned()),
+        locales: &locales,
+        formats: &formats,
+        status: &status,
+    };
+    // Counts the kit file lacks, with the designs that go by them.
+    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
+    let mut pieces = Vec::new();
+    for name in &designs {
+        pieces.push(rows.row(name, &mut missing)?);
+    }
+    same_places(project, &designs, &mut pieces);
+    let warnings = rows.count_warnings(&missing);
+    let drafts = pieces
+        .iter()
+        .map(|r| r.draft_locales().len())
+        .sum::<usize>();
+    let total_pieces = pieces.iter().map(|r| r.review.len()).sum();
+    Ok((
+        Plan {
+            facility: kit
+                .file
+                .map(|k| k.facility.name.clone())
+                .unwrap_or_default(),
+            kit_file: kit.path.map(|p| p.display().to_string()),
+            date: date.to_string(),
+            hotline: HotlineLine {
+                phone: project.hotline.phone.display.clone(),
+                sms: project.hotline.sms.display.clone(),
+            },
+            out: rows.out,
+            drafts,
+            total_pieces,
+            pieces,
+        },
+        warnings,
+    ))
+}
+
+/// Every design and locale of the selection exists (all unknown ones reported at once).
+fn known(project: &Project, designs: &[String], locales: &[String]) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    for d in &designs {
+    for d in designs {
         if let Err(e) = project.design(d) {
             errors.push(e);
         }
     }
-    for l in &locales {
+    for l in locales {
         if let Err(e) = project.catalog(l) {
             errors.push(e);
         }
@@ -294,104 +349,38 @@ pub fn make(
     if errors.has_errors() {
         return Err(errors);
     }
-    let status = crate::review_cmd::status(project, sel);
-    let out = kit
-        .file
-        .and_then(|k| k.build.out.clone())
-        .unwrap_or_else(|| PathBuf::from("out"));
-    let out = out.to_string_lossy().trim_end_matches('/').to_string();
-    let kit_name = kit
-        .path
-        .and_then(|p| p.file_name())
-        .map_or_else(|| "kit.toml".into(), |n| n.to_string_lossy().into_owned());
-    let mut warnings = Diagnostics::default();
-    // Counts the kit file lacks, with the designs that go by them.
-    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
-    let mut rows = Vec::new();
-    for name in &designs {
-        let d = project.design(name)?;
-        let (count, count_note) = match (&d.per, kit.file) {
-            (None, _) => (
-                None,
-                Some(
-                    "no count: the design names none (`per` in its file); decide how many to post"
-                        .to_string(),
-                ),
-            ),
-            (Some(per), Some(k)) => match k.counts.get(per) {
-                Some(n) => (Some(*n.get_ref()), None),
-                None => {
-                    match missing.iter_mut().find(|(c, _)| c == per) {
-                        Some((_, names)) => names.push(name.clone()),
-                        None => missing.push((per.clone(), vec![name.clone()])),
-                    }
-                    (
-                        None,
-                        Some(format!(
-                            "count not set: add `{per} = N` under [counts] in {kit_name}"
-                        )),
-                    )
-                }
-            },
-            (Some(per), None) => (
-                None,
-                Some(format!(
-                    "count not set: add `{per} = N` under [counts] in kit.toml (`hotline-kit init` writes one)"
-                )),
-            ),
-        };
-        let mut files = Vec::new();
-        for l in &locales {
-            files.extend(
-                crate::kit::piece_files(name, l, d.pages.len(), &formats)
-                    .into_iter()
-                    .map(|f| format!("{out}/{f}")),
-            );
-        }
-        let loops: Vec<String> = match (&sel.loops, d.medium) {
-            (Some(ls), Medium::Screen) => crate::video_cmd::loop_files(name, &locales, ls)
-                .into_iter()
-                .map(|f| format!("{out}/{f}"))
-                .collect(),
-            _ => Vec::new(),
-        };
-        files.extend(loops.iter().cloned());
-        let sheet_command = d.label_template.as_ref().map(|t| {
-            let kit_arg = match (kit.explicit, kit.path) {
-                (true, Some(p)) => format!("--kit {} ", shell_word(&p.to_string_lossy())),
-                _ => String::new(),
-            };
-            format!("hotline-kit {kit_arg}sheet {name} --template {t} -o {name}-{t}.pdf")
-        });
-        let review = locales
-            .iter()
-            .map(|l| {
-                match status
-                    .pieces
-                    .iter()
-                    .find(|p| &p.design == name && &p.locale == l)
-                {
-                    Some(p) => review_line(p),
-                    None => ReviewLine {
-                        locale: l.clone(),
-                        state: "error",
-                        printable: false,
-                        approved_by: None,
-                        approved_on: None,
-                        why: Some("no status".into()),
-                    },
-                }
-            })
-            .collect();
+    Ok(())
+}
+
+/// What every row of a plan is made from.
+struct Rows<'a> {
+    project: &'a Project,
+    sel: &'a Selection,
+    kit: KitRef<'a>,
+    /// The folder `build` writes into, without a final slash.
+    out: String,
+    /// The kit file's name, for hints.
+    kit_name: String,
+    locales: &'a [String],
+    formats: &'a [crate::kit::Format],
+    status: &'a crate::review_cmd::Status,
+}
+
+impl Rows<'_> {
+    /// The row of design `name`; a count the kit file lacks is added to `missing`.
+    fn row(&self, name: &str, missing: &mut Vec<(String, Vec<String>)>) -> Result<Row, Diagnostic> {
+        let d = self.project.design(name)?;
+        let (count, count_note) = self.count(name, d, missing);
+        let (files, loops) = self.files(name, d);
         let each = if d.kind == crate::spec::Kind::Notice {
-            d.each * locales.len().max(1) as u32
+            d.each * self.locales.len().max(1) as u32
         } else {
             d.each
         };
-        rows.push(Row {
-            design: name.clone(),
+        Ok(Row {
+            design: name.to_string(),
             title: d.title.clone(),
-            locales: locales.clone(),
+            locales: self.locales.to_vec(),
             placement: d.placement.clone(),
             count_name: d.per.clone(),
             count,
@@ -408,15 +397,145 @@ pub fn make(
             pages: d.pages.len().max(1),
             mirrored: d.mirror,
             label_template: d.label_template.clone(),
-            sheet_command,
+            sheet_command: self.sheet_command(name, d),
             files,
             loops,
             same_places_as: Vec::new(),
-            review,
-        });
+            review: self.review(name),
+        })
     }
-    // Variants of one design counted by the same count are alternatives for the same
-    // places (the window cling printed on the front or mirrored behind the glass).
+
+    /// The count a design goes by, or why there is none.
+    fn count(
+        &self,
+        name: &str,
+        d: &crate::spec::Design,
+        missing: &mut Vec<(String, Vec<String>)>,
+    ) -> (Option<u32>, Option<String>) {
+        let kit_name = &self.kit_name;
+        match (&d.per, self.kit.file) {
+            (None, _) => (
+                None,
+                Some(
+                    "no count: the design names none (`per` in its file); decide how many to post"
+                        .to_string(),
+                ),
+            ),
+            (Some(per), Some(k)) => match k.counts.get(per) {
+                Some(n) => (Some(*n.get_ref()), None),
+                None => {
+                    match missing.iter_mut().find(|(c, _)| c == per) {
+                        Some((_, names)) => names.push(name.to_string()),
+                        None => missing.push((per.clone(), vec![name.to_string()])),
+                    }
+                    (
+                        None,
+                        Some(format!(
+                            "count not set: add `{per} = N` under [counts] in {kit_name}"
+                        )),
+                    )
+                }
+            },
+            (Some(per), None) => (
+                None,
+                Some(format!(
+                    "count not set: add `{per} = N` under [counts] in kit.toml (`hotline-kit init` writes one)"
+                )),
+            ),
+        }
+    }
+
+    /// The files `build` writes for a design (loops included), and its loops.
+    fn files(&self, name: &str, d: &crate::spec::Design) -> (Vec<String>, Vec<String>) {
+        let out = &self.out;
+        let mut files = Vec::new();
+        for l in self.locales {
+            files.extend(
+                crate::kit::piece_files(name, l, d.pages.len(), self.formats)
+                    .into_iter()
+                    .map(|f| format!("{out}/{f}")),
+            );
+        }
+        let loops: Vec<String> = match (&self.sel.loops, d.medium) {
+            (Some(ls), Medium::Screen) => crate::video_cmd::loop_files(name, self.locales, ls)
+                .into_iter()
+                .map(|f| format!("{out}/{f}"))
+                .collect(),
+            _ => Vec::new(),
+        };
+        files.extend(loops.iter().cloned());
+        (files, loops)
+    }
+
+    /// The `hotline-kit sheet` command for a design with a label template.
+    fn sheet_command(&self, name: &str, d: &crate::spec::Design) -> Option<String> {
+        d.label_template.as_ref().map(|t| {
+            let kit_arg = match (self.kit.explicit, self.kit.path) {
+                (true, Some(p)) => format!("--kit {} ", shell_word(&p.to_string_lossy())),
+                _ => String::new(),
+            };
+            format!("hotline-kit {kit_arg}sheet {name} --template {t} -o {name}-{t}.pdf")
+        })
+    }
+
+    /// Where design `name` stands in each locale.
+    fn review(&self, name: &str) -> Vec<ReviewLine> {
+        self.locales
+            .iter()
+            .map(|l| {
+                match self
+                    .status
+                    .pieces
+                    .iter()
+                    .find(|p| p.design == name && &p.locale == l)
+                {
+                    Some(p) => review_line(p),
+                    None => ReviewLine {
+                        locale: l.clone(),
+                        state: "error",
+                        printable: false,
+                        approved_by: None,
+                        approved_on: None,
+                        why: Some("no status".into()),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Warnings for counts the kit file lacks, and for no kit file at all.
+    fn count_warnings(&self, missing: &[(String, Vec<String>)]) -> Diagnostics {
+        let kit_name = &self.kit_name;
+        let mut warnings = Diagnostics::default();
+        for (per, names) in missing {
+            let mut w = Diagnostic::warning(format!(
+                "{kit_name} has no count `{per}`: the plan cannot say how many to post of {}",
+                names.join(", ")
+            ))
+            .hint(format!(
+                "add `{per} = N` under [counts] in {kit_name} (the number of {} the facility has)",
+                per.replace('_', " ")
+            ))
+            .code("plan-count");
+            if let Some(p) = self.kit.path {
+                w = w.in_file(p);
+            }
+            warnings.push(w);
+        }
+        if self.kit.file.is_none() {
+            warnings.push(
+                Diagnostic::warning("no kit file: the plan cannot say how many of each piece to post")
+                    .hint("`hotline-kit init` writes a kit.toml with a [counts] table; fill it in and run `hotline-kit plan` again")
+                    .code("plan-count"),
+            );
+        }
+        warnings
+    }
+}
+
+/// Variants of one design counted by the same count are alternatives for the same
+/// places (the window cling printed on the front or mirrored behind the glass).
+fn same_places(project: &Project, designs: &[String], rows: &mut [Row]) {
     let family = |n: &str| {
         project
             .designs
@@ -438,49 +557,6 @@ pub fn make(
             .map(|(_, n)| n.clone())
             .collect();
     }
-    for (per, names) in &missing {
-        let mut w = Diagnostic::warning(format!(
-            "{kit_name} has no count `{per}`: the plan cannot say how many to post of {}",
-            names.join(", ")
-        ))
-        .hint(format!(
-            "add `{per} = N` under [counts] in {kit_name} (the number of {} the facility has)",
-            per.replace('_', " ")
-        ))
-        .code("plan-count");
-        if let Some(p) = kit.path {
-            w = w.in_file(p);
-        }
-        warnings.push(w);
-    }
-    if kit.file.is_none() {
-        warnings.push(
-            Diagnostic::warning("no kit file: the plan cannot say how many of each piece to post")
-                .hint("`hotline-kit init` writes a kit.toml with a [counts] table; fill it in and run `hotline-kit plan` again")
-                .code("plan-count"),
-        );
-    }
-    let drafts = rows.iter().map(|r| r.draft_locales().len()).sum::<usize>();
-    let total_pieces = rows.iter().map(|r| r.review.len()).sum();
-    Ok((
-        Plan {
-            facility: kit
-                .file
-                .map(|k| k.facility.name.clone())
-                .unwrap_or_default(),
-            kit_file: kit.path.map(|p| p.display().to_string()),
-            date: date.to_string(),
-            hotline: HotlineLine {
-                phone: project.hotline.phone.display.clone(),
-                sms: project.hotline.sms.display.clone(),
-            },
-            out,
-            drafts,
-            total_pieces,
-            pieces: rows,
-        },
-        warnings,
-    ))
 }
 
 /// Quote a path for a shell command line when it needs it.
@@ -729,45 +805,31 @@ fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
 }
 
 // The PDF: US Letter (the review book's size and colours), body text 10.5 pt.
-use crate::proof::book::{GREEN, GREY, H, LIGHT, NAVY, RED, W};
 const M: f32 = 40.0;
 /// Space kept free at the bottom of every page for the footer.
 const FOOT: f32 = 24.0;
 const BODY: f32 = 10.5;
 
-/// Pages filled top to bottom.
+/// The plan's pages, filled top to bottom.
 struct Doc<'a> {
     project: &'a Project,
     en: &'a crate::locale::Catalog,
-    pages: Vec<Vec<Item>>,
-    y: f32,
+    flow: Flow,
     running: String,
 }
 
-impl<'a> Doc<'a> {
-    fn page(&mut self) {
-        self.pages.push(vec![Item::Rect {
-            rect: Rect::new(0.0, 0.0, W, H),
-            color: Color::WHITE,
-        }]);
-        self.y = M;
-    }
-
+impl Doc<'_> {
     fn items(&mut self) -> &mut Vec<Item> {
-        if self.pages.is_empty() {
-            self.page();
-        }
-        self.pages.last_mut().expect("a page")
+        self.flow.items()
     }
 
     /// Room for `h` points; a new page (with the running head) when it does not fit.
     fn need(&mut self, h: f32) -> Result<(), Diagnostic> {
-        if self.y + h > H - M - FOOT && self.y > M + 40.0 {
-            self.page();
+        if self.flow.breaks(h) {
             let t = self.running.clone();
-            let (it, th) = self.text(&t, M, self.y, W - 2.0 * M, 10.0, GREY, false)?;
+            let (it, th) = self.text(&t, M, self.flow.y, W - 2.0 * M, 10.0, GREY, false)?;
             self.items().extend(it);
-            self.y += th + 8.0;
+            self.flow.y += th + 8.0;
         }
         Ok(())
     }
@@ -791,21 +853,9 @@ impl<'a> Doc<'a> {
     fn para(&mut self, text: &str, size: f32, color: Color, bold: bool) -> Result<(), Diagnostic> {
         let (it, h) = self.text(text, M, 0.0, W - 2.0 * M, size, color, bold)?;
         self.need(h)?;
-        let y = self.y;
-        self.items().extend(transformed(&it, 1.0, 0.0, y));
-        self.y += h + size * 0.35;
+        self.flow.place(&it, 0.0, h + size * 0.35);
         Ok(())
     }
-}
-
-/// The English (source) catalog, whose fonts set the plan.
-fn english(project: &Project) -> Result<&crate::locale::Catalog, Diagnostic> {
-    project
-        .catalogs
-        .values()
-        .find(|c| c.info.source)
-        .or_else(|| project.catalogs.get("en"))
-        .ok_or_else(|| Diagnostic::error("the plan needs the English (source) catalog"))
 }
 
 /// One design's block, laid out from y = 0: the items and the height.
@@ -893,16 +943,36 @@ fn block(doc: &Doc, r: &Row, n: usize) -> Result<(Vec<Item>, f32), Diagnostic> {
 pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
     let mut doc = Doc {
         project,
-        en: english(project)?,
-        pages: Vec::new(),
-        y: M,
+        en: english(project, "plan")?,
+        flow: Flow::new(M, FOOT).min_fill(40.0),
         running: format!("Placement checklist: {} (continued)", plan.heading()),
     };
-    doc.page();
+    doc.flow.page();
+    first_page_head(&mut doc, plan)?;
+    for (i, r) in plan.pieces.iter().enumerate() {
+        let (items, h) = block(&doc, r, i + 1)?;
+        doc.need(h)?;
+        doc.flow.place(&items, 0.0, h);
+    }
+    let pages = doc
+        .flow
+        .finish(|page, total| footer(project, plan, page, total))?;
+    Ok(Scene::document(
+        "plan",
+        format!("Placement checklist: {}, {}", plan.heading(), plan.date),
+        pages,
+        Arc::clone(&project.fonts),
+        DocStatus::new("placement checklist", plan.total_pieces, plan.drafts),
+    ))
+}
+
+/// The first page's head: title, facility, the hotline on a navy band, the draft
+/// warning on a red one, how counts work, and a rule above the blocks.
+fn first_page_head(doc: &mut Doc, plan: &Plan) -> Result<(), Diagnostic> {
     doc.para("Placement checklist", 22.0, NAVY, true)?;
     doc.para(&plan.heading(), 14.0, Color::BLACK, true)?;
     doc.para(&plan.made_from(), BODY, GREY, false)?;
-    doc.y += 4.0;
+    doc.flow.y += 4.0;
     // The hotline, on a navy band.
     let line = format!(
         "National Human Trafficking Hotline: call {} \u{00b7} text {}",
@@ -917,13 +987,13 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
         Color::WHITE,
         true,
     )?;
-    let top = doc.y;
+    let top = doc.flow.y;
     doc.items().push(Item::Rect {
         rect: Rect::new(M, top, W - 2.0 * M, h + 14.0),
         color: NAVY,
     });
     doc.items().extend(transformed(&it, 1.0, 0.0, top + 7.0));
-    doc.y += h + 22.0;
+    doc.flow.y += h + 22.0;
     if plan.drafts > 0 {
         let (a, ha) = doc.text(
             Plan::DRAFT_BANNER,
@@ -943,80 +1013,60 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
             Color::WHITE,
             false,
         )?;
-        let top = doc.y;
+        let top = doc.flow.y;
         doc.items().push(Item::Rect {
             rect: Rect::new(M, top, W - 2.0 * M, ha + hb + 18.0),
             color: RED,
         });
         doc.items().extend(transformed(&a, 1.0, 0.0, top + 7.0));
         doc.items().extend(transformed(&b, 1.0, 0.0, top + 7.0));
-        doc.y += ha + hb + 26.0;
+        doc.flow.y += ha + hb + 26.0;
     }
     doc.para(&plan.counts_note(), BODY, Color::BLACK, false)?;
     doc.para(INSTRUCTIONS, BODY, Color::BLACK, true)?;
-    doc.y += 4.0;
-    let rule_y = doc.y;
+    doc.flow.y += 4.0;
+    let rule_y = doc.flow.y;
     doc.items().push(Item::Rect {
         rect: Rect::new(M, rule_y, W - 2.0 * M, 1.2),
         color: NAVY,
     });
-    doc.y += 4.0;
-    for (i, r) in plan.pieces.iter().enumerate() {
-        let (items, h) = block(&doc, r, i + 1)?;
-        doc.need(h)?;
-        let y = doc.y;
-        doc.items().extend(transformed(&items, 1.0, 0.0, y));
-        doc.y += h;
+    doc.flow.y += 4.0;
+    Ok(())
+}
+
+/// The footer of page `page` of `total`: with the facility's name when it fits at full
+/// size (`label` shrinks to fit), else without.
+fn footer(
+    project: &Project,
+    plan: &Plan,
+    page: usize,
+    total: usize,
+) -> Result<Vec<Item>, Diagnostic> {
+    let tail = format!(
+        "placement plan of {} \u{00b7} hotline {} \u{00b7} page {page} of {total}",
+        plan.date, plan.hotline.phone
+    );
+    let footer = |text: &str| {
+        label(
+            project,
+            text,
+            M,
+            H - M + 10.0,
+            10.0,
+            W - 2.0 * M,
+            GREY,
+            false,
+        )
+    };
+    // With the facility's name when it fits at full size (`label` shrinks to fit).
+    let mut foot = footer(&format!("{} \u{00b7} {tail}", plan.heading()))?;
+    let shrunk = foot
+        .iter()
+        .any(|it| matches!(it, Item::Text(r) if r.size < 10.0 - 1e-3));
+    if shrunk {
+        foot = footer(&tail)?;
     }
-    let total = doc.pages.len();
-    let mut pages = Vec::new();
-    for (i, mut items) in doc.pages.into_iter().enumerate() {
-        let tail = format!(
-            "placement plan of {} \u{00b7} hotline {} \u{00b7} page {} of {total}",
-            plan.date,
-            plan.hotline.phone,
-            i + 1
-        );
-        let footer = |text: &str| {
-            label(
-                project,
-                text,
-                M,
-                H - M + 10.0,
-                10.0,
-                W - 2.0 * M,
-                GREY,
-                false,
-            )
-        };
-        // With the facility's name when it fits at full size (`label` shrinks to fit).
-        let mut foot = footer(&format!("{} \u{00b7} {tail}", plan.heading()))?;
-        let shrunk = foot
-            .iter()
-            .any(|it| matches!(it, Item::Text(r) if r.size < 10.0 - 1e-3));
-        if shrunk {
-            foot = footer(&tail)?;
-        }
-        items.extend(foot);
-        pages.push(Page {
-            width: W,
-            height: H,
-            trim: Rect::new(0.0, 0.0, W, H),
-            bleed: Rect::new(0.0, 0.0, W, H),
-            safe: Rect::new(M, M, W - 2.0 * M, H - 2.0 * M),
-            items,
-            blocks: Vec::new(),
-            marks: Vec::new(),
-            cut: None,
-        });
-    }
-    Ok(Scene::document(
-        "plan",
-        format!("Placement checklist: {}, {}", plan.heading(), plan.date),
-        pages,
-        Arc::clone(&project.fonts),
-        DocStatus::new("placement checklist", plan.total_pieces, plan.drafts),
-    ))
+    Ok(foot)
 }
 
 /// The plan as PDF bytes.

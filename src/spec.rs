@@ -669,9 +669,44 @@ fn toml_error(src: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
 pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagnostics> {
     let file: DesignFile = toml::from_str(&src.text).map_err(|e| toml_error(src, &e))?;
     let mut diags = Diagnostics::default();
-    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
-
     let h = &file.design;
+    let bleed = page_size(name, h, src, &mut diags);
+    kind_rules(h, src, &mut diags);
+    if h.each == Some(0) {
+        diags.push(Diagnostic::error("`each` must be 1 or more").at(src, None));
+    }
+    let line_height = h.line_height.unwrap_or(1.25);
+    if !(0.8..=3.0).contains(&line_height) {
+        diags.push(Diagnostic::error("line_height must be between 0.8 and 3.0").at(src, None));
+    }
+    let rects = grid_areas(&file.layout, src, &mut diags);
+    let slots: Vec<Slot> = file
+        .slot
+        .iter()
+        .filter_map(|(sname, spanned)| parse_slot(sname, spanned, h, &rects, src, &mut diags))
+        .collect();
+    required_slots(&file, &rects, &slots, src, &mut diags);
+    let pages = parse_pages(&file, &slots, src, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let base = base_design(name, &file, bleed, line_height, slots, pages, src);
+    let mut out = vec![base.clone()];
+    for v in &file.variant {
+        if let Some(d) = variant(name, &base, v, src, &mut diags) {
+            out.push(d);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// Page size and bleed: positive lengths, no bleed on screens, within the limits.
+/// Returns the bleed.
+fn page_size(name: &str, h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) -> Length {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let bleed = h
         .bleed
         .as_ref()
@@ -698,6 +733,13 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     if !diags.has_errors() {
         diags.extend(page_limits(name, h, bleed, src).0);
     }
+    bleed
+}
+
+/// What the kind of piece allows: mirroring (clings only), the medium (slides on
+/// screens), a corner radius (die-cut pieces only).
+fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let kind = *h.kind.get_ref();
     if let Some(m) = &h.mirror
         && *m.get_ref()
@@ -749,16 +791,15 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             );
         }
     }
-    if h.each == Some(0) {
-        diags.push(Diagnostic::error("`each` must be 1 or more").at(src, None));
-    }
-    let line_height = h.line_height.unwrap_or(1.25);
-    if !(0.8..=3.0).contains(&line_height) {
-        diags.push(Diagnostic::error("line_height must be between 0.8 and 3.0").at(src, None));
-    }
+}
 
-    // Grid areas -> rectangles.
-    let lay = &file.layout;
+/// `[layout]` areas as rectangles of grid cells: (columns, rows) per area name.
+fn grid_areas(
+    lay: &LayoutSpec,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, (Range<usize>, Range<usize>)> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let ncols = lay.columns.get_ref().len();
     let nrows = lay.rows.get_ref().len();
     if ncols == 0 || nrows == 0 {
@@ -816,162 +857,222 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         }
         rects.insert(n.clone(), (c0..c1, r0..r1));
     }
+    rects
+}
 
-    // Slots.
-    let mut slots = Vec::new();
-    for (sname, spanned) in &file.slot {
-        let s = spanned.get_ref();
-        let span = spanned.span();
-        let mut kinds = Vec::new();
-        if let Some(t) = &s.text {
-            kinds.push(Content::Text(t.get_ref().clone()));
-        }
-        if let Some(l) = &s.list {
-            if l.get_ref().is_empty() {
-                diags.push(err(format!("slot `{sname}`: `list` is empty"), l.span()));
-            }
-            kinds.push(Content::List(l.get_ref().clone()));
-        }
-        if let Some(h) = &s.hotline {
-            kinds.push(Content::Hotline(*h.get_ref()));
-        }
-        if s.qr == Some(true) {
-            kinds.push(Content::Qr);
-        }
-        if let Some(q) = &s.image_pick {
-            if q.get_ref().count == 0 {
-                diags.push(err(
-                    format!("slot `{sname}`: `image_pick` needs a count of 1 or more"),
-                    q.span(),
-                ));
-            }
-            kinds.push(Content::ImagePick(q.get_ref().clone()));
-        }
-        if s.resources == Some(true) {
-            kinds.push(Content::Resources);
-        }
-        if let Some(st) = &s.statute {
-            kinds.push(Content::Statute(*st.get_ref()));
-        }
-        if let Some(f) = &s.flags {
-            if f.get_ref().count == 0 {
-                diags.push(err(
-                    format!("slot `{sname}`: `flags` needs a count of 1 or more"),
-                    f.span(),
-                ));
-            }
-            kinds.push(Content::Flags(f.get_ref().clone()));
-        }
-        if let Some(i) = &s.images {
-            if i.get_ref().is_empty() {
-                diags.push(err(format!("slot `{sname}`: `images` is empty"), i.span()));
-            }
-            kinds.push(Content::Images(i.get_ref().clone()));
-        }
-        if kinds.len() != 1 {
-            diags.push(
-                err(
-                    format!(
-                        "slot `{sname}` must show exactly one thing, it has {}",
-                        kinds.len()
-                    ),
-                    span.clone(),
-                )
-                .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images, image_pick"),
-            );
-            continue;
-        }
-        let content = kinds.pop().unwrap();
-        if matches!(content, Content::Statute(_)) && kind != Kind::Notice {
-            diags.push(
-                err(format!("slot `{sname}` shows part of a state law's notice, but this design is a {}", kind.name()), span.clone())
-                    .hint("`statute` slots belong in designs/notices/state-notice.toml, which is made into a notice per jurisdiction profile"),
-            );
-        }
-        let is_text = matches!(
-            content,
-            Content::Text(_)
-                | Content::List(_)
-                | Content::Flags(_)
-                | Content::Hotline(_)
-                | Content::Resources
-                | Content::Statute(_)
+/// One `[slot.NAME]` table, checked and placed on the grid (`None` when it cannot be).
+fn parse_slot(
+    sname: &String,
+    spanned: &Spanned<SlotSpec>,
+    h: &Header,
+    rects: &BTreeMap<String, (Range<usize>, Range<usize>)>,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Slot> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let s = spanned.get_ref();
+    let span = spanned.span();
+    let mut kinds = slot_contents(sname, s, src, diags);
+    if kinds.len() != 1 {
+        diags.push(
+            err(
+                format!(
+                    "slot `{sname}` must show exactly one thing, it has {}",
+                    kinds.len()
+                ),
+                span.clone(),
+            )
+            .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images, image_pick"),
         );
-        if is_text && s.size.is_none() {
-            diags.push(
-                err(
-                    format!("slot `{sname}` shows text but has no `size`"),
-                    span.clone(),
-                )
-                .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
-            );
-        }
-        if let Some(sz) = &s.size {
-            let r = sz.get_ref();
-            let px = if h.medium == Medium::Print { 0.75 } else { 1.0 };
-            if r.min.to_pt(px, 0.0) > r.max.to_pt(px, 0.0) || r.min.to_pt(px, 0.0) <= 0.0 {
-                diags.push(err(
-                    format!("slot `{sname}`: size range must be [smaller, larger] and above 0"),
-                    sz.span(),
-                ));
-            }
-        }
-        let unserved = match &s.unserved {
-            None => None,
-            Some(u) => {
-                let v = u.get_ref().trim();
-                let shows = matches!(
-                    content,
-                    Content::Text(_) | Content::List(_) | Content::Hotline(_)
-                );
-                if !shows {
-                    diags.push(
-                        err(format!("slot `{sname}`: `unserved` is for slots that show a message or a hotline fact"), u.span())
-                            .hint("remove `unserved`; a QR code's channel is stated by a message beside it"),
-                    );
-                    None
-                } else if v == "drop" {
-                    Some(Unserved::Drop)
-                } else if v.is_empty() || v.contains(char::is_whitespace) {
-                    diags.push(
-                        err(format!("slot `{sname}`: `unserved = \"{v}\"` is not \"drop\" or a message id"), u.span())
-                            .hint("write unserved = \"drop\", or the id of a message that says which languages the channel is answered in (e.g. \"text-short-limited\")"),
-                    );
-                    None
-                } else {
-                    Some(Unserved::Message(v.to_string()))
-                }
-            }
-        };
-        let Some((cols, rows)) = rects.get(sname).cloned() else {
-            diags.push(
-                err(
-                    format!("slot `{sname}` is not placed in the layout"),
-                    span.clone(),
-                )
-                .hint(format!(
-                    "add `{sname}` to `areas` in [layout], or remove the slot"
-                )),
-            );
-            continue;
-        };
-        slots.push(Slot {
-            name: sname.clone(),
-            cols,
-            rows,
-            content,
-            font: s.font,
-            size: s.size.as_ref().map(|s| *s.get_ref()),
-            color: s.color.unwrap_or(Color::BLACK),
-            fill: s.fill,
-            align: s.align,
-            valign: s.valign,
-            padding: s.padding.unwrap_or(Length::ZERO),
-            bullets: s.bullets.unwrap_or(true),
-            unserved,
-            span,
-        });
+        return None;
     }
+    let content = kinds.pop().unwrap();
+    slot_text_rules(sname, s, &content, &span, h, src, diags);
+    let unserved = slot_unserved(sname, s, &content, src, diags);
+    let Some((cols, rows)) = rects.get(sname).cloned() else {
+        diags.push(
+            err(
+                format!("slot `{sname}` is not placed in the layout"),
+                span.clone(),
+            )
+            .hint(format!(
+                "add `{sname}` to `areas` in [layout], or remove the slot"
+            )),
+        );
+        return None;
+    };
+    Some(Slot {
+        name: sname.clone(),
+        cols,
+        rows,
+        content,
+        font: s.font,
+        size: s.size.as_ref().map(|s| *s.get_ref()),
+        color: s.color.unwrap_or(Color::BLACK),
+        fill: s.fill,
+        align: s.align,
+        valign: s.valign,
+        padding: s.padding.unwrap_or(Length::ZERO),
+        bullets: s.bullets.unwrap_or(true),
+        unserved,
+        span,
+    })
+}
+
+/// Everything a slot table says it shows (exactly one is allowed).
+fn slot_contents(
+    sname: &str,
+    s: &SlotSpec,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<Content> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let mut kinds = Vec::new();
+    if let Some(t) = &s.text {
+        kinds.push(Content::Text(t.get_ref().clone()));
+    }
+    if let Some(l) = &s.list {
+        if l.get_ref().is_empty() {
+            diags.push(err(format!("slot `{sname}`: `list` is empty"), l.span()));
+        }
+        kinds.push(Content::List(l.get_ref().clone()));
+    }
+    if let Some(h) = &s.hotline {
+        kinds.push(Content::Hotline(*h.get_ref()));
+    }
+    if s.qr == Some(true) {
+        kinds.push(Content::Qr);
+    }
+    if let Some(q) = &s.image_pick {
+        if q.get_ref().count == 0 {
+            diags.push(err(
+                format!("slot `{sname}`: `image_pick` needs a count of 1 or more"),
+                q.span(),
+            ));
+        }
+        kinds.push(Content::ImagePick(q.get_ref().clone()));
+    }
+    if s.resources == Some(true) {
+        kinds.push(Content::Resources);
+    }
+    if let Some(st) = &s.statute {
+        kinds.push(Content::Statute(*st.get_ref()));
+    }
+    if let Some(f) = &s.flags {
+        if f.get_ref().count == 0 {
+            diags.push(err(
+                format!("slot `{sname}`: `flags` needs a count of 1 or more"),
+                f.span(),
+            ));
+        }
+        kinds.push(Content::Flags(f.get_ref().clone()));
+    }
+    if let Some(i) = &s.images {
+        if i.get_ref().is_empty() {
+            diags.push(err(format!("slot `{sname}`: `images` is empty"), i.span()));
+        }
+        kinds.push(Content::Images(i.get_ref().clone()));
+    }
+    kinds
+}
+
+/// Statute slots only on notices; text slots need a size range, and a valid one.
+fn slot_text_rules(
+    sname: &str,
+    s: &SlotSpec,
+    content: &Content,
+    span: &Range<usize>,
+    h: &Header,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let kind = *h.kind.get_ref();
+    if matches!(content, Content::Statute(_)) && kind != Kind::Notice {
+        diags.push(
+            err(format!("slot `{sname}` shows part of a state law's notice, but this design is a {}", kind.name()), span.clone())
+                .hint("`statute` slots belong in designs/notices/state-notice.toml, which is made into a notice per jurisdiction profile"),
+        );
+    }
+    let is_text = matches!(
+        content,
+        Content::Text(_)
+            | Content::List(_)
+            | Content::Flags(_)
+            | Content::Hotline(_)
+            | Content::Resources
+            | Content::Statute(_)
+    );
+    if is_text && s.size.is_none() {
+        diags.push(
+            err(
+                format!("slot `{sname}` shows text but has no `size`"),
+                span.clone(),
+            )
+            .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
+        );
+    }
+    if let Some(sz) = &s.size {
+        let r = sz.get_ref();
+        let px = if h.medium == Medium::Print { 0.75 } else { 1.0 };
+        if r.min.to_pt(px, 0.0) > r.max.to_pt(px, 0.0) || r.min.to_pt(px, 0.0) <= 0.0 {
+            diags.push(err(
+                format!("slot `{sname}`: size range must be [smaller, larger] and above 0"),
+                sz.span(),
+            ));
+        }
+    }
+}
+
+/// A slot's `unserved`: "drop" or a message id, and only on slots that show a message
+/// or a hotline fact.
+fn slot_unserved(
+    sname: &str,
+    s: &SlotSpec,
+    content: &Content,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Unserved> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    match &s.unserved {
+        None => None,
+        Some(u) => {
+            let v = u.get_ref().trim();
+            let shows = matches!(
+                content,
+                Content::Text(_) | Content::List(_) | Content::Hotline(_)
+            );
+            if !shows {
+                diags.push(
+                    err(format!("slot `{sname}`: `unserved` is for slots that show a message or a hotline fact"), u.span())
+                        .hint("remove `unserved`; a QR code's channel is stated by a message beside it"),
+                );
+                None
+            } else if v == "drop" {
+                Some(Unserved::Drop)
+            } else if v.is_empty() || v.contains(char::is_whitespace) {
+                diags.push(
+                    err(format!("slot `{sname}`: `unserved = \"{v}\"` is not \"drop\" or a message id"), u.span())
+                        .hint("write unserved = \"drop\", or the id of a message that says which languages the channel is answered in (e.g. \"text-short-limited\")"),
+                );
+                None
+            } else {
+                Some(Unserved::Message(v.to_string()))
+            }
+        }
+    }
+}
+
+/// Every area has a slot; every piece shows the QR code and the hotline number.
+fn required_slots(
+    file: &DesignFile,
+    rects: &BTreeMap<String, (Range<usize>, Range<usize>)>,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let lay = &file.layout;
     for n in rects.keys() {
         if !file.slot.contains_key(n) {
             diags.push(
@@ -1000,8 +1101,16 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             .hint("add a slot with `hotline = \"phone\"`"),
         );
     }
+}
 
-    // Pages.
+/// `[[page]]` tables: the messages that change per page, in text and list slots only.
+fn parse_pages(
+    file: &DesignFile,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<BTreeMap<String, Content>> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let mut pages = Vec::new();
     for p in if file.page.is_empty() {
         vec![PageSpec::default()]
@@ -1030,11 +1139,21 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         }
         pages.push(map);
     }
+    pages
+}
 
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    let base = Design {
+/// The design itself, from its checked parts.
+fn base_design(
+    name: &str,
+    file: &DesignFile,
+    bleed: Length,
+    line_height: f32,
+    slots: Vec<Slot>,
+    pages: Vec<BTreeMap<String, Content>>,
+    src: &Arc<Source>,
+) -> Design {
+    let (h, lay) = (&file.design, &file.layout);
+    Design {
         name: name.to_string(),
         variant_of: None,
         picks_as: name.to_string(),
@@ -1077,89 +1196,108 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         source: src.clone(),
         on_request: false,
         notice_of: None,
-    };
-    let mut out = vec![base.clone()];
-    for v in &file.variant {
-        let vname = v.name.get_ref();
-        if !is_valid_name(vname) {
+    }
+}
+
+/// A `[[variant]]` of design `name`: the base with its changes (`None` when its name
+/// is not a valid design name).
+fn variant(
+    name: &str,
+    base: &Design,
+    v: &Variant,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Design> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    if !is_valid_name(vname) {
+        diags.push(
+            err(
+                format!("variant name `{vname}` is not a valid design name"),
+                v.name.span(),
+            )
+            .hint("use lowercase letters, digits and hyphens"),
+        );
+        return None;
+    }
+    let mut d = base.clone();
+    d.name = vname.clone();
+    d.variant_of = Some(name.to_string());
+    if let Some(t) = &v.title {
+        d.title = t.clone();
+    }
+    if let Some(m) = &v.mirror {
+        d.mirror = *m.get_ref();
+        if d.mirror && d.kind != Kind::Cling {
             diags.push(
-                err(
-                    format!("variant name `{vname}` is not a valid design name"),
-                    v.name.span(),
-                )
-                .hint("use lowercase letters, digits and hyphens"),
+                err(format!("variant `{vname}` is mirrored, but this design is a {}: only window clings are printed mirrored (second surface)", d.kind.name()), m.span())
+                    .hint("remove `mirror = true`, or set `kind = \"cling\"` in [design] if this piece really is a cling"),
             );
-            continue;
         }
-        let mut d = base.clone();
-        d.name = vname.clone();
-        d.variant_of = Some(name.to_string());
-        if let Some(t) = &v.title {
-            d.title = t.clone();
-        }
-        if let Some(m) = &v.mirror {
-            d.mirror = *m.get_ref();
-            if d.mirror && d.kind != Kind::Cling {
-                diags.push(
-                    err(format!("variant `{vname}` is mirrored, but this design is a {}: only window clings are printed mirrored (second surface)", d.kind.name()), m.span())
-                        .hint("remove `mirror = true`, or set `kind = \"cling\"` in [design] if this piece really is a cling"),
-                );
-            }
-        }
-        if let Some(st) = &v.stock {
-            d.stock = st.clone();
-        }
-        if let Some(p) = &v.per {
-            d.per = Some(p.get_ref().clone());
-        }
-        if let Some(q) = &v.qr {
-            d.qr = *q.get_ref();
-        }
-        d.on_request = v.on_request;
-        if let Some(r) = v.restroom {
-            d.restroom = r;
-        }
-        for (slot, q) in &v.images {
-            match d.slots.iter_mut().find(|s| &s.name == slot) {
-                Some(s) if matches!(s.content, Content::ImagePick(_) | Content::Images(_)) => {
-                    if q.get_ref().count == 0 {
-                        diags.push(err(
-                            format!("variant `{vname}`: the query for `{slot}` needs a count of 1 or more"),
-                            q.span(),
-                        ));
-                    }
-                    s.content = Content::ImagePick(q.get_ref().clone());
-                    d.picks_as = vname.clone();
-                }
-                _ => diags.push(
-                    err(format!("variant `{vname}` asks for images in `{slot}`, which is not an image slot of this design"), q.span())
-                        .hint("name a slot with `images` or `image_pick`"),
-                ),
-            }
-        }
-        for (slot, m) in &v.content {
-            match d.slots.iter().find(|s| &s.name == slot) {
-                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
-                    let c = match m.get_ref() {
-                        MessageRef::One(id) => Content::Text(id.clone()),
-                        MessageRef::Many(ids) => Content::List(ids.clone()),
-                    };
-                    for page in &mut d.pages {
-                        page.entry(slot.clone()).or_insert_with(|| c.clone());
-                    }
-                }
-                _ => diags.push(
-                    err(format!("variant `{vname}` sets content for `{slot}`, which is not a text slot of this design"), m.span())
-                        .hint("name a slot that shows text, list or flags"),
-                ),
-            }
-        }
-        out.push(d);
     }
-    if diags.has_errors() {
-        return Err(diags);
+    if let Some(st) = &v.stock {
+        d.stock = st.clone();
     }
-    Ok(out)
+    if let Some(p) = &v.per {
+        d.per = Some(p.get_ref().clone());
+    }
+    if let Some(q) = &v.qr {
+        d.qr = *q.get_ref();
+    }
+    d.on_request = v.on_request;
+    if let Some(r) = v.restroom {
+        d.restroom = r;
+    }
+    variant_images(&mut d, v, src, diags);
+    variant_content(&mut d, v, src, diags);
+    Some(d)
+}
+
+/// A variant's image queries, in the base's image slots.
+fn variant_images(d: &mut Design, v: &Variant, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    for (slot, q) in &v.images {
+        match d.slots.iter_mut().find(|s| &s.name == slot) {
+            Some(s) if matches!(s.content, Content::ImagePick(_) | Content::Images(_)) => {
+                if q.get_ref().count == 0 {
+                    diags.push(err(
+                        format!("variant `{vname}`: the query for `{slot}` needs a count of 1 or more"),
+                        q.span(),
+                    ));
+                }
+                s.content = Content::ImagePick(q.get_ref().clone());
+                d.picks_as = vname.clone();
+            }
+            _ => diags.push(
+                err(format!("variant `{vname}` asks for images in `{slot}`, which is not an image slot of this design"), q.span())
+                    .hint("name a slot with `images` or `image_pick`"),
+            ),
+        }
+    }
+}
+
+/// A variant's messages, in the base's text slots (pages that set their own keep them).
+fn variant_content(d: &mut Design, v: &Variant, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    for (slot, m) in &v.content {
+        match d.slots.iter().find(|s| &s.name == slot) {
+            Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
+                let c = match m.get_ref() {
+                    MessageRef::One(id) => Content::Text(id.clone()),
+                    MessageRef::Many(ids) => Content::List(ids.clone()),
+                };
+                for page in &mut d.pages {
+                    page.entry(slot.clone()).or_insert_with(|| c.clone());
+                }
+            }
+            _ => diags.push(
+                err(format!("variant `{vname}` sets content for `{slot}`, which is not a text slot of this design"), m.span())
+                    .hint("name a slot that shows text, list or flags"),
+            ),
+        }
+    }
 }
 
 impl Design {

@@ -9,52 +9,25 @@ use std::sync::Arc;
 use super::{Piece, Proof};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::{label, wrapped};
+use crate::pageflow::{Flow, GREEN, GREY, H, LIGHT, NAVY, RED, W, english, outline};
 use crate::project::Project;
-use crate::scene::{DocStatus, Item, Page, Rect, Scene, transformed};
+use crate::scene::{DocStatus, Item, Rect, Scene, transformed};
 use crate::spec::Medium;
 use crate::units::Color;
 
-/// US Letter, in points: the size of every review document (proof book, plan).
-pub(crate) const W: f32 = 612.0;
-pub(crate) const H: f32 = 792.0;
 const M: f32 = 42.0;
-/// Colours shared by the review documents.
-pub(crate) const NAVY: Color = Color {
-    r: 0x13,
-    g: 0x29,
-    b: 0x4b,
-};
-pub(crate) const GREY: Color = Color {
-    r: 0x55,
-    g: 0x55,
-    b: 0x55,
-};
-pub(crate) const LIGHT: Color = Color {
-    r: 0xbb,
-    g: 0xbb,
-    b: 0xbb,
-};
-pub(crate) const RED: Color = Color {
-    r: 0xc0,
-    g: 0x00,
-    b: 0x00,
-};
+/// Space kept free at the bottom of every page for the footer.
+const FOOT: f32 = 20.0;
 const AMBER: Color = Color {
     r: 0x9a,
     g: 0x5b,
     b: 0x00,
 };
-pub(crate) const GREEN: Color = Color {
-    r: 0x1b,
-    g: 0x6e,
-    b: 0x2e,
-};
 
-/// Pages being filled top to bottom.
+/// The review book's pages, filled top to bottom.
 struct Book<'a> {
     project: &'a Project,
-    pages: Vec<Vec<Item>>,
-    y: f32,
+    flow: Flow,
     /// Header repeated on continuation pages.
     running: String,
 }
@@ -63,44 +36,35 @@ impl<'a> Book<'a> {
     fn new(project: &'a Project) -> Self {
         Self {
             project,
-            pages: Vec::new(),
-            y: M,
+            flow: Flow::new(M, FOOT),
             running: String::new(),
         }
     }
 
     fn page(&mut self) {
-        self.pages.push(vec![Item::Rect {
-            rect: Rect::new(0.0, 0.0, W, H),
-            color: Color::WHITE,
-        }]);
-        self.y = M;
+        self.flow.page();
     }
 
     fn items(&mut self) -> &mut Vec<Item> {
-        if self.pages.is_empty() {
-            self.page();
-        }
-        self.pages.last_mut().expect("a page")
+        self.flow.items()
     }
 
     /// Make room for `h` points, starting a continuation page if needed.
     fn need(&mut self, h: f32) -> Result<(), Diagnostic> {
-        if self.y + h > H - M - 20.0 {
-            self.page();
+        if self.flow.breaks(h) {
             let t = format!("{} (continued)", self.running);
             self.line(&t, 9.0, GREY, false)?;
-            self.y += 4.0;
+            self.flow.y += 4.0;
         }
         Ok(())
     }
 
     /// One line of English at the current position.
     fn line(&mut self, text: &str, size: f32, color: Color, bold: bool) -> Result<(), Diagnostic> {
-        let y = self.y + size;
+        let y = self.flow.y + size;
         let it = label(self.project, text, M, y, size, W - 2.0 * M, color, bold)?;
         self.items().extend(it);
-        self.y += size * 1.45;
+        self.flow.y += size * 1.45;
         Ok(())
     }
 
@@ -119,51 +83,22 @@ impl<'a> Book<'a> {
             false,
         )?;
         self.need(h)?;
-        let y = self.y;
-        self.items().extend(shift(it, 0.0, y));
-        self.y += h + size * 0.3;
+        self.flow.place(&it, 0.0, h + size * 0.3);
         Ok(())
     }
 
     fn english(&self) -> Result<&'a crate::locale::Catalog, Diagnostic> {
-        self.project
-            .catalogs
-            .values()
-            .find(|c| c.info.source)
-            .or_else(|| self.project.catalogs.get("en"))
-            .ok_or_else(|| Diagnostic::error("the review book needs the English (source) catalog"))
+        english(self.project, "review book")
     }
 
     fn rule(&mut self, color: Color) {
-        let y = self.y;
+        let y = self.flow.y;
         self.items().push(Item::Rect {
             rect: Rect::new(M, y, W - 2.0 * M, 0.6),
             color,
         });
-        self.y += 6.0;
+        self.flow.y += 6.0;
     }
-}
-
-/// Outline of a rectangle, as four thin bars.
-pub(crate) fn outline(r: Rect, t: f32, color: Color) -> [Item; 4] {
-    [
-        Item::Rect {
-            rect: Rect::new(r.x, r.y, r.w, t),
-            color,
-        },
-        Item::Rect {
-            rect: Rect::new(r.x, r.bottom() - t, r.w, t),
-            color,
-        },
-        Item::Rect {
-            rect: Rect::new(r.x, r.y, t, r.h),
-            color,
-        },
-        Item::Rect {
-            rect: Rect::new(r.right() - t, r.y, t, r.h),
-            color,
-        },
-    ]
 }
 
 /// Move items down by `dy` (and right by `dx`).
@@ -210,7 +145,7 @@ fn cover(b: &mut Book, proof: &Proof) -> Result<(), Diagnostic> {
         NAVY,
         true,
     )?;
-    b.y += 8.0;
+    b.flow.y += 8.0;
     b.line("What to look for on every piece", 14.0, NAVY, true)?;
     let h = &b.project.hotline;
     let phone = h.phone.display.clone();
@@ -227,17 +162,17 @@ fn cover(b: &mut Book, proof: &Proof) -> Result<(), Diagnostic> {
     ] {
         b.para(&item, 10.5, Color::BLACK)?;
     }
-    b.y += 6.0;
+    b.flow.y += 6.0;
     b.para(
         "A piece marked DRAFT is not approved for print. Write your comments in the box after each piece. Approvals are recorded with `hotline-kit approve DESIGN --locale CODE --by NAME` and are bound to the exact content shown here (the content hash): if anything changes later, the piece becomes a draft again.",
         10.0,
         GREY,
     )?;
-    b.y += 8.0;
+    b.flow.y += 8.0;
     b.line("Pieces in this proof", 14.0, NAVY, true)?;
     for p in &proof.pieces {
         b.need(14.0)?;
-        let y = b.y + 9.5;
+        let y = b.flow.y + 9.5;
         let text = format!("{} \u{2013} {} ({})", p.title, p.locale_name, p.locale);
         let it = label(b.project, &text, M, y, 9.5, 360.0, Color::BLACK, false)?;
         b.items().extend(it);
@@ -253,14 +188,26 @@ fn cover(b: &mut Book, proof: &Proof) -> Result<(), Diagnostic> {
             true,
         )?;
         b.items().extend(it);
-        b.y += 14.0;
+        b.flow.y += 14.0;
     }
     Ok(())
 }
 
+/// One piece: its label and status, the piece itself, its text with glosses, its
+/// illustrations and a box for comments.
 fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
+    let cat = b.project.catalog(&p.locale)?;
+    piece_label(b, p, cat)?;
+    thumbnails(b, p)?;
+    strings(b, p, cat)?;
+    illustrations(b, p)?;
+    comments(b)
+}
+
+/// The piece's heading: title, native name, design, size, content hash, audience and
+/// status.
+fn piece_label(b: &mut Book, p: &Piece, cat: &crate::locale::Catalog) -> Result<(), Diagnostic> {
     let project = b.project;
-    let cat = project.catalog(&p.locale)?;
     b.page();
     b.running = format!("{} \u{2013} {} ({})", p.title, p.locale_name, p.locale);
     let head = b.running.clone();
@@ -271,14 +218,14 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         cat,
         &p.native,
         M,
-        b.y,
+        b.flow.y,
         W - 2.0 * M,
         10.0,
         GREY,
         false,
     )?;
     b.items().extend(it);
-    b.y += h;
+    b.flow.y += h;
     let mirrored = if p.scene.mirrored {
         " \u{00b7} printed mirrored, shown as read through the glass"
     } else {
@@ -301,8 +248,11 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         true,
     )?;
     b.rule(LIGHT);
+    Ok(())
+}
 
-    // The piece, as large as fits in the top part of the page.
+/// The piece, as large as fits in the top part of the page (pages side by side).
+fn thumbnails(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
     let pages = &p.scene.pages;
     let n = pages.len();
     let cols = if n > 1 { 2 } else { 1 };
@@ -319,7 +269,7 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
     for (i, pg) in pages.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
         let x = M + c as f32 * (cw + gap) + (cw - pw * s) / 2.0;
-        let y = b.y + r as f32 * (ph * s + gap);
+        let y = b.flow.y + r as f32 * (ph * s + gap);
         let placed = transformed(&pg.items, s, x, y);
         let frame = Rect::new(
             x + pg.trim.x * s,
@@ -333,7 +283,7 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         items.extend(outline(frame, 0.7, GREY));
         used_h = used_h.max(r as f32 * (ph * s + gap) + ph * s);
     }
-    b.y += used_h + 4.0;
+    b.flow.y += used_h + 4.0;
     let scale = format!(
         "shown at {:.0}% of {}",
         s * 100.0,
@@ -344,9 +294,13 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         }
     );
     b.line(&scale, 8.0, GREY, false)?;
-    b.y += 4.0;
+    b.flow.y += 4.0;
+    Ok(())
+}
 
-    // Strings with their glosses.
+/// The piece's strings, each with its English gloss beside it when translated.
+fn strings(b: &mut Book, p: &Piece, cat: &crate::locale::Catalog) -> Result<(), Diagnostic> {
+    let project = b.project;
     b.need(40.0)?;
     b.line("Text on this piece", 12.0, NAVY, true)?;
     let en = b.english()?;
@@ -381,13 +335,13 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         };
         let h = th.max(gh) + 12.0;
         b.need(h)?;
-        let y = b.y;
+        let y = b.flow.y;
         let id = format!("{} \u{00b7} {}", st.id, st.review);
         let it = label(project, &id, M, y + 6.5, 6.5, W - 2.0 * M, GREY, false)?;
         b.items().extend(it);
         b.items().extend(shift(t_items, M, y + 9.0));
         b.items().extend(shift(g_items, M + col + 12.0, y + 9.0));
-        b.y += h;
+        b.flow.y += h;
     }
     if translated {
         b.para(
@@ -396,15 +350,19 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
             GREY,
         )?;
     }
+    Ok(())
+}
 
-    // Illustrations with their tags.
+/// The piece's illustrations with their tags and credits.
+fn illustrations(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
+    let project = b.project;
     if !p.images.is_empty() {
-        b.y += 4.0;
+        b.flow.y += 4.0;
         b.need(60.0)?;
         b.line("Illustrations", 12.0, NAVY, true)?;
         for img in &p.images {
             b.need(40.0)?;
-            let y = b.y;
+            let y = b.flow.y;
             if let Ok(ill) = project.image(&img.id) {
                 let a = ill.aspect();
                 let (iw, ih) = if a >= 1.0 {
@@ -451,15 +409,20 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
                 false,
             )?;
             b.items().extend(it);
-            b.y += 38.0;
+            b.flow.y += 38.0;
         }
     }
+    Ok(())
+}
 
-    // Space for written comments.
-    b.y += 6.0;
+/// Space for written comments, with lines, the reviewer's name and date, and boxes to
+/// tick.
+fn comments(b: &mut Book) -> Result<(), Diagnostic> {
+    let project = b.project;
+    b.flow.y += 6.0;
     b.need(150.0)?;
     b.line("Comments", 12.0, NAVY, true)?;
-    let top = b.y;
+    let top = b.flow.y;
     let bottom = (H - M - 24.0).max(top + 120.0);
     let bx = Rect::new(M, top, W - 2.0 * M, bottom - top);
     b.items().extend(outline(bx, 0.8, GREY));
@@ -486,7 +449,7 @@ fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
         let it = label(project, t, x + 13.0, fy, 9.0, 100.0, Color::BLACK, false)?;
         b.items().extend(it);
     }
-    b.y = bottom + 4.0;
+    b.flow.y = bottom + 4.0;
     Ok(())
 }
 
@@ -505,7 +468,7 @@ fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagno
         8.5,
         GREY,
     )?;
-    b.y += 4.0;
+    b.flow.y += 4.0;
     let total = W - 2.0 * M;
     let widths = [0.15, 0.2, 0.23, 0.2, 0.22].map(|f| f * total);
     let heads = [
@@ -525,7 +488,7 @@ fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagno
         .collect();
     let pad = 3.0;
     let header = |b: &mut Book| -> Result<(), Diagnostic> {
-        let y = b.y;
+        let y = b.flow.y;
         for (i, h) in heads.iter().enumerate() {
             let it = label(
                 project,
@@ -539,9 +502,9 @@ fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagno
             )?;
             b.items().extend(it);
         }
-        b.y += 13.0;
+        b.flow.y += 13.0;
         b.rule(NAVY);
-        b.y -= 6.0;
+        b.flow.y -= 6.0;
         Ok(())
     };
     header(b)?;
@@ -567,12 +530,12 @@ fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagno
             None => cell(en, "(no gloss recorded)", 3, RED)?,
         };
         let h = sh.max(th).max(gh).max(26.0) + 2.0 * pad;
-        let before = b.pages.len();
+        let before = b.flow.pages.len();
         b.need(h)?;
-        if b.pages.len() != before {
+        if b.flow.pages.len() != before {
             header(b)?;
         }
-        let y = b.y;
+        let y = b.flow.y;
         let it = label(
             project,
             &r.id,
@@ -602,7 +565,7 @@ fn bilingual(b: &mut Book, t: &super::bilingual::Bilingual) -> Result<(), Diagno
             b.items()
                 .extend(outline(Rect::new(xs[i], y, *w, h), 0.4, LIGHT));
         }
-        b.y += h;
+        b.flow.y += h;
     }
     Ok(())
 }
@@ -617,16 +580,12 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
     for t in &proof.bilingual {
         bilingual(&mut b, t)?;
     }
-    let total = b.pages.len();
-    let mut pages = Vec::new();
-    for (i, mut items) in b.pages.into_iter().enumerate() {
+    let pages = b.flow.finish(|page, total| {
         let foot = format!(
-            "{} \u{00b7} proof of {} \u{00b7} page {} of {total}",
-            proof.kit,
-            proof.date,
-            i + 1
+            "{} \u{00b7} proof of {} \u{00b7} page {page} of {total}",
+            proof.kit, proof.date
         );
-        items.extend(label(
+        label(
             project,
             &foot,
             M,
@@ -635,19 +594,8 @@ pub fn scene(project: &Project, proof: &Proof) -> Result<Scene, Diagnostics> {
             W - 2.0 * M,
             GREY,
             false,
-        )?);
-        pages.push(Page {
-            width: W,
-            height: H,
-            trim: Rect::new(0.0, 0.0, W, H),
-            bleed: Rect::new(0.0, 0.0, W, H),
-            safe: Rect::new(M, M, W - 2.0 * M, H - 2.0 * M),
-            items,
-            blocks: Vec::new(),
-            marks: Vec::new(),
-            cut: None,
-        });
-    }
+        )
+    })?;
     Ok(Scene::document(
         "review-book",
         format!(

@@ -1,0 +1,87 @@
+//! `hotline-kit approve`: record an approval of a piece (bound to its content hash) or
+//! of a locale's strings.
+
+use super::args::{Fallback, Global};
+use super::context::{load, load_kit, selection};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::locale::Review;
+use crate::review_cmd::Reviewer;
+
+/// Arguments of `approve`.
+#[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("fallback", |a| a.help("Allow this locale's text where a locale lacks a message"))
+)]
+pub struct Args {
+    /// Design to approve (see `hotline-kit list`); leave out with --strings.
+    #[arg(value_name = "DESIGN", required_unless_present = "strings")]
+    pub design: Option<String>,
+    /// Locale (repeat for several; `all` for every locale).
+    // Its own argument, not the shared [`Locales`]: it is required here, and a required
+    // argument keeps its place in the usage line only when declared in place.
+    #[arg(long = "locale", value_name = "CODE", required = true)]
+    pub locales: Vec<String>,
+    /// Reviewer's name.
+    #[arg(long, value_name = "NAME")]
+    pub by: String,
+    /// Reviewer's role.
+    #[arg(long, default_value = "survivor advisory board")]
+    pub role: String,
+    /// A note kept with the approval.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Approve a locale's strings instead of a piece.
+    #[arg(long, conflicts_with = "design")]
+    pub strings: bool,
+    /// With --strings: only these messages (repeat; default: all of the locale's).
+    #[arg(long = "message", value_name = "ID", requires = "strings")]
+    pub messages: Vec<String>,
+    /// With --strings: translated, translator-reviewed or survivor-reviewed.
+    #[arg(long, value_name = "STATUS", requires = "strings")]
+    pub status: Option<String>,
+    /// Fallback locale.
+    #[command(flatten)]
+    pub fallback: Fallback,
+}
+
+/// Run `approve`.
+pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
+    let kit = load_kit(&g.project, g.kit.as_deref())?;
+    let p = load(&g.project)?;
+    let who = Reviewer {
+        by: a.by,
+        role: a.role,
+        note: a.note,
+        date: crate::check::format_date(crate::check::today()),
+    };
+    let locales = a.locales;
+    let out = if a.strings {
+        let level = review_level(a.status.as_deref())?;
+        let [locale] = locales.as_slice() else {
+            return Err(Diagnostic::error("--strings records one locale at a time")
+                .hint("give exactly one --locale CODE")
+                .into());
+        };
+        crate::review_cmd::approve_strings(&p, &g.project, locale, &a.messages, level, &who)?
+    } else {
+        let designs = a.design.into_iter().collect();
+        let sel = selection(&kit, designs, locales, vec![], a.fallback.fallback)?;
+        crate::review_cmd::approve_pieces(&p, &sel, &kit.ledger(), &who)?
+    };
+    for l in out.lines {
+        eprintln!("{l}");
+    }
+    Ok(())
+}
+
+/// The review level `--status` names (default: translator-reviewed).
+fn review_level(status: Option<&str>) -> Result<Review, Diagnostic> {
+    let status = status.unwrap_or("translator-reviewed");
+    Review::ALL
+        .into_iter()
+        .find(|r| r.as_str() == status)
+        .ok_or_else(|| {
+            Diagnostic::error(format!("unknown --status `{status}`"))
+                .hint("use translated, translator-reviewed or survivor-reviewed")
+        })
+}

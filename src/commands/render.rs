@@ -1,0 +1,67 @@
+//! `hotline-kit render`: one piece to one file.
+
+use std::path::{Path, PathBuf};
+
+use super::args::{Fallback, Global};
+use super::context::{load, load_kit, selection};
+use super::report::{format_of, write_scene};
+use crate::diag::Diagnostics;
+use crate::kit::{self, Format, Selection};
+
+/// Arguments of `render`.
+#[derive(Debug, clap::Args)]
+#[command(mut_arg("fallback", |a| a.help(
+    "Show this locale's text where the locale lacks a message (marked on the piece)"
+)))]
+pub struct Args {
+    /// Design name (see `hotline-kit list`).
+    pub design: String,
+    /// Locale code.
+    #[arg(long, default_value = "en")]
+    pub locale: String,
+    /// Format; default: from the output file's extension.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Fallback locale.
+    #[command(flatten)]
+    pub fallback: Fallback,
+    /// Output file. Multi-page designs as PNG or SVG get -1, -2, ... before the extension.
+    #[arg(short = 'o', long)]
+    pub output: PathBuf,
+    /// Die-cut line (stickers and clings only): on the trim, in the spot colour
+    /// CutContour.
+    #[arg(long)]
+    pub cut_line: bool,
+}
+
+/// Run `render`.
+pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
+    let kit = load_kit(&g.project, g.kit.as_deref())?;
+    let mut sel = selection(&kit, vec![], vec![], vec![], a.fallback.fallback)?;
+    sel.cut_line = a.cut_line;
+    render(&g.project, &a.design, &a.locale, a.format, &sel, &a.output)
+}
+
+fn render(
+    project: &Path,
+    design: &str,
+    locale: &str,
+    format: Option<Format>,
+    sel: &Selection,
+    output: &Path,
+) -> Result<(), Diagnostics> {
+    let format = format_of(format, output)?;
+    let p = load(project)?;
+    let cov = crate::coverage::check(&p, p.catalog(locale)?);
+    if cov.has_errors() {
+        return Err(cov);
+    }
+    let mut scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
+    if sel.cut_line {
+        match p.designs.get(design) {
+            Some(d) if d.kind.is_die_cut() => scene = crate::marks::add_cut_line(&scene, d),
+            _ => return Err(kit::not_die_cut(&p, &[design.to_string()]).into()),
+        }
+    }
+    write_scene(&scene, Some(format), output)
+}
