@@ -1,5 +1,5 @@
 //! Rebuild when a file of the library that ships inside the binary changes, is added
-//! or is removed (src/shipped.rs embeds these folders).
+//! or is removed (src/base/shipped.rs embeds these folders).
 
 fn main() {
     for path in [

@@ -7,10 +7,10 @@
 //! after approval, `status` can say which input changed. The approvals ledger
 //! (`reviews/approvals.toml`) records the hash and the inputs with each approval.
 
-pub use crate::hash::{digest, file_digest, text_digest};
-pub use crate::ledger::{Approval, Inputs, LEDGER, Ledger, State};
+pub use crate::base::hash::{digest, file_digest, text_digest};
+pub use crate::load::ledger::{Approval, Inputs, LEDGER, Ledger, State};
 
-use crate::locale::{Catalog, Review};
+use crate::load::locale::{Catalog, Review};
 
 /// The draft mark: on every piece that is not approved for print.
 pub const DRAFT_NOTE: &str = "DRAFT \u{2013} not approved for print";
@@ -67,12 +67,12 @@ pub fn draft_reason(
 /// (the laid-out pages included), where it stands in the approvals ledger, why it is a
 /// draft if it is one, and the draft mark drawn on every page of a draft.
 pub fn seal(
-    project: &crate::project::Project,
-    design: &crate::spec::Design,
+    project: &crate::load::project::Project,
+    design: &crate::load::spec::Design,
     mut scene: crate::scene::Scene,
     opts: &crate::layout::Options,
-) -> Result<crate::scene::Scene, crate::diag::Diagnostics> {
-    use crate::diag::Diagnostics;
+) -> Result<crate::scene::Scene, crate::base::diag::Diagnostics> {
+    use crate::base::diag::Diagnostics;
     let (cat, fallback) = project.catalogs(&scene.locale, opts.fallback.as_deref())?;
     let profile = design
         .notice_of
@@ -93,7 +93,10 @@ pub fn seal(
     );
     // The laid-out result too, so a new version of the layout cannot silently change
     // an approved piece.
-    inputs.add("layout", crate::hash::text_digest(&scene.pages_snapshot()));
+    inputs.add(
+        "layout",
+        crate::base::hash::text_digest(&scene.pages_snapshot()),
+    );
     scene.approval = opts.approvals.state(&design.name, &scene.locale, &inputs);
     scene.draft = draft_reason(
         cat,
@@ -114,11 +117,11 @@ pub fn seal(
 /// What one piece is made of, for [`inputs`].
 pub struct PieceParts<'a> {
     /// The design.
-    pub design: &'a crate::spec::Design,
+    pub design: &'a crate::load::spec::Design,
     /// The piece's locale.
-    pub cat: &'a crate::locale::Catalog,
+    pub cat: &'a crate::load::locale::Catalog,
     /// The fallback locale, where messages fell back.
-    pub fallback: Option<&'a crate::locale::Catalog>,
+    pub fallback: Option<&'a crate::load::locale::Catalog>,
     /// Message ids on the piece.
     pub messages: &'a [String],
     /// Those shown in the fallback locale.
@@ -128,12 +131,12 @@ pub struct PieceParts<'a> {
     /// The QR payload.
     pub qr: &'a str,
     /// The kit's local resources.
-    pub resources: &'a [crate::kitfile::Resource],
+    pub resources: &'a [crate::load::kitfile::Resource],
 }
 
 /// The inputs of a piece. Names, not paths, so the hash does not depend on where the
 /// project is; file contents, not dates, so it does not depend on when it was checked out.
-pub fn inputs(project: &crate::project::Project, parts: &PieceParts) -> Inputs {
+pub fn inputs(project: &crate::load::project::Project, parts: &PieceParts) -> Inputs {
     let mut i = Inputs::default();
     let d = parts.design;
     i.add(

@@ -9,11 +9,11 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::fonts::{FontBook, FontId};
-use crate::imagery::Illustration;
-use crate::locale::Direction;
-use crate::spec::Medium;
-use crate::units::Color;
+use crate::base::units::Color;
+use crate::load::fonts::{FontBook, FontId};
+use crate::load::imagery::Illustration;
+use crate::load::locale::Direction;
+use crate::load::spec::Medium;
 
 /// An axis-aligned rectangle.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -309,13 +309,13 @@ pub struct Scene {
     /// documents that are not pieces.
     pub hash: String,
     /// The inputs the hash covers.
-    pub inputs: crate::ledger::Inputs,
+    pub inputs: crate::load::ledger::Inputs,
     /// Where the piece stands with the advisory board.
-    pub approval: crate::ledger::State,
+    pub approval: crate::load::ledger::State,
     /// The QR payload on every page.
     pub qr: String,
     /// The lowest review status of the strings on the piece.
-    pub review: crate::locale::Review,
+    pub review: crate::load::locale::Review,
     /// Messages shown in the fallback locale because this locale lacks them.
     pub fell_back: Vec<String>,
     /// Ids of every message on the piece, in order of first use.
@@ -342,15 +342,15 @@ impl Scene {
             design: name.to_string(),
             locale: "en".into(),
             title,
-            medium: crate::spec::Medium::Print,
-            direction: crate::locale::Direction::Ltr,
+            medium: crate::load::spec::Medium::Print,
+            direction: crate::load::locale::Direction::Ltr,
             mirrored: false,
             draft: None,
             hash: String::new(),
             inputs: Default::default(),
             approval: Default::default(),
             qr: String::new(),
-            review: crate::locale::Review::Draft,
+            review: crate::load::locale::Review::Draft,
             fell_back: Vec::new(),
             messages: Vec::new(),
             pages,

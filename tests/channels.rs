@@ -10,9 +10,9 @@ mod common;
 
 use std::sync::Arc;
 
-use hotline_kit::assets::FsAssets;
-use hotline_kit::diag::{Diagnostics, Severity};
-use hotline_kit::project::Project;
+use hotline_kit::base::assets::FsAssets;
+use hotline_kit::base::diag::{Diagnostics, Severity};
+use hotline_kit::load::project::Project;
 
 /// The bundled project with files replaced or added (path, text).
 fn overlay(files: &[(&str, String)]) -> (Result<Project, Diagnostics>, tempfile::TempDir) {
@@ -103,7 +103,7 @@ fn errors(d: &Diagnostics) -> Vec<String> {
 
 fn check(p: &Project, design: &str, locale: &str) -> Diagnostics {
     let d = p.design(design).unwrap();
-    hotline_kit::channel_rule::check_piece(p, d, p.catalog(locale).unwrap(), d.qr)
+    hotline_kit::checks::channel_rule::check_piece(p, d, p.catalog(locale).unwrap(), d.qr)
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn sms_where_it_does_not_answer_without_a_languages_line_is_an_error() {
         assert!(e[0].contains(part), "{part:?} not in {:?}", e[0]);
     }
     // Layout (and so build and check) refuses it too, with the same words and a hint.
-    let err = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap_err();
+    let err = hotline_kit::products::kit::compile(&p, "text-card", "fr").unwrap_err();
     let d = err
         .0
         .iter()
@@ -131,7 +131,7 @@ fn sms_where_it_does_not_answer_without_a_languages_line_is_an_error() {
     assert!(d.file.as_ref().unwrap().ends_with("designs/text-card.toml"));
     // Where texts are answered in the reader's language, nothing to say.
     assert!(errors(&check(&p, "text-card", "es")).is_empty());
-    assert!(hotline_kit::kit::compile(&p, "text-card", "en").is_ok());
+    assert!(hotline_kit::products::kit::compile(&p, "text-card", "en").is_ok());
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn the_unserved_line_replaces_the_text_line_where_texts_are_not_answered() {
         french_limited(),
     ]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
-    let fr = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap();
+    let fr = hotline_kit::products::kit::compile(&p, "text-card", "fr").unwrap();
     assert!(
         fr.messages.contains(&"text-short-limited".to_string()),
         "{:?}",
@@ -152,7 +152,7 @@ fn the_unserved_line_replaces_the_text_line_where_texts_are_not_answered() {
     );
     assert!(!fr.messages.contains(&"text-short".to_string()));
     // English keeps the plain line.
-    let en = hotline_kit::kit::compile(&p, "text-card", "en").unwrap();
+    let en = hotline_kit::products::kit::compile(&p, "text-card", "en").unwrap();
     assert!(en.messages.contains(&"text-short".to_string()));
     assert!(!en.messages.contains(&"text-short-limited".to_string()));
 }
@@ -164,13 +164,13 @@ fn unserved_drop_leaves_the_channel_out() {
         "text = \"text-short\"\nunserved = \"drop\"",
     )]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
-    let fr = hotline_kit::kit::compile(&p, "text-card", "fr").unwrap();
+    let fr = hotline_kit::products::kit::compile(&p, "text-card", "fr").unwrap();
     assert!(
         !fr.messages.iter().any(|m| m.starts_with("text-")),
         "{:?}",
         fr.messages
     );
-    let en = hotline_kit::kit::compile(&p, "text-card", "en").unwrap();
+    let en = hotline_kit::products::kit::compile(&p, "text-card", "en").unwrap();
     assert!(en.messages.contains(&"text-short".to_string()));
 }
 
@@ -212,7 +212,7 @@ fn a_promise_of_the_readers_language_beside_an_unserved_channel_is_an_error() {
     ] {
         assert!(e[0].contains(part), "{part:?} not in {:?}", e[0]);
     }
-    assert!(hotline_kit::kit::compile(&p, "text-card", "fr").is_err());
+    assert!(hotline_kit::products::kit::compile(&p, "text-card", "fr").is_err());
     // A promise about texts, where texts are answered in the reader's language: fine.
     assert!(errors(&check(&p, "text-card", "es")).is_empty());
     // Dropping the text line keeps the promise true.
@@ -262,7 +262,7 @@ fn hotline_toml_listing_the_locale_for_sms_lets_the_plain_text_line_stand() {
     );
     let (p, _t) = loaded(&[hotline, claims, card("rf-come-go", "text = \"text-short\"")]);
     assert!(errors(&check(&p, "text-card", "fr")).is_empty());
-    assert!(hotline_kit::kit::compile(&p, "text-card", "fr").is_ok());
+    assert!(hotline_kit::products::kit::compile(&p, "text-card", "fr").is_ok());
     // A language still not listed is still refused.
     let e = errors(&check(&p, "text-card", "ko"));
     assert_eq!(e.len(), 1, "{e:#?}");
@@ -318,8 +318,8 @@ fn channel_languages_in_hotline_toml_are_checked() {
         ("languages = [\"en\", \"es-\"]", "is not a subtag"),
         ("", "sms does not say which languages it is answered in"),
     ] {
-        let src = hotline_kit::diag::Source::new("hotline.toml", with(bad));
-        let e = hotline_kit::hotline::Hotline::parse(&src).expect_err(bad);
+        let src = hotline_kit::base::diag::Source::new("hotline.toml", with(bad));
+        let e = hotline_kit::load::hotline::Hotline::parse(&src).expect_err(bad);
         assert!(e.iter().any(|d| d.message.contains(says)), "{bad}: {e:#?}");
         // Each points at the file, at the sms table or its languages line.
         let d = e.iter().find(|d| d.message.contains(says)).unwrap();
@@ -330,12 +330,12 @@ fn channel_languages_in_hotline_toml_are_checked() {
             "{bad}: line {text:?}"
         );
     }
-    let src = hotline_kit::diag::Source::new(
+    let src = hotline_kit::base::diag::Source::new(
         "hotline.toml",
         with("languages = [\"en\", \"es\", \"zh-Hant\"]"),
     );
-    let h = hotline_kit::hotline::Hotline::parse(&src).unwrap();
-    use hotline_kit::hotline::HotlineField::{Phone, Sms, Tty};
+    let h = hotline_kit::load::hotline::Hotline::parse(&src).unwrap();
+    use hotline_kit::load::hotline::HotlineField::{Phone, Sms, Tty};
     assert!(h.serves(Sms, "zh-Hant") && h.serves(Sms, "es") && !h.serves(Sms, "zh-Hans"));
     assert!(!h.serves(Sms, "e") && !h.serves(Sms, "ko") && h.serves(Phone, "ko"));
     assert!(!h.channel_languages(Tty).unwrap().verified);
@@ -343,7 +343,7 @@ fn channel_languages_in_hotline_toml_are_checked() {
 
 #[test]
 fn placeables_are_read_from_the_fluent_source_through_terms_and_variants() {
-    use hotline_kit::hotline::HotlineField::{Chat, Sms, Tty};
+    use hotline_kit::load::hotline::HotlineField::{Chat, Sms, Tty};
     let res = fluent_bundle::FluentResource::try_new(
         "-txt = text { $sms }\n\
          a = Or { -txt }\n\
@@ -355,7 +355,7 @@ fn placeables_are_read_from_the_fluent_source_through_terms_and_variants() {
             .to_string(),
     )
     .unwrap();
-    let v = hotline_kit::catalog_lint::variables(&res);
+    let v = hotline_kit::load::catalog_lint::variables(&res);
     let has = |id: &str, var: &str| v[id].contains(var);
     assert!(has("a", "sms") && has("b", "chat") && has("c", "chat") && has("d", "tty"));
     assert!(v["e"].is_empty(), "{:?}", v["e"]);
@@ -411,7 +411,7 @@ fn sticker_with(variant_question: &str, variant: &str) -> (&'static str, String)
 fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
     let (p, _t) = loaded(&[sticker_with("rf-unpaid", "stall-sticker-men")]);
     let all: Vec<String> = p.designs.keys().cloned().collect();
-    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
+    let e = errors(&hotline_kit::checks::channel_rule::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
     for part in [
         "`stall-sticker-men` (variant of `stall-sticker`)",
@@ -458,7 +458,7 @@ fn a_restroom_variant_that_does_not_ask_about_sex_is_an_error() {
 fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
     let (p, _t) = loaded(&[sticker_with("rf-sex-made", "stall-sticker-women")]);
     let all: Vec<String> = p.designs.keys().cloned().collect();
-    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
+    let e = errors(&hotline_kit::checks::channel_rule::restroom(&p, &all));
     assert_eq!(e.len(), 1, "{e:#?}");
     assert!(
         e[0].contains("`stall-sticker-women`") && e[0].contains("never names labor"),
@@ -466,7 +466,7 @@ fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
     );
     // A mild question that names neither fails on both counts.
     let (p, _t) = loaded(&[sticker_with("rf-come-go", "stall-sticker-all-gender")]);
-    let e = errors(&hotline_kit::channel_rule::restroom(&p, &all));
+    let e = errors(&hotline_kit::checks::channel_rule::restroom(&p, &all));
     assert!(
         e.len() == 1 && e[0].contains("never names labor or sex"),
         "{e:?}"
@@ -477,7 +477,7 @@ fn a_restroom_variant_that_does_not_ask_about_work_is_an_error() {
 fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     let p = common::project();
     let designs: Vec<String> = p.designs.keys().cloned().collect();
-    assert!(errors(&hotline_kit::channel_rule::restroom(&p, &designs)).is_empty());
+    assert!(errors(&hotline_kit::checks::channel_rule::restroom(&p, &designs)).is_empty());
     // Every restroom variant of the sticker is a restroom piece.
     for v in [
         "stall-sticker",
@@ -490,7 +490,7 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     let mut limited = 0;
     for d in p.designs.values() {
         for (code, cat) in &p.catalogs {
-            let diags = hotline_kit::channel_rule::check_piece(&p, d, cat, d.qr);
+            let diags = hotline_kit::checks::channel_rule::check_piece(&p, d, cat, d.qr);
             assert!(
                 errors(&diags).is_empty(),
                 "{} {code}: {:#?}",
@@ -499,15 +499,14 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
             );
             if !p
                 .hotline
-                .serves(hotline_kit::hotline::HotlineField::Sms, code)
+                .serves(hotline_kit::load::hotline::HotlineField::Sms, code)
             {
                 // The text line says which languages texts are answered in.
-                let shown = d
-                    .slots
-                    .iter()
-                    .filter_map(|s| hotline_kit::channels::effective(&p, cat, s, &s.content, d.qr));
+                let shown = d.slots.iter().filter_map(|s| {
+                    hotline_kit::layout::channels::effective(&p, cat, s, &s.content, d.qr)
+                });
                 limited += shown
-                    .filter(|c| matches!(c, hotline_kit::spec::Content::Text(id) if id.ends_with("-limited")))
+                    .filter(|c| matches!(c, hotline_kit::load::spec::Content::Text(id) if id.ends_with("-limited")))
                     .count();
             }
         }
@@ -515,7 +514,7 @@ fn shipped_designs_keep_the_channel_rules_in_every_locale() {
     assert!(limited > 0);
     // English lays out every design (other locales wait for their translations).
     for d in p.designs.keys() {
-        hotline_kit::kit::compile(&p, d, "en").unwrap_or_else(|e| panic!("{d}: {e:?}"));
+        hotline_kit::products::kit::compile(&p, d, "en").unwrap_or_else(|e| panic!("{d}: {e:?}"));
     }
 }
 
@@ -564,18 +563,18 @@ fn claims_name_known_messages_and_channels() {
 #[test]
 fn the_reading_level_does_not_count_the_hotline_address_as_a_word() {
     let p = common::project();
-    let d = hotline_kit::check::texts(&p, &["en".to_string()], None);
+    let d = hotline_kit::checks::check::texts(&p, &["en".to_string()], None);
     assert!(
         !d.0.iter().any(|x| x.message.contains("chat-line-limited")),
         "{:#?}",
         d.0.iter().map(|x| &x.message).collect::<Vec<_>>()
     );
     // The address itself would read as one long word.
-    let with = hotline_kit::check::readability(
+    let with = hotline_kit::checks::check::readability(
         "Chat online: humantraffickinghotline.org/chat (English or Spanish)",
     );
     assert!(with.grade > 8.0, "{with:?}");
-    let without = hotline_kit::check::without_values(
+    let without = hotline_kit::checks::check::without_values(
         "Chat online: humantraffickinghotline.org/chat (English or Spanish)",
         &[
             "humantraffickinghotline.org".into(),
@@ -636,8 +635,8 @@ fn channel_languages_get_old_like_every_other_fact() {
         "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2020-01-01\"\n\n[tty]",
     );
     let (p, _t) = loaded(&[hotline]);
-    let today = hotline_kit::check::parse_date("2026-11-30").unwrap();
-    let w: Vec<String> = hotline_kit::check::fact_age(&p, today)
+    let today = hotline_kit::checks::check::parse_date("2026-11-30").unwrap();
+    let w: Vec<String> = hotline_kit::checks::check::fact_age(&p, today)
         .0
         .into_iter()
         .map(|d| d.message)

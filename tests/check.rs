@@ -204,10 +204,10 @@ fn build_refuses_to_write_when_a_check_fails() {
 #[test]
 fn flags_by_tag_and_count_cover_labor_and_sex() {
     let p = common::project();
-    let pick = |count, tags: Vec<hotline_kit::content::Tag>| {
-        p.pick_flags(&hotline_kit::spec::FlagPick { count, tags })
+    let pick = |count, tags: Vec<hotline_kit::load::content::Tag>| {
+        p.pick_flags(&hotline_kit::load::spec::FlagPick { count, tags })
     };
-    use hotline_kit::content::Tag;
+    use hotline_kit::load::content::Tag;
     let two = pick(2, vec![]);
     assert_eq!(two.len(), 2);
     assert_eq!(p.flag_tag(&two[0]), Some(Tag::Labor));

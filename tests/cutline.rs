@@ -446,8 +446,9 @@ fn the_mirrored_cling_has_its_cut_line_on_the_trim_too() {
     // In the display list: on the trim, which a mirrored page keeps centred, so the
     // mirror would not move it.
     let p = common::project();
-    let s = hotline_kit::kit::compile(&p, "window-cling-reverse", "en").unwrap();
-    let c = hotline_kit::marks::add_cut_line(&s, p.design("window-cling-reverse").unwrap());
+    let s = hotline_kit::products::kit::compile(&p, "window-cling-reverse", "en").unwrap();
+    let c =
+        hotline_kit::products::marks::add_cut_line(&s, p.design("window-cling-reverse").unwrap());
     let page = &c.pages[0];
     let cut = page.cut.expect("a cut line");
     assert_eq!(cut.rect, page.trim);

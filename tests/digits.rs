@@ -6,9 +6,9 @@
 mod common;
 
 use hotline_kit::layout::text;
-use hotline_kit::locale::Direction;
-use hotline_kit::project::Project;
-use hotline_kit::spec::FontRole;
+use hotline_kit::load::locale::Direction;
+use hotline_kit::load::project::Project;
+use hotline_kit::load::spec::FontRole;
 
 use common::overlay::{load as overlay, original, set_message};
 
@@ -44,7 +44,7 @@ fn persian_digits_for_ordinary_numbers_and_ascii_for_every_placeable() {
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(
         p.catalog("fa").unwrap().info.digits,
-        hotline_kit::digit_style::DigitStyle::Arabext,
+        hotline_kit::base::digit_style::DigitStyle::Arabext,
         "locales.toml sets fa to Persian digits"
     );
     let fa = p.catalog("fa").unwrap().get("poster-intro").unwrap();
@@ -137,7 +137,7 @@ fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
     let intro = "در تمام 24 ساعت با { $phone } تماس بگیرید، به { $sms } پیامک بفرستید؛ بیش از 200 زبان، زیر { 18 } سال.";
     let (p, _d) = overlay(&[fa_intro(intro)]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
-    let s = hotline_kit::kit::compile(&p, "poster", "fa").unwrap();
+    let s = hotline_kit::products::kit::compile(&p, "poster", "fa").unwrap();
     let pdf = hotline_kit::export::pdf::export(&s).unwrap();
     let text = common::pdftext::extract(&pdf);
     assert!(text.contains(p.hotline.phone.display.as_str()), "{text}");
@@ -209,8 +209,8 @@ fn the_last_check_before_export_reads_persian_digits_too() {
     let p = common::project();
     let design = p.design("wallet-card").unwrap();
     let opts = hotline_kit::layout::Options::default();
-    let good = hotline_kit::kit::compile(&p, "wallet-card", "fa").unwrap();
-    assert!(hotline_kit::verify::scene(&p, design, &good, &opts).is_ok());
+    let good = hotline_kit::products::kit::compile(&p, "wallet-card", "fa").unwrap();
+    assert!(hotline_kit::checks::verify::scene(&p, design, &good, &opts).is_ok());
     for (typed, what) in [
         ("۱-۸۸۸-۳۷۳-۷۷۸۸", "look-alike of the hotline number"),
         ("۱-۸۸۸-۳۷۳-۷۸۸۸", "typed in another script's digits"),
@@ -223,7 +223,7 @@ fn the_last_check_before_export_reads_persian_digits_too() {
             .find(|b| !b.paragraphs.is_empty())
             .unwrap();
         b.paragraphs[0].push_str(&format!(" {typed}"));
-        let e = hotline_kit::verify::scene(&p, design, &bad, &opts).unwrap_err();
+        let e = hotline_kit::checks::verify::scene(&p, design, &bad, &opts).unwrap_err();
         let e = common::overlay::text(&e);
         assert!(e.contains(what) && e.contains(typed), "{typed}: {e}");
     }

@@ -4,8 +4,8 @@
 
 mod common;
 
+use hotline_kit::products::video::Timing;
 use hotline_kit::scene::Item;
-use hotline_kit::video::Timing;
 
 /// Closes the element it is in, opens a script, quotes both ways, holds an entity, an
 /// event handler and direction controls that would turn the hotline number around.
@@ -31,7 +31,7 @@ const RAW: [&str; 7] = [
 #[test]
 fn the_html_loop_writes_its_title_as_text() {
     let pngs = vec![vec![0u8; 8], vec![1u8; 8]];
-    let html = hotline_kit::video::html(HOSTILE, &pngs, &Timing::default());
+    let html = hotline_kit::products::video::html(HOSTILE, &pngs, &Timing::default());
     assert!(html.contains(&format!("<title>{HOSTILE_ESCAPED}</title>")));
     assert!(html.contains(&format!("aria-label=\"{HOSTILE_ESCAPED}\"")));
     for raw in RAW {
@@ -44,7 +44,7 @@ fn the_html_loop_writes_its_title_as_text() {
 fn svg_text_titles_and_labels_are_escaped_and_read_back_as_given() {
     let p = common::project();
     let opts = hotline_kit::layout::Options::default();
-    let mut scene = hotline_kit::kit::compile_with(&p, "stall-sticker", "en", &opts)
+    let mut scene = hotline_kit::products::kit::compile_with(&p, "stall-sticker", "en", &opts)
         .unwrap_or_else(|d| panic!("the stall sticker lays out: {d:?}"));
     scene.title = HOSTILE.to_string();
     scene.locale = HOSTILE.to_string();

@@ -13,8 +13,10 @@ mod common;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use hotline_kit::diag::Source;
-use hotline_kit::{hotline::Hotline, imagery, kitfile::KitFile, locale, spec};
+use hotline_kit::base::diag::Source;
+use hotline_kit::{
+    load::hotline::Hotline, load::imagery, load::kitfile::KitFile, load::locale, load::spec,
+};
 use proptest::prelude::*;
 
 /// The most any one case may take (generous: a debug build on a busy machine).
@@ -266,7 +268,7 @@ proptest! {
 
     #[test]
     fn mutated_kit_files_never_panic(edits in prop::collection::vec(edit(), 1..8)) {
-        let text = apply(hotline_kit::kitfile::STARTER, &edits);
+        let text = apply(hotline_kit::load::kitfile::STARTER, &edits);
         let src = Source::new("kit.toml", text);
         timed("kit file", || drop(KitFile::parse(&src)));
     }

@@ -8,10 +8,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use hotline_kit::assets::FsAssets;
-use hotline_kit::kit::Selection;
-use hotline_kit::project::Project;
-use hotline_kit::proof::{self, Proof, html};
+use hotline_kit::base::assets::FsAssets;
+use hotline_kit::load::project::Project;
+use hotline_kit::products::kit::Selection;
+use hotline_kit::products::proof::{self, Proof, html};
 
 const DATE: &str = "2026-11-28";
 

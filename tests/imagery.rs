@@ -5,8 +5,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use hotline_kit::diag::Source;
-use hotline_kit::imagery::{self, ImageEntry};
+use hotline_kit::base::diag::Source;
+use hotline_kit::load::imagery::{self, ImageEntry};
 
 fn entry(id: &str, title: &str) -> ImageEntry {
     let p = common::project();
@@ -19,7 +19,7 @@ fn entry(id: &str, title: &str) -> ImageEntry {
 #[test]
 fn every_file_has_an_entry_and_every_entry_a_file_a_licence_and_tags() {
     let p = common::project();
-    let audit = hotline_kit::sheet::audit(&p);
+    let audit = hotline_kit::products::sheet::audit(&p);
     assert!(audit.is_empty(), "{audit:?}");
     assert!(p.images.len() >= 36);
     for e in p.images.values() {
@@ -53,7 +53,7 @@ fn every_file_has_an_entry_and_every_entry_a_file_a_licence_and_tags() {
 #[test]
 fn credits_md_lists_every_font_and_image_and_is_up_to_date() {
     let p = common::project();
-    let made = hotline_kit::sheet::credits(&p).unwrap();
+    let made = hotline_kit::products::sheet::credits(&p).unwrap();
     for e in p.images.values() {
         assert!(made.contains(&format!("| {} |", e.id)));
     }
@@ -132,13 +132,15 @@ fn unsafe_or_sensational_svg_files_are_refused_with_a_reason() {
         assert!(err.message.contains(want), "{want}: {}", err.message);
     }
     // A catalog entry whose file would leave the folder is refused when loaded.
-    assert!(hotline_kit::assets::check_relative("designs/imagery/../../hotline.toml").is_err());
+    assert!(
+        hotline_kit::base::assets::check_relative("designs/imagery/../../hotline.toml").is_err()
+    );
 }
 
 #[test]
 fn the_contact_sheet_renders_every_image_with_its_tags() {
     let p = common::project();
-    let s = hotline_kit::sheet::contact_sheet(&p).unwrap();
+    let s = hotline_kit::products::sheet::contact_sheet(&p).unwrap();
     assert_eq!(s.pages.len(), p.images.len().div_ceil(20));
     let images: usize = s
         .pages
@@ -165,10 +167,10 @@ fn the_contact_sheet_renders_every_image_with_its_tags() {
 #[test]
 fn the_kit_chooses_diverse_images_deterministically() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection::default();
-    let (scenes, warnings) = hotline_kit::kit::prepare(&p, &sel).unwrap();
+    let sel = hotline_kit::products::kit::Selection::default();
+    let (scenes, warnings) = hotline_kit::products::kit::prepare(&p, &sel).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
-    let cov = hotline_kit::check::image_coverage(&p, &scenes);
+    let cov = hotline_kit::checks::check::image_coverage(&p, &scenes);
     assert!(cov.missing().is_empty(), "{}", cov.table());
     assert!(cov.tones.len() >= 4 && cov.ages.len() >= 3 && cov.sectors.len() >= 4);
     assert!(cov.genders.contains("woman") && cov.genders.contains("man"));
@@ -176,19 +178,20 @@ fn the_kit_chooses_diverse_images_deterministically() {
     // still meets every rule.
     let a = sel.options_for(&p).image_picks;
     assert_eq!(a, sel.options_for(&p).image_picks);
-    let other = hotline_kit::kit::Selection {
+    let other = hotline_kit::products::kit::Selection {
         seed: "St. Elsewhere Clinic".into(),
         ..Default::default()
     };
-    let (scenes, _) = hotline_kit::kit::prepare(&p, &other).unwrap();
+    let (scenes, _) = hotline_kit::products::kit::prepare(&p, &other).unwrap();
     assert!(
-        hotline_kit::check::image_coverage(&p, &scenes)
+        hotline_kit::checks::check::image_coverage(&p, &scenes)
             .missing()
             .is_empty()
     );
     // The mirrored cling shows the same pictures as the cling.
     let ids = |d: &str| -> Vec<String> {
-        let s = hotline_kit::kit::compile_with(&p, d, "en", &sel.options_for(&p)).unwrap();
+        let s =
+            hotline_kit::products::kit::compile_with(&p, d, "en", &sel.options_for(&p)).unwrap();
         s.pages[0]
             .items
             .iter()
@@ -423,10 +426,10 @@ fn a_facility_image_without_tags_or_too_large_is_refused() {
 
 /// The catalog entries of the pictures on one page of a piece.
 fn page_images(
-    p: &hotline_kit::project::Project,
+    p: &hotline_kit::load::project::Project,
     s: &hotline_kit::scene::Scene,
     page: usize,
-) -> Vec<hotline_kit::imagery::ImageEntry> {
+) -> Vec<hotline_kit::load::imagery::ImageEntry> {
     s.pages[page]
         .items
         .iter()
@@ -440,7 +443,7 @@ fn page_images(
 #[test]
 fn restroom_stickers_show_their_audience() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         designs: vec![
             "stall-sticker-men".into(),
             "stall-sticker-women".into(),
@@ -449,7 +452,7 @@ fn restroom_stickers_show_their_audience() {
         ..Default::default()
     };
     let opts = sel.options_for(&p);
-    let scene = |d: &str| hotline_kit::kit::compile_with(&p, d, "en", &opts).unwrap();
+    let scene = |d: &str| hotline_kit::products::kit::compile_with(&p, d, "en", &opts).unwrap();
     let men = page_images(&p, &scene("stall-sticker-men"), 0);
     let women = page_images(&p, &scene("stall-sticker-women"), 0);
     let all = page_images(&p, &scene("stall-sticker-all-gender"), 0);
@@ -467,7 +470,7 @@ fn restroom_stickers_show_their_audience() {
     // Men appear as workers: people who may be trafficked for labor.
     assert!(
         men.iter()
-            .all(|e| hotline_kit::diversity::LABOR_SECTORS.contains(&e.sector.as_str())),
+            .all(|e| hotline_kit::layout::diversity::LABOR_SECTORS.contains(&e.sector.as_str())),
         "{men:?}"
     );
     // And the men's sticker asks about work (and sex: every restroom version does).
@@ -478,8 +481,8 @@ fn restroom_stickers_show_their_audience() {
         .flat_map(|f| f.names.iter().copied())
         .collect();
     assert!(
-        named.contains(&hotline_kit::content::Tag::Labor)
-            && named.contains(&hotline_kit::content::Tag::Sex),
+        named.contains(&hotline_kit::load::content::Tag::Labor)
+            && named.contains(&hotline_kit::load::content::Tag::Sex),
         "{q:?}"
     );
     // The plain sticker, in the default kit, shows people too.
@@ -490,10 +493,10 @@ fn restroom_stickers_show_their_audience() {
 #[test]
 fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
     let p = common::project();
-    let base = hotline_kit::kit::Selection::default()
+    let base = hotline_kit::products::kit::Selection::default()
         .options_for(&p)
         .image_picks;
-    let more = hotline_kit::kit::Selection {
+    let more = hotline_kit::products::kit::Selection {
         designs: vec!["stall-sticker-men".into()],
         ..Default::default()
     }
@@ -504,7 +507,7 @@ fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
     }
     assert!(more.contains_key("stall-sticker-men/people"), "{more:?}");
     // Rendering the variant alone gives the same pictures as building it with the kit.
-    let alone = hotline_kit::kit::compile_with(
+    let alone = hotline_kit::products::kit::compile_with(
         &p,
         "stall-sticker-men",
         "en",
@@ -521,11 +524,11 @@ fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
 #[test]
 fn one_slide_loop_is_diverse_on_its_own() {
     let p = common::project();
-    let s = hotline_kit::kit::compile_with(
+    let s = hotline_kit::products::kit::compile_with(
         &p,
         "tv-slides",
         "en",
-        &hotline_kit::kit::Selection::default().options_for(&p),
+        &hotline_kit::products::kit::Selection::default().options_for(&p),
     )
     .unwrap();
     assert!(s.pages.len() >= 4);
@@ -538,7 +541,7 @@ fn one_slide_loop_is_diverse_on_its_own() {
             assert!(seen.insert(e.id.clone()), "{} on two slides", e.id);
         }
     }
-    let cov = hotline_kit::check::image_coverage(&p, std::slice::from_ref(&s));
+    let cov = hotline_kit::checks::check::image_coverage(&p, std::slice::from_ref(&s));
     assert!(cov.missing().is_empty(), "{}", cov.table());
     // `check` prints the loop's own table after the kit's.
     let o = common::hotline_kit()

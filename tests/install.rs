@@ -174,7 +174,7 @@ fn init_refuses_to_overwrite_and_keeps_working_without_a_folder() {
     assert!(o.status.success(), "{}", err(&o));
     assert_eq!(
         std::fs::read_to_string(t.dir().join("plain/kit.toml")).unwrap(),
-        hotline_kit::kitfile::STARTER
+        hotline_kit::load::kitfile::STARTER
     );
     assert!(!t.dir().join("plain/README.txt").exists());
 }

@@ -11,26 +11,26 @@ fn pieces(
     design: &str,
     locales: &[&str],
 ) -> (
-    hotline_kit::project::Project,
+    hotline_kit::load::project::Project,
     Vec<hotline_kit::scene::Scene>,
 ) {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         designs: vec![design.into()],
         locales: locales.iter().map(|l| l.to_string()).collect(),
         partial: true,
         ..Default::default()
     };
-    let (s, _) = hotline_kit::kit::prepare(&p, &sel).unwrap();
+    let (s, _) = hotline_kit::products::kit::prepare(&p, &sel).unwrap();
     (p, s)
 }
 
 #[test]
 fn label_positions_match_the_templates_to_a_hundredth_of_an_inch() {
     let p = common::project();
-    let t = hotline_kit::labels::templates(&p).unwrap();
+    let t = hotline_kit::products::labels::templates(&p).unwrap();
     // Avery 5160: 3 x 10 labels of 2.625 x 1 in, left 0.15625 in, top 0.5 in, pitch 2.78125 x 1 in.
-    let pos = hotline_kit::labels::positions(&t["avery-5160"], (0.0, 0.0));
+    let pos = hotline_kit::products::labels::positions(&t["avery-5160"], (0.0, 0.0));
     assert_eq!(pos.len(), 30);
     let near = |a: f32, b: f32| (a - b).abs() <= 0.01 * IN;
     for (i, r) in pos.iter().enumerate() {
@@ -44,14 +44,14 @@ fn label_positions_match_the_templates_to_a_hundredth_of_an_inch() {
         assert!(near(r.w, 2.625 * IN) && near(r.h, 1.0 * IN));
     }
     // Avery 5164's last label and a printer offset.
-    let pos = hotline_kit::labels::positions(&t["avery-5164"], (0.05 * IN, -0.02 * IN));
+    let pos = hotline_kit::products::labels::positions(&t["avery-5164"], (0.05 * IN, -0.02 * IN));
     let last = pos.last().unwrap();
     assert!(near(last.x, (0.15625 + 4.1875 + 0.05) * IN));
     assert!(near(last.y, (0.5 + 2.0 * 3.333 - 0.02) * IN));
     // Every label lies on the paper.
     for (name, tpl) in &t {
         let (w, h) = tpl.paper.size();
-        for r in hotline_kit::labels::positions(tpl, (0.0, 0.0)) {
+        for r in hotline_kit::products::labels::positions(tpl, (0.0, 0.0)) {
             assert!(
                 r.x >= 0.0 && r.y >= 0.0 && r.right() <= w + 0.01 && r.bottom() <= h + 0.01,
                 "{name}"
@@ -67,11 +67,18 @@ fn label_positions_match_the_templates_to_a_hundredth_of_an_inch() {
 #[test]
 fn each_label_holds_one_whole_piece_and_the_locales_take_turns() {
     let (p, s) = pieces("wallet-card", &["en", "es"]);
-    let t = hotline_kit::labels::templates(&p).unwrap();
-    let sheet =
-        hotline_kit::labels::impose(&p, "avery-5163", &t["avery-5163"], &s, (0.0, 0.0), 1).unwrap();
+    let t = hotline_kit::products::labels::templates(&p).unwrap();
+    let sheet = hotline_kit::products::labels::impose(
+        &p,
+        "avery-5163",
+        &t["avery-5163"],
+        &s,
+        (0.0, 0.0),
+        1,
+    )
+    .unwrap();
     assert_eq!(sheet.pages.len(), 1);
-    let cells = hotline_kit::labels::positions(&t["avery-5163"], (0.0, 0.0));
+    let cells = hotline_kit::products::labels::positions(&t["avery-5163"], (0.0, 0.0));
     let items = &sheet.pages[0].items;
     let qrs: Vec<&Rect> = items
         .iter()
@@ -264,9 +271,9 @@ fn a4_cut_sheets_are_a4_and_hold_four_wallet_cards_that_scan() {
 
     // Four cells of 95 x 138.5 mm inside 10 mm margins, one card centred in each.
     let p = common::project();
-    let tpl = hotline_kit::labels::templates(&p).unwrap();
+    let tpl = hotline_kit::products::labels::templates(&p).unwrap();
     let a4 = &tpl["a4-4up"];
-    let cells = hotline_kit::labels::positions(a4, (0.0, 0.0));
+    let cells = hotline_kit::products::labels::positions(a4, (0.0, 0.0));
     assert_eq!(cells.len(), 4);
     let mm = 72.0 / 25.4;
     let near = |a: f32, b: f32| (a - b).abs() <= 0.01;
@@ -274,13 +281,13 @@ fn a4_cut_sheets_are_a4_and_hold_four_wallet_cards_that_scan() {
     assert!(near(cells[3].right(), 200.0 * mm) && near(cells[3].bottom(), 287.0 * mm));
     let two = &tpl["a4-2up"];
     assert_eq!(two.paper.size(), (595.28, 841.89));
-    let c2 = hotline_kit::labels::positions(two, (0.0, 0.0));
+    let c2 = hotline_kit::products::labels::positions(two, (0.0, 0.0));
     assert_eq!(c2.len(), 2);
     assert!(near(c2[0].w, 190.0 * mm) && near(c2[1].bottom(), 287.0 * mm));
 
     // Every card's QR code decodes from a 200-dpi rendering of the sheet.
     let (_, s) = pieces("wallet-card", &["en", "es"]);
-    let sheet = hotline_kit::labels::impose(&p, "a4-4up", a4, &s, (0.0, 0.0), 1).unwrap();
+    let sheet = hotline_kit::products::labels::impose(&p, "a4-4up", a4, &s, (0.0, 0.0), 1).unwrap();
     assert_eq!(
         (sheet.pages[0].width, sheet.pages[0].height),
         (595.28, 841.89)
@@ -408,8 +415,8 @@ fn print_shop_marks_sit_outside_the_bleed_with_the_boxes_in_place() {
         serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
     assert_eq!(m[0]["width_pt"], 306.0);
     let p = common::project();
-    let s = hotline_kit::kit::compile(&p, "stall-sticker", "en").unwrap();
-    let marked = hotline_kit::marks::add(&p, &s, "3in x 3in").unwrap();
+    let s = hotline_kit::products::kit::compile(&p, "stall-sticker", "en").unwrap();
+    let marked = hotline_kit::products::marks::add(&p, &s, "3in x 3in").unwrap();
     let page = &marked.pages[0];
     let marks: Vec<&Rect> = page
         .marks
@@ -439,16 +446,16 @@ fn print_shop_marks_sit_outside_the_bleed_with_the_boxes_in_place() {
 #[test]
 fn text_in_the_safe_margin_is_an_error() {
     let p = common::project();
-    let opts = hotline_kit::kit::Selection::default().options_for(&p);
+    let opts = hotline_kit::products::kit::Selection::default().options_for(&p);
     let d = p.design("stall-sticker").unwrap();
     let mut s = hotline_kit::layout::compile(&p, d, "en", &opts).unwrap();
-    assert!(hotline_kit::verify::scene(&p, d, &s, &opts).is_ok());
+    assert!(hotline_kit::checks::verify::scene(&p, d, &s, &opts).is_ok());
     // Move one text block 2 pt into the margin.
     let safe = s.pages[0].safe;
     let b = &mut s.pages[0].blocks[0];
     b.rect = Rect::new(safe.x - 2.0, b.rect.y, b.rect.w, b.rect.h);
     let slot = b.slot.clone();
-    let e = hotline_kit::verify::scene(&p, d, &s, &opts).unwrap_err();
+    let e = hotline_kit::checks::verify::scene(&p, d, &s, &opts).unwrap_err();
     assert!(
         e.0.iter().any(|d| d.message
             == format!("text of slot `{slot}` on page 1 reaches into the safe margin")),
@@ -459,9 +466,9 @@ fn text_in_the_safe_margin_is_an_error() {
 #[test]
 fn marks_on_a_mirrored_cling_read_the_right_way_round() {
     let p = common::project();
-    let s = hotline_kit::kit::compile(&p, "window-cling-reverse", "en").unwrap();
+    let s = hotline_kit::products::kit::compile(&p, "window-cling-reverse", "en").unwrap();
     assert!(s.mirrored);
-    let m = hotline_kit::marks::add(&p, &s, "5in x 7in").unwrap();
+    let m = hotline_kit::products::marks::add(&p, &s, "5in x 7in").unwrap();
     let page = &m.pages[0];
     // The slug line is a mark, so no exporter mirrors it.
     assert!(

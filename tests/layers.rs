@@ -18,7 +18,6 @@ const LAYERS: &[(&str, usize)] = &[
     ("export", 7),
     ("products", 8),
     ("commands", 9),
-    ("cli", 9),
 ];
 
 fn layer_of(module: &str) -> Option<(&'static str, usize)> {

@@ -4,11 +4,11 @@
 
 mod common;
 
-use hotline_kit::diag::{Diagnostics, Severity};
-use hotline_kit::kit::Selection;
+use hotline_kit::base::diag::{Diagnostics, Severity};
+use hotline_kit::products::kit::Selection;
 use hotline_kit::scene::{Item, Page, Rect, Scene};
 
-fn errors(d: &Diagnostics) -> Vec<&hotline_kit::diag::Diagnostic> {
+fn errors(d: &Diagnostics) -> Vec<&hotline_kit::base::diag::Diagnostic> {
     d.0.iter()
         .filter(|d| d.severity == Severity::Error)
         .collect()
@@ -233,7 +233,7 @@ fn stacked_combining_marks_stay_inside_the_slot_or_are_an_error_naming_it() {
             .join("\n")
     });
     let opts = Selection::default().options_for(&p);
-    let scene = hotline_kit::kit::compile_with(&p, "stall-sticker", "en", &opts)
+    let scene = hotline_kit::products::kit::compile_with(&p, "stall-sticker", "en", &opts)
         .unwrap_or_else(|d| panic!("{d:?}"));
     let page = &scene.pages[0];
     let block = page.blocks.iter().find(|b| b.slot == "question").unwrap();
@@ -258,7 +258,7 @@ fn stacked_combining_marks_stay_inside_the_slot_or_are_an_error_naming_it() {
             .join("\n")
     });
     let opts = Selection::default().options_for(&p);
-    let e = hotline_kit::kit::compile_with(&p, "stall-sticker", "en", &opts).unwrap_err();
+    let e = hotline_kit::products::kit::compile_with(&p, "stall-sticker", "en", &opts).unwrap_err();
     let msg = &errors(&e)[0].message;
     assert!(
         msg.contains("slot `question`") && msg.contains("locale `en`") && msg.contains("ink"),
@@ -269,14 +269,14 @@ fn stacked_combining_marks_stay_inside_the_slot_or_are_an_error_naming_it() {
 #[test]
 fn the_fact_age_check_uses_the_date_it_is_given_not_the_clock() {
     let p = common::project();
-    let checked = hotline_kit::check::parse_date(&p.hotline.phone.checked).unwrap();
+    let checked = hotline_kit::checks::check::parse_date(&p.hotline.phone.checked).unwrap();
     let fact_age = |today: Option<i64>| {
         let sel = Selection {
             locales: vec!["en".into()],
             today,
             ..Default::default()
         };
-        let (_, warnings) = hotline_kit::kit::prepare(&p, &sel).unwrap();
+        let (_, warnings) = hotline_kit::products::kit::prepare(&p, &sel).unwrap();
         warnings
             .0
             .iter()
@@ -290,7 +290,7 @@ fn the_fact_age_check_uses_the_date_it_is_given_not_the_clock() {
 
 #[test]
 fn two_projects_with_different_fonts_at_the_same_path_do_not_share_a_face() {
-    use hotline_kit::spec::FontRole;
+    use hotline_kit::load::spec::FontRole;
     let root = common::root();
     let regular = std::fs::read(root.join("fonts/NotoSans-Regular.ttf")).unwrap();
     let bold = std::fs::read(root.join("fonts/NotoSans-Bold.ttf")).unwrap();
@@ -300,8 +300,8 @@ fn two_projects_with_different_fonts_at_the_same_path_do_not_share_a_face() {
     let b = common::temp_project();
     std::fs::write(b.path().join("fonts/NotoSans-Regular.ttf"), &bold).unwrap();
     let digest = |dir: &std::path::Path| {
-        let assets = hotline_kit::assets::FsAssets::new(dir);
-        let p = hotline_kit::project::Project::load(std::sync::Arc::new(assets)).unwrap();
+        let assets = hotline_kit::base::assets::FsAssets::new(dir);
+        let p = hotline_kit::load::project::Project::load(std::sync::Arc::new(assets)).unwrap();
         let id = p.fonts.id("latin", FontRole::Regular).unwrap();
         p.fonts.face(id).unwrap().digest().to_string()
     };
@@ -326,7 +326,10 @@ fn a_translator_review_without_a_text_hash_counts_as_a_draft() {
     };
     let (p, _t) = set(None);
     let es = p.catalog("es").unwrap();
-    assert_eq!(es.status("call-label"), hotline_kit::locale::Review::Draft);
+    assert_eq!(
+        es.status("call-label"),
+        hotline_kit::load::locale::Review::Draft
+    );
     assert!(
         p.warnings
             .0
@@ -337,10 +340,10 @@ fn a_translator_review_without_a_text_hash_counts_as_a_draft() {
     );
     // With the hash of the text as it is, the review counts.
     let text = common::project().catalog("es").unwrap().messages["call-label"].clone();
-    let (p, _t) = set(Some(hotline_kit::locale::text_hash(&text)));
+    let (p, _t) = set(Some(hotline_kit::load::locale::text_hash(&text)));
     assert_eq!(
         p.catalog("es").unwrap().status("call-label"),
-        hotline_kit::locale::Review::TranslatorReviewed
+        hotline_kit::load::locale::Review::TranslatorReviewed
     );
 }
 
@@ -350,7 +353,7 @@ type Edit<'a> = &'a dyn Fn(&str) -> String;
 /// The bundled project with files replaced: (path, edit of its text).
 fn project_with_edits(
     edits: &[(&str, Edit)],
-) -> (hotline_kit::project::Project, tempfile::TempDir) {
+) -> (hotline_kit::load::project::Project, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     for (rel, edit) in edits {
         let text = std::fs::read_to_string(common::root().join(rel)).unwrap();
@@ -358,9 +361,11 @@ fn project_with_edits(
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, edit(&text)).unwrap();
     }
-    let assets =
-        hotline_kit::assets::FsAssets::layered(vec![dir.path().to_path_buf(), common::root()]);
-    let p = hotline_kit::project::Project::load(std::sync::Arc::new(assets)).unwrap();
+    let assets = hotline_kit::base::assets::FsAssets::layered(vec![
+        dir.path().to_path_buf(),
+        common::root(),
+    ]);
+    let p = hotline_kit::load::project::Project::load(std::sync::Arc::new(assets)).unwrap();
     (p, dir)
 }
 
@@ -376,7 +381,7 @@ fn a_piece_that_does_not_fit_is_one_error_not_a_cascade_of_kit_errors() {
         ..Default::default()
     };
     let p = common::project();
-    if let Err(d) = hotline_kit::kit::prepare(&p, &sel) {
+    if let Err(d) = hotline_kit::products::kit::prepare(&p, &sel) {
         panic!("{:#?}", errors(&d));
     }
     let overflow = |s: &str| {
@@ -392,7 +397,7 @@ fn a_piece_that_does_not_fit_is_one_error_not_a_cascade_of_kit_errors() {
             .join("\n")
     };
     let (p, _t) = project_with_edits(&[("locales/es.ftl", &overflow)]);
-    let d = hotline_kit::kit::prepare(&p, &sel).unwrap_err();
+    let d = hotline_kit::products::kit::prepare(&p, &sel).unwrap_err();
     let errs = errors(&d);
     assert_eq!(errs.len(), 1, "{errs:#?}");
     assert!(
@@ -407,7 +412,7 @@ fn a_piece_that_does_not_fit_is_one_error_not_a_cascade_of_kit_errors() {
         ("locales/es.ftl", &overflow),
         ("designs/poster.toml", &no_sex),
     ]);
-    let d = hotline_kit::kit::prepare(&p, &sel).unwrap_err();
+    let d = hotline_kit::products::kit::prepare(&p, &sel).unwrap_err();
     let msgs: Vec<&str> = errors(&d).iter().map(|d| d.message.as_str()).collect();
     // The poster hangs in restrooms too: without a sex question it says so as well.
     assert_eq!(msgs.len(), 3, "{msgs:#?}");
@@ -442,7 +447,7 @@ fn the_zalgo_piece_renders_with_no_ink_in_the_margins() {
             .join("\n")
     });
     let opts = Selection::default().options_for(&p);
-    let scene = hotline_kit::kit::compile_with(&p, "stall-sticker", "en", &opts)
+    let scene = hotline_kit::products::kit::compile_with(&p, "stall-sticker", "en", &opts)
         .unwrap_or_else(|d| panic!("{d:?}"));
     let page = &scene.pages[0];
     for b in &page.blocks {
@@ -464,13 +469,18 @@ fn the_zalgo_piece_renders_with_no_ink_in_the_margins() {
     for it in &page.items {
         match it {
             Item::Image { rect, image } => assert!(!meets(rect), "ink {ink:?} on {}", image.id),
-            Item::Rect { rect, color } if *color != hotline_kit::units::Color::WHITE => {
+            Item::Rect { rect, color } if *color != hotline_kit::base::units::Color::WHITE => {
                 assert!(!meets(rect), "ink {ink:?} on the fill {rect:?}")
             }
             _ => {}
         }
     }
-    let files = hotline_kit::kit::export(&scene, hotline_kit::kit::Format::Png, "zalgo").unwrap();
+    let files = hotline_kit::products::kit::export(
+        &scene,
+        hotline_kit::products::kit::Format::Png,
+        "zalgo",
+    )
+    .unwrap();
     if let Some(dir) = std::env::var_os("HOTLINE_KIT_SAVE_ZALGO") {
         std::fs::write(
             std::path::Path::new(&dir).join("zalgo.png"),

@@ -3,8 +3,8 @@
 
 mod common;
 
-use hotline_kit::kit;
-use hotline_kit::locale::Review;
+use hotline_kit::load::locale::Review;
+use hotline_kit::products::kit;
 
 const LOCALES: [&str; 16] = [
     "en", "es", "zh-Hans", "zh-Hant", "vi", "ko", "tl", "ar", "ru", "ht", "pt", "fr", "hi", "fa",
@@ -43,7 +43,7 @@ fn every_locale_has_every_message_with_a_review_record() {
             "{code} has extra messages"
         );
         assert!(
-            !hotline_kit::coverage::check(&p, c).has_errors(),
+            !hotline_kit::checks::coverage::check(&p, c).has_errors(),
             "{code}: missing glyphs"
         );
     }

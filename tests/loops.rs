@@ -6,7 +6,7 @@
 
 mod common;
 
-use hotline_kit::video::Timing;
+use hotline_kit::products::video::Timing;
 
 /// Reads bits of an RBSP (written here from the H.264 standard, 7.2 and 9.1, not taken
 /// from the crate).
@@ -99,11 +99,11 @@ fn idr_pic_ids(mp4_bytes: &[u8]) -> Vec<(u32, u32)> {
     out
 }
 
-fn slides(locale: &str) -> Vec<hotline_kit::video::Slide> {
+fn slides(locale: &str) -> Vec<hotline_kit::products::video::Slide> {
     let p = common::project();
-    let opts = hotline_kit::kit::Selection::default().options_for(&p);
-    let s = hotline_kit::kit::compile_with(&p, "tv-slides", locale, &opts).unwrap();
-    hotline_kit::video::slides(&[&s]).unwrap()
+    let opts = hotline_kit::products::kit::Selection::default().options_for(&p);
+    let s = hotline_kit::products::kit::compile_with(&p, "tv-slides", locale, &opts).unwrap();
+    hotline_kit::products::video::slides(&[&s]).unwrap()
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn consecutive_idr_pictures_carry_different_idr_pic_ids() {
             crossfade: 0.0,
         },
     ] {
-        let m = hotline_kit::video::mp4(&sl, &t, "test loop").unwrap();
+        let m = hotline_kit::products::video::mp4(&sl, &t, "test loop").unwrap();
         let ids = idr_pic_ids(&m.bytes);
         // A keyframe for every slide, and one more where each crossfade starts.
         let per_slide = if t.crossfade > 0.0 { 2 } else { 1 };
@@ -137,9 +137,9 @@ fn consecutive_idr_pictures_carry_different_idr_pic_ids() {
 #[test]
 fn a_slide_whose_qr_code_does_not_scan_is_refused() {
     let p = common::project();
-    let opts = hotline_kit::kit::Selection::default().options_for(&p);
-    let mut s = hotline_kit::kit::compile_with(&p, "tv-slides", "en", &opts).unwrap();
-    assert!(hotline_kit::video::slides(&[&s]).is_ok());
+    let opts = hotline_kit::products::kit::Selection::default().options_for(&p);
+    let mut s = hotline_kit::products::kit::compile_with(&p, "tv-slides", "en", &opts).unwrap();
+    assert!(hotline_kit::products::video::slides(&[&s]).is_ok());
     // Something drawn over the code after layout (as the crawl band is): the pixels no
     // longer scan, and no slide is made.
     let page = s
@@ -164,13 +164,13 @@ fn a_slide_whose_qr_code_does_not_scan_is_refused() {
     band.h = qr.h * 0.4;
     page.items.push(hotline_kit::scene::Item::Rect {
         rect: band,
-        color: hotline_kit::units::Color {
+        color: hotline_kit::base::units::Color {
             r: 0xff,
             g: 0xd1,
             b: 0x66,
         },
     });
-    let Err(e) = hotline_kit::video::slides(&[&s]) else {
+    let Err(e) = hotline_kit::products::video::slides(&[&s]) else {
         panic!("a slide whose QR code does not scan was made");
     };
     assert!(e.message.contains("QR"), "{}", e.message);

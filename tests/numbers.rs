@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use hotline_kit::content::find_forms;
+use hotline_kit::load::content::find_forms;
 
 /// `check --format json` on a project copy: exit code and diagnostics.
 fn check_json(dir: &Path) -> (i32, Vec<serde_json::Value>) {
@@ -367,7 +367,7 @@ fn a_piece_showing_a_look_alike_is_refused_even_past_the_kit_file() {
     let p = common::project();
     let d = p.designs.get("wallet-card").unwrap();
     let opts = hotline_kit::layout::Options {
-        resources: vec![hotline_kit::kitfile::Resource {
+        resources: vec![hotline_kit::load::kitfile::Resource {
             name: "County Program".into(),
             phone: "1-888-373-7889".into(),
             hours: None,
@@ -375,7 +375,7 @@ fn a_piece_showing_a_look_alike_is_refused_even_past_the_kit_file() {
         }],
         ..Default::default()
     };
-    let err = hotline_kit::piece::make(&p, d, "en", &opts).unwrap_err();
+    let err = hotline_kit::products::piece::make(&p, d, "en", &opts).unwrap_err();
     let text = format!("{err:?}");
     assert!(
         text.contains("look-alike of the hotline number 1-888-373-7888"),

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use hotline_kit::assets::{Assets, FsAssets};
+use hotline_kit::base::assets::{Assets, FsAssets};
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -113,7 +113,7 @@ fn a_linked_parent_folder_is_refused_by_every_read() {
     assert_eq!(a.escapes().len(), 1);
     assert_eq!(a.escapes()[0].rel, "designs");
     // Loading refuses the project as a whole.
-    let err = match hotline_kit::project::Project::load(Arc::new(a)) {
+    let err = match hotline_kit::load::project::Project::load(Arc::new(a)) {
         Ok(_) => panic!("loaded a project with a linked designs folder"),
         Err(d) => d,
     };

@@ -4,7 +4,7 @@
 
 mod common;
 
-use hotline_kit::kit::{self, Format, Selection};
+use hotline_kit::products::kit::{self, Format, Selection};
 
 fn default_kit() -> Vec<kit::OutFile> {
     let p = common::project();
@@ -65,7 +65,7 @@ fn default_kit_covers_every_design_in_english_and_spanish() {
 #[test]
 fn every_png_scans_to_the_hotline_and_has_the_right_size() {
     let p = common::project();
-    let expected = p.hotline.qr_payload(hotline_kit::spec::QrKind::Tel);
+    let expected = p.hotline.qr_payload(hotline_kit::load::spec::QrKind::Tel);
     assert_eq!(expected, "tel:+18883737888");
     for f in default_kit()
         .iter()
@@ -93,10 +93,10 @@ fn every_png_scans_to_the_hotline_and_has_the_right_size() {
         assert_eq!(f.entry.qr, expected);
         let d = p.design(&f.entry.design).unwrap();
         match d.medium {
-            hotline_kit::spec::Medium::Screen => {
+            hotline_kit::load::spec::Medium::Screen => {
                 assert_eq!((w, h), (1920, 1080), "{}", f.entry.path)
             }
-            hotline_kit::spec::Medium::Print => {
+            hotline_kit::load::spec::Medium::Print => {
                 let px = d.px_pt();
                 let want_w = ((d.width.to_pt(px, 0.0) + 2.0 * d.bleed.to_pt(px, 0.0)) / 72.0
                     * 300.0)
@@ -261,7 +261,7 @@ fn qr_modules_are_large_enough_and_have_a_quiet_zone() {
             for it in &page.items {
                 if let hotline_kit::scene::Item::Qr(q) = it {
                     assert_eq!(q.quiet, 4);
-                    if d.medium == hotline_kit::spec::Medium::Print {
+                    if d.medium == hotline_kit::load::spec::Medium::Print {
                         assert!(
                             q.module() >= 0.4 * 72.0 / 25.4,
                             "{}: module {}pt",
@@ -305,8 +305,8 @@ fn restroom_variants_all_ask_about_work_and_sex() {
             .flat_map(|f| f.names.iter().copied())
             .collect();
         assert!(
-            named.contains(&hotline_kit::content::Tag::Labor)
-                && named.contains(&hotline_kit::content::Tag::Sex),
+            named.contains(&hotline_kit::load::content::Tag::Labor)
+                && named.contains(&hotline_kit::load::content::Tag::Sex),
             "{v}: {named:?}"
         );
     }

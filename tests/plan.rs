@@ -136,20 +136,20 @@ fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
 #[test]
 fn the_plan_pdf_is_readable_and_breaks_between_pieces() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         designs: p.designs.keys().cloned().collect(),
         locales: vec!["en".into(), "es".into(), "vi".into()],
         ..Default::default()
     };
-    let none = hotline_kit::plan::KitRef {
+    let none = hotline_kit::products::plan::KitRef {
         file: None,
         path: None,
         explicit: false,
     };
-    let (plan, warnings) = hotline_kit::plan::make(&p, &sel, none, "2026-11-28").unwrap();
+    let (plan, warnings) = hotline_kit::products::plan::make(&p, &sel, none, "2026-11-28").unwrap();
     assert_eq!(plan.pieces.len(), p.designs.len());
     assert!(!warnings.has_errors());
-    let scene = hotline_kit::plan::scene(&p, &plan).unwrap();
+    let scene = hotline_kit::products::plan::scene(&p, &plan).unwrap();
     assert!(scene.pages.len() >= 4, "{} pages", scene.pages.len());
     let n = scene.pages.len();
     for (i, page) in scene.pages.iter().enumerate() {
@@ -207,8 +207,8 @@ fn the_plan_pdf_is_readable_and_breaks_between_pieces() {
     }
     // Deterministic.
     assert_eq!(
-        hotline_kit::plan::pdf(&p, &plan).unwrap(),
-        hotline_kit::plan::pdf(&p, &plan).unwrap()
+        hotline_kit::products::plan::pdf(&p, &plan).unwrap(),
+        hotline_kit::products::plan::pdf(&p, &plan).unwrap()
     );
 }
 

@@ -6,20 +6,20 @@ mod common;
 #[test]
 fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         locales: vec!["en".into(), "es".into()],
         ..Default::default()
     };
-    let proof = hotline_kit::proof::collect(&p, &sel, "2026-11-28").unwrap();
+    let proof = hotline_kit::products::proof::collect(&p, &sel, "2026-11-28").unwrap();
     assert_eq!(proof.pieces.len(), 12);
-    let book = hotline_kit::proof::book::scene(&p, &proof).unwrap();
+    let book = hotline_kit::products::proof::book::scene(&p, &proof).unwrap();
     // A cover, then at least one page per piece.
     assert!(
         book.pages.len() > proof.pieces.len(),
         "{} pages",
         book.pages.len()
     );
-    let pdf = hotline_kit::proof::book::pdf(&p, &proof).unwrap();
+    let pdf = hotline_kit::products::proof::book::pdf(&p, &proof).unwrap();
     let text = common::pdftext::extract(&pdf);
     assert!(
         text.contains("Proof for the survivor advisory board"),
@@ -70,7 +70,10 @@ fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
     }
     assert!(text.contains("skin tone"));
     // Deterministic.
-    assert_eq!(pdf, hotline_kit::proof::book::pdf(&p, &proof).unwrap());
+    assert_eq!(
+        pdf,
+        hotline_kit::products::proof::book::pdf(&p, &proof).unwrap()
+    );
 }
 
 #[test]

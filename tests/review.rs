@@ -135,12 +135,12 @@ fn approve_change_and_approve_again() {
         &["approve", "poster", "--locale", "en", "--by", "Maria R."],
     );
     let scene = {
-        let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-            hotline_kit::assets::FsAssets::new(d),
+        let p = hotline_kit::load::project::Project::load(std::sync::Arc::new(
+            hotline_kit::base::assets::FsAssets::new(d),
         ))
         .unwrap();
-        let sel = hotline_kit::kit::Selection::default();
-        hotline_kit::kit::compile_with(&p, "poster", "en", &sel.options_for(&p)).unwrap()
+        let sel = hotline_kit::products::kit::Selection::default();
+        hotline_kit::products::kit::compile_with(&p, "poster", "en", &sel.options_for(&p)).unwrap()
     };
     let img = scene
         .inputs
@@ -294,7 +294,7 @@ fn the_ledger_round_trips_and_bad_ledgers_are_clear_errors() {
     assert_eq!(ledger.approval.len(), 16, "one per locale");
     assert_eq!(ledger.to_toml(), text0);
     assert_eq!(
-        hotline_kit::review::Ledger::parse(&hotline_kit::diag::Source::new(
+        hotline_kit::review::Ledger::parse(&hotline_kit::base::diag::Source::new(
             path.clone(),
             ledger.to_toml()
         ))
@@ -321,13 +321,13 @@ fn the_ledger_round_trips_and_bad_ledgers_are_clear_errors() {
 #[test]
 fn the_content_hash_is_the_same_in_any_folder() {
     let hash = |root: &Path| {
-        let p = hotline_kit::project::Project::load(std::sync::Arc::new(
-            hotline_kit::assets::FsAssets::new(root),
+        let p = hotline_kit::load::project::Project::load(std::sync::Arc::new(
+            hotline_kit::base::assets::FsAssets::new(root),
         ))
         .unwrap();
-        let opts = hotline_kit::kit::Selection::default().options_for(&p);
+        let opts = hotline_kit::products::kit::Selection::default().options_for(&p);
         ["poster", "stall-sticker", "tv-slides"].map(|d| {
-            hotline_kit::kit::compile_with(&p, d, "es", &opts)
+            hotline_kit::products::kit::compile_with(&p, d, "es", &opts)
                 .unwrap()
                 .hash
         })

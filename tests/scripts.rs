@@ -4,12 +4,12 @@
 
 mod common;
 
-use hotline_kit::fonts::FontChain;
-use hotline_kit::kit;
 use hotline_kit::layout::text::{self, Paragraph};
-use hotline_kit::locale::Direction;
+use hotline_kit::load::fonts::FontChain;
+use hotline_kit::load::locale::Direction;
+use hotline_kit::load::spec::FontRole;
+use hotline_kit::products::kit;
 use hotline_kit::scene::{Item, Scene};
-use hotline_kit::spec::FontRole;
 
 /// Characters of all glyph runs on page 1 in visual order (top to bottom, left to right).
 fn visual_chars(scene: &Scene, keep: impl Fn(char) -> bool) -> String {
@@ -238,7 +238,7 @@ fn a_character_without_a_glyph_is_an_error_naming_it() {
         msg.contains("es.ftl"),
         "error should point at the catalog: {msg}"
     );
-    let cov = hotline_kit::coverage::check(&p, p.catalog("es").unwrap());
+    let cov = hotline_kit::checks::coverage::check(&p, p.catalog("es").unwrap());
     let msg = format!("{:?}", cov.0);
     assert!(
         cov.has_errors() && msg.contains("rf-work-or-sex") && msg.contains("U+1F9FF"),

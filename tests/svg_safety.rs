@@ -8,8 +8,8 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use base64::Engine as _;
-use hotline_kit::imagery::{self, ImageEntry};
-use hotline_kit::svg_safety;
+use hotline_kit::base::svg_safety;
+use hotline_kit::load::imagery::{self, ImageEntry};
 use resvg::usvg;
 
 const PATH: &str = "images/evil-drawing.svg";

@@ -56,10 +56,10 @@ fn project() -> tempfile::TempDir {
 }
 
 /// The project in `dir` as it is now on disk.
-fn load(dir: &Path) -> hotline_kit::project::Project {
-    hotline_kit::project::Project::load(std::sync::Arc::new(hotline_kit::assets::FsAssets::new(
-        dir,
-    )))
+fn load(dir: &Path) -> hotline_kit::load::project::Project {
+    hotline_kit::load::project::Project::load(std::sync::Arc::new(
+        hotline_kit::base::assets::FsAssets::new(dir),
+    ))
     .unwrap()
 }
 
@@ -272,12 +272,12 @@ fn cat_style_xliff_with_reordered_units_whitespace_and_attribute_order_imports()
     let p = load(dir.path());
     let es = p.catalog("es").unwrap();
     let r = &es.review["text-short"];
-    assert_eq!(r.status, hotline_kit::locale::Review::Translated);
+    assert_eq!(r.status, hotline_kit::load::locale::Review::Translated);
     assert_eq!(r.by, "Acme Translations");
     assert_eq!(r.date, common::TODAY);
     assert_eq!(
         r.hash.as_deref(),
-        Some(hotline_kit::locale::text_hash(&es.messages["text-short"]).as_str())
+        Some(hotline_kit::load::locale::text_hash(&es.messages["text-short"]).as_str())
     );
     assert!(es.messages["text-short"].starts_with("Mensaje de texto al "));
     // Importing the same file again changes nothing.
@@ -483,7 +483,8 @@ fn hostile_xliff_is_refused_before_it_is_read() {
     let huge = format!(
         "{}{}",
         x,
-        "<!-- padding -->".repeat((hotline_kit::translate::MAX_FILE_BYTES as usize) / 16 + 1)
+        "<!-- padding -->"
+            .repeat((hotline_kit::products::translate::MAX_FILE_BYTES as usize) / 16 + 1)
     );
     refused(dir.path(), "huge.xlf", &huge, &["at most"]);
 }
@@ -565,7 +566,7 @@ fn translator_review_raises_unchanged_messages_and_needs_a_name() {
     let es = p.catalog("es").unwrap();
     assert_eq!(
         es.status("rf-pay"),
-        hotline_kit::locale::Review::TranslatorReviewed
+        hotline_kit::load::locale::Review::TranslatorReviewed
     );
     assert_eq!(es.review["rf-pay"].by, "J. Ortiz");
 }
@@ -573,13 +574,13 @@ fn translator_review_raises_unchanged_messages_and_needs_a_name() {
 #[test]
 fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         designs: vec!["stall-sticker".into()],
         locales: vec!["en".into(), "es".into(), "ar".into()],
         partial: true,
         ..Default::default()
     };
-    let proof = hotline_kit::proof::collect(&p, &sel, common::TODAY).unwrap();
+    let proof = hotline_kit::products::proof::collect(&p, &sel, common::TODAY).unwrap();
     let codes: Vec<&str> = proof.bilingual.iter().map(|t| t.code.as_str()).collect();
     assert_eq!(
         codes,
@@ -605,7 +606,7 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     );
     // The gallery page: every row, the translation marked up in its language and
     // direction, and an empty notes cell per row.
-    let files: BTreeMap<String, Vec<u8>> = hotline_kit::proof::html::files(&proof)
+    let files: BTreeMap<String, Vec<u8>> = hotline_kit::products::proof::html::files(&proof)
         .into_iter()
         .collect();
     let page = String::from_utf8(files["bilingual/ar.html"].clone()).unwrap();
@@ -618,13 +619,13 @@ fn proof_has_a_printable_bilingual_table_per_translated_locale() {
     let index = String::from_utf8(files["index.html"].clone()).unwrap();
     assert!(index.contains("href=\"bilingual/es.html\""));
     // The review book has the tables as pages of their own.
-    let with = hotline_kit::proof::book::scene(&p, &proof)
+    let with = hotline_kit::products::proof::book::scene(&p, &proof)
         .unwrap()
         .pages
         .len();
     let mut without = proof.clone();
     without.bilingual.clear();
-    let pages = hotline_kit::proof::book::scene(&p, &without)
+    let pages = hotline_kit::products::proof::book::scene(&p, &without)
         .unwrap()
         .pages
         .len();
@@ -674,6 +675,6 @@ fn a_message_the_locale_lacks_is_added_with_its_review_record() {
     let es = p.catalog("es").unwrap();
     assert_eq!(
         es.status("text-chat-languages"),
-        hotline_kit::locale::Review::Translated
+        hotline_kit::load::locale::Review::Translated
     );
 }

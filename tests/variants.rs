@@ -43,7 +43,7 @@ fn variant_files(
 fn load(
     files: &[(String, String)],
 ) -> (
-    Result<hotline_kit::project::Project, hotline_kit::diag::Diagnostics>,
+    Result<hotline_kit::load::project::Project, hotline_kit::base::diag::Diagnostics>,
     tempfile::TempDir,
 ) {
     // The index gets the fixture's tables added; other files are the fixture's.
@@ -115,7 +115,7 @@ fn a_regional_variant_overrides_some_messages_and_inherits_the_rest_from_its_bas
     assert_eq!(hk.info.base.as_deref(), Some("zh-Hant"));
     assert_ne!(hk.info.audience, base.info.audience);
     // A piece in the variant shows the override and the inherited lines.
-    let s = hotline_kit::kit::compile(&p, "poster", "zh-Hant-HK").unwrap();
+    let s = hotline_kit::products::kit::compile(&p, "poster", "zh-Hant-HK").unwrap();
     let shown: String = s.pages[0]
         .blocks
         .iter()
@@ -326,18 +326,18 @@ fn approving_a_variant_records_only_its_own_messages() {
 #[test]
 fn the_proof_packet_says_who_each_piece_is_written_for() {
     let p = common::project();
-    let sel = hotline_kit::kit::Selection {
+    let sel = hotline_kit::products::kit::Selection {
         designs: vec!["wallet-card".into()],
         locales: vec!["fa".into(), "pt".into()],
         partial: true,
         ..Default::default()
     };
-    let proof = hotline_kit::proof::collect(&p, &sel, common::TODAY).unwrap();
+    let proof = hotline_kit::products::proof::collect(&p, &sel, common::TODAY).unwrap();
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let book = squash(&common::pdftext::extract(
-        &hotline_kit::proof::book::pdf(&p, &proof).unwrap(),
+        &hotline_kit::products::proof::book::pdf(&p, &proof).unwrap(),
     ));
-    let files = hotline_kit::proof::html::files(&proof);
+    let files = hotline_kit::products::proof::html::files(&proof);
     for piece in &proof.pieces {
         let info = &p.catalog(&piece.locale).unwrap().info;
         let audience = info.audience.clone().unwrap();
@@ -377,7 +377,7 @@ fn a_variant_is_checked_with_its_base_word_list() {
     ];
     let (p, _d) = load(&files);
     let p = p.unwrap_or_else(|d| panic!("{}", overlay::text(&d)));
-    let d = hotline_kit::check::texts(&p, &["es-PR".to_string()], None);
+    let d = hotline_kit::checks::check::texts(&p, &["es-PR".to_string()], None);
     let e = overlay::text(&d);
     assert!(d.has_errors(), "{e}");
     assert!(

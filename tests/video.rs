@@ -4,7 +4,7 @@
 
 mod common;
 
-use hotline_kit::video::{Slide, Timing};
+use hotline_kit::products::video::{Slide, Timing};
 
 /// A short loop keeps the test quick: 2 s slides with a 0.5 s crossfade.
 const T: Timing = Timing {
@@ -14,9 +14,9 @@ const T: Timing = Timing {
 
 fn slides(locale: &str) -> Vec<Slide> {
     let p = common::project();
-    let opts = hotline_kit::kit::Selection::default().options_for(&p);
-    let s = hotline_kit::kit::compile_with(&p, "tv-slides", locale, &opts).unwrap();
-    hotline_kit::video::slides(&[&s]).unwrap()
+    let opts = hotline_kit::products::kit::Selection::default().options_for(&p);
+    let s = hotline_kit::products::kit::compile_with(&p, "tv-slides", locale, &opts).unwrap();
+    hotline_kit::products::video::slides(&[&s]).unwrap()
 }
 
 /// BT.709 limited-range luma of RGBA pixels (written here, not taken from the encoder).
@@ -103,7 +103,7 @@ fn the_mp4_decodes_back_to_the_slides_and_loops() {
     let sl = slides("en");
     let n = sl.len();
     assert_eq!(n, 4);
-    let a = hotline_kit::video::mp4(&sl, &T, "test loop").unwrap();
+    let a = hotline_kit::products::video::mp4(&sl, &T, "test loop").unwrap();
     // Exact frame count and duration.
     assert_eq!(a.frames, 60 * n as u32);
     let d = decode(&a.bytes);
@@ -148,7 +148,9 @@ fn the_mp4_decodes_back_to_the_slides_and_loops() {
     // Same input, same bytes.
     assert_eq!(
         a.bytes,
-        hotline_kit::video::mp4(&sl, &T, "test loop").unwrap().bytes
+        hotline_kit::products::video::mp4(&sl, &T, "test loop")
+            .unwrap()
+            .bytes
     );
 }
 
@@ -166,7 +168,8 @@ fn the_html_loop_is_self_contained_with_the_same_timing() {
             hotline_kit::export::png::encode(&pm, 72.0, &s.meta).unwrap()
         })
         .collect();
-    let html = hotline_kit::video::html("Diapositivas <prueba>", &pngs, &Timing::default());
+    let html =
+        hotline_kit::products::video::html("Diapositivas <prueba>", &pngs, &Timing::default());
     assert_eq!(html.matches("<img ").count(), 4);
     assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 4);
     assert!(
@@ -183,7 +186,7 @@ fn the_html_loop_is_self_contained_with_the_same_timing() {
 
 #[test]
 fn bad_loops_are_clear_errors_and_write_nothing() {
-    assert!(hotline_kit::video::mp4(&[], &T, "x").is_err());
+    assert!(hotline_kit::products::video::mp4(&[], &T, "x").is_err());
     for (seconds, crossfade, needle) in [
         (0.0, 0.5, "more than 0 seconds"),
         (-3.0, 0.5, "more than 0 seconds"),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use hotline_kit::kit;
+use hotline_kit::products::kit;
 
 fn check_snapshot(name: &str, text: &str) {
     let path = common::root()
@@ -50,7 +50,7 @@ fn default_designs_match_their_references() {
             let name = format!("{}-{l}", d.name);
             check_snapshot(&name, &s.snapshot());
             // 72 dpi for print, half size for screens: small files, every detail visible.
-            let scale = if d.medium == hotline_kit::spec::Medium::Screen {
+            let scale = if d.medium == hotline_kit::load::spec::Medium::Screen {
                 0.5
             } else {
                 1.0

@@ -3,9 +3,9 @@
 
 use super::args::{Fallback, Global};
 use super::context::{load, load_kit, selection};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::locale::Review;
-use crate::review_cmd::Reviewer;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::load::locale::Review;
+use crate::products::review_cmd::Reviewer;
 
 /// Arguments of `approve`.
 #[derive(Debug, clap::Args)]
@@ -52,7 +52,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
         by: a.by,
         role: a.role,
         note: a.note,
-        date: crate::check::format_date(crate::check::today()),
+        date: crate::checks::check::format_date(crate::checks::check::today()),
     };
     let locales = a.locales;
     let out = if a.strings {
@@ -62,11 +62,18 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
                 .hint("give exactly one --locale CODE")
                 .into());
         };
-        crate::review_cmd::approve_strings(&p, &g.project, locale, &a.messages, level, &who)?
+        crate::products::review_cmd::approve_strings(
+            &p,
+            &g.project,
+            locale,
+            &a.messages,
+            level,
+            &who,
+        )?
     } else {
         let designs = a.design.into_iter().collect();
         let sel = selection(&kit, designs, locales, vec![], a.fallback.fallback)?;
-        crate::review_cmd::approve_pieces(&p, &sel, &kit.ledger(), &who)?
+        crate::products::review_cmd::approve_pieces(&p, &sel, &kit.ledger(), &who)?
     };
     for l in out.lines {
         eprintln!("{l}");

@@ -2,7 +2,7 @@
 //! in memory.
 
 use super::args::Global;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// Arguments of `bench`.
 #[derive(Debug, clap::Args)]
@@ -14,5 +14,5 @@ pub struct Args {
 
 /// Run `bench`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
-    crate::bench::run(&g.project, a.iterations.max(1))
+    crate::products::bench::run(&g.project, a.iterations.max(1))
 }

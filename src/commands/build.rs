@@ -7,8 +7,8 @@ use std::time::Instant;
 use super::args::{Designs, Fallback, Global, Locales};
 use super::context::{load, load_kit, selection};
 use super::report::{print_diags, print_replaced};
-use crate::diag::Diagnostics;
-use crate::kit::{self, Format, Selection};
+use crate::base::diag::Diagnostics;
+use crate::products::kit::{self, Format, Selection};
 
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
@@ -74,7 +74,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
 /// untouched (not even created).
 fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
-    let out = crate::output::OutDir::new(out)?;
+    let out = crate::base::output::OutDir::new(out)?;
     out.preflight()?;
     let p = load(project)?;
     let total = kit::job_count(&p, &sel) as u64;

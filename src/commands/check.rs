@@ -6,9 +6,9 @@ use std::path::Path;
 use super::args::{Global, Pick, ReportFormat};
 use super::context::{Kit, load, load_kit, pick_selection, selection};
 use super::report::print_diags;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::kit::{self, Selection};
-use crate::kitfile::ComplianceSection;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::load::kitfile::ComplianceSection;
+use crate::products::kit::{self, Selection};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -100,10 +100,10 @@ fn notice(
     }
     let p = load(&g.project)?;
     let sel = selection(kit, vec![], vec![], vec![], pick.fallback.fallback.clone())?;
-    let report = crate::compliance_cmd::run(
+    let report = crate::products::compliance_cmd::run(
         &p,
         &sel,
-        &crate::compliance_cmd::Request {
+        &crate::products::compliance_cmd::Request {
             jurisdiction: j,
             county,
             design: designs.first().map(String::as_str),
@@ -126,9 +126,9 @@ fn notice(
 /// JSON.
 fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Diagnostics> {
     // A facility folder's own copies of shipped files are named first, errors or not.
-    let diags = match load(project).inspect(crate::facility::print_overrides) {
+    let diags = match load(project).inspect(crate::products::facility::print_overrides) {
         Ok(p) => match kit::prepare(&p, &sel).and_then(|r| {
-            let audit = crate::sheet::audit(&p);
+            let audit = crate::products::sheet::audit(&p);
             if audit.has_errors() {
                 Err(audit)
             } else {
@@ -137,7 +137,7 @@ fn check(project: &Path, sel: Selection, format: ReportFormat) -> Result<(), Dia
         }) {
             Ok((scenes, warnings)) => {
                 if format == ReportFormat::Text {
-                    eprint!("{}", crate::check::coverage_table(&p, &scenes));
+                    eprint!("{}", crate::checks::check::coverage_table(&p, &scenes));
                     eprintln!("checked {} pieces", scenes.len());
                 }
                 warnings

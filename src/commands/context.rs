@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::args::{Fallback, Locales, Pick};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::kit::{Format, Selection};
-use crate::project::Project;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::load::project::Project;
+use crate::products::kit::{Format, Selection};
 
 /// The kit: its file, if any, and the folder its approvals ledger lives in.
 pub struct Kit {
     /// The parsed kit file, if there is one.
-    pub file: Option<crate::kitfile::KitFile>,
+    pub file: Option<crate::load::kitfile::KitFile>,
     /// The kit file's path, if there is one.
     pub path: Option<PathBuf>,
     /// The kit file's folder (the project folder without --kit).
@@ -33,7 +33,9 @@ impl Kit {
         }
         match (&self.file, &self.path) {
             (Some(f), Some(path)) => match &f.build.out {
-                Some(o) => Ok(crate::kitfile::resolve_out(o, path, &self.dir, project)?),
+                Some(o) => Ok(crate::load::kitfile::resolve_out(
+                    o, path, &self.dir, project,
+                )?),
                 None => Ok(PathBuf::from("out")),
             },
             _ => Ok(PathBuf::from("out")),
@@ -55,7 +57,7 @@ pub fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> 
                     dir: project.to_path_buf(),
                 });
             }
-            crate::assets::confined(project, "kit.toml").map_err(|e| {
+            crate::base::assets::confined(project, "kit.toml").map_err(|e| {
                 Diagnostics::from(
                     Diagnostic::error(format!("cannot read kit file {}: {e}", p.display())).hint(
                         "copy the kit file into the project folder, or name it with --kit FILE",
@@ -73,15 +75,15 @@ pub fn load_kit(project: &Path, kit: Option<&Path>) -> Result<Kit, Diagnostics> 
             d
         })
     })?;
-    let text =
-        crate::assets::decode_utf8(bytes).map_err(|e| crate::project::not_utf8(path.clone(), e))?;
-    let src = crate::diag::Source::new(path.clone(), text);
-    let file = crate::kitfile::KitFile::parse(&src)?;
+    let text = crate::base::assets::decode_utf8(bytes)
+        .map_err(|e| crate::load::project::not_utf8(path.clone(), e))?;
+    let src = crate::base::diag::Source::new(path.clone(), text);
+    let file = crate::load::kitfile::KitFile::parse(&src)?;
     // Local resources against the hotline's numbers: look-alikes, imitated names.
-    let assets = crate::facility::open(project)?;
-    if let Ok(h) = crate::project::read_source(&*assets, "hotline.toml")
+    let assets = crate::products::facility::open(project)?;
+    if let Ok(h) = crate::load::project::read_source(&*assets, "hotline.toml")
         .map_err(Diagnostics::from)
-        .and_then(|s| crate::hotline::Hotline::parse(&s).map_err(Diagnostics))
+        .and_then(|s| crate::load::hotline::Hotline::parse(&s).map_err(Diagnostics))
     {
         let d = file.check_resources(&src, &h);
         if d.has_errors() {
@@ -112,7 +114,7 @@ pub fn selection(
 ) -> Result<Selection, Diagnostics> {
     let kit = kit_ctx.file.as_ref();
     // The ledger is read with std::fs: it must not lead outside the kit's folder.
-    if let Err(e) = crate::assets::confined(&kit_ctx.dir, crate::review::LEDGER)
+    if let Err(e) = crate::base::assets::confined(&kit_ctx.dir, crate::review::LEDGER)
         && e.kind() != std::io::ErrorKind::NotFound
     {
         return Err(
@@ -145,11 +147,11 @@ pub fn selection(
             reserve_bottom: 0.0,
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
-        today: Some(crate::check::today()),
+        today: Some(crate::checks::check::today()),
         seed: kit.map(|k| k.facility.name.clone()).unwrap_or_default(),
         diversity_advisory: kit
             .and_then(|k| k.imagery.diversity)
-            .is_some_and(|d| d == crate::kitfile::Diversity::Advisory),
+            .is_some_and(|d| d == crate::load::kitfile::Diversity::Advisory),
         promote: kit
             .map(|k| {
                 k.checks
@@ -203,5 +205,5 @@ pub fn design_selection(
 /// The project in `dir`: a complete project read from the file system, or a facility
 /// folder on top of the library built into the binary.
 pub fn load(dir: &Path) -> Result<Project, Diagnostics> {
-    Project::load(crate::facility::open(dir)?)
+    Project::load(crate::products::facility::open(dir)?)
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::args::Global;
 use super::context::load;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// Arguments of `credits`.
 #[derive(Debug, clap::Args)]
@@ -17,8 +17,8 @@ pub struct Args {
 /// Run `credits`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let p = load(&g.project)?;
-    let text = crate::sheet::credits(&p)?;
-    crate::kit::write_atomic(&a.output, text.as_bytes())?;
+    let text = crate::products::sheet::credits(&p)?;
+    crate::products::kit::write_atomic(&a.output, text.as_bytes())?;
     eprintln!("wrote {}", a.output.display());
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::args::Global;
 use super::context::load;
 use super::report::write_scene;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// `hotline-kit imagery ...`.
 #[derive(Debug, clap::Subcommand)]
@@ -26,7 +26,7 @@ pub fn run(c: ImageryCommand, g: &Global) -> Result<(), Diagnostics> {
     match c {
         ImageryCommand::Sheet { output } => {
             let p = load(&g.project)?;
-            let scene = crate::sheet::contact_sheet(&p)?;
+            let scene = crate::products::sheet::contact_sheet(&p)?;
             write_scene(&scene, None, &output)
         }
     }

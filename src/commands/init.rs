@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::args::Global;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// Arguments of `init`.
 #[derive(Debug, clap::Args)]
@@ -16,5 +16,5 @@ pub struct Args {
 /// Run `init`: make the facility folder DIR, or write the starter kit file (--kit, else
 /// kit.toml in the project folder); never over an existing file.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
-    crate::facility::init(&g.project, g.kit.as_deref(), a.dir.as_deref())
+    crate::products::facility::init(&g.project, g.kit.as_deref(), a.dir.as_deref())
 }

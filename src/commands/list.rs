@@ -2,7 +2,7 @@
 
 use super::args::Global;
 use super::context::load;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// Run `list`.
 pub fn run(g: &Global) -> Result<(), Diagnostics> {

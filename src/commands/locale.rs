@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::args::Global;
 use super::context::load;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// `hotline-kit locale ...`.
 #[derive(Debug, clap::Subcommand)]
@@ -13,7 +13,7 @@ pub enum LocaleCommand {
     #[command(
         after_help = "Examples:\n  hotline-kit locale new pl --name Polish --native Polski\n  hotline-kit locale new ur --name Urdu --native اردو --direction rtl --script Arab --fonts arabic,latin"
     )]
-    New(crate::locale_cmd::NewLocale),
+    New(crate::products::locale_cmd::NewLocale),
     /// Write a locale's messages for a translator: XLIFF 1.2 for CAT tools, or CSV.
     #[command(
         after_help = "Each unit has the English source, the current translation, its English gloss, its review\nstatus, where it appears (design, slot) and how much room it has there. Placeables such as\n{ $sms } are locked (<x/> tags in XLIFF, { ... } tokens in CSV). The file is the same byte for\nbyte for the same catalogs.\n\nExamples:\n  hotline-kit locale export es --format xliff -o es.xlf\n  hotline-kit locale export ar --format csv -o ar.csv"
@@ -23,7 +23,7 @@ pub enum LocaleCommand {
         code: String,
         /// xliff or csv.
         #[arg(long, value_enum)]
-        format: crate::translate::Format,
+        format: crate::products::translate::Format,
         /// File to write.
         #[arg(short = 'o', long = "out", value_name = "FILE")]
         out: PathBuf,
@@ -56,28 +56,30 @@ pub enum ImportStatus {
 
 /// Run `locales`: the table of locales.
 pub fn table(g: &Global) -> Result<(), Diagnostics> {
-    crate::locale_cmd::table(&load(&g.project)?)
+    crate::products::locale_cmd::table(&load(&g.project)?)
 }
 
 /// Run `locale ...`.
 pub fn run(c: LocaleCommand, g: &Global) -> Result<(), Diagnostics> {
     match c {
-        LocaleCommand::New(n) => crate::locale_cmd::new(&g.project, &n),
+        LocaleCommand::New(n) => crate::products::locale_cmd::new(&g.project, &n),
         LocaleCommand::Export { code, format, out } => {
-            let n = crate::translate::export(&load(&g.project)?, &code, format, &out)?;
+            let n = crate::products::translate::export(&load(&g.project)?, &code, format, &out)?;
             eprintln!("wrote {} ({n} messages)", out.display());
             Ok(())
         }
         LocaleCommand::Import { file, by, status } => {
-            let opts = crate::translate::import::Options {
+            let opts = crate::products::translate::import::Options {
                 by,
                 status: match status {
-                    ImportStatus::Translated => crate::locale::Review::Translated,
-                    ImportStatus::TranslatorReviewed => crate::locale::Review::TranslatorReviewed,
+                    ImportStatus::Translated => crate::load::locale::Review::Translated,
+                    ImportStatus::TranslatorReviewed => {
+                        crate::load::locale::Review::TranslatorReviewed
+                    }
                 },
-                date: crate::check::format_date(crate::check::today()),
+                date: crate::checks::check::format_date(crate::checks::check::today()),
             };
-            let out = crate::translate::import::import(&g.project, &file, &opts)?;
+            let out = crate::products::translate::import::import(&g.project, &file, &opts)?;
             for l in out.lines {
                 eprintln!("{l}");
             }

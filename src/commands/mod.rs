@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 pub mod approve;
 pub mod args;

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use super::args::Global;
 use super::context::{load, load_kit, selection};
 use super::report::{format_of, print_diags};
-use crate::diag::Diagnostics;
-use crate::kit;
-use crate::plan::PlanFormat;
+use crate::base::diag::Diagnostics;
+use crate::products::kit;
+use crate::products::plan::PlanFormat;
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
@@ -40,17 +40,17 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     };
     let p = load(&g.project)?;
     let sel = selection(&kit, vec![], vec![], vec![], None)?;
-    let date = crate::check::format_date(crate::check::today());
-    let refs = crate::plan::KitRef {
+    let date = crate::checks::check::format_date(crate::checks::check::today());
+    let refs = crate::products::plan::KitRef {
         file: kit.file.as_ref(),
         path: kit_path.as_deref(),
         explicit: g.kit.is_some(),
     };
-    let (plan, warnings) = crate::plan::make(&p, &sel, refs, &date)?;
+    let (plan, warnings) = crate::products::plan::make(&p, &sel, refs, &date)?;
     let bytes = match format {
-        PlanFormat::Pdf => crate::plan::pdf(&p, &plan)?,
+        PlanFormat::Pdf => crate::products::plan::pdf(&p, &plan)?,
         PlanFormat::Text => plan.text(&p).into_bytes(),
-        PlanFormat::Json => crate::plan::json(&plan).into_bytes(),
+        PlanFormat::Json => crate::products::plan::json(&plan).into_bytes(),
     };
     print_diags(warnings);
     match output {

@@ -7,8 +7,8 @@ use std::time::Instant;
 use super::args::{Global, Pick};
 use super::context::{load, load_kit, pick_selection};
 use super::report::print_replaced;
-use crate::diag::Diagnostics;
-use crate::kit::Selection;
+use crate::base::diag::Diagnostics;
+use crate::products::kit::Selection;
 
 /// Arguments of `proof`.
 #[derive(Debug, clap::Args)]
@@ -37,21 +37,22 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
 /// Everything is made in memory first, so a failure writes nothing.
 fn proof(project: &Path, out: &Path, sel: &Selection) -> Result<(), Diagnostics> {
     let start = Instant::now();
-    let outdir = crate::output::OutDir::new(out)?;
+    let outdir = crate::base::output::OutDir::new(out)?;
     outdir.preflight()?;
     let p = load(project)?;
-    let date = crate::check::format_date(crate::check::today());
-    let proof = crate::proof::collect(&p, sel, &date)?;
-    let mut files = crate::proof::html::files(&proof);
+    let date = crate::checks::check::format_date(crate::checks::check::today());
+    let proof = crate::products::proof::collect(&p, sel, &date)?;
+    let mut files = crate::products::proof::html::files(&proof);
     files.push((
         "review-book.pdf".to_string(),
-        crate::proof::book::pdf(&p, &proof)?,
+        crate::products::proof::book::pdf(&p, &proof)?,
     ));
     let list: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(r, b)| (r.as_str(), b.as_slice()))
         .collect();
-    let done = crate::output::publish(&outdir, &list, &crate::output::simple_manifest(&list))?;
+    let done =
+        crate::base::output::publish(&outdir, &list, &crate::base::output::simple_manifest(&list))?;
     print_replaced(&outdir, &done);
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     eprintln!(

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use super::args::{Fallback, Global};
 use super::context::{load, load_kit, selection};
 use super::report::{format_of, write_scene};
-use crate::diag::Diagnostics;
-use crate::kit::{self, Format, Selection};
+use crate::base::diag::Diagnostics;
+use crate::products::kit::{self, Format, Selection};
 
 /// Arguments of `render`.
 #[derive(Debug, clap::Args)]
@@ -52,14 +52,16 @@ fn render(
 ) -> Result<(), Diagnostics> {
     let format = format_of(format, output)?;
     let p = load(project)?;
-    let cov = crate::coverage::check(&p, p.catalog(locale)?);
+    let cov = crate::checks::coverage::check(&p, p.catalog(locale)?);
     if cov.has_errors() {
         return Err(cov);
     }
     let mut scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
     if sel.cut_line {
         match p.designs.get(design) {
-            Some(d) if d.kind.is_die_cut() => scene = crate::marks::add_cut_line(&scene, d),
+            Some(d) if d.kind.is_die_cut() => {
+                scene = crate::products::marks::add_cut_line(&scene, d)
+            }
             _ => return Err(kit::not_die_cut(&p, &[design.to_string()]).into()),
         }
     }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::kit::{self, Format};
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::products::kit::{self, Format};
 
 /// Print diagnostics on standard error (in colour on a terminal unless `NO_COLOR`), with
 /// a count when there are errors.
@@ -32,7 +32,7 @@ pub fn print_diags(diags: Diagnostics) {
 }
 
 /// Notes on files of the earlier output that were removed or kept.
-pub fn print_replaced(out: &crate::output::OutDir, done: &crate::output::Published) {
+pub fn print_replaced(out: &crate::base::output::OutDir, done: &crate::base::output::Published) {
     if !done.dropped.is_empty() {
         eprintln!(
             "note: {} files of the earlier output in {} are not part of this build and were removed (the folder holds this build only; use another --out to keep both)",

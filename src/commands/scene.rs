@@ -2,7 +2,7 @@
 
 use super::args::Global;
 use super::context::load;
-use crate::diag::Diagnostics;
+use crate::base::diag::Diagnostics;
 
 /// Arguments of `scene`.
 #[derive(Debug, clap::Args)]
@@ -17,6 +17,6 @@ pub struct Args {
 /// Run `scene`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let p = load(&g.project)?;
-    crate::emit(&crate::kit::compile(&p, &a.design, &a.locale)?.snapshot());
+    crate::emit(&crate::products::kit::compile(&p, &a.design, &a.locale)?.snapshot());
     Ok(())
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use super::args::{Fallback, Global, Locales};
 use super::context::{design_selection, load, load_kit};
 use super::report::{print_diags, write_scene};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::kit;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::products::kit;
 
 /// Arguments of `sheet`.
 #[derive(Debug, clap::Args)]
@@ -45,7 +45,7 @@ pub struct Args {
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let kit = load_kit(&g.project, g.kit.as_deref())?;
     let p = load(&g.project)?;
-    let all = crate::labels::templates(&p)?;
+    let all = crate::products::labels::templates(&p)?;
     let template = &a.template;
     let Some(t) = all.get(template) else {
         return Err(
@@ -65,12 +65,12 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     }
     let offset = (a.offset_x * 72.0, a.offset_y * 72.0);
     let scene = if a.calibrate {
-        crate::labels::calibration(&p, template, t, offset)?
+        crate::products::labels::calibration(&p, template, t, offset)?
     } else {
         let sel = design_selection(&kit, a.design, a.locales, a.fallback)?;
         let (pieces, warnings) = kit::prepare(&p, &sel)?;
         print_diags(warnings);
-        crate::labels::impose(&p, template, t, &pieces, offset, a.sheets)?
+        crate::products::labels::impose(&p, template, t, &pieces, offset, a.sheets)?
     };
     write_scene(&scene, None, &a.output)
 }

@@ -6,9 +6,9 @@ use std::time::Instant;
 use super::args::{Fallback, Global, Locales};
 use super::context::{design_selection, load, load_kit};
 use super::report::{format_of, print_diags};
-use crate::diag::Diagnostics;
-use crate::kit;
-use crate::video_cmd::LoopFormat;
+use crate::base::diag::Diagnostics;
+use crate::products::kit;
+use crate::products::video_cmd::LoopFormat;
 
 /// Arguments of `video`.
 #[derive(Debug, clap::Args)]
@@ -50,12 +50,19 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let p = load(&g.project)?;
     let sel = design_selection(&kit, a.design, a.locales, a.fallback)?;
     let format = format_of(a.format, &a.output)?;
-    let timing = crate::video::Timing {
+    let timing = crate::products::video::Timing {
         seconds: a.seconds,
         crossfade: a.crossfade,
     };
-    let (files, warnings) =
-        crate::video_cmd::make(&p, &sel, &timing, format, a.interleave, a.crawl, &a.output)?;
+    let (files, warnings) = crate::products::video_cmd::make(
+        &p,
+        &sel,
+        &timing,
+        format,
+        a.interleave,
+        a.crawl,
+        &a.output,
+    )?;
     print_diags(warnings);
     for f in &files {
         kit::write_atomic(&f.path, &f.bytes)?;

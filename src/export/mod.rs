@@ -5,7 +5,7 @@ pub mod pdf;
 pub mod png;
 pub mod svg;
 
-use crate::fonts::Face;
+use crate::load::fonts::Face;
 
 /// A glyph outline in font units (y up), or `None` for blank glyphs such as spaces.
 pub fn glyph_path(face: &Face, id: u16) -> Option<tiny_skia::Path> {

@@ -12,10 +12,10 @@ use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
+use crate::base::units::Color;
 use crate::export::qr_runs;
-use crate::imagery::Picture;
+use crate::load::imagery::Picture;
 use crate::scene::{CUT_CONTOUR, CutLine, Item, Rect, Scene, Seg};
-use crate::units::Color;
 
 fn fill(c: Color) -> Fill {
     Fill {

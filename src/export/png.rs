@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Transform};
 
+use crate::base::units::Color;
 use crate::export::{glyph_path, qr_runs};
-use crate::fonts::FontId;
+use crate::load::fonts::FontId;
 use crate::scene::{CUT_MAGENTA, CutLine, Item, Meta, Page, Qr, Scene, Seg};
-use crate::units::Color;
 
 fn paint(c: Color) -> Paint<'static> {
     let mut p = Paint::default();
@@ -26,7 +26,7 @@ pub fn render(scene: &Scene, page: &Page) -> Result<Pixmap, String> {
 
 /// Rasterise one page at `s` pixels per point (previews, reference images).
 pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
-    let (w, h) = crate::raster::size(page.width, page.height, s)
+    let (w, h) = crate::base::raster::size(page.width, page.height, s)
         .map_err(|m| format!("the page cannot be drawn: {m}"))?;
     let mut pm = Pixmap::new(w, h).ok_or_else(|| {
         format!("the page cannot be drawn: no pixel buffer of {w} x {h} could be made")
@@ -92,12 +92,12 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
             Item::Image { rect, image } => {
                 let at = root.pre_translate(rect.x, rect.y);
                 match &image.picture {
-                    crate::imagery::Picture::Svg(tree) => {
+                    crate::load::imagery::Picture::Svg(tree) => {
                         let size = tree.size();
                         let t = at.pre_scale(rect.w / size.width(), rect.h / size.height());
                         resvg::render(tree, t, &mut pm.as_mut());
                     }
-                    crate::imagery::Picture::Raster(px) => {
+                    crate::load::imagery::Picture::Raster(px) => {
                         let t =
                             at.pre_scale(rect.w / px.width() as f32, rect.h / px.height() as f32);
                         let paint = tiny_skia::PixmapPaint {
@@ -175,7 +175,7 @@ pub fn check_qr_pixels(
         // sees the same picture, in a fraction of the time.
         let step = ((q.module() * s / 4.0).floor() as usize).max(1);
         let n = side / step;
-        let got = crate::qr::decode_luma(n, n, |x, y| {
+        let got = crate::layout::qr::decode_luma(n, n, |x, y| {
             let px = (x0 + x * step).min(w - 1);
             let py = (y0 + y * step).min(h - 1);
             let px = if mirrored { w - 1 - px } else { px };

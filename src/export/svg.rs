@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 
+use crate::base::markup::escape;
 use crate::export::{glyph_path, qr_runs};
-use crate::fonts::FontId;
-use crate::markup::escape;
+use crate::load::fonts::FontId;
 use crate::scene::{CUT_CONTOUR, CUT_MAGENTA, CutLine, Item, Page, Scene, Seg};
 
 fn path_data(p: &tiny_skia::Path) -> String {

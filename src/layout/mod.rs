@@ -4,19 +4,22 @@
 //! gets the largest size in its range that fits, and the QR code is encoded and decoded
 //! back before it enters the scene.
 
+pub mod channels;
+pub mod diversity;
+pub mod qr;
 pub mod text;
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::fonts::FontChain;
-use crate::locale::{Catalog, Direction, Review};
-use crate::project::Project;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::units::Color;
+use crate::load::fonts::FontChain;
+use crate::load::locale::{Catalog, Direction, Review};
+use crate::load::project::Project;
+use crate::load::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
 use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
-use crate::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
-use crate::units::Color;
 use text::{Paragraph, TextError};
 
 /// Smallest printed QR module the tool accepts (0.4 mm), in points.
-pub const MIN_MODULE_PT: f32 = 0.4 * crate::units::PT_PER_MM;
+pub const MIN_MODULE_PT: f32 = 0.4 * crate::base::units::PT_PER_MM;
 /// Smallest QR module on a 1080p screen, in pixels.
 pub const MIN_MODULE_PX: f32 = 4.0;
 /// Space between list items, in em.
@@ -31,15 +34,15 @@ pub struct Options {
     /// kit allows it; the piece then says which strings fell back.
     pub fallback: Option<String>,
     /// Local resources from the kit file, shown in `resources = true` slots.
-    pub resources: Vec<crate::kitfile::Resource>,
+    pub resources: Vec<crate::load::kitfile::Resource>,
     /// QR target for every piece (the kit's choice), instead of each design's.
-    pub qr: Option<crate::spec::QrKind>,
+    pub qr: Option<crate::load::spec::QrKind>,
     /// Illustrations chosen for `image_pick` slots across the kit (key `design/slot`);
     /// when empty, they are chosen across all of the project's designs.
     pub image_picks: std::collections::BTreeMap<String, Vec<String>>,
     /// Approvals recorded by the advisory board (`reviews/approvals.toml`); a piece is
     /// final only when its content hash matches its newest approval.
-    pub approvals: std::sync::Arc<crate::ledger::Ledger>,
+    pub approvals: std::sync::Arc<crate::load::ledger::Ledger>,
     /// Keep this much (pt, or px on screens) free at the bottom of the safe area: the
     /// grid ends higher, for a band drawn later (the crawl line of a video loop).
     pub reserve_bottom: f32,
@@ -280,15 +283,15 @@ pub fn compile(
                 .iter()
                 .map(|s| {
                     let base = overrides.get(&s.name).unwrap_or(&s.content);
-                    crate::channels::effective(project, cat, s, base, qr_kind)
+                    crate::layout::channels::effective(project, cat, s, base, qr_kind)
                 })
                 .collect()
         })
         .collect();
-    let empty = |s: &crate::spec::Slot| {
+    let empty = |s: &crate::load::spec::Slot| {
         let i = design.slots.iter().position(|x| std::ptr::eq(x, s));
         (s.content == Content::Resources && opts.resources.is_empty())
-            || crate::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
+            || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
             || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
     };
     let collapsed: Vec<bool> = (0..design.rows.len())
@@ -386,7 +389,7 @@ pub fn compile(
                         ctx.text(lines, false, &mut items, &mut blocks)
                     }),
                 Content::Statute(part) => ctx.text(
-                    crate::jurisdiction::statute_text(profile, *part, &cat.code)
+                    crate::load::jurisdiction::statute_text(profile, *part, &cat.code)
                         .into_iter()
                         .collect(),
                     false,
@@ -397,7 +400,7 @@ pub fn compile(
                 Content::Images(ids) => ctx.images(ids, &mut items),
                 Content::ImagePick(_) => ctx.images(
                     &picks
-                        .get(&crate::diversity::key(design, &slot.name, pi))
+                        .get(&crate::layout::diversity::key(design, &slot.name, pi))
                         .cloned()
                         .unwrap_or_default(),
                     &mut items,
@@ -777,9 +780,13 @@ impl SlotCtx<'_> {
     fn qr(&self, payload: &str, items: &mut Vec<Item>) -> Result<(), Diagnostics> {
         let side = self.rect.w.min(self.rect.h);
         let rect = self.place_square(side);
-        let qr = crate::qr::encode(payload, rect).map_err(|m| self.err(m))?;
+        let qr = crate::layout::qr::encode(payload, rect).map_err(|m| self.err(m))?;
         let (min, unit, shown) = match self.design.medium {
-            Medium::Print => (MIN_MODULE_PT, "mm", qr.module() / crate::units::PT_PER_MM),
+            Medium::Print => (
+                MIN_MODULE_PT,
+                "mm",
+                qr.module() / crate::base::units::PT_PER_MM,
+            ),
             Medium::Screen => (MIN_MODULE_PX, "px", qr.module()),
         };
         if qr.module() + 1e-4 < min {
@@ -788,7 +795,7 @@ impl SlotCtx<'_> {
                 .err(format!(
                     "the QR code in {} would print with {shown:.2}{unit} modules; the smallest that scans reliably is {:.2}{unit}",
                     self.where_(),
-                    if unit == "mm" { min / crate::units::PT_PER_MM } else { min }
+                    if unit == "mm" { min / crate::base::units::PT_PER_MM } else { min }
                 ))
                 .hint(format!("give the QR area at least {need:.1}pt on each side (quiet zone of {} modules included)", qr.quiet))
                 .into());

@@ -9,8 +9,8 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::fonts::{Face, FontBook, FontChain, FontId};
-use crate::locale::Direction;
+use crate::load::fonts::{Face, FontBook, FontChain, FontId};
+use crate::load::locale::Direction;
 use crate::scene::Glyph;
 
 /// U+2066 LEFT-TO-RIGHT ISOLATE.

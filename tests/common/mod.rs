@@ -8,8 +8,8 @@ pub mod pdftext;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use hotline_kit::assets::FsAssets;
-use hotline_kit::project::Project;
+use hotline_kit::base::assets::FsAssets;
+use hotline_kit::load::project::Project;
 
 /// The repository root (the bundled project).
 pub fn root() -> PathBuf {

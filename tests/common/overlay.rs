@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use hotline_kit::assets::FsAssets;
-use hotline_kit::diag::Diagnostics;
-use hotline_kit::project::Project;
+use hotline_kit::base::assets::FsAssets;
+use hotline_kit::base::diag::Diagnostics;
+use hotline_kit::load::project::Project;
 
 /// A file of the bundled project, as shipped (empty if it does not exist).
 pub fn original(rel: &str) -> String {

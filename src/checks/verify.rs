@@ -1,0 +1,170 @@
+//! Checks every scene must pass before anything is exported: the QR code decodes to the
+//! exact payload, the hotline number is on every page, and no other phone-like number
+//! appears anywhere.
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::numbers::{Finding, Problem};
+use crate::load::project::Project;
+use crate::load::spec::Design;
+use crate::scene::{Item, Scene};
+
+pub use crate::base::numbers::phone_like;
+
+/// Check a compiled scene against the hotline file.
+pub fn scene(
+    project: &Project,
+    design: &Design,
+    s: &Scene,
+    opts: &crate::layout::Options,
+) -> Result<(), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let expected = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
+    let mut rules = project.hotline.number_rules();
+    // The kit's local resources may show their own numbers, unless one imitates the
+    // hotline's (the kit file check refuses those too; this is the last line).
+    let own: Vec<String> = opts
+        .resources
+        .iter()
+        .flat_map(|r| {
+            let d = r.digits();
+            let ten = d
+                .strip_prefix('1')
+                .filter(|x| x.len() == 10)
+                .map(str::to_string);
+            [Some(d), ten]
+        })
+        .flatten()
+        .collect();
+    let look_alikes = own.iter().any(|d| rules.look_alike(d).is_some());
+    if !look_alikes {
+        rules.allowed.extend(own);
+    }
+    // A state notice may show the state's own hotline.
+    if let Some(p) = design
+        .notice_of
+        .as_ref()
+        .and_then(|id| project.jurisdictions.get(id))
+    {
+        rules.allowed.extend(p.allowed_numbers());
+    }
+    let phone = &project.hotline.phone.display;
+    let at = |m: String| design.error(m, None);
+    for (i, page) in s.pages.iter().enumerate() {
+        let pn = i + 1;
+        let qrs: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|it| if let Item::Qr(q) = it { Some(q) } else { None })
+            .collect();
+        if qrs.is_empty() {
+            diags.push(at(format!(
+                "page {pn} of `{}` ({}) has no QR code",
+                s.design, s.locale
+            )));
+        }
+        for q in qrs {
+            if q.payload != expected {
+                diags.push(at(format!(
+                    "QR payload `{}` is not the hotline's `{expected}`",
+                    q.payload
+                )));
+            }
+            match crate::layout::qr::decode_modules(q, 4) {
+                Ok(got) if got == expected => {}
+                Ok(got) => diags.push(at(format!(
+                    "QR code decodes to `{got}`, expected `{expected}`"
+                ))),
+                Err(e) => diags.push(at(format!("QR code on page {pn} does not decode: {e}"))),
+            }
+            if !page.safe.contains(&q.rect) {
+                diags.push(at(format!(
+                    "QR code on page {pn} reaches outside the safe area"
+                )));
+            }
+        }
+        // The safe margin: no text within it, measured on the glyphs' ink, accents and
+        // combining marks included (the draft mark, outside, is not a block).
+        for b in &page.blocks {
+            if !page.safe.contains(&b.rect) || b.ink.is_some_and(|i| !page.safe.contains(&i)) {
+                diags.push(at(format!(
+                    "text of slot `{}` on page {pn} reaches into the safe margin",
+                    b.slot
+                )));
+            }
+        }
+        let mut shows_phone = false;
+        for b in &page.blocks {
+            for p in &b.paragraphs {
+                shows_phone |= p.contains(phone.as_str());
+                for f in rules.check(p) {
+                    diags.push(number_error(project, design, s, &b.slot, p, &f));
+                }
+            }
+        }
+        if !shows_phone {
+            diags.push(at(format!(
+                "page {pn} of `{}` ({}) does not show the hotline number {phone}",
+                s.design, s.locale
+            )));
+        }
+        for it in &page.items {
+            if let Item::Text(r) = it {
+                let inside = r.x >= page.trim.x - 0.5 && r.x + r.width() <= page.trim.right() + 0.5;
+                if !inside {
+                    diags.push(at(format!(
+                        "text {:?} on page {pn} runs outside the trim",
+                        r.text
+                    )));
+                }
+            }
+        }
+    }
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// The error for a number a piece must not show. It names the catalog message the
+/// number comes from where one of the piece's messages holds it, the design otherwise.
+fn number_error(
+    project: &Project,
+    design: &Design,
+    s: &Scene,
+    slot: &str,
+    paragraph: &str,
+    f: &Finding,
+) -> Diagnostic {
+    let shown = crate::base::numbers::escape_invisible(&paragraph[f.span.clone()]);
+    let what = match &f.problem {
+        Problem::LookAlike(of) => {
+            format!("`{shown}`, a look-alike of the hotline number {of} (one digit differs)")
+        }
+        Problem::Native | Problem::Typed(_) => {
+            format!("the hotline number `{shown}` typed in another script's digits")
+        }
+        Problem::Unknown => {
+            format!("the number `{shown}`, which is not a hotline number in hotline.toml")
+        }
+    };
+    let msg = format!(
+        "slot `{slot}` of `{}` ({}) shows {what}",
+        s.design, s.locale
+    );
+    let cat = project.catalogs.get(&s.locale);
+    let from = cat.and_then(|c| {
+        s.messages
+            .iter()
+            .find(|id| {
+                c.messages
+                    .get(*id)
+                    .is_some_and(|t| t.contains(&paragraph[f.span.clone()]))
+            })
+            .map(|id| (c, id))
+    });
+    let d = match from {
+        Some((c, id)) => {
+            Diagnostic::error(format!("{msg} (message `{id}`)")).at(&c.source, c.span_of(id))
+        }
+        None => Diagnostic::error(msg).in_file(&design.source.path),
+    };
+    d.hint("translations must use { $phone } / { $sms } instead of typing numbers")
+        .hint("a local number belongs in kit.toml [[resource]]; the hotline's numbers come only from hotline.toml")
+}

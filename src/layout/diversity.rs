@@ -1,0 +1,229 @@
+//! Diversity by construction: designs ask for illustrations by query
+//! (`image_pick = { count = 4, kind = "person" }`), and the kit chooses them together,
+//! deterministically (seeded by the kit), so that across the kit at least 4 skin-tone
+//! groups, 3 age groups, women and men, and 4 labor sectors appear. `check` reports the
+//! coverage and fails a kit that misses it when diversity is required.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::load::imagery::ImageEntry;
+pub use crate::load::imagery::{ImagePick, LABOR_SECTORS};
+use crate::load::project::Project;
+use crate::load::spec::{Content, Design};
+
+/// What a kit must show across its illustrations.
+pub const MIN_TONES: usize = 4;
+/// Age groups (child, adult, older).
+pub const MIN_AGES: usize = 3;
+/// Labor sectors.
+pub const MIN_SECTORS: usize = 4;
+
+/// Who and what a set of illustrations shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// Skin-tone groups (1-2, 3, 4, 5, 6).
+    pub tones: BTreeSet<String>,
+    /// Age groups of people.
+    pub ages: BTreeSet<String>,
+    /// Genders of people.
+    pub genders: BTreeSet<String>,
+    /// Labor sectors.
+    pub sectors: BTreeSet<String>,
+}
+
+impl Coverage {
+    /// Add one image.
+    pub fn add(&mut self, e: &ImageEntry) {
+        if e.skin_tone != "none" {
+            self.tones.insert(e.skin_tone.clone());
+        }
+        if e.kind == "person" && e.age != "none" {
+            self.ages.insert(e.age.clone());
+        }
+        if e.kind == "person" && e.gender != "none" {
+            self.genders.insert(e.gender.clone());
+        }
+        if LABOR_SECTORS.contains(&e.sector.as_str()) {
+            self.sectors.insert(e.sector.clone());
+        }
+    }
+
+    /// What is still missing, in words; empty when the kit meets every rule.
+    pub fn missing(&self) -> Vec<String> {
+        let mut m = Vec::new();
+        if self.tones.len() < MIN_TONES {
+            m.push(format!(
+                "{} of {MIN_TONES} skin-tone groups",
+                self.tones.len()
+            ));
+        }
+        if self.ages.len() < MIN_AGES {
+            m.push(format!("{} of {MIN_AGES} age groups", self.ages.len()));
+        }
+        for g in ["woman", "man"] {
+            if !self.genders.contains(g) {
+                m.push(format!("no {g}"));
+            }
+        }
+        if self.sectors.len() < MIN_SECTORS {
+            m.push(format!(
+                "{} of {MIN_SECTORS} labor sectors",
+                self.sectors.len()
+            ));
+        }
+        m
+    }
+
+    /// A small table for `check`.
+    pub fn table(&self) -> String {
+        let row = |name: &str, set: &BTreeSet<String>, need: usize| {
+            let ok = if set.len() >= need { "ok" } else { "MISSING" };
+            format!(
+                "  {name:<14} {:>2} of {need:<2} {ok:<8} {}\n",
+                set.len(),
+                set.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+        };
+        let mut s = String::from("imagery coverage across the kit:\n");
+        s.push_str(&row("skin tones", &self.tones, MIN_TONES));
+        s.push_str(&row("age groups", &self.ages, MIN_AGES));
+        let wm: BTreeSet<String> = self
+            .genders
+            .iter()
+            .filter(|g| *g == "woman" || *g == "man")
+            .cloned()
+            .collect();
+        s.push_str(&row("women and men", &wm, 2));
+        s.push_str(&row("labor sectors", &self.sectors, MIN_SECTORS));
+        s
+    }
+}
+
+/// FNV-1a: a stable hash for seeded, deterministic tie-breaks.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// How much an image adds to a coverage: a new value counts a lot while its rule is not
+/// met yet, a little after (more variety is still better).
+fn gain(cov: &Coverage, e: &ImageEntry) -> u32 {
+    let g = |new: bool, below: bool| match (new, below) {
+        (false, _) => 0,
+        (true, true) => 20,
+        (true, false) => 2,
+    };
+    let person = e.kind == "person";
+    let gendered = e.gender == "woman" || e.gender == "man";
+    g(
+        e.skin_tone != "none" && !cov.tones.contains(&e.skin_tone),
+        cov.tones.len() < MIN_TONES,
+    ) + g(
+        person && e.age != "none" && !cov.ages.contains(&e.age),
+        cov.ages.len() < MIN_AGES,
+    ) + g(
+        gendered && !cov.genders.contains(&e.gender),
+        !(cov.genders.contains("woman") && cov.genders.contains("man")),
+    ) + g(
+        LABOR_SECTORS.contains(&e.sector.as_str()) && !cov.sectors.contains(&e.sector),
+        cov.sectors.len() < MIN_SECTORS,
+    )
+}
+
+/// The designs whose illustrations are chosen together: the kit's designs (all but
+/// those made only on request, when the kit names none), then any design asked for on
+/// top of them (an on-request variant), so it gets pictures too.
+pub fn designs_for<'a>(p: &'a Project, kit: &[String], asked: &[String]) -> Vec<&'a Design> {
+    let mut designs: Vec<&Design> = if kit.is_empty() {
+        p.designs.values().filter(|d| !d.on_request).collect()
+    } else {
+        kit.iter().filter_map(|d| p.designs.get(d)).collect()
+    };
+    for d in asked.iter().filter_map(|d| p.designs.get(d)) {
+        if !designs.iter().any(|k| k.name == d.name) {
+            designs.push(d);
+        }
+    }
+    designs
+}
+
+/// Choose images for every `image_pick` slot of the kit's designs, together, so that the
+/// kit's coverage grows as fast as possible, and every page of a multi-page design (a
+/// slide loop) gets its own pictures, chosen so that the loop on its own meets the rules
+/// too. Keys come from [`key`]. Deterministic for a given library, designs and seed; the
+/// kit's own `images = [...]` ids count towards coverage first. Designs built only on
+/// request are chosen after the others, so asking for one does not change the rest.
+pub fn pick(p: &Project, designs: &[&Design], seed: &str) -> BTreeMap<String, Vec<String>> {
+    let mut cov = Coverage::default();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for d in designs {
+        for s in &d.slots {
+            if let Content::Images(ids) = &s.content {
+                for id in ids {
+                    if let Some(e) = p.images.get(id) {
+                        cov.add(e);
+                        used.insert(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    // A variant without its own query shows the same pictures as its design.
+    let mut order: Vec<&Design> = Vec::new();
+    for d in designs {
+        if !order.iter().any(|o| o.picks_as == d.picks_as) {
+            order.push(d);
+        }
+    }
+    order.sort_by(|a, b| (a.on_request, &a.picks_as).cmp(&(b.on_request, &b.picks_as)));
+    for d in order {
+        let looped = d.pages.len() > 1;
+        let mut loop_cov = Coverage::default();
+        for page in 0..d.pages.len() {
+            for s in &d.slots {
+                let Content::ImagePick(q) = &s.content else {
+                    continue;
+                };
+                let mut chosen: Vec<String> = Vec::new();
+                for _ in 0..q.count {
+                    let best = p
+                        .images
+                        .values()
+                        .filter(|e| q.matches(e) && !chosen.contains(&e.id))
+                        .max_by_key(|e| {
+                            let mut score = gain(&cov, e);
+                            if looped {
+                                score += gain(&loop_cov, e);
+                            }
+                            if !used.contains(&e.id) {
+                                score += 3;
+                            }
+                            (
+                                score,
+                                fnv(&format!("{seed}/{}/{}/{page}/{}", d.picks_as, s.name, e.id)),
+                            )
+                        });
+                    let Some(e) = best else { break };
+                    cov.add(e);
+                    loop_cov.add(e);
+                    used.insert(e.id.clone());
+                    chosen.push(e.id.clone());
+                }
+                out.insert(key(d, &s.name, page), chosen);
+            }
+        }
+    }
+    out
+}
+
+/// The key of a design's slot on one page in the pick map; variants without their own
+/// query share their design's picks, and pages after the first get `#N`.
+pub fn key(d: &Design, slot: &str, page: usize) -> String {
+    if page == 0 {
+        format!("{}/{slot}", d.picks_as)
+    } else {
+        format!("{}/{slot}#{}", d.picks_as, page + 1)
+    }
+}

@@ -1,0 +1,490 @@
+//! The kit file (`kit.toml`): what one facility prints. Optional: without it the default
+//! kit is built. `hotline-kit init` writes a commented starter file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::base::diag::{Diagnostic, Diagnostics, Source};
+use crate::load::hotline::Hotline;
+use crate::load::spec::QrKind;
+use crate::model::config::Format;
+
+/// `[facility]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facility {
+    /// Facility name (written into PDF metadata).
+    #[serde(default)]
+    pub name: String,
+}
+
+/// `[build]`: what to build when the command line does not say.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildSection {
+    /// Designs (default: all).
+    #[serde(default)]
+    pub designs: Vec<String>,
+    /// Locales (default: en, es; "all" for every locale).
+    #[serde(default)]
+    pub locales: Vec<String>,
+    /// Formats (default: pdf, png).
+    #[serde(default)]
+    pub formats: Vec<Format>,
+    /// Locale whose text may stand in for missing messages (marked on the piece).
+    #[serde(default)]
+    pub fallback: Option<String>,
+    /// Output folder (default: out), relative to the kit file; see [`resolve_out`].
+    #[serde(default)]
+    pub out: Option<PathBuf>,
+}
+
+/// The kit file's `out`, resolved relative to the kit file's folder `kit_dir`. It must
+/// stay inside the project folder (or the kit file's folder), symbolic links and `..`
+/// resolved; anywhere else needs `--out` on the command line.
+pub fn resolve_out(
+    out: &Path,
+    kit_path: &Path,
+    kit_dir: &Path,
+    project: &Path,
+) -> Result<PathBuf, Diagnostic> {
+    let written = out.display().to_string();
+    let refuse = |why: String, hint: String| {
+        Diagnostic::error(format!("[build] out = \"{written}\": {why}"))
+            .in_file(kit_path)
+            .hint(hint)
+    };
+    if written.starts_with('~') {
+        return Err(refuse(
+            "`~` is not expanded in a kit file".into(),
+            "write the folder relative to the kit file (e.g. out = \"out\"), or pass --out on the command line, where the shell expands ~".into(),
+        ));
+    }
+    let joined = kit_dir.join(out);
+    let real = crate::base::output::real_path(&joined)
+        .map_err(|e| refuse(e.to_string(), String::new()))?;
+    let inside = [project, kit_dir]
+        .iter()
+        .any(|root| std::fs::canonicalize(root).is_ok_and(|r| real.starts_with(r)));
+    if !inside {
+        return Err(refuse(
+            format!("{} is outside the project folder", real.display()),
+            format!(
+                "a kit file writes only inside its project; to write there, say so on the command line: --out {}",
+                real.display()
+            ),
+        ));
+    }
+    Ok(joined)
+}
+
+/// `[qr]`: one QR target for every piece of the kit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QrSection {
+    /// tel, sms or web.
+    pub target: QrKind,
+}
+
+/// `[[resource]]`: a local program people can also call.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Program name.
+    pub name: String,
+    /// Phone number as printed (US format).
+    pub phone: String,
+    /// Opening hours.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// Languages the program answers in (locale codes).
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+impl Resource {
+    /// The phone number's digits.
+    pub fn digits(&self) -> String {
+        crate::base::numbers::digits(&self.phone)
+    }
+
+    /// The line printed on a piece, after the localized label.
+    pub fn line(&self) -> String {
+        match &self.hours {
+            Some(h) if !h.is_empty() => format!("{}, {} ({h})", self.name, self.phone),
+            _ => format!("{}, {}", self.name, self.phone),
+        }
+    }
+}
+
+/// `[checks]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksSection {
+    /// Checks whose warnings count as errors for this kit.
+    #[serde(default)]
+    pub errors: Vec<Spanned<String>>,
+}
+
+/// Checks that give warnings and can be made errors.
+pub const PROMOTABLE: &[&str] = &[
+    "reading-level",
+    "sentence-length",
+    "words",
+    "fact-age",
+    "locale-missing",
+    "kit-coverage",
+];
+
+/// A parsed kit file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KitFile {
+    /// `[facility]`.
+    #[serde(default)]
+    pub facility: Facility,
+    /// `[build]`.
+    #[serde(default)]
+    pub build: BuildSection,
+    /// `[qr]`.
+    #[serde(default)]
+    pub qr: Option<QrSection>,
+    /// `[[resource]]`.
+    #[serde(default)]
+    pub resource: Vec<Spanned<Resource>>,
+    /// `[checks]`.
+    #[serde(default)]
+    pub checks: ChecksSection,
+    /// `[imagery]`.
+    #[serde(default)]
+    pub imagery: ImagerySection,
+    /// `[video]`: slide loops for waiting-room screens, made by `build`.
+    #[serde(default)]
+    pub video: Option<VideoSection>,
+    /// `[counts]`: how many stalls, windows, screens... the facility has, for the
+    /// placement plan (`hotline-kit plan`). Designs name the count they go by (`per`).
+    #[serde(default)]
+    pub counts: std::collections::BTreeMap<String, Spanned<u32>>,
+    /// `[compliance]`: the state notice law this facility follows.
+    #[serde(default)]
+    pub compliance: Option<ComplianceSection>,
+}
+
+/// `[compliance]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplianceSection {
+    /// Jurisdiction profile, e.g. "us-ca" (`jurisdictions/us-ca.toml`).
+    pub jurisdiction: String,
+    /// The county's extra language where the profile asks for one (a locale code).
+    #[serde(default)]
+    pub county_language: Option<String>,
+}
+
+/// `[video]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSection {
+    /// Loop formats: "mp4" and/or "html" (default: mp4).
+    #[serde(default)]
+    pub formats: Vec<crate::model::config::LoopFormat>,
+    /// Seconds per slide (default 10; `check` warns under 8).
+    #[serde(default)]
+    pub seconds: Option<f32>,
+    /// Seconds of crossfade (default 0.5).
+    #[serde(default)]
+    pub crossfade: Option<f32>,
+    /// One loop alternating the kit's locales instead of one per locale.
+    #[serde(default)]
+    pub interleave: bool,
+    /// A line along the bottom with the number and the text short code, in each of the
+    /// kit's languages in turn.
+    #[serde(default)]
+    pub crawl: bool,
+}
+
+impl VideoSection {
+    /// The loop settings, defaults filled in.
+    pub fn settings(&self) -> crate::model::config::LoopSettings {
+        let d = crate::model::config::Timing::default();
+        crate::model::config::LoopSettings {
+            formats: if self.formats.is_empty() {
+                vec![crate::model::config::LoopFormat::Mp4]
+            } else {
+                self.formats.clone()
+            },
+            timing: crate::model::config::Timing {
+                seconds: self.seconds.unwrap_or(d.seconds),
+                crossfade: self.crossfade.unwrap_or(d.crossfade),
+            },
+            interleave: self.interleave,
+            crawl: self.crawl,
+        }
+    }
+}
+
+/// `[imagery]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagerySection {
+    /// "required" (default): a kit whose illustrations miss the diversity rules is an
+    /// error; "advisory": a warning.
+    #[serde(default)]
+    pub diversity: Option<Diversity>,
+}
+
+/// How strictly the kit's imagery diversity is enforced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Diversity {
+    /// Errors.
+    Required,
+    /// Warnings.
+    Advisory,
+}
+
+impl KitFile {
+    /// Parse and check a kit file.
+    pub fn parse(src: &Arc<Source>) -> Result<Self, Diagnostics> {
+        let k: KitFile = toml::from_str(&src.text).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(format!("kit file is not valid: {}", e.message().trim()))
+                    .at(src, e.span())
+                    .hint("`hotline-kit init` writes a commented example kit.toml"),
+            )
+        })?;
+        let mut d = Diagnostics::default();
+        for r in &k.resource {
+            let res = r.get_ref();
+            let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
+            let digits = res.digits();
+            let ok_chars = res
+                .phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " -().+".contains(c))
+                && crate::base::numbers::scan(&res.phone).len() == 1;
+            let ok_len = digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1'));
+            if !ok_chars || !ok_len {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: `{}` is not a US phone number",
+                        res.name, res.phone
+                    ))
+                    .hint("write 10 digits, e.g. \"510-555-0100\" or \"1-510-555-0100\""),
+                );
+            }
+            if res.name.trim().is_empty() || res.name.chars().count() > 60 {
+                d.push(
+                    err("a local resource needs a name of 1 to 60 characters".into())
+                        .hint("shorten the name so it fits on a wallet card"),
+                );
+            }
+            if res.hours.as_deref().is_some_and(|h| h.chars().count() > 40) {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: hours are longer than 40 characters",
+                        res.name
+                    ))
+                    .hint("shorten them, e.g. \"Mon-Fri 9-5\""),
+                );
+            }
+        }
+        for c in &k.checks.errors {
+            if !PROMOTABLE.contains(&c.get_ref().as_str()) {
+                d.push(
+                    Diagnostic::error(format!(
+                        "`{}` is not a check that can be made an error",
+                        c.get_ref()
+                    ))
+                    .at(src, Some(c.span()))
+                    .hint(format!("checks: {}", PROMOTABLE.join(", "))),
+                );
+            }
+        }
+        if d.has_errors() { Err(d) } else { Ok(k) }
+    }
+
+    /// Local resources checked against the hotline: a number one digit away from one of
+    /// the hotline's, or a name that reads like the national hotline's on another
+    /// number, is an error (a look-alike a caller would trust).
+    pub fn check_resources(&self, src: &Arc<Source>, hotline: &Hotline) -> Diagnostics {
+        let mut d = Diagnostics::default();
+        let rules = hotline.number_rules();
+        for r in &self.resource {
+            let res = r.get_ref();
+            let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));
+            let digits = res.digits();
+            let ten = digits.strip_prefix('1').filter(|x| x.len() == 10);
+            let own = rules.allowed.contains(&digits);
+            let like = [Some(digits.as_str()), ten]
+                .into_iter()
+                .flatten()
+                .find_map(|x| rules.look_alike(x));
+            if let Some(of) = like {
+                d.push(
+                    err(format!(
+                        "local resource `{}`: {} is a look-alike of the hotline number {of} (one digit differs)",
+                        res.name, res.phone
+                    ))
+                    .hint("check the number with the program; a caller who misdials reaches a stranger")
+                    .hint("the national hotline is on every piece already: do not list it as a local resource"),
+                );
+            }
+            if !own && let Some(phrase) = imitates_hotline(&res.name) {
+                d.push(
+                    err(format!(
+                        "local resource `{}` is named like the national hotline (\"{phrase}\"), but its number {} is not the hotline's",
+                        res.name, res.phone
+                    ))
+                    .hint("give the program its own name; the national hotline's number comes only from hotline.toml"),
+                );
+            }
+        }
+        d
+    }
+
+    /// Local resources, without spans.
+    pub fn resources(&self) -> Vec<Resource> {
+        self.resource.iter().map(|r| r.get_ref().clone()).collect()
+    }
+}
+
+/// Names and nicknames only the national hotline goes by (lower case, one space between
+/// words). "human trafficking hotline" alone is not among them: a state or county
+/// program ("Georgia Human Trafficking Hotline") may carry it under its own name.
+const HOTLINE_NAMES: &[&str] = &["nhth", "nhtrc", "befree", "be free textline", "polaris"];
+
+/// Words that, before "human trafficking hotline" and the like, name the national line
+/// rather than a local one.
+const NATIONAL_WORDS: &[&str] = &[
+    "national",
+    "nacional",
+    "nationale",
+    "federal",
+    "us",
+    "u s",
+    "usa",
+    "united states",
+    "america",
+    "american",
+    "the",
+];
+
+/// The hotline name a resource name imitates, if any: compared in lower case, with
+/// accents, punctuation and spacing ignored. Refused: a name that says "national" (in
+/// English, Spanish or French) together with "trafficking" or "hotline"; a name that is
+/// nothing but "(the) (US) human trafficking hotline" or "trafficking resource center",
+/// with no place or program of its own; and the national line's nicknames. A state's
+/// or county's own line ("Georgia Human Trafficking Hotline") is not refused.
+pub fn imitates_hotline(name: &str) -> Option<&'static str> {
+    let mut words = String::from(" ");
+    for c in crate::load::content::fold(name).chars() {
+        if c.is_alphanumeric() {
+            words.push(c);
+        } else if !words.ends_with(' ') {
+            words.push(' ');
+        }
+    }
+    if !words.ends_with(' ') {
+        words.push(' ');
+    }
+    let has = |w: &str| words.contains(&format!(" {w} "));
+    let squashed: String = words.chars().filter(|c| *c != ' ').collect();
+    if let Some(n) = HOTLINE_NAMES
+        .iter()
+        .copied()
+        .find(|n| has(n) || squashed.contains(&n.replace(' ', "")))
+    {
+        return Some(n);
+    }
+    let trafficking = has("trafficking") || has("trata") || has("traite");
+    let line = has("hotline") || has("linea") || has("helpline") || has("resource center");
+    if ["national", "nacional", "nationale"].iter().any(|w| has(w)) && (trafficking || line) {
+        return Some("national … hotline");
+    }
+    // Nothing but the generic name, perhaps with "the" / "US" in front.
+    let mut rest = words.trim().to_string();
+    loop {
+        let before = rest.clone();
+        for w in NATIONAL_WORDS {
+            if let Some(r) = rest.strip_prefix(&format!("{w} ")) {
+                rest = r.to_string();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    [
+        "human trafficking hotline",
+        "trafficking hotline",
+        "trafficking resource center",
+    ]
+    .into_iter()
+    .find(|g| rest == *g)
+}
+
+/// The starter kit file written by `hotline-kit init`.
+pub const STARTER: &str = r#"# kit.toml: what this facility prints with hotline-kit.
+# Every setting is optional; remove what you do not need. `hotline-kit check` checks it.
+
+[facility]
+name = "Example Community Hospital"
+
+[build]
+# Designs to build (see `hotline-kit list`); leave out for all.
+designs = ["stall-sticker", "window-cling", "poster", "wallet-card", "tv-slides"]
+# Languages (see `hotline-kit locales`); "all" for every language.
+locales = ["en", "es"]
+# pdf (print shop), png (300 dpi), svg (review in a browser).
+formats = ["pdf", "png"]
+# Show English where a language lacks a message (the piece then says so). Leave out to
+# make a missing message an error.
+# fallback = "en"
+out = "out"
+
+[qr]
+# What the QR code on every piece does: tel (calls the hotline), sms (opens a text to
+# 233733) or web (opens humantraffickinghotline.org). No tracking is ever added.
+target = "tel"
+
+# Local programs to list on posters and wallet cards, under "Local help".
+# [[resource]]
+# name = "Example County Anti-Trafficking Program"
+# phone = "555-555-0100"
+# hours = "Mon-Fri 9-5"
+# languages = ["en", "es"]
+
+[imagery]
+# Illustrations are chosen across the kit so that at least 4 skin-tone groups, 3 age
+# groups, women and men, and 4 labor sectors appear. "required" makes a kit that misses
+# this an error; "advisory" a warning.
+diversity = "required"
+
+[counts]
+# How many of each place the facility has, for the placement plan (`hotline-kit plan`):
+# it says how many of each piece to print. Each design names the count it goes by.
+stalls = 12              # bathroom stalls (stall stickers)
+men_stalls = 0           # stalls in men's restrooms (stall-sticker-men, if built)
+women_stalls = 0         # stalls in women's restrooms (stall-sticker-women, if built)
+all_gender_stalls = 0    # stalls in all-gender restrooms (stall-sticker-all-gender)
+restrooms = 6            # public restrooms (posters)
+sample_windows = 2       # urine-sample pass-through windows (window clings)
+exam_rooms = 20          # exam rooms (wallet cards in a rack: one rack each)
+screens = 2              # waiting-room screens (TV slides)
+entrances = 2            # public entrances (state notices)
+
+# [compliance]
+# A state's posting law for emergency departments and urgent care (see
+# `hotline-kit check --jurisdiction us-ca`). Profiles are in jurisdictions/.
+# jurisdiction = "us-ca"
+# county_language = "vi"   # the county's Voting Rights Act language, where required
+
+[checks]
+# Warnings that this kit treats as errors: reading-level, sentence-length, words,
+# fact-age, locale-missing, kit-coverage.
+errors = []
+"#;

@@ -1,0 +1,1323 @@
+//! Design specs: the TOML files in `designs/`, parsed strictly and checked.
+//!
+//! A design names its page size, margins, a grid of named areas (like CSS
+//! `grid-template-areas`) and what fills each area (a message, a hotline fact, the QR
+//! code or illustrations). Unknown fields are errors, not ignored, so a typo never
+//! silently drops a setting.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+use toml::Spanned;
+
+use crate::base::diag::{Diagnostic, Diagnostics, Source};
+use crate::base::units::{Color, Length};
+
+/// Print pieces or screen slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Medium {
+    /// Paper or vinyl: PDF and 300-dpi PNG.
+    Print,
+    /// Screens: one PNG pixel per px.
+    Screen,
+}
+
+impl Medium {
+    /// Pixels per point of this medium's PNG: [`crate::base::raster::PRINT_DPI`] for print,
+    /// one pixel per px on screens.
+    pub fn png_scale(self) -> f32 {
+        match self {
+            Medium::Print => crate::base::raster::PRINT_DPI / 72.0,
+            Medium::Screen => 1.0,
+        }
+    }
+}
+
+/// What kind of piece a design is: decides how it is printed and which print options
+/// apply (only clings may be mirrored; only stickers and clings get a die-cut line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A sticker, cut to shape (stall doors, mirrors).
+    Sticker,
+    /// A window cling, maybe printed mirrored behind clear film.
+    Cling,
+    /// A poster or sign on paper.
+    Poster,
+    /// A small card to carry or hide.
+    Card,
+    /// A state's required notice, sized and worded by law.
+    Notice,
+    /// Slides for a screen.
+    Slides,
+}
+
+impl Kind {
+    /// The kind as written in design files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sticker => "sticker",
+            Kind::Cling => "cling",
+            Kind::Poster => "poster",
+            Kind::Card => "card",
+            Kind::Notice => "notice",
+            Kind::Slides => "slides",
+        }
+    }
+
+    /// Pieces cut to shape, which may carry a `CutContour` die line.
+    pub fn is_die_cut(self) -> bool {
+        matches!(self, Kind::Sticker | Kind::Cling)
+    }
+}
+
+// The facts a design can name live with the facts themselves.
+pub use crate::load::hotline::{HotlineField, QrKind};
+
+/// Font weight role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FontRole {
+    /// Regular (400).
+    #[default]
+    Regular,
+    /// Bold (700).
+    Bold,
+}
+
+/// Horizontal alignment, relative to the reading direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Left in left-to-right languages, right in right-to-left ones.
+    #[default]
+    Start,
+    /// Centred.
+    Center,
+    /// Right in left-to-right languages, left in right-to-left ones.
+    End,
+}
+
+/// Vertical alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum VAlign {
+    /// Top.
+    Top,
+    /// Middle.
+    #[default]
+    Center,
+    /// Bottom.
+    Bottom,
+}
+
+/// The largest share a row or column may have: shares are proportions, so a larger
+/// number only makes the others vanish (and, far larger, stops being a number).
+pub const MAX_SHARE: f64 = 10_000.0;
+
+/// A row height or column width: a share of the free space, or a fixed length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Track {
+    /// Share of what is left after fixed tracks and gaps.
+    Share(f32),
+    /// Fixed length.
+    Fixed(Length),
+}
+
+impl<'de> Deserialize<'de> for Track {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Track;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a share (a number such as 2) or a length (such as \"1in\")")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Track, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Track, E> {
+                if v.is_nan() {
+                    Err(E::custom(
+                        "nan is not a number a share can have: write e.g. 2",
+                    ))
+                } else if v > MAX_SHARE {
+                    Err(E::custom(format!(
+                        "the share {v} is too large: a share is a number from more than 0 to {MAX_SHARE}"
+                    )))
+                } else if v > 0.0 {
+                    Ok(Track::Share(v as f32))
+                } else {
+                    Err(E::custom("a share must be more than 0"))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Track, E> {
+                Length::parse(v).map(Track::Fixed).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A font size range: one size, or `[min, max]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeRange {
+    /// Smallest size the text may shrink to.
+    pub min: Length,
+    /// Largest size.
+    pub max: Length,
+}
+
+impl<'de> Deserialize<'de> for SizeRange {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(Length),
+            Two(Vec<Length>),
+        }
+        match Raw::deserialize(d).map_err(|_| {
+            de::Error::custom(
+                "size must be a length like \"12pt\" or a range like [\"10pt\", \"16pt\"]",
+            )
+        })? {
+            Raw::One(l) => Ok(SizeRange { min: l, max: l }),
+            Raw::Two(v) if v.len() == 2 => Ok(SizeRange {
+                min: v[0],
+                max: v[1],
+            }),
+            Raw::Two(_) => Err(de::Error::custom(
+                "a size range has two lengths: [\"min\", \"max\"]",
+            )),
+        }
+    }
+}
+
+/// One message id or several (a list).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum MessageRef {
+    /// One message.
+    One(String),
+    /// Several messages, shown as a list.
+    Many(Vec<String>),
+}
+
+/// `[design]`: the piece as a whole.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Human title, shown in `list` and the PDF metadata.
+    pub title: String,
+    /// Print or screen.
+    pub medium: Medium,
+    /// Sticker, cling, poster, card, notice or slides.
+    pub kind: Spanned<Kind>,
+    /// Trim width.
+    pub width: Spanned<Length>,
+    /// Trim height.
+    pub height: Spanned<Length>,
+    /// Bleed on each side (print only).
+    #[serde(default)]
+    pub bleed: Option<Spanned<Length>>,
+    /// Safe margin inside the trim: no text or QR goes there.
+    pub safe: Spanned<Length>,
+    /// Page background, drawn to the bleed edge.
+    #[serde(default)]
+    pub background: Option<Color>,
+    /// What the QR code encodes.
+    #[serde(default)]
+    pub qr: Option<Spanned<QrKind>>,
+    /// Where the piece goes, for staff.
+    #[serde(default)]
+    pub placement: String,
+    /// What to print it on, for staff and print shops ("white matte vinyl, permanent
+    /// adhesive").
+    #[serde(default)]
+    pub stock: String,
+    /// How many to post: one (or `each`) per unit counted in the kit file's `[counts]`
+    /// table, e.g. `per = "stalls"`.
+    #[serde(default)]
+    pub per: Option<Spanned<String>>,
+    /// How many per counted unit (default 1).
+    #[serde(default)]
+    pub each: Option<u32>,
+    /// Label template to print it on an office printer (`hotline-kit sheet`).
+    #[serde(default)]
+    pub label_template: Option<String>,
+    /// Corner radius of the die-cut line (stickers and clings; default square).
+    #[serde(default)]
+    pub corner_radius: Option<Spanned<Length>>,
+    /// Line height as a multiple of the font size (default 1.25).
+    #[serde(default)]
+    pub line_height: Option<f32>,
+    /// Mirror the whole piece (second-surface printing; clings only).
+    #[serde(default)]
+    pub mirror: Option<Spanned<bool>>,
+    /// Smallest text size allowed on the piece (default 8pt in print, 48px on screens).
+    #[serde(default)]
+    pub min_text: Option<Spanned<Length>>,
+    /// The piece itself must ask about both labor and sex trafficking.
+    #[serde(default)]
+    pub require_coverage: bool,
+    /// A restroom piece (variants inherit it): its questions together must name both
+    /// labor and sex (`names` in content/red-flags.toml), so no audience is told that
+    /// only one kind of exploitation happens to people like them.
+    #[serde(default)]
+    pub restroom: bool,
+}
+
+/// `[[variant]]`: another design made from this file with a few changes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// The variant's design name.
+    pub name: Spanned<String>,
+    /// Its title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Mirror the whole piece (clings only).
+    #[serde(default)]
+    pub mirror: Option<Spanned<bool>>,
+    /// Another stock to print on.
+    #[serde(default)]
+    pub stock: Option<String>,
+    /// Another count to post by.
+    #[serde(default)]
+    pub per: Option<Spanned<String>>,
+    /// Another QR payload.
+    #[serde(default)]
+    pub qr: Option<Spanned<QrKind>>,
+    /// Messages for this variant's audience (slot name to message id), on every page.
+    #[serde(default)]
+    pub content: BTreeMap<String, Spanned<MessageRef>>,
+    /// Illustrations for this variant's audience: slot name to a query, replacing the
+    /// slot's own (`images = { people = { count = 3, gender = ["man"] } }`).
+    #[serde(default)]
+    pub images: BTreeMap<String, Spanned<crate::load::imagery::ImagePick>>,
+    /// Built only when named (`--design`, or `designs` in kit.toml), not in the default kit.
+    #[serde(default)]
+    pub on_request: bool,
+    /// Whether it is a restroom piece (default: as the design).
+    #[serde(default)]
+    pub restroom: Option<bool>,
+}
+
+/// `[layout]`: the grid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutSpec {
+    /// Column widths.
+    pub columns: Spanned<Vec<Track>>,
+    /// Row heights.
+    pub rows: Spanned<Vec<Track>>,
+    /// Space between rows and between columns.
+    #[serde(default)]
+    pub gap: Option<Length>,
+    /// One string per row, naming the area each column belongs to; `.` is empty.
+    pub areas: Spanned<Vec<Spanned<String>>>,
+}
+
+/// `[slot.NAME]`: what fills one area and how it looks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlotSpec {
+    /// A message id from the locale catalog.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// Several message ids, shown as a list.
+    #[serde(default)]
+    pub list: Option<Spanned<Vec<String>>>,
+    /// A hotline fact on its own.
+    #[serde(default)]
+    pub hotline: Option<Spanned<HotlineField>>,
+    /// The QR code.
+    #[serde(default)]
+    pub qr: Option<bool>,
+    /// Illustration ids from designs/imagery/catalog.toml.
+    #[serde(default)]
+    pub images: Option<Spanned<Vec<String>>>,
+    /// Red flags picked from content/red-flags.toml by tag and count.
+    #[serde(default)]
+    pub flags: Option<Spanned<FlagPick>>,
+    /// Illustrations chosen by the kit by query, for diversity across the kit.
+    #[serde(default)]
+    pub image_pick: Option<Spanned<crate::load::imagery::ImagePick>>,
+    /// The kit's local resources (kit.toml); rows holding only this collapse when the
+    /// kit has none.
+    #[serde(default)]
+    pub resources: Option<bool>,
+    /// Part of a state posting law's notice (`jurisdictions/*.toml`): `wording`,
+    /// `state-hotline` or `law`. Only in the state-notice template; rows holding only
+    /// parts a profile lacks collapse.
+    #[serde(default)]
+    pub statute: Option<Spanned<StatutePart>>,
+    /// Regular or bold.
+    #[serde(default)]
+    pub font: FontRole,
+    /// Font size or range; the largest size that fits is used.
+    #[serde(default)]
+    pub size: Option<Spanned<SizeRange>>,
+    /// Text colour.
+    #[serde(default)]
+    pub color: Option<Color>,
+    /// Background of the area.
+    #[serde(default)]
+    pub fill: Option<Color>,
+    /// Horizontal alignment.
+    #[serde(default)]
+    pub align: Align,
+    /// Vertical alignment.
+    #[serde(default)]
+    pub valign: VAlign,
+    /// Space inside the area's edge.
+    #[serde(default)]
+    pub padding: Option<Length>,
+    /// Bullets before list items (default true).
+    #[serde(default)]
+    pub bullets: Option<bool>,
+    /// In a locale one of the slot's channels does not answer in: `"drop"` to leave the
+    /// slot out, or a message id to show instead (one that says which languages the
+    /// channel is answered in, e.g. `"text-short-limited"`).
+    #[serde(default)]
+    pub unserved: Option<Spanned<String>>,
+}
+
+/// What a slot shows in a locale that one of its channels does not answer in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unserved {
+    /// Nothing: the slot is left out (its row collapses when nothing else is in it).
+    Drop,
+    /// This message instead.
+    Message(String),
+}
+
+/// `[[page]]`: one page or slide; `content` swaps the messages of some slots.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    /// Slot name to message id(s).
+    #[serde(default)]
+    pub content: BTreeMap<String, Spanned<MessageRef>>,
+}
+
+/// A whole design file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignFile {
+    /// `[design]`.
+    pub design: Header,
+    /// `[[variant]]`.
+    #[serde(default)]
+    pub variant: Vec<Variant>,
+    /// `[layout]`.
+    pub layout: LayoutSpec,
+    /// `[slot.NAME]`.
+    pub slot: BTreeMap<String, Spanned<SlotSpec>>,
+    /// `[[page]]`.
+    #[serde(default)]
+    pub page: Vec<PageSpec>,
+}
+
+/// `flags = { count = 4, tags = ["labor", "sex", "both"] }`: red flags by tag.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagPick {
+    /// How many.
+    pub count: usize,
+    /// Which tags may be picked (default: all).
+    #[serde(default)]
+    pub tags: Vec<crate::load::content::Tag>,
+}
+
+/// Which part of a state law's notice a slot shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatutePart {
+    /// The required wording, in the piece's language.
+    Wording,
+    /// The state's own hotline line.
+    StateHotline,
+    /// The citation.
+    Law,
+}
+
+/// What a slot shows, once checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// Part of a state law's notice.
+    Statute(StatutePart),
+    /// One message.
+    Text(String),
+    /// Several messages as a list.
+    List(Vec<String>),
+    /// One hotline fact.
+    Hotline(HotlineField),
+    /// The QR code.
+    Qr,
+    /// Illustrations.
+    Images(Vec<String>),
+    /// Red flags picked from the library by tag and count (a list).
+    Flags(FlagPick),
+    /// The kit's local resources.
+    Resources,
+    /// Illustrations chosen by query, together with the rest of the kit.
+    ImagePick(crate::load::imagery::ImagePick),
+}
+
+/// A checked slot: its area in the grid and how it looks.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    /// The slot's name.
+    pub name: String,
+    /// Grid cells covered: columns and rows, end exclusive.
+    pub cols: Range<usize>,
+    /// Grid rows covered.
+    pub rows: Range<usize>,
+    /// What it shows on the first page (pages may swap messages).
+    pub content: Content,
+    /// Regular or bold.
+    pub font: FontRole,
+    /// Size range.
+    pub size: Option<SizeRange>,
+    /// Text colour.
+    pub color: Color,
+    /// Background.
+    pub fill: Option<Color>,
+    /// Horizontal alignment.
+    pub align: Align,
+    /// Vertical alignment.
+    pub valign: VAlign,
+    /// Padding.
+    pub padding: Length,
+    /// Bullets for lists.
+    pub bullets: bool,
+    /// What to show in a locale one of its channels does not answer in.
+    pub unserved: Option<Unserved>,
+    /// Where the slot is defined, for diagnostics.
+    pub span: Range<usize>,
+}
+
+/// A design, parsed and checked; variants are separate designs.
+#[derive(Debug, Clone)]
+pub struct Design {
+    /// Design name (file name, or the variant's name).
+    pub name: String,
+    /// The design it is a variant of.
+    pub variant_of: Option<String>,
+    /// The design whose chosen illustrations this one shows: its own name, or the
+    /// design it is a variant of when the variant does not ask for its own.
+    pub picks_as: String,
+    /// Human title.
+    pub title: String,
+    /// Print or screen.
+    pub medium: Medium,
+    /// Trim width and height.
+    pub width: Length,
+    /// Trim height.
+    pub height: Length,
+    /// Bleed.
+    pub bleed: Length,
+    /// Safe margin.
+    pub safe: Length,
+    /// Background colour.
+    pub background: Color,
+    /// QR payload kind.
+    pub qr: QrKind,
+    /// Sticker, cling, poster, card, notice or slides.
+    pub kind: Kind,
+    /// Mirrored for second-surface printing.
+    pub mirror: bool,
+    /// Where it goes.
+    pub placement: String,
+    /// What to print it on.
+    pub stock: String,
+    /// The kit-file count it is posted by (`stalls`, `screens`, ...).
+    pub per: Option<String>,
+    /// How many per counted unit.
+    pub each: u32,
+    /// Suggested label template for office printers.
+    pub label_template: Option<String>,
+    /// Corner radius of the die-cut line.
+    pub corner_radius: Length,
+    /// Line height factor.
+    pub line_height: f32,
+    /// Smallest text size allowed.
+    pub min_text: Length,
+    /// The piece must ask about both labor and sex trafficking.
+    pub require_coverage: bool,
+    /// A restroom piece: its questions must name both labor and sex.
+    pub restroom: bool,
+    /// Column tracks.
+    pub columns: Vec<Track>,
+    /// Row tracks.
+    pub rows: Vec<Track>,
+    /// Grid gap.
+    pub gap: Length,
+    /// Slots by name.
+    pub slots: Vec<Slot>,
+    /// Per page, slot name to replacement content.
+    pub pages: Vec<BTreeMap<String, Content>>,
+    /// The design file, for diagnostics.
+    pub source: Arc<Source>,
+    /// Built only when named, not in the default kit.
+    pub on_request: bool,
+    /// The jurisdiction profile a state notice is made from.
+    pub notice_of: Option<String>,
+}
+
+impl Design {
+    /// Size of one `px` in points for this medium.
+    pub fn px_pt(&self) -> f32 {
+        match self.medium {
+            Medium::Print => 0.75,
+            Medium::Screen => 1.0,
+        }
+    }
+
+    /// Diagnostic pointing at this design file, at `span` if given.
+    pub fn error(&self, msg: impl Into<String>, span: Option<Range<usize>>) -> Diagnostic {
+        Diagnostic::error(msg).at(&self.source, span)
+    }
+
+    /// Find the span of `[slot.NAME]` in the file.
+    pub fn slot_span(&self, name: &str) -> Option<Range<usize>> {
+        self.slots
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.span.clone())
+    }
+}
+
+/// A page must fit in a PDF (200 in a side, bleed included) and its PNG must stay
+/// within [`crate::base::raster::MAX_MEGAPIXELS`]: checked here, when the design is loaded, so
+/// `check` says so before anything is drawn.
+fn page_limits(name: &str, h: &Header, bleed: Length, src: &Arc<Source>) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let px = match h.medium {
+        Medium::Print => 0.75,
+        Medium::Screen => 1.0,
+    };
+    let b = 2.0 * bleed.to_pt(px, 0.0);
+    let (w, ht) = (
+        h.width.get_ref().to_pt(px, 0.0) + b,
+        h.height.get_ref().to_pt(px, 0.0) + b,
+    );
+    let with_bleed = if b > 0.0 { " with its bleed" } else { "" };
+    let scale = h.medium.png_scale();
+    if let Err(why) = crate::base::raster::size(w, ht, scale) {
+        let res = match h.medium {
+            Medium::Print => format!("{} dpi", crate::base::raster::PRINT_DPI),
+            Medium::Screen => "one pixel per px".to_string(),
+        };
+        let plus = if b > 0.0 {
+            format!(" plus a {bleed} bleed")
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "the page of design `{name}` ({} x {}{plus}) is too large to draw: its PNG at {res} would be {why}",
+                h.width.get_ref(),
+                h.height.get_ref()
+            ))
+            .at(src, Some(h.width.span()))
+            .hint(format!(
+                "make the page smaller (US Letter at 300 dpi is 8.4 megapixels; 24 x 36 in is 78); the limit keeps each page under about {:.0} MB of memory while it is made",
+                crate::base::raster::MAX_MEGAPIXELS * 7.0
+            )),
+        );
+        // Its size is the problem; the PDF's limit below would say it again.
+        return diags;
+    }
+    for (what, v, l) in [("wide", w, &h.width), ("high", ht, &h.height)] {
+        if v > crate::base::units::MAX_PT {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the page of design `{name}` is {:.1} in {what}{with_bleed}; the largest page a PDF can describe is {} in",
+                    v / crate::base::units::PT_PER_IN,
+                    crate::base::units::MAX_PT / crate::base::units::PT_PER_IN
+                ))
+                .at(src, Some(l.span())),
+            );
+        }
+    }
+    diags
+}
+
+fn toml_error(src: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message().trim().to_string();
+    let mut d = Diagnostic::error(format!("design file is not valid: {msg}")).at(src, e.span());
+    if msg.contains("unknown field") {
+        d = d.hint(
+            "remove the field or fix its spelling; the fields this table allows are listed above",
+        );
+    } else if msg.contains("missing field") {
+        d = d.hint("add the field; see the design format in README.md");
+    } else {
+        d = d.hint("see the design format and the complete example in README.md");
+    }
+    d
+}
+
+/// Parse and check one design file. `name` is the file name without `.toml`.
+/// Returns the design and its variants.
+pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagnostics> {
+    let file: DesignFile = toml::from_str(&src.text).map_err(|e| toml_error(src, &e))?;
+    let mut diags = Diagnostics::default();
+    let h = &file.design;
+    let bleed = page_size(name, h, src, &mut diags);
+    kind_rules(h, src, &mut diags);
+    if h.each == Some(0) {
+        diags.push(Diagnostic::error("`each` must be 1 or more").at(src, None));
+    }
+    let line_height = h.line_height.unwrap_or(1.25);
+    if !(0.8..=3.0).contains(&line_height) {
+        diags.push(Diagnostic::error("line_height must be between 0.8 and 3.0").at(src, None));
+    }
+    let rects = grid_areas(&file.layout, src, &mut diags);
+    let slots: Vec<Slot> = file
+        .slot
+        .iter()
+        .filter_map(|(sname, spanned)| parse_slot(sname, spanned, h, &rects, src, &mut diags))
+        .collect();
+    required_slots(&file, &rects, &slots, src, &mut diags);
+    let pages = parse_pages(&file, &slots, src, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let base = base_design(name, &file, bleed, line_height, slots, pages, src);
+    let mut out = vec![base.clone()];
+    for v in &file.variant {
+        if let Some(d) = variant(name, &base, v, src, &mut diags) {
+            out.push(d);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// Page size and bleed: positive lengths, no bleed on screens, within the limits.
+/// Returns the bleed.
+fn page_size(name: &str, h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) -> Length {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let bleed = h
+        .bleed
+        .as_ref()
+        .map(|b| *b.get_ref())
+        .unwrap_or(Length::ZERO);
+    if h.medium == Medium::Screen && bleed != Length::ZERO {
+        let span = h.bleed.as_ref().map(|b| b.span()).unwrap_or(0..0);
+        diags.push(err("screen designs have no bleed".into(), span).hint("remove `bleed`"));
+    }
+    for (what, l) in [("width", &h.width), ("height", &h.height)] {
+        if matches!(l.get_ref(), Length::Percent(_)) || l.get_ref().to_pt(1.0, 0.0) <= 0.0 {
+            diags.push(err(
+                format!("page {what} must be a positive length"),
+                l.span(),
+            ));
+        }
+    }
+    if matches!(bleed, Length::Percent(_)) {
+        diags.push(err(
+            "bleed cannot be a percentage".into(),
+            h.bleed.as_ref().unwrap().span(),
+        ));
+    }
+    if !diags.has_errors() {
+        diags.extend(page_limits(name, h, bleed, src).0);
+    }
+    bleed
+}
+
+/// What the kind of piece allows: mirroring (clings only), the medium (slides on
+/// screens), a corner radius (die-cut pieces only).
+fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let kind = *h.kind.get_ref();
+    if let Some(m) = &h.mirror
+        && *m.get_ref()
+        && kind != Kind::Cling
+    {
+        diags.push(
+            err(format!("this design is a {} and is mirrored: only window clings are printed mirrored (second surface)", kind.name()), m.span())
+                .hint("remove `mirror = true`, or set `kind = \"cling\"` if this piece really is a cling"),
+        );
+    }
+    if (kind == Kind::Slides) != (h.medium == Medium::Screen) {
+        diags.push(
+            err(
+                format!(
+                    "a {} design must have medium = \"{}\"",
+                    kind.name(),
+                    if kind == Kind::Slides {
+                        "screen"
+                    } else {
+                        "print"
+                    }
+                ),
+                h.kind.span(),
+            )
+            .hint(
+                "slides are for screens; stickers, clings, posters, cards and notices are printed",
+            ),
+        );
+    }
+    if let Some(r) = &h.corner_radius {
+        let v = r.get_ref();
+        let short = h
+            .width
+            .get_ref()
+            .to_pt(1.0, 0.0)
+            .min(h.height.get_ref().to_pt(1.0, 0.0));
+        if matches!(v, Length::Percent(_))
+            || v.to_pt(1.0, 0.0) < 0.0
+            || v.to_pt(1.0, 0.0) * 2.0 > short
+        {
+            diags.push(err(
+                "corner_radius must be a length from 0 to half the shorter side".into(),
+                r.span(),
+            ));
+        } else if !kind.is_die_cut() {
+            diags.push(
+                err(format!("corner_radius is for the die-cut line of stickers and clings, and this design is a {}", kind.name()), r.span())
+                    .hint("remove `corner_radius`"),
+            );
+        }
+    }
+}
+
+/// `[layout]` areas as rectangles of grid cells: (columns, rows) per area name.
+fn grid_areas(
+    lay: &LayoutSpec,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, (Range<usize>, Range<usize>)> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let ncols = lay.columns.get_ref().len();
+    let nrows = lay.rows.get_ref().len();
+    if ncols == 0 || nrows == 0 {
+        diags.push(err(
+            "layout needs at least one row and one column".into(),
+            lay.columns.span(),
+        ));
+    }
+    if lay.areas.get_ref().len() != nrows {
+        diags.push(
+            err(
+                format!(
+                    "layout has {nrows} rows but {} area strings",
+                    lay.areas.get_ref().len()
+                ),
+                lay.areas.span(),
+            )
+            .hint("write one string in `areas` per entry in `rows`"),
+        );
+    }
+    let mut cells: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (r, row) in lay.areas.get_ref().iter().enumerate() {
+        let names: Vec<&str> = row.get_ref().split_whitespace().collect();
+        if names.len() != ncols {
+            diags.push(
+                err(
+                    format!(
+                        "area row {} names {} cells but the layout has {ncols} columns",
+                        r + 1,
+                        names.len()
+                    ),
+                    row.span(),
+                )
+                .hint("name one area per column; use `.` for an empty cell"),
+            );
+            continue;
+        }
+        for (c, n) in names.iter().enumerate() {
+            if *n != "." {
+                cells.entry(n.to_string()).or_default().push((r, c));
+            }
+        }
+    }
+    let mut rects: BTreeMap<String, (Range<usize>, Range<usize>)> = BTreeMap::new();
+    for (n, cs) in &cells {
+        let r0 = cs.iter().map(|c| c.0).min().unwrap();
+        let r1 = cs.iter().map(|c| c.0).max().unwrap() + 1;
+        let c0 = cs.iter().map(|c| c.1).min().unwrap();
+        let c1 = cs.iter().map(|c| c.1).max().unwrap() + 1;
+        if cs.len() != (r1 - r0) * (c1 - c0) {
+            diags.push(
+                err(format!("area `{n}` is not a rectangle"), lay.areas.span())
+                    .hint("an area must cover a full rectangle of cells"),
+            );
+        }
+        rects.insert(n.clone(), (c0..c1, r0..r1));
+    }
+    rects
+}
+
+/// One `[slot.NAME]` table, checked and placed on the grid (`None` when it cannot be).
+fn parse_slot(
+    sname: &String,
+    spanned: &Spanned<SlotSpec>,
+    h: &Header,
+    rects: &BTreeMap<String, (Range<usize>, Range<usize>)>,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Slot> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let s = spanned.get_ref();
+    let span = spanned.span();
+    let mut kinds = slot_contents(sname, s, src, diags);
+    if kinds.len() != 1 {
+        diags.push(
+            err(
+                format!(
+                    "slot `{sname}` must show exactly one thing, it has {}",
+                    kinds.len()
+                ),
+                span.clone(),
+            )
+            .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images, image_pick"),
+        );
+        return None;
+    }
+    let content = kinds.pop().unwrap();
+    slot_text_rules(sname, s, &content, &span, h, src, diags);
+    let unserved = slot_unserved(sname, s, &content, src, diags);
+    let Some((cols, rows)) = rects.get(sname).cloned() else {
+        diags.push(
+            err(
+                format!("slot `{sname}` is not placed in the layout"),
+                span.clone(),
+            )
+            .hint(format!(
+                "add `{sname}` to `areas` in [layout], or remove the slot"
+            )),
+        );
+        return None;
+    };
+    Some(Slot {
+        name: sname.clone(),
+        cols,
+        rows,
+        content,
+        font: s.font,
+        size: s.size.as_ref().map(|s| *s.get_ref()),
+        color: s.color.unwrap_or(Color::BLACK),
+        fill: s.fill,
+        align: s.align,
+        valign: s.valign,
+        padding: s.padding.unwrap_or(Length::ZERO),
+        bullets: s.bullets.unwrap_or(true),
+        unserved,
+        span,
+    })
+}
+
+/// Everything a slot table says it shows (exactly one is allowed).
+fn slot_contents(
+    sname: &str,
+    s: &SlotSpec,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<Content> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let mut kinds = Vec::new();
+    if let Some(t) = &s.text {
+        kinds.push(Content::Text(t.get_ref().clone()));
+    }
+    if let Some(l) = &s.list {
+        if l.get_ref().is_empty() {
+            diags.push(err(format!("slot `{sname}`: `list` is empty"), l.span()));
+        }
+        kinds.push(Content::List(l.get_ref().clone()));
+    }
+    if let Some(h) = &s.hotline {
+        kinds.push(Content::Hotline(*h.get_ref()));
+    }
+    if s.qr == Some(true) {
+        kinds.push(Content::Qr);
+    }
+    if let Some(q) = &s.image_pick {
+        if q.get_ref().count == 0 {
+            diags.push(err(
+                format!("slot `{sname}`: `image_pick` needs a count of 1 or more"),
+                q.span(),
+            ));
+        }
+        kinds.push(Content::ImagePick(q.get_ref().clone()));
+    }
+    if s.resources == Some(true) {
+        kinds.push(Content::Resources);
+    }
+    if let Some(st) = &s.statute {
+        kinds.push(Content::Statute(*st.get_ref()));
+    }
+    if let Some(f) = &s.flags {
+        if f.get_ref().count == 0 {
+            diags.push(err(
+                format!("slot `{sname}`: `flags` needs a count of 1 or more"),
+                f.span(),
+            ));
+        }
+        kinds.push(Content::Flags(f.get_ref().clone()));
+    }
+    if let Some(i) = &s.images {
+        if i.get_ref().is_empty() {
+            diags.push(err(format!("slot `{sname}`: `images` is empty"), i.span()));
+        }
+        kinds.push(Content::Images(i.get_ref().clone()));
+    }
+    kinds
+}
+
+/// Statute slots only on notices; text slots need a size range, and a valid one.
+fn slot_text_rules(
+    sname: &str,
+    s: &SlotSpec,
+    content: &Content,
+    span: &Range<usize>,
+    h: &Header,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let kind = *h.kind.get_ref();
+    if matches!(content, Content::Statute(_)) && kind != Kind::Notice {
+        diags.push(
+            err(format!("slot `{sname}` shows part of a state law's notice, but this design is a {}", kind.name()), span.clone())
+                .hint("`statute` slots belong in designs/notices/state-notice.toml, which is made into a notice per jurisdiction profile"),
+        );
+    }
+    let is_text = matches!(
+        content,
+        Content::Text(_)
+            | Content::List(_)
+            | Content::Flags(_)
+            | Content::Hotline(_)
+            | Content::Resources
+            | Content::Statute(_)
+    );
+    if is_text && s.size.is_none() {
+        diags.push(
+            err(
+                format!("slot `{sname}` shows text but has no `size`"),
+                span.clone(),
+            )
+            .hint("add e.g. size = [\"10pt\", \"16pt\"]: the largest size that fits is used"),
+        );
+    }
+    if let Some(sz) = &s.size {
+        let r = sz.get_ref();
+        let px = if h.medium == Medium::Print { 0.75 } else { 1.0 };
+        if r.min.to_pt(px, 0.0) > r.max.to_pt(px, 0.0) || r.min.to_pt(px, 0.0) <= 0.0 {
+            diags.push(err(
+                format!("slot `{sname}`: size range must be [smaller, larger] and above 0"),
+                sz.span(),
+            ));
+        }
+    }
+}
+
+/// A slot's `unserved`: "drop" or a message id, and only on slots that show a message
+/// or a hotline fact.
+fn slot_unserved(
+    sname: &str,
+    s: &SlotSpec,
+    content: &Content,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Unserved> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    match &s.unserved {
+        None => None,
+        Some(u) => {
+            let v = u.get_ref().trim();
+            let shows = matches!(
+                content,
+                Content::Text(_) | Content::List(_) | Content::Hotline(_)
+            );
+            if !shows {
+                diags.push(
+                    err(format!("slot `{sname}`: `unserved` is for slots that show a message or a hotline fact"), u.span())
+                        .hint("remove `unserved`; a QR code's channel is stated by a message beside it"),
+                );
+                None
+            } else if v == "drop" {
+                Some(Unserved::Drop)
+            } else if v.is_empty() || v.contains(char::is_whitespace) {
+                diags.push(
+                    err(format!("slot `{sname}`: `unserved = \"{v}\"` is not \"drop\" or a message id"), u.span())
+                        .hint("write unserved = \"drop\", or the id of a message that says which languages the channel is answered in (e.g. \"text-short-limited\")"),
+                );
+                None
+            } else {
+                Some(Unserved::Message(v.to_string()))
+            }
+        }
+    }
+}
+
+/// Every area has a slot; every piece shows the QR code and the hotline number.
+fn required_slots(
+    file: &DesignFile,
+    rects: &BTreeMap<String, (Range<usize>, Range<usize>)>,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let lay = &file.layout;
+    for n in rects.keys() {
+        if !file.slot.contains_key(n) {
+            diags.push(
+                err(format!("area `{n}` has no slot"), lay.areas.span()).hint(format!(
+                    "add a [slot.{n}] table, or use `.` for an empty cell"
+                )),
+            );
+        }
+    }
+    if !slots.iter().any(|s| s.content == Content::Qr) {
+        diags.push(
+            Diagnostic::error("every piece must show the QR code, and this design has no QR slot")
+                .at(src, None)
+                .hint("add a slot with `qr = true`"),
+        );
+    }
+    if !slots
+        .iter()
+        .any(|s| s.content == Content::Hotline(HotlineField::Phone))
+    {
+        diags.push(
+            Diagnostic::error(
+                "every piece must show the hotline number, and this design has no phone slot",
+            )
+            .at(src, None)
+            .hint("add a slot with `hotline = \"phone\"`"),
+        );
+    }
+}
+
+/// `[[page]]` tables: the messages that change per page, in text and list slots only.
+fn parse_pages(
+    file: &DesignFile,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<BTreeMap<String, Content>> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let mut pages = Vec::new();
+    for p in if file.page.is_empty() {
+        vec![PageSpec::default()]
+    } else {
+        file.page.clone()
+    } {
+        let mut map = BTreeMap::new();
+        for (slot, m) in &p.content {
+            match slots.iter().find(|s| &s.name == slot) {
+                Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
+                    let c = match m.get_ref() {
+                        MessageRef::One(id) => Content::Text(id.clone()),
+                        MessageRef::Many(ids) => Content::List(ids.clone()),
+                    };
+                    map.insert(slot.clone(), c);
+                }
+                Some(_) => diags.push(err(
+                    format!("page content for slot `{slot}`: only text and list slots can change per page"),
+                    m.span(),
+                )),
+                None => diags.push(
+                    err(format!("page content names slot `{slot}`, which does not exist"), m.span())
+                        .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
+                ),
+            }
+        }
+        pages.push(map);
+    }
+    pages
+}
+
+/// The design itself, from its checked parts.
+fn base_design(
+    name: &str,
+    file: &DesignFile,
+    bleed: Length,
+    line_height: f32,
+    slots: Vec<Slot>,
+    pages: Vec<BTreeMap<String, Content>>,
+    src: &Arc<Source>,
+) -> Design {
+    let (h, lay) = (&file.design, &file.layout);
+    Design {
+        name: name.to_string(),
+        variant_of: None,
+        picks_as: name.to_string(),
+        title: h.title.clone(),
+        medium: h.medium,
+        width: *h.width.get_ref(),
+        height: *h.height.get_ref(),
+        bleed,
+        safe: *h.safe.get_ref(),
+        background: h.background.unwrap_or(Color::WHITE),
+        qr: h.qr.as_ref().map(|q| *q.get_ref()).unwrap_or(QrKind::Tel),
+        kind: *h.kind.get_ref(),
+        mirror: h.mirror.as_ref().is_some_and(|m| *m.get_ref()),
+        placement: h.placement.clone(),
+        stock: h.stock.clone(),
+        per: h.per.as_ref().map(|p| p.get_ref().clone()),
+        each: h.each.unwrap_or(1),
+        label_template: h.label_template.clone(),
+        corner_radius: h
+            .corner_radius
+            .as_ref()
+            .map(|r| *r.get_ref())
+            .unwrap_or(Length::ZERO),
+        line_height,
+        min_text: h
+            .min_text
+            .as_ref()
+            .map(|m| *m.get_ref())
+            .unwrap_or(match h.medium {
+                Medium::Print => Length::Pt(8.0),
+                Medium::Screen => Length::Px(48.0),
+            }),
+        require_coverage: h.require_coverage,
+        restroom: h.restroom,
+        columns: lay.columns.get_ref().clone(),
+        rows: lay.rows.get_ref().clone(),
+        gap: lay.gap.unwrap_or(Length::ZERO),
+        slots,
+        pages,
+        source: src.clone(),
+        on_request: false,
+        notice_of: None,
+    }
+}
+
+/// A `[[variant]]` of design `name`: the base with its changes (`None` when its name
+/// is not a valid design name).
+fn variant(
+    name: &str,
+    base: &Design,
+    v: &Variant,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Option<Design> {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    if !is_valid_name(vname) {
+        diags.push(
+            err(
+                format!("variant name `{vname}` is not a valid design name"),
+                v.name.span(),
+            )
+            .hint("use lowercase letters, digits and hyphens"),
+        );
+        return None;
+    }
+    let mut d = base.clone();
+    d.name = vname.clone();
+    d.variant_of = Some(name.to_string());
+    if let Some(t) = &v.title {
+        d.title = t.clone();
+    }
+    if let Some(m) = &v.mirror {
+        d.mirror = *m.get_ref();
+        if d.mirror && d.kind != Kind::Cling {
+            diags.push(
+                err(format!("variant `{vname}` is mirrored, but this design is a {}: only window clings are printed mirrored (second surface)", d.kind.name()), m.span())
+                    .hint("remove `mirror = true`, or set `kind = \"cling\"` in [design] if this piece really is a cling"),
+            );
+        }
+    }
+    if let Some(st) = &v.stock {
+        d.stock = st.clone();
+    }
+    if let Some(p) = &v.per {
+        d.per = Some(p.get_ref().clone());
+    }
+    if let Some(q) = &v.qr {
+        d.qr = *q.get_ref();
+    }
+    d.on_request = v.on_request;
+    if let Some(r) = v.restroom {
+        d.restroom = r;
+    }
+    variant_images(&mut d, v, src, diags);
+    variant_content(&mut d, v, src, diags);
+    Some(d)
+}
+
+/// A variant's image queries, in the base's image slots.
+fn variant_images(d: &mut Design, v: &Variant, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    for (slot, q) in &v.images {
+        match d.slots.iter_mut().find(|s| &s.name == slot) {
+            Some(s) if matches!(s.content, Content::ImagePick(_) | Content::Images(_)) => {
+                if q.get_ref().count == 0 {
+                    diags.push(err(
+                        format!("variant `{vname}`: the query for `{slot}` needs a count of 1 or more"),
+                        q.span(),
+                    ));
+                }
+                s.content = Content::ImagePick(q.get_ref().clone());
+                d.picks_as = vname.clone();
+            }
+            _ => diags.push(
+                err(format!("variant `{vname}` asks for images in `{slot}`, which is not an image slot of this design"), q.span())
+                    .hint("name a slot with `images` or `image_pick`"),
+            ),
+        }
+    }
+}
+
+/// A variant's messages, in the base's text slots (pages that set their own keep them).
+fn variant_content(d: &mut Design, v: &Variant, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let vname = v.name.get_ref();
+    for (slot, m) in &v.content {
+        match d.slots.iter().find(|s| &s.name == slot) {
+            Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
+                let c = match m.get_ref() {
+                    MessageRef::One(id) => Content::Text(id.clone()),
+                    MessageRef::Many(ids) => Content::List(ids.clone()),
+                };
+                for page in &mut d.pages {
+                    page.entry(slot.clone()).or_insert_with(|| c.clone());
+                }
+            }
+            _ => diags.push(
+                err(format!("variant `{vname}` sets content for `{slot}`, which is not a text slot of this design"), m.span())
+                    .hint("name a slot that shows text, list or flags"),
+            ),
+        }
+    }
+}
+
+impl Design {
+    /// The finished size in words: "3in x 3in" for print, "1920 x 1080 px" for screens.
+    pub fn size_text(&self) -> String {
+        let px = self.px_pt();
+        match self.medium {
+            Medium::Print => format!("{} x {}", self.width, self.height),
+            Medium::Screen => format!(
+                "{:.0} x {:.0} px",
+                self.width.to_pt(px, 0.0),
+                self.height.to_pt(px, 0.0)
+            ),
+        }
+    }
+}
+
+/// Design and variant names: lowercase letters, digits and hyphens.
+pub fn is_valid_name(n: &str) -> bool {
+    !n.is_empty()
+        && n.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

@@ -1,0 +1,1084 @@
+//! `hotline-kit plan`: a placement checklist for facility staff. One block per design of
+//! the kit: where it goes, how many to post (the kit file's `[counts]` times the design's
+//! `each`), what to print it on and at what size, the files `build` makes for it, its
+//! review status in each language (from [`crate::products::review_cmd::status`]), and a box to
+//! tick when it is posted. As a US Letter PDF (laid out as a [`Scene`] with the
+//! project's own text shaping, like the review book), plain text or JSON.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::units::Color;
+use crate::layout::{label, wrapped};
+use crate::load::kitfile::KitFile;
+use crate::load::project::Project;
+use crate::load::spec::Medium;
+use crate::products::kit::Selection;
+use crate::products::pageflow::{Flow, GREEN, GREY, H, LIGHT, NAVY, RED, W, english, outline};
+use crate::scene::{DocStatus, Item, Rect, Scene, transformed};
+
+/// What `plan` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    /// A printable US Letter checklist.
+    Pdf,
+    /// The same plan as plain text.
+    #[value(alias = "txt")]
+    Text,
+    /// The plan as JSON, for other tools.
+    Json,
+}
+
+/// The kit file behind a plan.
+#[derive(Debug, Clone, Copy)]
+pub struct KitRef<'a> {
+    /// The parsed file, if there is one.
+    pub file: Option<&'a KitFile>,
+    /// Its path (shown in the plan and in diagnostics).
+    pub path: Option<&'a Path>,
+    /// It was named with `--kit` (so command lines in the plan repeat it).
+    pub explicit: bool,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// The facility's name (`[facility] name`; empty when not set).
+    pub facility: String,
+    /// The kit file the plan was made from (null: the default kit).
+    pub kit_file: Option<String>,
+    /// The day it was made (YYYY-MM-DD).
+    pub date: String,
+    /// The hotline as printed, from hotline.toml.
+    pub hotline: HotlineLine,
+    /// The folder `build` writes into (`[build] out`, else `out`).
+    pub out: String,
+    /// Pieces (design x locale) not approved for print.
+    pub drafts: usize,
+    /// Pieces (design x locale) in all.
+    pub total_pieces: usize,
+    /// One entry per design.
+    pub pieces: Vec<Row>,
+}
+
+/// The hotline's number and text short code as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct HotlineLine {
+    /// Phone number.
+    pub phone: String,
+    /// Text short code.
+    pub sms: String,
+}
+
+/// One design of the kit, in all of its locales.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Design name.
+    pub design: String,
+    /// Design title.
+    pub title: String,
+    /// Locale codes it is built in.
+    pub locales: Vec<String>,
+    /// Where it goes.
+    pub placement: String,
+    /// The `[counts]` key it goes by (null: the design names none).
+    pub count_name: Option<String>,
+    /// That count (null: not set).
+    pub count: Option<u32>,
+    /// How many per counted place.
+    pub each: u32,
+    /// How many to post (null: the count is not set).
+    pub total: Option<u32>,
+    /// Why there is no total, and how to get one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count_note: Option<String>,
+    /// sticker, cling, poster, card, notice or slides.
+    pub kind: &'static str,
+    /// print or screen.
+    pub medium: &'static str,
+    /// What to print it on.
+    pub stock: String,
+    /// Finished size.
+    pub size: String,
+    /// Pages (slides) of the piece.
+    pub pages: usize,
+    /// Printed mirrored, for second-surface clings.
+    pub mirrored: bool,
+    /// Label or cut-sheet template for office printers.
+    pub label_template: Option<String>,
+    /// The command that makes those sheets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet_command: Option<String>,
+    /// Files `build` writes for it (under `out`), loops included.
+    pub files: Vec<String>,
+    /// Slide loops `build` writes for it (the kit's `[video]`).
+    pub loops: Vec<String>,
+    /// Other designs of the plan that go in the same places (a variant counted by the
+    /// same count): post one of them in each place, not all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same_places_as: Vec<String>,
+    /// Review status in each locale.
+    pub review: Vec<ReviewLine>,
+}
+
+/// Where one locale of a design stands with the survivor advisory board.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewLine {
+    /// Locale code.
+    pub locale: String,
+    /// `approved` (ready to post), `draft`, `changed` (since approval) or `error`.
+    pub state: &'static str,
+    /// Ready to post.
+    pub printable: bool,
+    /// Who approved it (also for a piece changed since, or one whose text still needs
+    /// review).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    /// When.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_on: Option<String>,
+    /// Why it is not ready (the draft mark's text, what changed, or the error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+impl ReviewLine {
+    /// One line for people: "approved for print by ... on ..." or "DRAFT – ...".
+    pub fn text(&self) -> String {
+        match self.state {
+            "approved" => match (&self.approved_by, &self.approved_on) {
+                (Some(by), Some(on)) => format!("approved for print by {by} on {on}"),
+                _ => "approved for print".to_string(),
+            },
+            "error" => format!(
+                "DRAFT \u{2013} cannot be made: {} (run hotline-kit check)",
+                self.why.as_deref().unwrap_or("")
+            ),
+            _ => {
+                let why = self.why.clone().unwrap_or_else(|| "not approved".into());
+                if why.starts_with("DRAFT") {
+                    why
+                } else {
+                    format!("DRAFT \u{2013} {why}")
+                }
+            }
+        }
+    }
+}
+
+impl Row {
+    /// Locales not ready to post.
+    pub fn draft_locales(&self) -> Vec<&str> {
+        self.review
+            .iter()
+            .filter(|r| !r.printable)
+            .map(|r| r.locale.as_str())
+            .collect()
+    }
+
+    /// "12 stalls × 1 = 12", or why there is no number.
+    pub fn how_many(&self) -> String {
+        match (&self.count_name, self.count, self.total) {
+            (Some(name), Some(n), Some(t)) => format!(
+                "{n} {} \u{00d7} {} = {t} to {}",
+                name.replace('_', " "),
+                self.each,
+                if self.medium == "screen" {
+                    "set up"
+                } else {
+                    "post"
+                }
+            ),
+            _ => self
+                .count_note
+                .clone()
+                .unwrap_or_else(|| "count not set".into()),
+        }
+    }
+
+    /// A short status tag for the block's heading.
+    pub fn tag(&self) -> String {
+        let drafts = self.draft_locales();
+        if drafts.is_empty() {
+            "Approved: ready to post".into()
+        } else if drafts.len() == self.review.len() {
+            "DRAFT: do not post".into()
+        } else {
+            let ok: Vec<&str> = self
+                .review
+                .iter()
+                .filter(|r| r.printable)
+                .map(|r| r.locale.as_str())
+                .collect();
+            format!(
+                "DRAFT in {}: post only {}",
+                drafts.join(", "),
+                ok.join(", ")
+            )
+        }
+    }
+
+    /// How to print (or show) it, in one sentence; the stock is a field of its own.
+    pub fn print_text(&self) -> String {
+        if self.medium == "screen" {
+            let slides = if self.pages == 1 {
+                "1 slide".to_string()
+            } else {
+                format!("{} slides", self.pages)
+            };
+            return format!("On a screen, not printed: {slides}, {}.", self.size);
+        }
+        let mut s = format!("{}, finished size {}", cap(self.kind), self.size);
+        if self.mirrored {
+            s.push_str(", printed mirrored (second surface)");
+        }
+        s.push('.');
+        s
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The languages line: the count is per place, not per language.
+fn languages_text(project: &Project, row: &Row) -> String {
+    let names: Vec<String> = row
+        .locales
+        .iter()
+        .map(|l| match project.catalogs.get(l) {
+            Some(c) => format!("{} ({l})", c.info.name),
+            None => l.clone(),
+        })
+        .collect();
+    if names.len() == 1 {
+        names[0].clone()
+    } else if row.kind == crate::load::spec::Kind::Notice.name() {
+        // A state notice is posted in every language the law asks for, a sign each.
+        format!(
+            "{}: one sign in each language at each place (counted in How many)",
+            names.join(", ")
+        )
+    } else {
+        format!("{}: choose one for each place", names.join(", "))
+    }
+}
+
+/// Make the plan for a selection (the kit's designs and locales). Warnings (counts not
+/// set) come back beside it.
+pub fn make(
+    project: &Project,
+    sel: &Selection,
+    kit: KitRef,
+    date: &str,
+) -> Result<(Plan, Diagnostics), Diagnostics> {
+    let (designs, locales, formats) = sel.resolve(project);
+    known(project, &designs, &locales)?;
+    let status = crate::products::review_cmd::status(project, sel);
+    let out = kit
+        .file
+        .and_then(|k| k.build.out.clone())
+        .unwrap_or_else(|| PathBuf::from("out"));
+    let rows = Rows {
+        project,
+        sel,
+        kit,
+        out: out.to_string_lossy().trim_end_matches('/').to_string(),
+        kit_name: kit
+            .path
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "kit.toml".into(), |n| n.to_string_lossy().into_owned()),
+        locales: &locales,
+        formats: &formats,
+        status: &status,
+    };
+    // Counts the kit file lacks, with the designs that go by them.
+    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
+    let mut pieces = Vec::new();
+    for name in &designs {
+        pieces.push(rows.row(name, &mut missing)?);
+    }
+    same_places(project, &designs, &mut pieces);
+    let warnings = rows.count_warnings(&missing);
+    let drafts = pieces
+        .iter()
+        .map(|r| r.draft_locales().len())
+        .sum::<usize>();
+    let total_pieces = pieces.iter().map(|r| r.review.len()).sum();
+    Ok((
+        Plan {
+            facility: kit
+                .file
+                .map(|k| k.facility.name.clone())
+                .unwrap_or_default(),
+            kit_file: kit.path.map(|p| p.display().to_string()),
+            date: date.to_string(),
+            hotline: HotlineLine {
+                phone: project.hotline.phone.display.clone(),
+                sms: project.hotline.sms.display.clone(),
+            },
+            out: rows.out,
+            drafts,
+            total_pieces,
+            pieces,
+        },
+        warnings,
+    ))
+}
+
+/// Every design and locale of the selection exists (all unknown ones reported at once).
+fn known(project: &Project, designs: &[String], locales: &[String]) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    for d in designs {
+        if let Err(e) = project.design(d) {
+            errors.push(e);
+        }
+    }
+    for l in locales {
+        if let Err(e) = project.catalog(l) {
+            errors.push(e);
+        }
+    }
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(())
+}
+
+/// What every row of a plan is made from.
+struct Rows<'a> {
+    project: &'a Project,
+    sel: &'a Selection,
+    kit: KitRef<'a>,
+    /// The folder `build` writes into, without a final slash.
+    out: String,
+    /// The kit file's name, for hints.
+    kit_name: String,
+    locales: &'a [String],
+    formats: &'a [crate::products::kit::Format],
+    status: &'a crate::products::review_cmd::Status,
+}
+
+impl Rows<'_> {
+    /// The row of design `name`; a count the kit file lacks is added to `missing`.
+    fn row(&self, name: &str, missing: &mut Vec<(String, Vec<String>)>) -> Result<Row, Diagnostic> {
+        let d = self.project.design(name)?;
+        let (count, count_note) = self.count(name, d, missing);
+        let (files, loops) = self.files(name, d);
+        let each = if d.kind == crate::load::spec::Kind::Notice {
+            d.each * self.locales.len().max(1) as u32
+        } else {
+            d.each
+        };
+        Ok(Row {
+            design: name.to_string(),
+            title: d.title.clone(),
+            locales: self.locales.to_vec(),
+            placement: d.placement.clone(),
+            count_name: d.per.clone(),
+            count,
+            each,
+            total: count.map(|n| n.saturating_mul(each)),
+            count_note,
+            kind: d.kind.name(),
+            medium: match d.medium {
+                Medium::Print => "print",
+                Medium::Screen => "screen",
+            },
+            stock: d.stock.clone(),
+            size: d.size_text(),
+            pages: d.pages.len().max(1),
+            mirrored: d.mirror,
+            label_template: d.label_template.clone(),
+            sheet_command: self.sheet_command(name, d),
+            files,
+            loops,
+            same_places_as: Vec::new(),
+            review: self.review(name),
+        })
+    }
+
+    /// The count a design goes by, or why there is none.
+    fn count(
+        &self,
+        name: &str,
+        d: &crate::load::spec::Design,
+        missing: &mut Vec<(String, Vec<String>)>,
+    ) -> (Option<u32>, Option<String>) {
+        let kit_name = &self.kit_name;
+        match (&d.per, self.kit.file) {
+            (None, _) => (
+                None,
+                Some(
+                    "no count: the design names none (`per` in its file); decide how many to post"
+                        .to_string(),
+                ),
+            ),
+            (Some(per), Some(k)) => match k.counts.get(per) {
+                Some(n) => (Some(*n.get_ref()), None),
+                None => {
+                    match missing.iter_mut().find(|(c, _)| c == per) {
+                        Some((_, names)) => names.push(name.to_string()),
+                        None => missing.push((per.clone(), vec![name.to_string()])),
+                    }
+                    (
+                        None,
+                        Some(format!(
+                            "count not set: add `{per} = N` under [counts] in {kit_name}"
+                        )),
+                    )
+                }
+            },
+            (Some(per), None) => (
+                None,
+                Some(format!(
+                    "count not set: add `{per} = N` under [counts] in kit.toml (`hotline-kit init` writes one)"
+                )),
+            ),
+        }
+    }
+
+    /// The files `build` writes for a design (loops included), and its loops.
+    fn files(&self, name: &str, d: &crate::load::spec::Design) -> (Vec<String>, Vec<String>) {
+        let out = &self.out;
+        let mut files = Vec::new();
+        for l in self.locales {
+            files.extend(
+                crate::products::kit::piece_files(name, l, d.pages.len(), self.formats)
+                    .into_iter()
+                    .map(|f| format!("{out}/{f}")),
+            );
+        }
+        let loops: Vec<String> = match (&self.sel.loops, d.medium) {
+            (Some(ls), Medium::Screen) => {
+                crate::products::video_cmd::loop_files(name, self.locales, ls)
+                    .into_iter()
+                    .map(|f| format!("{out}/{f}"))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        files.extend(loops.iter().cloned());
+        (files, loops)
+    }
+
+    /// The `hotline-kit sheet` command for a design with a label template.
+    fn sheet_command(&self, name: &str, d: &crate::load::spec::Design) -> Option<String> {
+        d.label_template.as_ref().map(|t| {
+            let kit_arg = match (self.kit.explicit, self.kit.path) {
+                (true, Some(p)) => format!("--kit {} ", shell_word(&p.to_string_lossy())),
+                _ => String::new(),
+            };
+            format!("hotline-kit {kit_arg}sheet {name} --template {t} -o {name}-{t}.pdf")
+        })
+    }
+
+    /// Where design `name` stands in each locale.
+    fn review(&self, name: &str) -> Vec<ReviewLine> {
+        self.locales
+            .iter()
+            .map(|l| {
+                match self
+                    .status
+                    .pieces
+                    .iter()
+                    .find(|p| p.design == name && &p.locale == l)
+                {
+                    Some(p) => review_line(p),
+                    None => ReviewLine {
+                        locale: l.clone(),
+                        state: "error",
+                        printable: false,
+                        approved_by: None,
+                        approved_on: None,
+                        why: Some("no status".into()),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Warnings for counts the kit file lacks, and for no kit file at all.
+    fn count_warnings(&self, missing: &[(String, Vec<String>)]) -> Diagnostics {
+        let kit_name = &self.kit_name;
+        let mut warnings = Diagnostics::default();
+        for (per, names) in missing {
+            let mut w = Diagnostic::warning(format!(
+                "{kit_name} has no count `{per}`: the plan cannot say how many to post of {}",
+                names.join(", ")
+            ))
+            .hint(format!(
+                "add `{per} = N` under [counts] in {kit_name} (the number of {} the facility has)",
+                per.replace('_', " ")
+            ))
+            .code("plan-count");
+            if let Some(p) = self.kit.path {
+                w = w.in_file(p);
+            }
+            warnings.push(w);
+        }
+        if self.kit.file.is_none() {
+            warnings.push(
+                Diagnostic::warning("no kit file: the plan cannot say how many of each piece to post")
+                    .hint("`hotline-kit init` writes a kit.toml with a [counts] table; fill it in and run `hotline-kit plan` again")
+                    .code("plan-count"),
+            );
+        }
+        warnings
+    }
+}
+
+/// Variants of one design counted by the same count are alternatives for the same
+/// places (the window cling printed on the front or mirrored behind the glass).
+fn same_places(project: &Project, designs: &[String], rows: &mut [Row]) {
+    let family = |n: &str| {
+        project
+            .designs
+            .get(n)
+            .map(|d| d.variant_of.clone().unwrap_or_else(|| d.name.clone()))
+    };
+    let keys: Vec<(Option<String>, Option<String>)> = rows
+        .iter()
+        .map(|r| (family(&r.design), r.count_name.clone()))
+        .collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        if keys[i].1.is_none() {
+            continue;
+        }
+        row.same_places_as = designs
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i && keys[*j] == keys[i])
+            .map(|(_, n)| n.clone())
+            .collect();
+    }
+}
+
+/// Quote a path for a shell command line when it needs it.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+fn review_line(p: &crate::products::review_cmd::PieceStatus) -> ReviewLine {
+    let (state, why) = match p.status.as_str() {
+        "error" => ("error", p.error.clone()),
+        _ if p.printable => ("approved", None),
+        "changed" => {
+            let mut why = p.draft.clone().unwrap_or_else(|| "DRAFT".into());
+            if !p.changes.is_empty() {
+                why.push_str(&format!(
+                    " (changed since approval by {} on {}: {})",
+                    p.approved_by.as_deref().unwrap_or("?"),
+                    p.approved_on.as_deref().unwrap_or("?"),
+                    p.changes.join(", ")
+                ));
+            }
+            ("changed", Some(why))
+        }
+        _ => ("draft", p.draft.clone()),
+    };
+    ReviewLine {
+        locale: p.locale.clone(),
+        state,
+        printable: p.printable,
+        approved_by: p.approved_by.clone(),
+        approved_on: p.approved_on.clone(),
+        why,
+    }
+}
+
+impl Plan {
+    /// The facility line: its name, or what the plan was made from.
+    pub fn heading(&self) -> String {
+        match (&self.kit_file, self.facility.trim()) {
+            (None, _) => "Default kit (no kit.toml)".into(),
+            (Some(_), "") => "No facility name ([facility] name in the kit file)".into(),
+            (Some(_), n) => n.to_string(),
+        }
+    }
+
+    /// Where the plan came from, in words.
+    pub fn made_from(&self) -> String {
+        let from = match &self.kit_file {
+            Some(k) => k.clone(),
+            None => "the default kit (no kit file)".into(),
+        };
+        format!(
+            "Made {} by hotline-kit plan from {from}. The files are the ones `hotline-kit build` writes into {}/.",
+            self.date, self.out
+        )
+    }
+
+    /// The note on counts at the top.
+    pub fn counts_note(&self) -> String {
+        match &self.kit_file {
+            Some(_) => format!(
+                "How many to post comes from the [counts] table of the kit file: the number of each kind of place the facility has, times how many each place gets. {PER_PLACE}"
+            ),
+            None => format!(
+                "How many to post comes from the [counts] table of kit.toml, and there is no kit.toml, so no count is set. `hotline-kit init` writes one: fill in [counts] and run `hotline-kit plan` again. {PER_PLACE}"
+            ),
+        }
+    }
+
+    /// The banner shown when any piece is a draft.
+    pub const DRAFT_BANNER: &'static str =
+        "Some pieces are drafts: do not post them until the survivor advisory board approves them.";
+
+    /// The line under the banner.
+    pub fn draft_detail(&self) -> String {
+        format!(
+            "{} of {} pieces (design and language) are drafts; they are marked DRAFT below. `hotline-kit status` says why; `hotline-kit approve` records an approval.",
+            self.drafts, self.total_pieces
+        )
+    }
+
+    /// The plan as plain text.
+    pub fn text(&self, project: &Project) -> String {
+        let mut o = String::new();
+        outln!(o, "PLACEMENT CHECKLIST: {}", self.heading());
+        outln!(o, "{}", self.made_from());
+        outln!(
+            o,
+            "National Human Trafficking Hotline: call {}, text {}",
+            self.hotline.phone,
+            self.hotline.sms
+        );
+        o.push('\n');
+        if self.drafts > 0 {
+            outln!(o, "!!! {}", Self::DRAFT_BANNER);
+            outln!(o, "    {}", self.draft_detail());
+            o.push('\n');
+        }
+        outln!(o, "{}", self.counts_note());
+        outln!(o, "{}", INSTRUCTIONS);
+        for (i, r) in self.pieces.iter().enumerate() {
+            o.push('\n');
+            let tag = r.tag();
+            outln!(
+                o,
+                "[ ] {}. {} ({}) \u{2013} {tag}",
+                i + 1,
+                r.title,
+                r.design
+            );
+            for (k, v) in fields(project, r) {
+                let mut lines = v.lines();
+                outln!(o, "    {k:<11} {}", lines.next().unwrap_or(""));
+                for l in lines {
+                    outln!(o, "    {:<11} {l}", "");
+                }
+            }
+            for rv in &r.review {
+                let k = if rv.locale == r.review[0].locale {
+                    "Review:"
+                } else {
+                    ""
+                };
+                outln!(o, "    {k:<11} {}: {}", rv.locale, rv.text());
+            }
+            outln!(o, "    {:<11} {SIGN_OFF}", "Posted:");
+        }
+        o
+    }
+}
+
+/// File paths for people: one line per folder, page runs shortened
+/// (`out/tv-slides/en/: tv-slides-en.pdf, tv-slides-en-1.png to tv-slides-en-4.png`).
+fn compact(files: &[&str]) -> Vec<String> {
+    let mut dirs: Vec<(&str, Vec<&str>)> = Vec::new();
+    for f in files {
+        let (dir, name) = f.rsplit_once('/').unwrap_or(("", f));
+        match dirs.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, names)) => names.push(name),
+            None => dirs.push((dir, vec![name])),
+        }
+    }
+    dirs.into_iter()
+        .map(|(dir, names)| {
+            // Runs of STEM-1.EXT, STEM-2.EXT ... become "STEM-1.EXT to STEM-N.EXT".
+            let mut shown: Vec<String> = Vec::new();
+            let mut i = 0;
+            while i < names.len() {
+                let mut j = i;
+                while j + 1 < names.len() && next_page(names[j], names[j + 1]) {
+                    j += 1;
+                }
+                if j > i + 1 {
+                    shown.push(format!("{} to {}", names[i], names[j]));
+                } else {
+                    shown.extend(names[i..=j].iter().map(|n| n.to_string()));
+                }
+                i = j + 1;
+            }
+            if dir.is_empty() {
+                shown.join(", ")
+            } else {
+                format!("{dir}/: {}", shown.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// Whether `b` is the page after `a` (`x-2.png` after `x-1.png`).
+fn next_page(a: &str, b: &str) -> bool {
+    let split = |s: &str| -> Option<(String, usize, String)> {
+        let (stem, ext) = s.rsplit_once('.')?;
+        let (base, n) = stem.rsplit_once('-')?;
+        Some((base.to_string(), n.parse().ok()?, ext.to_string()))
+    };
+    match (split(a), split(b)) {
+        (Some((ba, na, ea)), Some((bb, nb, eb))) => ba == bb && ea == eb && nb == na + 1,
+        _ => false,
+    }
+}
+
+const PER_PLACE: &str = "Counts are per place, not per language: choose the language for each place from the ones listed.";
+const INSTRUCTIONS: &str =
+    "Tick the box when a piece is posted, and write the date and your initials.";
+const SIGN_OFF: &str = "date ____________   initials ________   notes ______________________";
+
+/// The labelled fields of a row, in order (review lines and sign-off excepted).
+fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("Where:", r.placement.clone()),
+        ("How many:", r.how_many()),
+        ("Languages:", languages_text(project, r)),
+        (
+            if r.medium == "screen" {
+                "Show:"
+            } else {
+                "Print:"
+            },
+            r.print_text(),
+        ),
+    ];
+    if !r.stock.trim().is_empty() {
+        v.push(("Stock:", r.stock.clone()));
+    }
+    if let (Some(t), Some(cmd)) = (&r.label_template, &r.sheet_command) {
+        v.push((
+            "Sheets:",
+            format!("for an office printer, on {t} sheets:\n{cmd}"),
+        ));
+    }
+    if r.medium == "screen" {
+        v.push((
+            "Loop:",
+            if r.loops.is_empty() {
+                "none in the kit: add a [video] section to the kit file so that `build` makes one, or run `hotline-kit video --locale en -o loop.mp4`".into()
+            } else {
+                let loops: Vec<&str> = r.loops.iter().map(String::as_str).collect();
+                compact(&loops).join("\n")
+            },
+        ));
+    }
+    let files: Vec<&str> = r
+        .files
+        .iter()
+        .filter(|f| !r.loops.contains(f))
+        .map(String::as_str)
+        .collect();
+    v.push(("Files:", compact(&files).join("\n")));
+    if !r.same_places_as.is_empty() {
+        v.push((
+            "Note:",
+            format!(
+                "{} goes in the same places (it also counts {}): post one or the other in each place, not both.",
+                r.same_places_as.join(", "),
+                r.count_name.as_deref().unwrap_or("")
+            ),
+        ));
+    }
+    v
+}
+
+// The PDF: US Letter (the review book's size and colours), body text 10.5 pt.
+const M: f32 = 40.0;
+/// Space kept free at the bottom of every page for the footer.
+const FOOT: f32 = 24.0;
+const BODY: f32 = 10.5;
+
+/// The plan's pages, filled top to bottom.
+struct Doc<'a> {
+    project: &'a Project,
+    en: &'a crate::load::locale::Catalog,
+    flow: Flow,
+    running: String,
+}
+
+impl Doc<'_> {
+    fn items(&mut self) -> &mut Vec<Item> {
+        self.flow.items()
+    }
+
+    /// Room for `h` points; a new page (with the running head) when it does not fit.
+    fn need(&mut self, h: f32) -> Result<(), Diagnostic> {
+        if self.flow.breaks(h) {
+            let t = self.running.clone();
+            let (it, th) = self.text(&t, M, self.flow.y, W - 2.0 * M, 10.0, GREY, false)?;
+            self.items().extend(it);
+            self.flow.y += th + 8.0;
+        }
+        Ok(())
+    }
+
+    /// Wrapped English text at (`x`, `top`); returns the items and the height.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &self,
+        text: &str,
+        x: f32,
+        top: f32,
+        w: f32,
+        size: f32,
+        color: Color,
+        bold: bool,
+    ) -> Result<(Vec<Item>, f32), Diagnostic> {
+        wrapped(self.project, self.en, text, x, top, w, size, color, bold)
+    }
+
+    /// A paragraph across the page.
+    fn para(&mut self, text: &str, size: f32, color: Color, bold: bool) -> Result<(), Diagnostic> {
+        let (it, h) = self.text(text, M, 0.0, W - 2.0 * M, size, color, bold)?;
+        self.need(h)?;
+        self.flow.place(&it, 0.0, h + size * 0.35);
+        Ok(())
+    }
+}
+
+/// One design's block, laid out from y = 0: the items and the height.
+fn block(doc: &Doc, r: &Row, n: usize) -> Result<(Vec<Item>, f32), Diagnostic> {
+    let mut items = Vec::new();
+    let draft = !r.draft_locales().is_empty();
+    let x = M + 30.0;
+    let w = W - M - x;
+    let key_w = 76.0;
+    let mut y = 6.0;
+    // The box to tick.
+    items.extend(outline(
+        Rect::new(M + 2.0, y + 1.0, 17.0, 17.0),
+        1.2,
+        Color::BLACK,
+    ));
+    let head = format!("{n}. {}", r.title);
+    let (it, h) = doc.text(&head, x, y, w, 13.0, NAVY, true)?;
+    items.extend(it);
+    y += h;
+    let (it, h) = doc.text(
+        &format!("design {} \u{00b7} {}", r.design, r.tag()),
+        x,
+        y,
+        w,
+        BODY,
+        if draft { RED } else { GREEN },
+        true,
+    )?;
+    items.extend(it);
+    y += h + 4.0;
+    let field = |items: &mut Vec<Item>,
+                 y: &mut f32,
+                 key: &str,
+                 value: &str,
+                 color: Color|
+     -> Result<(), Diagnostic> {
+        let (it, _) = doc.text(key, x, *y, key_w, BODY, GREY, true)?;
+        items.extend(it);
+        let (it, h) = doc.text(value, x + key_w, *y, w - key_w, BODY, color, false)?;
+        items.extend(it);
+        *y += h.max(BODY * 1.3) + 2.5;
+        Ok(())
+    };
+    for (k, mut v) in fields(doc.project, r) {
+        if k == "Sheets:" {
+            // Keep the command's options whole: break before -o, not inside "--template".
+            v = v.replace(" -o ", "\n-o ");
+        }
+        let color = if k == "How many:" && r.total.is_none() {
+            RED
+        } else {
+            Color::BLACK
+        };
+        field(&mut items, &mut y, k, &v, color)?;
+    }
+    for (i, rv) in r.review.iter().enumerate() {
+        let color = if rv.printable { GREEN } else { RED };
+        field(
+            &mut items,
+            &mut y,
+            if i == 0 { "Review:" } else { "" },
+            &format!("{}: {}", rv.locale, rv.text()),
+            color,
+        )?;
+    }
+    y += 4.0;
+    field(&mut items, &mut y, "Posted:", SIGN_OFF, Color::BLACK)?;
+    y += 4.0;
+    if draft {
+        // A red bar down the left edge marks a block with drafts.
+        items.push(Item::Rect {
+            rect: Rect::new(M - 12.0, 4.0, 4.0, y - 8.0),
+            color: RED,
+        });
+    }
+    items.push(Item::Rect {
+        rect: Rect::new(M, y, W - 2.0 * M, 0.8),
+        color: LIGHT,
+    });
+    Ok((items, y + 6.0))
+}
+
+/// The plan as a scene of US Letter pages.
+pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
+    let mut doc = Doc {
+        project,
+        en: english(project, "plan")?,
+        flow: Flow::new(M, FOOT).min_fill(40.0),
+        running: format!("Placement checklist: {} (continued)", plan.heading()),
+    };
+    doc.flow.page();
+    first_page_head(&mut doc, plan)?;
+    for (i, r) in plan.pieces.iter().enumerate() {
+        let (items, h) = block(&doc, r, i + 1)?;
+        doc.need(h)?;
+        doc.flow.place(&items, 0.0, h);
+    }
+    let pages = doc
+        .flow
+        .finish(|page, total| footer(project, plan, page, total))?;
+    Ok(Scene::document(
+        "plan",
+        format!("Placement checklist: {}, {}", plan.heading(), plan.date),
+        pages,
+        Arc::clone(&project.fonts),
+        DocStatus::new("placement checklist", plan.total_pieces, plan.drafts),
+    ))
+}
+
+/// The first page's head: title, facility, the hotline on a navy band, the draft
+/// warning on a red one, how counts work, and a rule above the blocks.
+fn first_page_head(doc: &mut Doc, plan: &Plan) -> Result<(), Diagnostic> {
+    doc.para("Placement checklist", 22.0, NAVY, true)?;
+    doc.para(&plan.heading(), 14.0, Color::BLACK, true)?;
+    doc.para(&plan.made_from(), BODY, GREY, false)?;
+    doc.flow.y += 4.0;
+    // The hotline, on a navy band.
+    let line = format!(
+        "National Human Trafficking Hotline: call {} \u{00b7} text {}",
+        plan.hotline.phone, plan.hotline.sms
+    );
+    let (it, h) = doc.text(
+        &line,
+        M + 10.0,
+        0.0,
+        W - 2.0 * M - 20.0,
+        13.0,
+        Color::WHITE,
+        true,
+    )?;
+    let top = doc.flow.y;
+    doc.items().push(Item::Rect {
+        rect: Rect::new(M, top, W - 2.0 * M, h + 14.0),
+        color: NAVY,
+    });
+    doc.items().extend(transformed(&it, 1.0, 0.0, top + 7.0));
+    doc.flow.y += h + 22.0;
+    if plan.drafts > 0 {
+        let (a, ha) = doc.text(
+            Plan::DRAFT_BANNER,
+            M + 10.0,
+            0.0,
+            W - 2.0 * M - 20.0,
+            13.0,
+            Color::WHITE,
+            true,
+        )?;
+        let (b, hb) = doc.text(
+            &plan.draft_detail(),
+            M + 10.0,
+            ha + 4.0,
+            W - 2.0 * M - 20.0,
+            BODY,
+            Color::WHITE,
+            false,
+        )?;
+        let top = doc.flow.y;
+        doc.items().push(Item::Rect {
+            rect: Rect::new(M, top, W - 2.0 * M, ha + hb + 18.0),
+            color: RED,
+        });
+        doc.items().extend(transformed(&a, 1.0, 0.0, top + 7.0));
+        doc.items().extend(transformed(&b, 1.0, 0.0, top + 7.0));
+        doc.flow.y += ha + hb + 26.0;
+    }
+    doc.para(&plan.counts_note(), BODY, Color::BLACK, false)?;
+    doc.para(INSTRUCTIONS, BODY, Color::BLACK, true)?;
+    doc.flow.y += 4.0;
+    let rule_y = doc.flow.y;
+    doc.items().push(Item::Rect {
+        rect: Rect::new(M, rule_y, W - 2.0 * M, 1.2),
+        color: NAVY,
+    });
+    doc.flow.y += 4.0;
+    Ok(())
+}
+
+/// The footer of page `page` of `total`: with the facility's name when it fits at full
+/// size (`label` shrinks to fit), else without.
+fn footer(
+    project: &Project,
+    plan: &Plan,
+    page: usize,
+    total: usize,
+) -> Result<Vec<Item>, Diagnostic> {
+    let tail = format!(
+        "placement plan of {} \u{00b7} hotline {} \u{00b7} page {page} of {total}",
+        plan.date, plan.hotline.phone
+    );
+    let footer = |text: &str| {
+        label(
+            project,
+            text,
+            M,
+            H - M + 10.0,
+            10.0,
+            W - 2.0 * M,
+            GREY,
+            false,
+        )
+    };
+    // With the facility's name when it fits at full size (`label` shrinks to fit).
+    let mut foot = footer(&format!("{} \u{00b7} {tail}", plan.heading()))?;
+    let shrunk = foot
+        .iter()
+        .any(|it| matches!(it, Item::Text(r) if r.size < 10.0 - 1e-3));
+    if shrunk {
+        foot = footer(&tail)?;
+    }
+    Ok(foot)
+}
+
+/// The plan as PDF bytes.
+pub fn pdf(project: &Project, plan: &Plan) -> Result<Vec<u8>, Diagnostics> {
+    let s = scene(project, plan)?;
+    crate::export::pdf::export(&s)
+        .map_err(|m| Diagnostics::from(Diagnostic::error(format!("placement plan: {m}"))))
+}
+
+/// The plan as pretty JSON (with a final newline).
+pub fn json(plan: &Plan) -> String {
+    serde_json::to_string_pretty(plan).expect("plan serialises") + "\n"
+}

@@ -1,0 +1,472 @@
+//! `hotline-kit approve` and `hotline-kit status`: recording the advisory board's and
+//! translators' approvals, and showing where every piece stands.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::load::locale::Review;
+use crate::load::project::Project;
+use crate::products::kit::Selection;
+use crate::review::{Approval, State};
+use crate::scene::Scene;
+
+/// Who approves, and why.
+#[derive(Debug, Clone)]
+pub struct Reviewer {
+    /// Name.
+    pub by: String,
+    /// Role ("survivor advisory board", "translator").
+    pub role: String,
+    /// Note.
+    pub note: String,
+    /// Date (YYYY-MM-DD).
+    pub date: String,
+}
+
+/// What `approve` did, for the command to print.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Lines to print.
+    pub lines: Vec<String>,
+}
+
+/// Record approvals of the selection's pieces in the ledger at `ledger_path`. The
+/// pieces must pass every check first; pieces already approved as they are are left
+/// alone. Nothing is written when anything fails.
+pub fn approve_pieces(
+    project: &Project,
+    sel: &Selection,
+    ledger_path: &Path,
+    who: &Reviewer,
+) -> Result<Outcome, Diagnostics> {
+    if who.by.trim().is_empty() {
+        return Err(
+            Diagnostic::error("--by is empty: an approval needs the reviewer's name")
+                .hint("hotline-kit approve poster --locale es --by \"Maria R.\"")
+                .into(),
+        );
+    }
+    let mut ledger = sel.options.approvals.as_ref().clone();
+    let (scenes, _warnings) = crate::products::kit::prepare(project, sel).map_err(|mut d| {
+        d.push(
+            Diagnostic::error("nothing was approved: fix the errors above first")
+                .hint("a piece that fails `hotline-kit check` cannot be approved"),
+        );
+        d
+    })?;
+    let mut out = Outcome::default();
+    let mut added = 0;
+    for s in &scenes {
+        if let State::Approved { by, date, .. } = &s.approval {
+            out.lines.push(format!(
+                "{} ({}): already approved by {by} on {date}, unchanged",
+                s.design, s.locale
+            ));
+            continue;
+        }
+        ledger.approval.push(Approval {
+            design: s.design.clone(),
+            locale: s.locale.clone(),
+            by: who.by.clone(),
+            role: who.role.clone(),
+            date: who.date.clone(),
+            note: who.note.clone(),
+            hash: s.hash.clone(),
+            inputs: s.inputs.short(),
+        });
+        added += 1;
+        out.lines.push(format!(
+            "{} ({}): approved by {} ({}), content {}",
+            s.design,
+            s.locale,
+            who.by,
+            who.role,
+            short(&s.hash)
+        ));
+        // Still a draft for another reason? Say so now, not at print time.
+        let cat = project.catalog(&s.locale)?;
+        let approved = State::Approved {
+            by: who.by.clone(),
+            role: who.role.clone(),
+            date: who.date.clone(),
+        };
+        let fallback = sel
+            .options
+            .fallback
+            .as_deref()
+            .and_then(|f| project.catalog(f).ok());
+        let profile = project
+            .design(&s.design)
+            .ok()
+            .and_then(|d| d.notice_of.as_ref())
+            .and_then(|id| project.jurisdictions.get(id));
+        let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
+        if let Some(why) =
+            crate::review::draft_reason(cat, s.review, &s.fell_back, fallback, &approved, &also)
+        {
+            let (until, hint) = match profile {
+                Some(p) if !also.is_empty() => (
+                    "its jurisdiction profile is complete and verified",
+                    format!(
+                        "complete and verify {} (see jurisdictions/README.md)",
+                        p.source.path.display()
+                    ),
+                ),
+                _ => (
+                    "its text is reviewed",
+                    format!(
+                        "hotline-kit approve --strings --locale {} --status translator-reviewed --by NAME",
+                        s.locale
+                    ),
+                ),
+            };
+            out.lines.push(format!(
+                "  note: it stays marked DRAFT until {until}: {why}\n  hint: {hint}"
+            ));
+        }
+    }
+    if added > 0 {
+        crate::products::kit::write_atomic(ledger_path, ledger.to_toml().as_bytes())?;
+        out.lines.push(format!(
+            "recorded {added} approval(s) in {}",
+            ledger_path.display()
+        ));
+    }
+    Ok(out)
+}
+
+/// Record a review of a locale's strings (all, or the ones named) in
+/// `locales/review/CODE.toml` under the project folder, keeping comments and glosses.
+pub fn approve_strings(
+    project: &Project,
+    root: &Path,
+    locale: &str,
+    messages: &[String],
+    status: Review,
+    who: &Reviewer,
+) -> Result<Outcome, Diagnostics> {
+    if who.by.trim().is_empty() {
+        return Err(Diagnostic::error("--by is empty: a review needs the reviewer's name").into());
+    }
+    let cat = project.catalog(locale)?;
+    if !matches!(
+        status,
+        Review::Translated | Review::TranslatorReviewed | Review::SurvivorReviewed
+    ) {
+        return Err(Diagnostic::error(format!(
+            "--status {} cannot be recorded as a review",
+            status.as_str()
+        ))
+        .hint("use translated, translator-reviewed or survivor-reviewed")
+        .into());
+    }
+    // A regional variant's review file holds only its own messages; inherited ones are
+    // reviewed in the base they come from.
+    let ids: Vec<String> = if messages.is_empty() {
+        cat.messages
+            .keys()
+            .filter(|id| !cat.inherited.contains_key(*id))
+            .cloned()
+            .collect()
+    } else {
+        let mut d = Diagnostics::default();
+        for m in messages {
+            if let Err(e) = cat.get(m) {
+                d.push(e);
+            } else if let Some(from) = cat.inherited.get(m) {
+                d.push(
+                    Diagnostic::error(format!(
+                        "message `{m}` in `{locale}` is inherited from `{from}`: its review is recorded there"
+                    ))
+                    .hint(format!(
+                        "approve it with --locale {from}, or override it in locales/{locale}.ftl first"
+                    )),
+                );
+            }
+        }
+        if !d.is_empty() {
+            return Err(d);
+        }
+        messages.to_vec()
+    };
+    let rel = format!("locales/review/{locale}.toml");
+    let path = root.join(&rel);
+    // The record as the project reads it (in a facility folder: its own copy, else the
+    // shipped one), so that the file written there is complete.
+    let text = match project.assets.read_text(&rel) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Diagnostic::error(format!("cannot read {rel}: {e}"))
+                .in_file(&path)
+                .into());
+        }
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        Diagnostic::error(format!("{rel} is not valid TOML: {}", e.message())).in_file(&path)
+    })?;
+    for id in &ids {
+        let gloss = cat.review.get(id).and_then(|r| r.gloss.clone());
+        let t = doc
+            .entry(id)
+            .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()));
+        let Some(t) = t.as_table_mut() else {
+            return Err(Diagnostic::error(format!("{rel}: `{id}` is not a table"))
+                .in_file(&path)
+                .into());
+        };
+        t["status"] = toml_edit::value(status.as_str());
+        t["by"] = toml_edit::value(who.by.as_str());
+        t["date"] = toml_edit::value(who.date.as_str());
+        if let (None, Some(g)) = (t.get("gloss"), gloss) {
+            t["gloss"] = toml_edit::value(g);
+        }
+        if !who.note.is_empty() {
+            t["note"] = toml_edit::value(who.note.as_str());
+        }
+        t["hash"] = toml_edit::value(crate::load::locale::text_hash(&cat.messages[id]));
+    }
+    crate::products::kit::write_atomic(&path, doc.to_string().as_bytes())?;
+    Ok(Outcome {
+        lines: vec![format!(
+            "{} message(s) in {locale} recorded as {} by {} in {rel}",
+            ids.len(),
+            status.as_str(),
+            who.by
+        )],
+    })
+}
+
+fn short(hash: &str) -> String {
+    let h = hash.strip_prefix("sha256:").unwrap_or(hash);
+    format!("sha256:{}", &h[..h.len().min(12)])
+}
+
+/// One row of `status`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PieceStatus {
+    /// Design.
+    pub design: String,
+    /// Locale.
+    pub locale: String,
+    /// `approved`, `draft`, `changed`, or `error` when it cannot be made.
+    pub status: String,
+    /// Ready to print (approved and nothing else keeps it a draft).
+    pub printable: bool,
+    /// The draft mark's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    /// Content hash.
+    pub hash: String,
+    /// Who approved it (or approved it before it changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    /// When.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_on: Option<String>,
+    /// What changed since approval.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<String>,
+    /// Why it cannot be made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Review counts of one locale's strings.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StringCounts {
+    /// Locale.
+    pub locale: String,
+    /// Status to number of messages.
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+/// Everything `status` reports.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    /// Pieces.
+    pub pieces: Vec<PieceStatus>,
+    /// Translations.
+    pub strings: Vec<StringCounts>,
+}
+
+/// Lay out the selection (without the content checks, so a status is always
+/// available) and report each piece's approval state and each locale's string reviews.
+pub fn status(project: &Project, sel: &Selection) -> Status {
+    use rayon::prelude::*;
+    let (designs, locales, _) = sel.resolve(project);
+    let opts = sel.options_for(project);
+    let jobs: Vec<(String, String)> = designs
+        .iter()
+        .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
+        .collect();
+    let pieces = jobs
+        .par_iter()
+        .map(
+            |(d, l)| match crate::products::kit::compile_with(project, d, l, &opts) {
+                Ok(s) => row(&s),
+                Err(e) => PieceStatus {
+                    design: d.clone(),
+                    locale: l.clone(),
+                    status: "error".into(),
+                    printable: false,
+                    draft: None,
+                    hash: String::new(),
+                    approved_by: None,
+                    approved_on: None,
+                    changes: Vec::new(),
+                    error: Some(
+                        e.0.iter()
+                            .find(|x| x.severity == crate::base::diag::Severity::Error)
+                            .map_or_else(|| "cannot be made".into(), |x| x.message.clone()),
+                    ),
+                },
+            },
+        )
+        .collect();
+    let strings = locales
+        .iter()
+        .filter_map(|l| project.catalogs.get(l))
+        .map(|c| {
+            let mut counts: BTreeMap<&'static str, usize> =
+                Review::ALL.iter().map(|r| (r.as_str(), 0)).collect();
+            for id in c.messages.keys() {
+                *counts.entry(c.status(id).as_str()).or_default() += 1;
+            }
+            StringCounts {
+                locale: c.code.clone(),
+                counts,
+            }
+        })
+        .collect();
+    Status { pieces, strings }
+}
+
+fn row(s: &Scene) -> PieceStatus {
+    let (by, on, changes) = match &s.approval {
+        State::NotApproved => (None, None, Vec::new()),
+        State::Approved { by, date, .. } => (Some(by.clone()), Some(date.clone()), Vec::new()),
+        State::Changed { by, date, changes } => {
+            (Some(by.clone()), Some(date.clone()), changes.clone())
+        }
+    };
+    PieceStatus {
+        design: s.design.clone(),
+        locale: s.locale.clone(),
+        status: s.approval.word().into(),
+        printable: s.draft.is_none(),
+        draft: s.draft.clone(),
+        hash: s.hash.clone(),
+        approved_by: by,
+        approved_on: on,
+        changes,
+        error: None,
+    }
+}
+
+/// The status as text: a design x locale table, what changed, and string reviews.
+/// `color` adds terminal colours.
+pub fn status_text(st: &Status, color: bool) -> String {
+    let paint = |word: &str, printable: bool| -> String {
+        let code = match (word, printable) {
+            ("approved", true) => "32",
+            ("approved", false) | ("changed", _) => "33",
+            _ => "31",
+        };
+        let shown = match (word, printable) {
+            ("approved", false) => "approved*",
+            _ => word,
+        };
+        if color {
+            format!("\x1b[{code}m{shown:<10}\x1b[0m")
+        } else {
+            format!("{shown:<10}")
+        }
+    };
+    let mut designs: Vec<&str> = st.pieces.iter().map(|p| p.design.as_str()).collect();
+    designs.dedup();
+    let mut locales: Vec<&str> = st.pieces.iter().map(|p| p.locale.as_str()).collect();
+    locales.sort();
+    locales.dedup();
+    let mut out = String::new();
+    let w = designs.iter().map(|d| d.len()).max().unwrap_or(6).max(6) + 2;
+    out.push_str(&format!("{:<w$}", "design"));
+    for l in &locales {
+        out.push_str(&format!("{l:<10}"));
+    }
+    out.push('\n');
+    for d in &designs {
+        out.push_str(&format!("{d:<w$}"));
+        for l in &locales {
+            match st.pieces.iter().find(|p| p.design == *d && p.locale == *l) {
+                Some(p) => out.push_str(&paint(&p.status, p.printable)),
+                None => out.push_str(&format!("{:<10}", "-")),
+            }
+        }
+        out.push('\n');
+    }
+    let n = st.pieces.len();
+    let ok = st.pieces.iter().filter(|p| p.printable).count();
+    out.push_str(&format!(
+        "\n{ok} of {n} pieces are approved for print. draft = not approved; changed = changed since approval; approved* = approved, but its text still needs review\n"
+    ));
+    let changed: Vec<&PieceStatus> = st.pieces.iter().filter(|p| p.status == "changed").collect();
+    if !changed.is_empty() {
+        out.push_str("\nchanged since approval:\n");
+        for p in changed {
+            out.push_str(&format!(
+                "  {} ({}), approved by {} on {}: {}\n",
+                p.design,
+                p.locale,
+                p.approved_by.as_deref().unwrap_or("?"),
+                p.approved_on.as_deref().unwrap_or("?"),
+                p.changes.join(", ")
+            ));
+        }
+    }
+    let waiting: Vec<&PieceStatus> = st
+        .pieces
+        .iter()
+        .filter(|p| p.status == "approved" && !p.printable)
+        .collect();
+    if !waiting.is_empty() {
+        out.push_str("\napproved, but still marked DRAFT:\n");
+        for p in waiting {
+            out.push_str(&format!(
+                "  {} ({}): {}\n",
+                p.design,
+                p.locale,
+                p.draft.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    for p in st.pieces.iter().filter(|p| p.status == "error") {
+        out.push_str(&format!(
+            "\n{} ({}) cannot be made: {} (run hotline-kit check)\n",
+            p.design,
+            p.locale,
+            p.error.as_deref().unwrap_or("")
+        ));
+    }
+    out.push_str("\nstrings by review status:\n");
+    out.push_str(&format!("  {:<8}", "locale"));
+    for r in Review::ALL {
+        out.push_str(&format!(" {:>19}", r.as_str()));
+    }
+    out.push('\n');
+    for s in &st.strings {
+        out.push_str(&format!("  {:<8}", s.locale));
+        for r in Review::ALL {
+            out.push_str(&format!(" {:>19}", s.counts.get(r.as_str()).unwrap_or(&0)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether `status` output should be coloured: a terminal, and NO_COLOR unset.
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

@@ -1,0 +1,214 @@
+//! What a command asks for (designs x locales x formats, with the kit's options), and
+//! laying out and checking all of those pieces together ([`prepare`]).
+
+use rayon::prelude::*;
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::load::project::Project;
+use crate::model::config::Format;
+use crate::products::piece::compile_with;
+use crate::scene::Scene;
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Designs (empty: all).
+    pub designs: Vec<String>,
+    /// Locales (empty: en and es).
+    pub locales: Vec<String>,
+    /// Formats (empty: pdf and png).
+    pub formats: Vec<Format>,
+    /// Layout options (fallback locale, local resources, QR target).
+    pub options: crate::layout::Options,
+    /// Checks whose warnings count as errors (the kit file's `[checks] errors`).
+    pub promote: Vec<String>,
+    /// Only some of the kit's designs were asked for (`--design`): kit-wide rules warn
+    /// instead of failing.
+    pub partial: bool,
+    /// The kit's designs (kit.toml), for choosing illustrations across the whole kit even
+    /// when only some designs are built; empty means all designs.
+    pub kit_designs: Vec<String>,
+    /// Seed for choosing illustrations (the facility's name; "default" without a kit file).
+    pub seed: String,
+    /// The kit allows less diversity than required (`[imagery] diversity = "advisory"`).
+    pub diversity_advisory: bool,
+    /// Refuse to make anything when a piece is not approved for print (`build --final`).
+    pub final_only: bool,
+    /// Print-shop PDFs: crop marks and a slug line outside the bleed (`build --marks`).
+    pub marks: bool,
+    /// A die-cut line on the trim of stickers and clings, in every print format
+    /// (`build --cut-line`); other designs are made as usual.
+    pub cut_line: bool,
+    /// Slide loops to make for screen designs (the kit file's `[video]`).
+    pub loops: Option<crate::model::config::LoopSettings>,
+    /// Today, as days since 1970-01-01, for the age of the hotline facts (`fact-age`).
+    /// The command line sets it from the clock ([`crate::checks::check::today`]); the library
+    /// never reads the clock, and without a date that check does not run.
+    pub today: Option<i64>,
+}
+
+impl Selection {
+    /// Layout options with the kit's illustrations chosen (across the kit's designs).
+    pub fn options_for(&self, project: &Project) -> crate::layout::Options {
+        let designs =
+            crate::layout::diversity::designs_for(project, &self.kit_designs, &self.designs);
+        let seed = if self.seed.is_empty() {
+            "default"
+        } else {
+            self.seed.as_str()
+        };
+        let mut o = self.options.clone();
+        o.image_picks = crate::layout::diversity::pick(project, &designs, seed);
+        o
+    }
+
+    /// The designs, locales and formats a selection means, defaults filled in:
+    /// all designs, `en` + `es` (`all` = every locale), PDF + PNG.
+    pub fn resolve(&self, project: &Project) -> (Vec<String>, Vec<String>, Vec<Format>) {
+        let designs = if self.designs.is_empty() {
+            project
+                .designs
+                .values()
+                .filter(|d| !d.on_request)
+                .map(|d| d.name.clone())
+                .collect()
+        } else {
+            self.designs.clone()
+        };
+        let locales = if self.locales.iter().any(|l| l == "all") {
+            project.catalogs.keys().cloned().collect()
+        } else if self.locales.is_empty() {
+            DEFAULT_LOCALES.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.locales.clone()
+        };
+        let mut formats = if self.formats.is_empty() {
+            vec![Format::Pdf, Format::Png]
+        } else {
+            self.formats.clone()
+        };
+        formats.sort();
+        formats.dedup();
+        (designs, locales, formats)
+    }
+}
+
+/// Default locales of a kit.
+pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
+
+/// Lay out and check every selected piece: unknown names, font coverage, layout (fit,
+/// QR, numbers), then the text and piece checks of [`crate::checks::check`]. Returns the scenes
+/// and the warnings, or every problem found if any is an error.
+pub fn prepare(
+    project: &Project,
+    sel: &Selection,
+) -> Result<(Vec<Scene>, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let (designs, locales, _) = sel.resolve(project);
+    for d in &designs {
+        if let Err(e) = project.design(d) {
+            diags.push(e);
+        }
+    }
+    for l in &locales {
+        if let Err(e) = project.catalog(l) {
+            diags.push(e);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut checked = locales.clone();
+    checked.extend(sel.options.fallback.iter().cloned());
+    checked.sort();
+    checked.dedup();
+    for l in &checked {
+        match project.catalog(l) {
+            Ok(c) => diags.extend(crate::checks::coverage::check(project, c).0),
+            Err(e) => diags.push(e.hint("the locale named by --fallback must exist")),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let options = sel.options_for(project);
+    let jobs: Vec<(String, String)> = designs
+        .iter()
+        .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
+        .collect();
+    let scenes: Vec<Result<Scene, Diagnostics>> = jobs
+        .par_iter()
+        .map(|(d, l)| compile_with(project, d, l, &options))
+        .collect();
+    let mut ok = Vec::new();
+    // Pieces that failed count in the kit-wide checks with what they would show, so
+    // their error is the one cause printed.
+    let mut failed = Vec::new();
+    for ((d, _), s) in jobs.iter().zip(scenes) {
+        match s {
+            Ok(s) => ok.push(s),
+            Err(e) => {
+                diags.extend(e.0);
+                if let Ok(design) = project.design(d) {
+                    failed.push(crate::checks::check::intended(project, design, &options));
+                }
+            }
+        }
+    }
+    if let Some(ls) = &sel.loops {
+        if ls.formats.contains(&crate::model::config::LoopFormat::Png) {
+            diags.push(
+                Diagnostic::error("[video] formats: png is not a loop format").hint(
+                    "build already writes every slide as PNG; use formats = [\"mp4\", \"html\"]",
+                ),
+            );
+        }
+        if let Err(e) = ls.timing.validate() {
+            diags.push(e.hint("fix [video] in kit.toml"));
+        } else if ls.timing.seconds < crate::model::config::MIN_SECONDS {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "[video] seconds = {}: slides shown for under {} s are hard to read in a waiting room",
+                    ls.timing.seconds,
+                    crate::model::config::MIN_SECONDS
+                ))
+                .hint("use seconds = 10 (the default) or more")
+                .code("slide-time"),
+            );
+        }
+    }
+    // Load-time warnings about the locales being built.
+    let about_built = |d: &&Diagnostic| {
+        d.file.as_ref().is_none_or(|f| {
+            let f = f.to_string_lossy();
+            !f.contains("locales/")
+                || locales.iter().any(|l| {
+                    f.ends_with(&format!("/{l}.toml")) || f.ends_with(&format!("/{l}.ftl"))
+                })
+        })
+    };
+    diags.extend(project.warnings.0.iter().filter(about_built).cloned());
+    diags.extend(crate::checks::check::texts(project, &locales, sel.today).0);
+    diags.extend(crate::checks::channel_rule::restroom(project, &designs).0);
+    diags.extend(crate::checks::check::pieces(project, &ok, &failed, !sel.partial).0);
+    diags.extend(
+        crate::checks::check::diversity(
+            project,
+            &ok,
+            &failed,
+            !sel.partial && !sel.diversity_advisory,
+        )
+        .0,
+    );
+    for d in &mut diags.0 {
+        if d.code.is_some_and(|c| sel.promote.iter().any(|p| p == c)) {
+            d.severity = crate::base::diag::Severity::Error;
+            d.hints
+                .push("the kit file makes this check an error ([checks] errors)".into());
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((ok, diags))
+}

@@ -1,0 +1,614 @@
+//! `hotline-kit video`: slide loops as MP4, an offline HTML page, or PNG slides.
+
+use std::path::{Path, PathBuf};
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::units::Color;
+use crate::load::project::Project;
+use crate::products::selection::Selection;
+use crate::products::video::{Slide, Timing};
+
+pub use crate::model::config::{LoopFormat, LoopSettings};
+
+/// One loop `build` makes: file stem, locales, slides, and the content hashes of what
+/// the slides show.
+type LoopGroup = (String, Vec<String>, Vec<Slide>, Vec<String>);
+
+/// `build`'s loops: for every screen design among the pieces, one loop per locale at
+/// `DESIGN/LOCALE/DESIGN-LOCALE-loop.EXT`, or one interleaved loop at
+/// `DESIGN/DESIGN-loop.EXT`, with manifest entries giving duration and frame count.
+pub fn kit_loops(
+    project: &Project,
+    sel: &Selection,
+    scenes: &[crate::scene::Scene],
+    ls: &LoopSettings,
+) -> Result<Vec<crate::products::piece::OutFile>, Diagnostic> {
+    ls.timing
+        .validate()
+        .map_err(|d| d.hint("fix [video] in kit.toml"))?;
+    let mut designs: Vec<&str> = scenes
+        .iter()
+        .filter(|s| s.medium == crate::load::spec::Medium::Screen)
+        .map(|s| s.design.as_str())
+        .collect();
+    designs.dedup();
+    let mut out = Vec::new();
+    for d in designs {
+        let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
+        // (file stem, locales, slides, content hashes of what the slides show)
+        let mut groups: Vec<LoopGroup> = Vec::new();
+        let per = locale_slides(project, sel, &mine, ls.crawl)?;
+        if ls.interleave {
+            let locales = per.iter().map(|l| l.locale.clone()).collect();
+            let hashes = per.iter().map(|l| l.hash.clone()).collect();
+            let slides =
+                crate::products::video::interleave(per.into_iter().map(|l| l.slides).collect());
+            groups.push((loop_stem(d, None), locales, slides, hashes));
+        } else {
+            for l in per {
+                groups.push((
+                    loop_stem(d, Some(&l.locale)),
+                    vec![l.locale],
+                    l.slides,
+                    vec![l.hash],
+                ));
+            }
+        }
+        let first = mine[0];
+        for (stem, locales, slides, hashes) in groups {
+            // The status of what the slides show (with the crawl band, the pieces as laid
+            // out again around it), not of the plain pieces.
+            let draft = slides
+                .iter()
+                .find(|s| s.meta.draft)
+                .map(|s| s.meta.status.clone());
+            let title = loop_title(&first.title, &slides);
+            for f in &ls.formats {
+                let (bytes, frames) = match f {
+                    LoopFormat::Mp4 => {
+                        let (b, n) = mp4(&slides, &ls.timing, &title)?;
+                        (b, Some(n))
+                    }
+                    _ => (
+                        crate::products::video::html(&title, &slide_pngs(&slides)?, &ls.timing)
+                            .into_bytes(),
+                        None,
+                    ),
+                };
+                out.push(crate::products::piece::OutFile {
+                    entry: crate::products::piece::ManifestEntry {
+                        path: format!("{stem}.{}", f.ext()),
+                        design: d.to_string(),
+                        locale: locales.join("+"),
+                        format: f.ext(),
+                        sha256: crate::base::hash::digest(&bytes),
+                        bytes: bytes.len(),
+                        qr: first.qr.clone(),
+                        number: String::new(),
+                        mirrored: false,
+                        cut_line: false,
+                        review: mine.iter().map(|s| s.review).min().unwrap_or(first.review),
+                        fell_back: Vec::new(),
+                        approval: if draft.is_none() { "approved" } else { "draft" },
+                        draft: draft.clone(),
+                        content_hash: match hashes.as_slice() {
+                            [one] => one.clone(),
+                            _ => String::new(),
+                        },
+                        pages: slides.len(),
+                        page: None,
+                        width_px: Some(crate::products::video::SIZE.0),
+                        height_px: Some(crate::products::video::SIZE.1),
+                        dpi: None,
+                        width_pt: None,
+                        height_pt: None,
+                        duration_s: Some(ls.timing.seconds as f64 * slides.len() as f64),
+                        frames,
+                        locales: locales.clone(),
+                        audience: None,
+                        region: None,
+                        base: None,
+                    },
+                    bytes,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Where `build` puts a screen design's loop, relative to the output folder and without
+/// extension: `DESIGN/LOCALE/DESIGN-LOCALE-loop` for one locale, `DESIGN/DESIGN-loop`
+/// for an interleaved loop (`None`).
+pub fn loop_stem(design: &str, locale: Option<&str>) -> String {
+    match locale {
+        Some(l) => format!("{design}/{l}/{design}-{l}-loop"),
+        None => format!("{design}/{design}-loop"),
+    }
+}
+
+/// The loop files `build` writes for a screen design in these locales, relative to the
+/// output folder.
+pub fn loop_files(design: &str, locales: &[String], ls: &LoopSettings) -> Vec<String> {
+    let stems: Vec<String> = if ls.interleave {
+        vec![loop_stem(design, None)]
+    } else {
+        locales.iter().map(|l| loop_stem(design, Some(l))).collect()
+    };
+    stems
+        .iter()
+        .flat_map(|s| ls.formats.iter().map(move |f| format!("{s}.{}", f.ext())))
+        .collect()
+}
+
+/// A loop's title: the piece's, with the draft note when any slide shows one.
+fn loop_title(title: &str, slides: &[Slide]) -> String {
+    match slides.iter().find(|s| s.meta.draft) {
+        Some(s) => format!("{title} \u{2013} {}", s.meta.status),
+        None => title.to_string(),
+    }
+}
+
+/// Height of the crawl band on a 1920 x 1080 slide, in px.
+pub const CRAWL_BAND: f32 = 84.0;
+
+/// Colour of the crawl band.
+const CRAWL_BG: Color = Color {
+    r: 0xff,
+    g: 0xd1,
+    b: 0x66,
+};
+
+/// Colour of the crawl text.
+const CRAWL_INK: Color = Color {
+    r: 0x13,
+    g: 0x29,
+    b: 0x4b,
+};
+
+/// Contrast the crawl line needs against its band: WCAG's ratio for body text, although
+/// the text is large, because it is read across a waiting room.
+pub const CRAWL_CONTRAST: f32 = 4.5;
+
+/// One locale's slides, with the content hash of what they show.
+struct LocaleSlides {
+    locale: String,
+    slides: Vec<Slide>,
+    /// The piece's content hash; with the crawl band, one that covers the band too.
+    hash: String,
+}
+
+/// Each piece's slides, in order. With `crawl`, the pieces are laid out again with the
+/// bottom of the safe area kept free, and a band there shows the number and "text
+/// 233733" in each of the pieces' languages in turn, one a slide. The band must fit and
+/// be readable, and it is part of the content hash of what the slides show.
+fn locale_slides(
+    project: &Project,
+    sel: &Selection,
+    scenes: &[&crate::scene::Scene],
+    crawl: bool,
+) -> Result<Vec<LocaleSlides>, Diagnostic> {
+    if !crawl {
+        return scenes
+            .iter()
+            .map(|s| {
+                Ok(LocaleSlides {
+                    locale: s.locale.clone(),
+                    slides: crate::products::video::slides(&[s])?,
+                    hash: s.hash.clone(),
+                })
+            })
+            .collect();
+    }
+    let mut opts = sel.options_for(project);
+    opts.reserve_bottom = CRAWL_BAND + 16.0;
+    let langs: Vec<&str> = scenes.iter().map(|s| s.locale.as_str()).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for s in scenes {
+        let mut scene = crate::products::piece::compile_with(project, &s.design, &s.locale, &opts)
+            .map_err(|d| {
+                d.0.into_iter()
+                    .next()
+                    .unwrap_or_else(|| Diagnostic::error("crawl layout failed"))
+            })?;
+        for page in &mut scene.pages {
+            let lang = langs[k % langs.len()];
+            k += 1;
+            let cat = project.catalog(lang)?;
+            let line = format!(
+                "{}  \u{00b7}  {}",
+                project.hotline.phone.display,
+                cat.get("text-short")?
+            );
+            let band = crate::scene::Rect::new(
+                page.safe.x,
+                page.safe.bottom() - CRAWL_BAND,
+                page.safe.w,
+                CRAWL_BAND,
+            );
+            page.items.push(crate::scene::Item::Rect {
+                rect: band,
+                color: CRAWL_BG,
+            });
+            let size = 52.0;
+            let (items, h) = crate::layout::wrapped(
+                project,
+                cat,
+                &line,
+                band.x + 24.0,
+                0.0,
+                band.w - 48.0,
+                size,
+                CRAWL_INK,
+                true,
+            )?;
+            // Centre the ink, not the line box: scripts whose fonts reach far below the
+            // baseline (Arabic) stay inside the band.
+            let ink = ink_extent(project, &items).map_err(Diagnostic::error)?;
+            let dy = match ink {
+                Some((t, b)) if b - t <= band.h => band.y + band.h / 2.0 - (t + b) / 2.0,
+                _ => band.y + (band.h - h) / 2.0,
+            };
+            let items: Vec<crate::scene::Item> = items
+                .into_iter()
+                .map(|it| match it {
+                    crate::scene::Item::Text(mut r) => {
+                        r.y += dy;
+                        crate::scene::Item::Text(r)
+                    }
+                    other => other,
+                })
+                .collect();
+            crawl_fits(project, &band, h, &items, CRAWL_BG)
+                .map_err(|m| {
+                    Diagnostic::error(format!(
+                        "the crawl line of {} ({}) in {lang}: {m}",
+                        scene.design, scene.locale
+                    ))
+                })
+                .map_err(|d| {
+                    d.hint(
+                        "shorten `text-short` in that language, or make the loop without --crawl",
+                    )
+                })?;
+            page.items.extend(items);
+        }
+        // What the slides show includes the band: it is part of their content hash.
+        scene.inputs.add(
+            "crawl",
+            crate::base::hash::text_digest(&scene.pages_snapshot()),
+        );
+        scene.hash = scene.inputs.hash();
+        out.push(LocaleSlides {
+            locale: s.locale.clone(),
+            slides: crate::products::video::slides(&[&scene])?,
+            hash: scene.hash.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The ink of a glyph run (left, right, top, bottom), each glyph placed as the PNG
+/// exporter places it; `None` for a run with no ink (spaces).
+fn run_ink(
+    project: &Project,
+    r: &crate::scene::GlyphRun,
+) -> Result<Option<(f32, f32, f32, f32)>, String> {
+    let face = project.fonts.face(r.font).map_err(|d| d.message)?;
+    let k = r.size / face.upem;
+    let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut pen = r.x;
+    for g in &r.glyphs {
+        if let Some(bb) = face.rb.glyph_bounding_box(ttf_parser::GlyphId(g.id)) {
+            let gx = pen + g.dx * r.size;
+            let gy = r.y - g.dy * r.size;
+            left = left.min(gx + f32::from(bb.x_min) * k);
+            right = right.max(gx + f32::from(bb.x_max) * k);
+            top = top.min(gy - f32::from(bb.y_max) * k);
+            bottom = bottom.max(gy - f32::from(bb.y_min) * k);
+        }
+        pen += g.advance * r.size;
+    }
+    Ok(left.is_finite().then_some((left, right, top, bottom)))
+}
+
+/// The vertical extent of the ink of text items (top, bottom).
+fn ink_extent(
+    project: &Project,
+    items: &[crate::scene::Item],
+) -> Result<Option<(f32, f32)>, String> {
+    let mut out: Option<(f32, f32)> = None;
+    for it in items {
+        if let crate::scene::Item::Text(r) = it
+            && let Some((_, _, t, b)) = run_ink(project, r)?
+        {
+            out = Some(out.map_or((t, b), |(t0, b0)| (t0.min(t), b0.max(b))));
+        }
+    }
+    Ok(out)
+}
+
+/// The crawl line must sit inside its band (one line, no glyph's ink past either end or
+/// edge) and read clearly against the band's colour `bg` (at least [`CRAWL_CONTRAST`]).
+fn crawl_fits(
+    project: &Project,
+    band: &crate::scene::Rect,
+    height: f32,
+    items: &[crate::scene::Item],
+    bg: Color,
+) -> Result<(), String> {
+    if height > band.h {
+        return Err(format!(
+            "it needs {height:.0} px of height, and the band is {:.0} px: it does not fit on one line",
+            band.h
+        ));
+    }
+    for it in items {
+        let crate::scene::Item::Text(r) = it else {
+            continue;
+        };
+        let Some((left, right, top, bottom)) = run_ink(project, r)? else {
+            continue;
+        };
+        if left < band.x - 0.5
+            || right > band.right() + 0.5
+            || top < band.y - 0.5
+            || bottom > band.bottom() + 0.5
+        {
+            return Err(format!(
+                "`{}` runs outside the {:.0} x {:.0} px band (it takes x {:.0} to {:.0}, y {:.0} to {:.0}; the band x {:.0} to {:.0}, y {:.0} to {:.0})",
+                r.text,
+                band.w,
+                band.h,
+                left,
+                right,
+                top,
+                bottom,
+                band.x,
+                band.right(),
+                band.y,
+                band.bottom()
+            ));
+        }
+        let ratio = r.color.contrast(bg);
+        if ratio + 1e-3 < CRAWL_CONTRAST {
+            return Err(format!(
+                "text {} on {} has contrast {ratio:.2}:1; the crawl line needs {CRAWL_CONTRAST}:1",
+                r.color.hex(),
+                bg.hex()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The slides as PNG files, each with its piece's metadata, and each file's QR codes
+/// decoded back from its own pixels (the HTML loop embeds these files).
+fn slide_pngs(slides: &[Slide]) -> Result<Vec<Vec<u8>>, Diagnostic> {
+    slides
+        .iter()
+        .map(|s| {
+            let pm = tiny_skia::Pixmap::from_vec(
+                s.rgba.clone(),
+                tiny_skia::IntSize::from_wh(
+                    crate::products::video::SIZE.0,
+                    crate::products::video::SIZE.1,
+                )
+                .expect("fixed size"),
+            )
+            .ok_or_else(|| Diagnostic::error(format!("{}: bad pixels", s.label)))?;
+            let png = crate::export::png::encode(&pm, 72.0, &s.meta)
+                .map_err(|m| Diagnostic::error(format!("{}: {m}", s.label)))?;
+            s.check_png(&png)?;
+            Ok(png)
+        })
+        .collect()
+}
+
+/// One file of a loop, made in memory.
+pub struct LoopFile {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// Content.
+    pub bytes: Vec<u8>,
+    /// Slides in it.
+    pub slides: usize,
+    /// Frames (MP4 only).
+    pub frames: Option<u32>,
+    /// Seconds of one loop.
+    pub seconds: f64,
+}
+
+fn with_suffix(output: &Path, suffix: &str, ext: &str) -> PathBuf {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "loop".into());
+    let name = if suffix.is_empty() {
+        format!("{stem}.{ext}")
+    } else {
+        format!("{stem}-{suffix}.{ext}")
+    };
+    output.with_file_name(name)
+}
+
+/// Make the loop files in memory: one per locale, or one interleaved loop. The pieces
+/// are checked like `build` checks them first.
+pub fn make(
+    project: &Project,
+    sel: &Selection,
+    timing: &Timing,
+    format: LoopFormat,
+    interleave: bool,
+    crawl: bool,
+    output: &Path,
+) -> Result<(Vec<LoopFile>, Diagnostics), Diagnostics> {
+    timing.validate()?;
+    let (scenes, mut warnings) = crate::products::selection::prepare(project, sel)?;
+    if timing.seconds < crate::products::video::MIN_SECONDS {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{} s per slide is short: people in a waiting room need time to read",
+                timing.seconds
+            ))
+            .hint("use at least 8 s (--seconds 10 is the default)")
+            .code("slide-time"),
+        );
+    }
+    let mut groups: Vec<(String, Vec<Slide>)> = Vec::new();
+    let per_locale = locale_slides(project, sel, &scenes.iter().collect::<Vec<_>>(), crawl)?;
+    if interleave || per_locale.len() == 1 {
+        let label = per_locale
+            .iter()
+            .map(|l| l.locale.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
+        let slides =
+            crate::products::video::interleave(per_locale.into_iter().map(|l| l.slides).collect());
+        groups.push((if interleave { label } else { String::new() }, slides));
+    } else {
+        groups = per_locale
+            .into_iter()
+            .map(|l| (l.locale, l.slides))
+            .collect();
+    }
+    let base = scenes.first().map(|s| s.title.clone()).unwrap_or_default();
+    let mut files = Vec::new();
+    for (suffix, slides) in &groups {
+        // A single loop keeps the name it was given.
+        let suffix = if groups.len() == 1 {
+            ""
+        } else {
+            suffix.as_str()
+        };
+        let seconds = timing.seconds as f64 * slides.len() as f64;
+        let title = loop_title(&base, slides);
+        match format {
+            LoopFormat::Mp4 => {
+                let m = mp4(slides, timing, &title)?;
+                files.push(LoopFile {
+                    path: with_suffix(output, suffix, "mp4"),
+                    bytes: m.0,
+                    slides: slides.len(),
+                    frames: Some(m.1),
+                    seconds,
+                });
+            }
+            LoopFormat::Html | LoopFormat::Png => {
+                let pngs = slide_pngs(slides)?;
+                if format == LoopFormat::Html {
+                    files.push(LoopFile {
+                        path: with_suffix(output, suffix, "html"),
+                        bytes: crate::products::video::html(&title, &pngs, timing).into_bytes(),
+                        slides: slides.len(),
+                        frames: None,
+                        seconds,
+                    });
+                } else {
+                    for (k, png) in pngs.into_iter().enumerate() {
+                        let sfx = if suffix.is_empty() {
+                            format!("{}", k + 1)
+                        } else {
+                            format!("{suffix}-{}", k + 1)
+                        };
+                        files.push(LoopFile {
+                            path: with_suffix(output, &sfx, "png"),
+                            bytes: png,
+                            slides: 1,
+                            frames: None,
+                            seconds: timing.seconds as f64,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok((files, warnings))
+}
+
+#[cfg(feature = "video")]
+fn mp4(slides: &[Slide], t: &Timing, title: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
+    let m = crate::products::video::mp4(slides, t, title)?;
+    Ok((m.bytes, m.frames))
+}
+
+#[cfg(not(feature = "video"))]
+fn mp4(_: &[Slide], _: &Timing, _: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
+    Err(Diagnostic::error(
+        "this hotline-kit was built without the H.264 encoder (cargo feature `video`)",
+    )
+    .hint("rebuild with default features (cargo build --release), or make the offline HTML loop: --format html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> Project {
+        let assets = crate::base::assets::FsAssets::new(env!("CARGO_MANIFEST_DIR"));
+        Project::load(std::sync::Arc::new(assets)).expect("bundled project")
+    }
+
+    /// The line as the loop lays it out, in `ink`, in a band of the usual size.
+    fn line(
+        p: &Project,
+        text: &str,
+        ink: Color,
+    ) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
+        let band = crate::scene::Rect::new(96.0, 900.0, 1728.0, CRAWL_BAND);
+        let cat = p.catalog("en").unwrap();
+        let (items, h) = crate::layout::wrapped(
+            p,
+            cat,
+            text,
+            band.x + 24.0,
+            0.0,
+            band.w - 48.0,
+            52.0,
+            ink,
+            true,
+        )
+        .unwrap();
+        let dy = band.y + (band.h - h) / 2.0;
+        let items = items
+            .into_iter()
+            .map(|it| match it {
+                crate::scene::Item::Text(mut r) => {
+                    r.y += dy;
+                    crate::scene::Item::Text(r)
+                }
+                other => other,
+            })
+            .collect();
+        (band, h, items)
+    }
+
+    #[test]
+    fn the_crawl_line_must_fit_its_band_and_read_against_it() {
+        let p = project();
+        let (band, h, items) = line(&p, "1-888-373-7888  \u{00b7}  Text 233733", CRAWL_INK);
+        assert_eq!(crawl_fits(&p, &band, h, &items, CRAWL_BG), Ok(()));
+        // Too long for one line.
+        let long = "1-888-373-7888  \u{00b7}  Send a text message to 233733 at any hour of the day or night";
+        let (band, h, items) = line(&p, long, CRAWL_INK);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("does not fit"), "{e}");
+        // One word wider than the band cannot wrap: its ink runs past the end.
+        let (band, h, items) = line(&p, &"233733".repeat(12), CRAWL_INK);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("runs outside"), "{e}");
+        // Light grey on the yellow band.
+        let grey = Color {
+            r: 0xb0,
+            g: 0xb0,
+            b: 0xb0,
+        };
+        let (band, h, items) = line(&p, "1-888-373-7888", grey);
+        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
+        assert!(e.contains("contrast"), "{e}");
+        // The colours the loop uses pass.
+        assert!(CRAWL_INK.contrast(CRAWL_BG) >= CRAWL_CONTRAST);
+    }
+}
