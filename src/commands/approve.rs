@@ -5,7 +5,7 @@ use super::args::{Fallback, Global};
 use super::context::{load, load_kit, selection};
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::load::locale::Review;
-use crate::products::review_cmd::Reviewer;
+use crate::products::approvals::Reviewer;
 
 /// Arguments of `approve`.
 #[derive(Debug, clap::Args)]
@@ -62,7 +62,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
                 .hint("give exactly one --locale CODE")
                 .into());
         };
-        crate::products::review_cmd::approve_strings(
+        crate::products::approvals::approve_strings(
             &p,
             &g.project,
             locale,
@@ -73,7 +73,7 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     } else {
         let designs = a.design.into_iter().collect();
         let sel = selection(&kit, designs, locales, vec![], a.fallback.fallback)?;
-        crate::products::review_cmd::approve_pieces(&p, &sel, &kit.ledger(), &who)?
+        crate::products::approvals::approve_pieces(&p, &sel, &kit.ledger(), &who)?
     };
     for l in out.lines {
         eprintln!("{l}");

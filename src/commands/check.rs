@@ -100,10 +100,10 @@ fn notice(
     }
     let p = load(&g.project)?;
     let sel = selection(kit, vec![], vec![], vec![], pick.fallback.fallback.clone())?;
-    let report = crate::products::compliance_cmd::run(
+    let report = crate::products::compliance_report::run(
         &p,
         &sel,
-        &crate::products::compliance_cmd::Request {
+        &crate::products::compliance_report::Request {
             jurisdiction: j,
             county,
             design: designs.first().map(String::as_str),

@@ -13,7 +13,7 @@ pub enum LocaleCommand {
     #[command(
         after_help = "Examples:\n  hotline-kit locale new pl --name Polish --native Polski\n  hotline-kit locale new ur --name Urdu --native اردو --direction rtl --script Arab --fonts arabic,latin"
     )]
-    New(crate::products::locale_cmd::NewLocale),
+    New(crate::products::locales::NewLocale),
     /// Write a locale's messages for a translator: XLIFF 1.2 for CAT tools, or CSV.
     #[command(
         after_help = "Each unit has the English source, the current translation, its English gloss, its review\nstatus, where it appears (design, slot) and how much room it has there. Placeables such as\n{ $sms } are locked (<x/> tags in XLIFF, { ... } tokens in CSV). The file is the same byte for\nbyte for the same catalogs.\n\nExamples:\n  hotline-kit locale export es --format xliff -o es.xlf\n  hotline-kit locale export ar --format csv -o ar.csv"
@@ -56,13 +56,13 @@ pub enum ImportStatus {
 
 /// Run `locales`: the table of locales.
 pub fn table(g: &Global) -> Result<(), Diagnostics> {
-    crate::products::locale_cmd::table(&load(&g.project)?)
+    crate::products::locales::table(&load(&g.project)?)
 }
 
 /// Run `locale ...`.
 pub fn run(c: LocaleCommand, g: &Global) -> Result<(), Diagnostics> {
     match c {
-        LocaleCommand::New(n) => crate::products::locale_cmd::new(&g.project, &n),
+        LocaleCommand::New(n) => crate::products::locales::new(&g.project, &n),
         LocaleCommand::Export { code, format, out } => {
             let n = crate::products::translate::export(&load(&g.project)?, &code, format, &out)?;
             eprintln!("wrote {} ({n} messages)", out.display());

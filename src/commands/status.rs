@@ -23,15 +23,15 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let kit = load_kit(&g.project, g.kit.as_deref())?;
     let p = load(&g.project)?;
     let sel = selection(&kit, a.designs.designs, a.locales.locales, vec![], None)?;
-    let st = crate::products::review_cmd::status(&p, &sel);
+    let st = crate::products::approvals::status(&p, &sel);
     match a.format {
         ReportFormat::Json => crate::emit(&format!(
             "{}\n",
             serde_json::to_string_pretty(&st).unwrap_or_default()
         )),
-        ReportFormat::Text => crate::emit(&crate::products::review_cmd::status_text(
+        ReportFormat::Text => crate::emit(&crate::products::approvals::status_text(
             &st,
-            crate::products::review_cmd::use_color(),
+            crate::products::approvals::use_color(),
         )),
     }
     Ok(())

@@ -8,7 +8,7 @@ use super::context::{design_selection, load, load_kit};
 use super::report::{format_of, print_diags};
 use crate::base::diag::Diagnostics;
 use crate::products::kit;
-use crate::products::video_cmd::LoopFormat;
+use crate::products::loops::LoopFormat;
 
 /// Arguments of `video`.
 #[derive(Debug, clap::Args)]
@@ -54,15 +54,8 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
         seconds: a.seconds,
         crossfade: a.crossfade,
     };
-    let (files, warnings) = crate::products::video_cmd::make(
-        &p,
-        &sel,
-        &timing,
-        format,
-        a.interleave,
-        a.crawl,
-        &a.output,
-    )?;
+    let (files, warnings) =
+        crate::products::loops::make(&p, &sel, &timing, format, a.interleave, a.crawl, &a.output)?;
     print_diags(warnings);
     for f in &files {
         kit::write_atomic(&f.path, &f.bytes)?;

@@ -77,7 +77,7 @@ pub fn make(
         return Err(diags);
     }
     if let Some(ls) = &sel.loops {
-        match crate::products::video_cmd::kit_loops(project, sel, &ok, ls) {
+        match crate::products::loops::kit_loops(project, sel, &ok, ls) {
             Ok(mut l) => files.append(&mut l),
             Err(e) => diags.push(e),
         }

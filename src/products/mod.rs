@@ -3,20 +3,20 @@
 //! loops, print marks, label sheets, the proof packet, the placement plan and the
 //! translators' files.
 
+pub mod approvals;
 pub mod bench;
-pub mod compliance_cmd;
+pub mod compliance_report;
 pub mod facility;
 pub mod kit;
 pub mod labels;
-pub mod locale_cmd;
+pub mod locales;
+pub mod loops;
 pub mod marks;
 pub mod pageflow;
 pub mod piece;
 pub mod plan;
 pub mod proof;
-pub mod review_cmd;
 pub mod selection;
 pub mod sheet;
 pub mod translate;
 pub mod video;
-pub mod video_cmd;

@@ -1,7 +1,7 @@
 //! `hotline-kit plan`: a placement checklist for facility staff. One block per design of
 //! the kit: where it goes, how many to post (the kit file's `[counts]` times the design's
 //! `each`), what to print it on and at what size, the files `build` makes for it, its
-//! review status in each language (from [`crate::products::review_cmd::status`]), and a box to
+//! review status in each language (from [`crate::products::approvals::status`]), and a box to
 //! tick when it is posted. As a US Letter PDF (laid out as a [`Scene`] with the
 //! project's own text shaping, like the review book), plain text or JSON.
 
@@ -281,7 +281,7 @@ pub fn make(
 ) -> Result<(Plan, Diagnostics), Diagnostics> {
     let (designs, locales, formats) = sel.resolve(project);
     known(project, &designs, &locales)?;
-    let status = crate::products::review_cmd::status(project, sel);
+    let status = crate::products::approvals::status(project, sel);
     let out = kit
         .file
         .and_then(|k| k.build.out.clone())
@@ -363,7 +363,7 @@ struct Rows<'a> {
     kit_name: String,
     locales: &'a [String],
     formats: &'a [crate::products::kit::Format],
-    status: &'a crate::products::review_cmd::Status,
+    status: &'a crate::products::approvals::Status,
 }
 
 impl Rows<'_> {
@@ -458,7 +458,7 @@ impl Rows<'_> {
         }
         let loops: Vec<String> = match (&self.sel.loops, d.medium) {
             (Some(ls), Medium::Screen) => {
-                crate::products::video_cmd::loop_files(name, self.locales, ls)
+                crate::products::loops::loop_files(name, self.locales, ls)
                     .into_iter()
                     .map(|f| format!("{out}/{f}"))
                     .collect()
@@ -572,7 +572,7 @@ fn shell_word(s: &str) -> String {
     }
 }
 
-fn review_line(p: &crate::products::review_cmd::PieceStatus) -> ReviewLine {
+fn review_line(p: &crate::products::approvals::PieceStatus) -> ReviewLine {
     let (state, why) = match p.status.as_str() {
         "error" => ("error", p.error.clone()),
         _ if p.printable => ("approved", None),
