@@ -55,15 +55,7 @@ const HOTLINE: &[u8] = include_bytes!("../../hotline.toml");
 
 /// The top-level folders and files that ship in the binary (`build.rs` rebuilds when
 /// any of them changes).
-pub const SHIPPED_PATHS: &[&str] = &[
-    "hotline.toml",
-    "designs",
-    "locales",
-    "content",
-    "fonts",
-    "jurisdictions",
-    "LICENSES",
-];
+pub const SHIPPED_PATHS: &[&str] = include!("shipped_paths.in");
 
 /// Every shipped file by its relative path (`/`-separated).
 fn files() -> &'static BTreeMap<String, Cow<'static, [u8]>> {
