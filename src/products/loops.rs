@@ -250,16 +250,7 @@ fn locale_slides(
                 Some((t, b)) if b - t <= band.h => band.y + band.h / 2.0 - (t + b) / 2.0,
                 _ => band.y + (band.h - h) / 2.0,
             };
-            let items: Vec<crate::scene::Item> = items
-                .into_iter()
-                .map(|it| match it {
-                    crate::scene::Item::Text(mut r) => {
-                        r.y += dy;
-                        crate::scene::Item::Text(r)
-                    }
-                    other => other,
-                })
-                .collect();
+            let items = crate::scene::transformed(&items, 1.0, 0.0, dy);
             crawl_fits(project, &band, h, &items, CRAWL_BG)
                 .map_err(|m| {
                     Diagnostic::error(format!(
@@ -572,16 +563,7 @@ mod tests {
         )
         .unwrap();
         let dy = band.y + (band.h - h) / 2.0;
-        let items = items
-            .into_iter()
-            .map(|it| match it {
-                crate::scene::Item::Text(mut r) => {
-                    r.y += dy;
-                    crate::scene::Item::Text(r)
-                }
-                other => other,
-            })
-            .collect();
+        let items = crate::scene::transformed(&items, 1.0, 0.0, dy);
         (band, h, items)
     }
 
