@@ -41,8 +41,8 @@ pub enum UserCommand {
 pub struct AddArgs {
     /// Account name (what the person types to log in).
     pub name: String,
-    /// coordinator, reviewer, translator or admin.
-    #[arg(long, value_parser = ["coordinator", "reviewer", "translator", "admin"])]
+    /// coordinator, reviewer, translator, staff (logs postings only) or admin.
+    #[arg(long, value_parser = ["coordinator", "reviewer", "translator", "staff", "admin"])]
     pub role: String,
     /// For reviewers: the role recorded with their approvals (for example "survivor
     /// leader"; default "survivor advisory board").
@@ -69,7 +69,7 @@ pub fn run(c: UserCommand, g: &Global) -> Result<(), Diagnostics> {
         UserCommand::Add(a) => {
             let role = Role::parse(&a.role).ok_or_else(|| {
                 Diagnostic::error(format!("`{}` is not a role", a.role))
-                    .hint("use coordinator, reviewer, translator or admin")
+                    .hint("use coordinator, reviewer, translator, staff or admin")
             })?;
             crate::web::store::users::check_name(&a.name)?;
             if store.user_by_name(&a.name)?.is_some() {

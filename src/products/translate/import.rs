@@ -176,6 +176,21 @@ fn at_unit(d: Diagnostic, file: &InFile, unit: Option<&InUnit>, catalog: &str) -
 /// Import `path` into the project at `root`.
 pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagnostics> {
     let src = read_file(path)?;
+    let xliff = is_xliff(path, &src.text);
+    import_source(root, src, xliff, opts)
+}
+
+/// Import a file's text (XLIFF when `xliff`, else CSV) into the project at `root`, with
+/// every check of [`import`]: the web application's string editor sends its edits
+/// through here as a one-unit CSV, so an edit passes exactly the checks an import does.
+pub fn import_source(
+    root: &Path,
+    src: Arc<Source>,
+    xliff: bool,
+    opts: &Options,
+) -> Result<Outcome, Diagnostics> {
+    let path = src.path.clone();
+    let path = path.as_path();
     let p = Project::load(crate::products::facility::open(root)?)?;
     let en_cat = super::source_catalog(&p)?;
     let en_text =
@@ -184,7 +199,7 @@ pub fn import(root: &Path, path: &Path, opts: &Options) -> Result<Outcome, Diagn
         .into_iter()
         .map(|(k, v)| (k, v.pattern))
         .collect();
-    let file = if is_xliff(path, &src.text) {
+    let file = if xliff {
         super::xliff::read(&src, &english)?
     } else {
         super::table::read(&src, &english)?

@@ -12,6 +12,7 @@ use super::store::users::Role;
 
 pub mod admin;
 pub mod auth;
+pub mod translate;
 
 use Role::{Admin, Coordinator, Reviewer, Translator};
 
@@ -100,6 +101,33 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             route(M::GET, "/admin/audit", ADMINS, "/admin/audit"),
             get(admin::audit),
         ),
+        // --- translators ---
+        (
+            route(M::GET, "/translate", TRANSLATORS, "/translate"),
+            get(translate::index),
+        ),
+        (
+            route(M::GET, "/translate/{locale}", TRANSLATORS, "/translate/es"),
+            get(translate::locale),
+        ),
+        (
+            route(
+                M::GET,
+                "/translate/{locale}/{id}",
+                TRANSLATORS,
+                "/translate/es/rf-debt",
+            ),
+            get(translate::edit),
+        ),
+        (
+            route(
+                M::POST,
+                "/translate/{locale}/{id}",
+                TRANSLATORS,
+                "/translate/es/rf-debt",
+            ),
+            post(translate::save),
+        ),
     ]
 }
 
@@ -143,7 +171,8 @@ impl Chrome {
         match self.role {
             Some(Role::Coordinator) => {}
             Some(Role::Reviewer) => {}
-            Some(Role::Translator) => {}
+            Some(Role::Translator) => v.push(("Translations", "/translate")),
+            Some(Role::Staff) => {}
             Some(Role::Admin) => {
                 v.push(("Users", "/admin/users"));
                 v.push(("Audit log", "/admin/audit"));

@@ -31,7 +31,7 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        role TEXT NOT NULL CHECK (role IN ('coordinator', 'reviewer', 'translator', 'admin')),
+        role TEXT NOT NULL CHECK (role IN ('coordinator', 'reviewer', 'translator', 'staff', 'admin')),
         board_role TEXT NOT NULL DEFAULT '',
         locales TEXT NOT NULL DEFAULT '',
         initials_only INTEGER NOT NULL DEFAULT 0,

@@ -18,16 +18,19 @@ pub enum Role {
     Reviewer,
     /// Edits and marks reviewed the strings of the locales assigned to them.
     Translator,
+    /// Posts the pieces and logs what was posted, removed or replaced.
+    Staff,
     /// Manages accounts and reads the audit log.
     Admin,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 4] = [
+    pub const ALL: [Role; 5] = [
         Role::Coordinator,
         Role::Reviewer,
         Role::Translator,
+        Role::Staff,
         Role::Admin,
     ];
 
@@ -37,6 +40,7 @@ impl Role {
             Role::Coordinator => "coordinator",
             Role::Reviewer => "reviewer",
             Role::Translator => "translator",
+            Role::Staff => "staff",
             Role::Admin => "admin",
         }
     }
