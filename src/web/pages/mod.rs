@@ -12,9 +12,10 @@ use super::store::users::Role;
 
 pub mod admin;
 pub mod auth;
+pub mod postings;
 pub mod translate;
 
-use Role::{Admin, Coordinator, Reviewer, Translator};
+use Role::{Admin, Coordinator, Reviewer, Staff, Translator};
 
 /// Everyone with an account.
 pub const ANY: Access = Access::Signed;
@@ -26,6 +27,8 @@ pub const ADMINS: Access = Access::Roles(&[Admin]);
 pub const REVIEWERS: Access = Access::Roles(&[Reviewer]);
 /// Translators.
 pub const TRANSLATORS: Access = Access::Roles(&[Translator]);
+/// Whoever posts the pieces: staff and coordinators.
+pub const POSTERS: Access = Access::Roles(&[Coordinator, Staff]);
 
 const fn route(method: Method, path: &'static str, access: Access, example: &'static str) -> Route {
     Route {
@@ -101,6 +104,31 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             route(M::GET, "/admin/audit", ADMINS, "/admin/audit"),
             get(admin::audit),
         ),
+        // --- posting log (staff and coordinators) ---
+        (
+            route(M::GET, "/postings", POSTERS, "/postings"),
+            get(postings::log),
+        ),
+        (
+            route(M::POST, "/postings", POSTERS, "/postings"),
+            post(postings::record),
+        ),
+        (
+            route(M::GET, "/postings/report", POSTERS, "/postings/report"),
+            get(postings::report),
+        ),
+        (
+            route(M::GET, "/postings/report.csv", POSTERS, "/postings/report.csv"),
+            get(postings::report_csv),
+        ),
+        (
+            route(M::GET, "/postings/report.json", POSTERS, "/postings/report.json"),
+            get(postings::report_json),
+        ),
+        (
+            route(M::GET, "/postings/report.pdf", POSTERS, "/postings/report.pdf"),
+            get(postings::report_pdf),
+        ),
         // --- translators ---
         (
             route(M::GET, "/translate", TRANSLATORS, "/translate"),
@@ -169,10 +197,16 @@ impl Chrome {
     pub fn links(&self) -> Vec<(&'static str, &'static str)> {
         let mut v = vec![("Home", "/")];
         match self.role {
-            Some(Role::Coordinator) => {}
+            Some(Role::Coordinator) => {
+                v.push(("Posting log", "/postings"));
+                v.push(("Posting report", "/postings/report"));
+            }
             Some(Role::Reviewer) => {}
             Some(Role::Translator) => v.push(("Translations", "/translate")),
-            Some(Role::Staff) => {}
+            Some(Role::Staff) => {
+                v.push(("Posting log", "/postings"));
+                v.push(("Posting report", "/postings/report"));
+            }
             Some(Role::Admin) => {
                 v.push(("Users", "/admin/users"));
                 v.push(("Audit log", "/admin/audit"));
