@@ -219,7 +219,10 @@ impl Engine {
         hash: Option<&str>,
     ) -> Result<Preview, Diagnostics> {
         let width = width.clamp(120, PREVIEW_MAX_WIDTH);
-        let key = |h: &str| format!("{h}|{design}|{locale}|{page}|{width}");
+        // The content hash does not cover the approval (an approval changes no input),
+        // but the image shows it (the DRAFT mark): the ledger's state is in the key.
+        let ledger = self.ledger_stamp();
+        let key = |h: &str| format!("{h}|{ledger}|{design}|{locale}|{page}|{width}");
         if let Some(h) = hash
             && let Some(png) = self.cached(&key(h))
         {
@@ -247,6 +250,21 @@ impl Engine {
             hash: scene.hash,
             cached: false,
         })
+    }
+
+    /// The approvals ledger's size and modification time: changes with every write.
+    fn ledger_stamp(&self) -> String {
+        std::fs::metadata(self.dir.join(crate::review::LEDGER)).map_or_else(
+            |_| "none".to_string(),
+            |m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{t}", m.len())
+            },
+        )
     }
 
     fn cached(&self, key: &str) -> Option<Arc<Vec<u8>>> {
