@@ -8,6 +8,7 @@ pub mod bench;
 pub mod compliance_report;
 pub mod facility;
 pub mod kit;
+pub mod ledger_file;
 pub mod labels;
 pub mod locales;
 pub mod loops;
