@@ -75,11 +75,7 @@ fn final_builds(dir: &Path) -> bool {
         ],
     );
     if !o.status.success() {
-        assert!(
-            text(&o).contains("not approved for print"),
-            "{}",
-            text(&o)
-        );
+        assert!(text(&o).contains("not approved for print"), "{}", text(&o));
     }
     o.status.success()
 }
@@ -235,7 +231,14 @@ fn a_request_for_changes_keeps_a_draft_until_answered() {
     let o = common::hk(
         d,
         &[
-            "approve", "poster", "--locale", "en", "--by", "Bo", "--request-changes", "--reason",
+            "approve",
+            "poster",
+            "--locale",
+            "en",
+            "--by",
+            "Bo",
+            "--request-changes",
+            "--reason",
             " ",
         ],
     );
@@ -287,7 +290,11 @@ fn a_request_for_changes_keeps_a_draft_until_answered() {
     approve(d, "Ana", "survivor advisory board");
     request(d, "Cy", "Still too small.");
     assert_eq!(poster(d)["status"], "requested");
-    std::fs::write(d.join("kit.toml"), "[review]\nopen_requests_block = false\n").unwrap();
+    std::fs::write(
+        d.join("kit.toml"),
+        "[review]\nopen_requests_block = false\n",
+    )
+    .unwrap();
     let p = poster(d);
     assert_eq!(p["status"], "approved", "{p}");
     assert_eq!(p["printable"], true);
@@ -324,7 +331,10 @@ fn decide_refuses_a_hash_the_piece_does_not_have_and_writes_nothing() {
     assert!(queue[0].waiting);
     let hash = queue[0].piece.hash.clone();
     let mut forged = hash.clone();
-    forged.replace_range(hash.len() - 1.., if hash.ends_with('0') { "1" } else { "0" });
+    forged.replace_range(
+        hash.len() - 1..,
+        if hash.ends_with('0') { "1" } else { "0" },
+    );
     for decision in [
         Decision::Approve,
         Decision::RequestChanges {
@@ -340,7 +350,10 @@ fn decide_refuses_a_hash_the_piece_does_not_have_and_writes_nothing() {
             Some(&forged),
         )
         .unwrap_err();
-        assert!(format!("{e:?}").contains("not the content that was reviewed"), "{e:?}");
+        assert!(
+            format!("{e:?}").contains("not the content that was reviewed"),
+            "{e:?}"
+        );
         assert!(!path.exists(), "a refused decision wrote the ledger");
     }
     // One piece at a time.
@@ -397,11 +410,27 @@ fn a_malformed_review_section_names_its_line() {
     let d = t.path();
     for (kit, line, says) in [
         ("[review]\napprovals = 0\n", 2, "at least one approval"),
-        ("[build]\nlocales = [\"en\"]\n\n[review]\napproval = 2\n", 5, "no setting `approval`"),
-        ("[review]\nroles = \"survivor leader\"\n", 2, "not a list of roles"),
+        (
+            "[build]\nlocales = [\"en\"]\n\n[review]\napproval = 2\n",
+            5,
+            "no setting `approval`",
+        ),
+        (
+            "[review]\nroles = \"survivor leader\"\n",
+            2,
+            "not a list of roles",
+        ),
         ("[review]\nroles = []\n", 2, "no approval could ever count"),
-        ("[review]\napprovals = \"2\"\n", 2, "not a number of approvals"),
-        ("[review]\napprovals = 2\nopen_requests_block = \"yes\"\n", 3, "true or false"),
+        (
+            "[review]\napprovals = \"2\"\n",
+            2,
+            "not a number of approvals",
+        ),
+        (
+            "[review]\napprovals = 2\nopen_requests_block = \"yes\"\n",
+            3,
+            "true or false",
+        ),
     ] {
         std::fs::write(d.join("kit.toml"), kit).unwrap();
         let o = common::hk(d, &["status"]);

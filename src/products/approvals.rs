@@ -238,13 +238,17 @@ fn check_reviewer(who: &Reviewer, decision: &Decision) -> Result<(), Diagnostics
                 || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
         })
     };
-    for (what, t) in [("--by", &who.by), ("--role", &who.role), ("--note", &who.note)] {
+    for (what, t) in [
+        ("--by", &who.by),
+        ("--role", &who.role),
+        ("--note", &who.note),
+    ] {
         if unsafe_char(t, false) {
-            return Err(Diagnostic::error(format!(
-                "{what} contains control characters"
-            ))
-            .hint("write it as plain text on one line")
-            .into());
+            return Err(
+                Diagnostic::error(format!("{what} contains control characters"))
+                    .hint("write it as plain text on one line")
+                    .into(),
+            );
         }
     }
     if let Decision::RequestChanges { reason } = decision {
