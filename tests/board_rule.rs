@@ -356,6 +356,21 @@ fn decide_refuses_a_hash_the_piece_does_not_have_and_writes_nothing() {
         );
         assert!(!path.exists(), "a refused decision wrote the ledger");
     }
+    // Any text as the hash seen (a forged form field) is refused, never a crash.
+    for seen in ["", "sha256:aéééééééééé", "\u{1b}[2J"] {
+        assert!(
+            hotline_kit::products::approvals::decide(
+                &p,
+                &sel,
+                &path,
+                &reviewer("Ana"),
+                Decision::Approve,
+                Some(seen)
+            )
+            .is_err()
+        );
+    }
+    assert!(!path.exists());
     // One piece at a time.
     let two = selection("poster", &["en", "es"]);
     assert!(

@@ -155,18 +155,18 @@ fn record(
             scenes
         }
     };
-    if let Some(seen) = seen_hash {
-        for s in scenes.iter().filter(|s| s.hash != seen) {
-            return Err(Diagnostic::error(format!(
-                "{} ({}) is not the content that was reviewed: it is {} now, the review was of {}",
-                s.design,
-                s.locale,
-                short(&s.hash),
-                short(seen)
-            ))
-            .hint("nothing was recorded; look at the piece as it is now and decide again")
-            .into());
-        }
+    if let Some(seen) = seen_hash
+        && let Some(s) = scenes.iter().find(|s| s.hash != seen)
+    {
+        return Err(Diagnostic::error(format!(
+            "{} ({}) is not the content that was reviewed: it is {} now, the review was of {}",
+            s.design,
+            s.locale,
+            short(&s.hash),
+            short(seen)
+        ))
+        .hint("nothing was recorded; look at the piece as it is now and decide again")
+        .into());
     }
     let rule = &sel.options.rule;
     crate::products::ledger_file::update(ledger_path, |ledger| {
@@ -479,9 +479,16 @@ pub fn approve_strings(
     })
 }
 
+/// A hash shortened for people: `sha256:` and 12 digits. Any text is safe here (a
+/// forged hash from a web form): characters, not bytes, and only printable ones.
 fn short(hash: &str) -> String {
     let h = hash.strip_prefix("sha256:").unwrap_or(hash);
-    format!("sha256:{}", &h[..h.len().min(12)])
+    let digits: String = h
+        .chars()
+        .take(12)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    format!("sha256:{digits}")
 }
 
 /// One row of `status`.
