@@ -472,3 +472,73 @@ impl Ledger {
         changes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(text: &str) -> Inputs {
+        Inputs([("message m".to_string(), digest(text.as_bytes()))].into())
+    }
+
+    fn approve(l: &mut Ledger, by: &str, i: &Inputs) {
+        l.approval.push(Approval {
+            design: "poster".into(),
+            locale: "en".into(),
+            by: by.into(),
+            role: "survivor advisory board".into(),
+            date: "2026-11-30".into(),
+            note: String::new(),
+            hash: i.hash(),
+            inputs: i.short(),
+        });
+    }
+
+    fn request(l: &mut Ledger, by: &str, i: &Inputs) {
+        l.request.push(Request {
+            design: "poster".into(),
+            locale: "en".into(),
+            by: by.into(),
+            role: "survivor advisory board".into(),
+            date: "2026-11-30".into(),
+            reason: "too small".into(),
+            hash: i.hash(),
+            after: l.approval.len(),
+            inputs: i.short(),
+        });
+    }
+
+    #[test]
+    fn an_older_approval_does_not_return_with_older_content() {
+        let (v1, v2) = (inputs("one"), inputs("two"));
+        let mut l = Ledger::default();
+        let rule = Rule::default();
+        approve(&mut l, "Ana", &v1);
+        approve(&mut l, "Bo", &v2);
+        assert_eq!(l.state("poster", "en", &v2, &rule).word(), "approved");
+        // Back to the first version: the board has approved a newer one since.
+        assert_eq!(l.state("poster", "en", &v1, &rule).word(), "changed");
+    }
+
+    #[test]
+    fn a_request_is_answered_only_by_a_later_approval_of_the_same_reviewer() {
+        let v1 = inputs("one");
+        let rule = Rule::default();
+        let mut l = Ledger::default();
+        approve(&mut l, "Ana", &v1);
+        request(&mut l, "ANA", &v1);
+        // Her own earlier approval no longer counts.
+        let s = l.state("poster", "en", &v1, &rule);
+        assert_eq!(s.word(), "requested");
+        assert!(matches!(&s, State::Pending { approvals, .. } if approvals.is_empty()));
+        approve(&mut l, "Bo", &v1);
+        assert_eq!(l.state("poster", "en", &v1, &rule).word(), "requested");
+        let lenient = Rule {
+            open_requests_block: false,
+            ..Rule::default()
+        };
+        assert_eq!(l.state("poster", "en", &v1, &lenient).word(), "approved");
+        approve(&mut l, "ana", &v1);
+        assert_eq!(l.state("poster", "en", &v1, &rule).word(), "approved");
+    }
+}
