@@ -54,11 +54,11 @@ type Col = (&'static str, f32);
 
 const STANDING: [Col; 6] = [
     ("Place", 150.0),
-    ("Piece", 104.0),
-    ("Language", 56.0),
-    ("Up", 28.0),
-    ("Last change", 110.0),
-    ("Version put up", 84.0),
+    ("Piece", 92.0),
+    ("Language", 52.0),
+    ("Up", 26.0),
+    ("Last change", 124.0),
+    ("Version put up", 88.0),
 ];
 
 const LOG: [Col; 7] = [
