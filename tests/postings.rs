@@ -220,3 +220,64 @@ fn the_command_refuses_dates_that_are_not_days() {
         (Some("2026-01-01"), Some("2026-06-30"))
     );
 }
+
+#[test]
+fn long_words_wrap_inside_their_column_and_long_logs_take_more_pages() {
+    let p = common::project();
+    let mut events = log();
+    events[0].place = "W".repeat(120);
+    events[1].note = format!("{} {}", "ملاحظة".repeat(30), "x".repeat(300));
+    for i in 0..80 {
+        events.push(ev(
+            10 + i,
+            "2026-06-01",
+            Action::Posted,
+            1,
+            &format!("Room {i}"),
+            "en",
+        ));
+    }
+    let r = report("Mercy Clinic", &events, None, None, "2026-11-30");
+    let scene = hotline_kit::products::postings::to_scene(&p, &r).unwrap();
+    assert!(scene.pages.len() >= 3, "{} pages", scene.pages.len());
+    for (n, page) in scene.pages.iter().enumerate() {
+        for item in &page.items {
+            if let hotline_kit::scene::Item::Text(run) = item {
+                let (left, right) = (run.x, run.x + run.width());
+                assert!(
+                    left >= 39.0 && right <= page.width - 39.0,
+                    "page {}: {:?} runs from {left} to {right}",
+                    n + 1,
+                    run.text
+                );
+                assert!(
+                    run.y <= page.height - 20.0,
+                    "page {}: {:?} below the page",
+                    n + 1,
+                    run.text
+                );
+            }
+        }
+    }
+    // Every page after the first goes on with a running head and the table's heading.
+    for (n, page) in scene.pages.iter().enumerate().skip(1) {
+        let texts: Vec<&str> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                hotline_kit::scene::Item::Text(run) => Some(run.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("(continued)")),
+            "page {}: {texts:?}",
+            n + 1
+        );
+        assert!(
+            texts.contains(&"Place"),
+            "page {}: no table heading: {texts:?}",
+            n + 1
+        );
+    }
+}

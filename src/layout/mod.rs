@@ -1020,8 +1020,10 @@ pub fn wrapped_any(
             _ => Direction::Ltr,
         };
         let p = text::shape(line, &project.fonts, chain, dir, "und")?;
-        let whole = std::iter::once(0..p.text.len()).collect::<Vec<_>>();
-        for l in p.break_lines(w / size).unwrap_or(whole) {
+        let lines = p
+            .break_lines(w / size)
+            .unwrap_or_else(|| hard_breaks(&p, w / size));
+        for l in lines {
             let lw = p.width(l.clone()) * size;
             let lx = if dir == Direction::Rtl { x + w - lw } else { x };
             push_runs(&mut items, &p, l, lx, y + ascender * size, size, color);
@@ -1029,6 +1031,23 @@ pub fn wrapped_any(
         }
     }
     Ok((items, y - top))
+}
+
+/// Lines of at most `max` em broken between any two characters (not before a
+/// combining mark): for typed text with a word wider than its column.
+fn hard_breaks(p: &Paragraph, max: f32) -> Vec<std::ops::Range<usize>> {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, c) in p.text.char_indices() {
+        let mark = c.general_category_group() == GeneralCategoryGroup::Mark;
+        if i > start && !mark && p.width(start..i + c.len_utf8()) > max {
+            lines.push(start..i);
+            start = i;
+        }
+    }
+    lines.push(start..p.text.len());
+    lines
 }
 
 /// The width in em of the widest piece of `text` that cannot be broken (a web address),
