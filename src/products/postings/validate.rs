@@ -185,8 +185,8 @@ pub fn validate(
     today: i64,
     log: &[Posting],
 ) -> Result<(), Vec<FieldError>> {
-    // Characters are judged as typed (a line break inside a place is refused, not
-    // quietly joined), lengths as stored.
+    // The place and the name are judged as typed (trimmed): a line break inside a
+    // place is refused, not quietly joined into a space.
     let raw = new;
     let new = new.cleaned();
     let mut out = Vec::new();
