@@ -40,3 +40,4 @@ pub mod model;
 pub mod products;
 pub mod review;
 pub mod scene;
+pub mod web;

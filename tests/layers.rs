@@ -17,7 +17,8 @@ const LAYERS: &[(&str, usize)] = &[
     ("review", 6),
     ("export", 7),
     ("products", 8),
-    ("commands", 9),
+    ("web", 9),
+    ("commands", 10),
 ];
 
 fn layer_of(module: &str) -> Option<(&'static str, usize)> {

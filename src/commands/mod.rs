@@ -27,8 +27,10 @@ pub mod proof;
 pub mod render;
 pub mod report;
 pub mod scene;
+pub mod serve;
 pub mod sheet;
 pub mod status;
+pub mod user;
 pub mod video;
 
 /// Make hotline posters, stickers, cards and screen slides for health-care facilities.
@@ -128,6 +130,20 @@ pub enum Command {
     /// Print a piece's display list as text (what every exporter draws).
     #[command(after_help = "Example:\n  hotline-kit scene stall-sticker --locale es")]
     Scene(scene::Args),
+    /// The web application: coordinators set the kit, preview and download; the survivor
+    /// advisory board reviews and approves; translators edit; staff log postings.
+    #[command(
+        after_help = "Listens on this computer only unless --bind says otherwise. Make the first account with
+`hotline-kit user add NAME --role admin` first.
+
+Examples:
+  hotline-kit serve
+  hotline-kit serve --project clinic --bind 127.0.0.1:8090"
+    )]
+    Serve(serve::Args),
+    /// Accounts of the web application.
+    #[command(subcommand)]
+    User(user::UserCommand),
     /// Measure layout, PDF, 300-dpi PNG and the whole default build (in memory).
     #[command(after_help = "Example:\n  hotline-kit bench --iterations 30")]
     Bench(bench::Args),
@@ -167,5 +183,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         Command::List => list::run(g),
         Command::Scene(a) => scene::run(a, g),
         Command::Bench(a) => bench::run(a, g),
+        Command::Serve(a) => serve::run(a, g),
+        Command::User(c) => user::run(c, g),
     }
 }

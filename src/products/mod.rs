@@ -1,7 +1,8 @@
 //! Layer 8, products: what the commands make from sealed scenes: one piece
 //! ([`piece`]), a selection of pieces ([`selection`]), the whole kit ([`kit`]), video
 //! loops, print marks, label sheets, the proof packet, the placement plan, the
-//! translators' files and the staff posting report.
+//! translators' files and the staff posting report; [`workspace`] opens a project, its
+//! kit file and a selection.
 
 pub mod approvals;
 pub mod bench;
@@ -21,3 +22,4 @@ pub mod selection;
 pub mod sheet;
 pub mod translate;
 pub mod video;
+pub mod workspace;

@@ -1,0 +1,215 @@
+//! The pages of the web application: the route table and the handlers, one module per
+//! person's work, each page an askama template in `src/web/templates/` (every value is
+//! escaped by the template engine).
+
+use askama::Template;
+use axum::http::{Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+
+use super::app::{Access, AppState, Route, Viewer};
+use super::store::users::Role;
+
+pub mod admin;
+pub mod auth;
+
+use Role::{Admin, Coordinator, Reviewer, Translator};
+
+/// Everyone with an account.
+pub const ANY: Access = Access::Signed;
+/// Coordinators only.
+pub const COORDINATORS: Access = Access::Roles(&[Coordinator]);
+/// Admins only.
+pub const ADMINS: Access = Access::Roles(&[Admin]);
+/// The survivor advisory board.
+pub const REVIEWERS: Access = Access::Roles(&[Reviewer]);
+/// Translators.
+pub const TRANSLATORS: Access = Access::Roles(&[Translator]);
+
+const fn route(method: Method, path: &'static str, access: Access, example: &'static str) -> Route {
+    Route {
+        method,
+        path,
+        access,
+        example,
+    }
+}
+
+/// Every route with who may use it, and its handler. The guard
+/// ([`super::app::router`]) enforces the access of each before its handler runs.
+pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
+    use Method as M;
+    let _ = (COORDINATORS, REVIEWERS, TRANSLATORS);
+    vec![
+        (
+            route(M::GET, "/static/app.css", Access::Public, "/static/app.css"),
+            get(auth::stylesheet),
+        ),
+        (
+            route(M::GET, "/static/app.js", Access::Public, "/static/app.js"),
+            get(auth::script),
+        ),
+        (
+            route(M::GET, "/login", Access::Public, "/login"),
+            get(auth::login_page),
+        ),
+        (
+            route(M::POST, "/login", Access::Public, "/login"),
+            post(auth::login),
+        ),
+        (
+            route(M::POST, "/logout", ANY, "/logout"),
+            post(auth::logout),
+        ),
+        (route(M::GET, "/", ANY, "/"), get(auth::home)),
+        (
+            route(M::GET, "/account", ANY, "/account"),
+            get(auth::account),
+        ),
+        (
+            route(M::POST, "/account", ANY, "/account"),
+            post(auth::save_account),
+        ),
+        (
+            route(M::GET, "/admin/users", ADMINS, "/admin/users"),
+            get(admin::users),
+        ),
+        (
+            route(M::POST, "/admin/users", ADMINS, "/admin/users"),
+            post(admin::add_user),
+        ),
+        (
+            route(
+                M::POST,
+                "/admin/users/{name}/disable",
+                ADMINS,
+                "/admin/users/someone/disable",
+            ),
+            post(admin::disable),
+        ),
+        (
+            route(
+                M::POST,
+                "/admin/users/{name}/enable",
+                ADMINS,
+                "/admin/users/someone/enable",
+            ),
+            post(admin::enable),
+        ),
+        (
+            route(M::GET, "/admin/audit", ADMINS, "/admin/audit"),
+            get(admin::audit),
+        ),
+    ]
+}
+
+/// What every page shows around its content: who is logged in, their links, the CSRF
+/// token for forms.
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    /// Page title.
+    pub title: String,
+    /// The person, as shown.
+    pub who: Option<String>,
+    /// Their role.
+    pub role: Option<Role>,
+    /// CSRF token for the page's forms.
+    pub csrf: String,
+    /// Which navigation link is this page.
+    pub here: &'static str,
+}
+
+impl Chrome {
+    /// The chrome of a page titled `title` for this viewer.
+    pub fn new(title: impl Into<String>, viewer: Option<&Viewer>, here: &'static str) -> Chrome {
+        let s = viewer.and_then(|v| v.session.as_ref());
+        Chrome {
+            title: title.into(),
+            who: s.map(|s| s.user.shown()),
+            role: s.map(|s| s.user.role),
+            csrf: s.map(|s| s.csrf.clone()).unwrap_or_default(),
+            here,
+        }
+    }
+
+    /// Whether `path` is this page's navigation link.
+    pub fn is_here(&self, path: &str) -> bool {
+        path == self.here
+    }
+
+    /// The navigation links for the person's role: (label, path).
+    pub fn links(&self) -> Vec<(&'static str, &'static str)> {
+        let mut v = vec![("Home", "/")];
+        match self.role {
+            Some(Role::Coordinator) => {}
+            Some(Role::Reviewer) => {}
+            Some(Role::Translator) => {}
+            Some(Role::Admin) => {
+                v.push(("Users", "/admin/users"));
+                v.push(("Audit log", "/admin/audit"));
+            }
+            None => return vec![],
+        }
+        v.push(("Account", "/account"));
+        v
+    }
+}
+
+/// Render a template as an HTML response (500 with a plain message if it fails).
+pub fn html(t: &impl Template) -> Response {
+    html_status(StatusCode::OK, t)
+}
+
+/// Render a template as an HTML response with this status.
+pub fn html_status(status: StatusCode, t: &impl Template) -> Response {
+    match t.render() {
+        Ok(body) => (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the page could not be made",
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "web/templates/error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    status: u16,
+    message: &'static str,
+}
+
+/// An error page for `status`, in words a person can act on.
+pub fn error(status: StatusCode, viewer: Option<&Viewer>) -> Response {
+    let message = match status {
+        StatusCode::UNAUTHORIZED => "Please log in first.",
+        StatusCode::FORBIDDEN => {
+            "This page is not part of your role, or the form was too old or came from another site. Go back, reload the page and try again."
+        }
+        StatusCode::NOT_FOUND => "There is no such page.",
+        StatusCode::PAYLOAD_TOO_LARGE => "What you sent is too large.",
+        StatusCode::TOO_MANY_REQUESTS => "Too many attempts. Wait a few minutes and try again.",
+        _ => {
+            "Something went wrong on the server. Try again; if it keeps happening, tell your administrator."
+        }
+    };
+    html_status(
+        status,
+        &ErrorPage {
+            chrome: Chrome::new(status.canonical_reason().unwrap_or("Error"), viewer, ""),
+            status: status.as_u16(),
+            message,
+        },
+    )
+}
+
+/// The page for an unknown path.
+pub async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, None)
+}
