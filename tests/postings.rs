@@ -281,3 +281,80 @@ fn long_words_wrap_inside_their_column_and_long_logs_take_more_pages() {
         );
     }
 }
+
+#[test]
+fn the_command_reads_the_posting_log_of_the_web_application() {
+    use hotline_kit::products::postings::NewPosting;
+    use hotline_kit::web::store::Store;
+    let t = common::temp_project();
+    let store = Store::open(t.path()).unwrap();
+    store
+        .conn()
+        .unwrap()
+        .execute(
+            "INSERT INTO users (name, role, password, created) VALUES ('ana', 'coordinator', 'x', 'now')",
+            [],
+        )
+        .unwrap();
+    let new = |place: &str, action, count, date: &str| NewPosting {
+        design: "poster".into(),
+        locale: "en".into(),
+        place: place.into(),
+        count,
+        date: date.into(),
+        action,
+        by: "A. B.".into(),
+        note: "=1+1".into(),
+    };
+    for (place, action, count, date) in [
+        ("Lobby", Action::Posted, 3, "2026-03-01"),
+        ("lobby", Action::Removed, 1, "2026-04-01"),
+        (CHINESE, Action::Posted, 2, "2026-05-01"),
+    ] {
+        let at = format!("{date}T08:00:00Z");
+        store
+            .add_posting(
+                &new(place, action, count, date),
+                1,
+                "sha256:abc",
+                "approved",
+                &at,
+            )
+            .unwrap();
+    }
+    let o = hk(t.path(), &["report", "--format", "csv"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(
+        rows[1].starts_with("lobby,poster,en,2,removed,2026-04-01,A. B.,2026-03-01,approved"),
+        "{csv}"
+    );
+    assert!(
+        rows[2].starts_with(&format!("{CHINESE},poster,en,2,posted")),
+        "{csv}"
+    );
+    let o = hk(
+        t.path(),
+        &["report", "--format", "csv", "--log", "--from", "2026-04-01"],
+    );
+    let back = from_csv(&String::from_utf8(o.stdout).unwrap()).unwrap();
+    assert_eq!(back.iter().map(|p| p.id).collect::<Vec<_>>(), [2, 3]);
+    assert_eq!(
+        back[0].note, "=1+1",
+        "the formula guard comes off when read back"
+    );
+    let o = hk(
+        t.path(),
+        &["report", "--to", "2026-03-31", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["totals"]["copies"], 3);
+    let o = hk(t.path(), &["report", "--out", "postings.pdf"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text =
+        pdf_extract::extract_text_from_mem(&std::fs::read(t.path().join("postings.pdf")).unwrap())
+            .unwrap();
+    assert!(squash(&text).contains("4copiesupat2places"), "{text}");
+}

@@ -119,10 +119,22 @@ mod tests {
             note: "by the door, \"left\"\nsecond line".into(),
         };
         let later = s
-            .add_posting(&new("2026-03-02", Action::Removed, "غرفة الانتظار"), 1, "sha256:aa", "approved", "2026-03-02T10:00:00Z")
+            .add_posting(
+                &new("2026-03-02", Action::Removed, "غرفة الانتظار"),
+                1,
+                "sha256:aa",
+                "approved",
+                "2026-03-02T10:00:00Z",
+            )
             .unwrap();
         let first = s
-            .add_posting(&new("2026-03-01", Action::Posted, " غرفة  الانتظار "), 1, "sha256:aa", "approved", "2026-03-01T10:00:00Z")
+            .add_posting(
+                &new("2026-03-01", Action::Posted, " غرفة  الانتظار "),
+                1,
+                "sha256:aa",
+                "approved",
+                "2026-03-01T10:00:00Z",
+            )
             .unwrap();
         assert_eq!((later.id, first.id), (1, 2));
         assert_eq!(first.place, "غرفة الانتظار", "stored cleaned");
