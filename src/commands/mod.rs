@@ -22,6 +22,7 @@ pub mod init;
 pub mod list;
 pub mod locale;
 pub mod plan;
+pub mod postings;
 pub mod proof;
 pub mod render;
 pub mod report;
@@ -99,6 +100,12 @@ pub enum Command {
         after_help = "How many comes from the kit file's [counts] table (`hotline-kit init` writes one): each design\nnames the count it goes by (stalls, sample_windows, screens...). Drafts are marked: do not post\nthem until the survivor advisory board approves them.\n\nExamples:\n  hotline-kit plan                      (writes plan.pdf, US Letter)\n  hotline-kit plan --kit clinic.toml -o clinic-plan.pdf\n  hotline-kit plan --format text\n  hotline-kit plan --format json -o plan.json"
     )]
     Plan(plan::Args),
+    /// The staff posting report: what is posted where, in which languages, which
+    /// approved version, when and by whom, from the posting log of the web application.
+    #[command(
+        after_help = "Staff record postings in the web application (hotline-kit serve, then Posting log). The report\nlists what is up at each place (posted minus removed; a replaced copy keeps the count) with the\nversion put up (approved or DRAFT and its content hash), totals per piece and language, and the\nlog of the range. CSV cells that a spreadsheet would run as a formula start with an apostrophe.\n\nExamples:\n  hotline-kit report --format pdf --out postings.pdf\n  hotline-kit report --from 2026-01-01 --to 2026-06-30 --out postings-h1.pdf\n  hotline-kit report --format csv > standing.csv\n  hotline-kit report --format csv --log --out log.csv\n  hotline-kit report --format json"
+    )]
+    Report(postings::Args),
     /// The illustration library: contact sheet for review.
     #[command(subcommand)]
     Imagery(imagery::ImageryCommand),
@@ -167,6 +174,7 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         Command::Video(a) => video::run(a, g),
         Command::Sheet(a) => sheet::run(a, g),
         Command::Plan(a) => plan::run(a, g),
+        Command::Report(a) => postings::run(a, g),
         Command::Imagery(c) => imagery::run(c, g),
         Command::Credits(a) => credits::run(a, g),
         Command::Init(a) => init::run(a, g),

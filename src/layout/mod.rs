@@ -990,6 +990,69 @@ pub fn wrapped(
     Ok((items, y - top))
 }
 
+/// Free text typed by people (a place name, a note) in any script, wrapped to `w` from
+/// (`x`, `top`) at `size` with lines `leading` × `size` apart: each line's direction
+/// comes from its first strong character (an Arabic line starts at the right), and
+/// `chain` should hold a face for every script the text may use. Returns the items and
+/// the height used; a character no face has is the caller's to replace.
+#[allow(clippy::too_many_arguments)]
+pub fn wrapped_any(
+    project: &Project,
+    chain: &FontChain,
+    text: &str,
+    (x, top, w): (f32, f32, f32),
+    size: f32,
+    leading: f32,
+    color: Color,
+) -> Result<(Vec<Item>, f32), TextError> {
+    let ascender = match chain.fonts.first() {
+        Some(&id) => {
+            project
+                .fonts
+                .face(id)
+                .map_err(|d| TextError::Font(d.message))?
+                .ascender
+        }
+        None => 1.0,
+    };
+    let mut items = Vec::new();
+    let mut y = top;
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        let dir = match unicode_bidi::get_base_direction(line) {
+            unicode_bidi::Direction::Rtl => Direction::Rtl,
+            _ => Direction::Ltr,
+        };
+        let p = text::shape(line, &project.fonts, chain, dir, "und")?;
+        let lines = p
+            .break_lines(w / size)
+            .unwrap_or_else(|| hard_breaks(&p, w / size));
+        for l in lines {
+            let lw = p.width(l.clone()) * size;
+            let lx = if dir == Direction::Rtl { x + w - lw } else { x };
+            push_runs(&mut items, &p, l, lx, y + ascender * size, size, color);
+            y += leading * size;
+        }
+    }
+    Ok((items, y - top))
+}
+
+/// Lines of at most `max` em broken between any two characters (not before a
+/// combining mark): for typed text with a word wider than its column.
+fn hard_breaks(p: &Paragraph, max: f32) -> Vec<std::ops::Range<usize>> {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, c) in p.text.char_indices() {
+        let mark = c.general_category_group() == GeneralCategoryGroup::Mark;
+        if i > start && !mark && p.width(start..i + c.len_utf8()) > max {
+            lines.push(start..i);
+            start = i;
+        }
+    }
+    lines.push(start..p.text.len());
+    lines
+}
+
 /// The width in em of the widest piece of `text` that cannot be broken (a web address),
 /// in a locale's regular fonts: review tables shrink such a cell to fit its column.
 pub fn widest_unbreakable(project: &Project, cat: &Catalog, text: &str) -> f32 {

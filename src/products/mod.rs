@@ -1,7 +1,8 @@
 //! Layer 8, products: what the commands make from sealed scenes: one piece
 //! ([`piece`]), a selection of pieces ([`selection`]), the whole kit ([`kit`]), video
-//! loops, print marks, label sheets, the proof packet, the placement plan and the
-//! translators' files; [`workspace`] opens a project, its kit file and a selection.
+//! loops, print marks, label sheets, the proof packet, the placement plan, the
+//! translators' files and the staff posting report; [`workspace`] opens a project, its
+//! kit file and a selection.
 
 pub mod approvals;
 pub mod bench;
@@ -16,6 +17,7 @@ pub mod marks;
 pub mod pageflow;
 pub mod piece;
 pub mod plan;
+pub mod postings;
 pub mod proof;
 pub mod selection;
 pub mod sheet;

@@ -18,6 +18,7 @@ use crate::base::diag::Diagnostic;
 
 pub mod audit;
 pub mod comments;
+pub mod postings;
 pub mod sessions;
 pub mod users;
 
