@@ -245,7 +245,7 @@ pub fn count_names(project: &Project, kit: Option<&crate::load::kitfile::KitFile
     let mut v: Vec<String> = project
         .designs
         .values()
-        .filter_map(|d| d.per.as_ref().map(|p| p.get_ref().clone()))
+        .filter_map(|d| d.per.clone())
         .chain(kit.into_iter().flat_map(|k| k.counts.keys().cloned()))
         .collect();
     v.sort();
@@ -270,7 +270,7 @@ fn page(
             let users: Vec<&str> = project
                 .designs
                 .values()
-                .filter(|d| d.per.as_ref().is_some_and(|p| p.get_ref() == name))
+                .filter(|d| d.per.as_ref() == Some(name))
                 .map(|d| d.title.as_str())
                 .collect();
             let help = if users.is_empty() {

@@ -391,6 +391,7 @@ pub fn field_map(text: &str) -> FieldMap {
         return m;
     };
     let root = doc.as_table();
+    let mut rows: Vec<(Range<usize>, FieldId)> = Vec::new();
     let mut add = |item: Option<(&toml_edit::Key, &Item)>, field: String| {
         if let Some((k, v)) = item
             && let (Some(a), Some(b)) = (k.span(), v.span())
@@ -423,13 +424,14 @@ pub fn field_map(text: &str) -> FieldMap {
                     .get(i + 1)
                     .and_then(|n| n.span())
                     .map_or(text.len(), |n| n.start);
-                m.spans.push((s.start..end.max(s.end), format!("res-{i}")));
+                rows.push((s.start..end.max(s.end), format!("res-{i}")));
             }
             for k in ["name", "phone", "hours", "languages"] {
                 add(t.get_key_value(k), format!("res-{i}-{k}"));
             }
         }
     }
+    m.spans.extend(rows);
     m
 }
 

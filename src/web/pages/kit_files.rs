@@ -110,14 +110,13 @@ impl PieceView {
 /// The kit, its selection and every piece's state, as `status` reports it.
 struct Loaded {
     project: std::sync::Arc<Project>,
-    kit: Kit,
     sel: Selection,
     pieces: Vec<PieceView>,
 }
 
 fn load(st: &AppState) -> Result<Loaded, Diagnostics> {
     let project = st.engine.project()?;
-    let (kit, sel) = st.engine.selection(vec![], vec![])?;
+    let (_, sel) = st.engine.selection(vec![], vec![])?;
     let status = crate::products::approvals::status(&project, &sel);
     let pieces = status
         .pieces
@@ -126,7 +125,6 @@ fn load(st: &AppState) -> Result<Loaded, Diagnostics> {
         .collect();
     Ok(Loaded {
         project,
-        kit,
         sel,
         pieces,
     })
