@@ -49,7 +49,7 @@ struct Web {
 impl Web {
     fn new(dir: &Path) -> Web {
         let store = Store::open(dir).unwrap();
-        let mut login = |name: &str, role: Role| {
+        let login = |name: &str, role: Role| {
             let u = store
                 .add_user(&NewUser {
                     name: name.into(),
@@ -311,7 +311,7 @@ fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
         let mut f = z.by_index(i).unwrap();
         let mut b = Vec::new();
         f.read_to_end(&mut b).unwrap();
-        out.insert(f.name().to_string(), b);
+        out.insert(f.name().unwrap().to_string(), b);
     }
     out
 }

@@ -559,7 +559,7 @@ pub fn check(dir: &Path, project: &Project, old: &str, form: &KitForm) -> Result
                     .filter(|_| x.file.as_deref() == Some(tmp_path.as_path()))
                     .and_then(|s| map.field_at(s.start))
                     .map(|f| {
-                        if f.starts_with("res-") && f.matches('-').count() == 1 {
+                        if f.starts_with("res-") {
                             kit_edit::resource_part(f, &x.message)
                         } else {
                             f.to_string()

@@ -416,28 +416,42 @@ pub fn field_map(text: &str) -> FieldMap {
         }
     }
     if let Some(rs) = root.get("resource").and_then(Item::as_array_of_tables) {
-        let tables: Vec<&Table> = rs.iter().collect();
-        for (i, t) in tables.iter().enumerate() {
-            // The whole row: from its header to the next table.
-            if let Some(s) = t.span() {
-                let end = tables
-                    .get(i + 1)
-                    .and_then(|n| n.span())
-                    .map_or(text.len(), |n| n.start);
-                rows.push((s.start..end.max(s.end), format!("res-{i}")));
-            }
+        for (i, t) in rs.iter().enumerate() {
             for k in ["name", "phone", "hours", "languages"] {
                 add(t.get_key_value(k), format!("res-{i}-{k}"));
             }
         }
     }
+    // Whole rows: from each `[[resource]]` header to the next table header.
+    let mut offset = 0;
+    let mut open: Option<usize> = None;
+    let mut n = 0;
+    for line in text.split_inclusive('\n') {
+        let head = line.trim_start();
+        if head.starts_with('[') {
+            if let Some(start) = open.take() {
+                rows.push((start..offset, format!("res-{n}")));
+                n += 1;
+            }
+            if head.starts_with("[[resource]]") {
+                open = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    if let Some(start) = open {
+        rows.push((start..offset, format!("res-{n}")));
+    }
     m.spans.extend(rows);
     m
 }
 
-/// The field of a resource row a diagnostic about the whole row is about, from what
-/// the kit file's checks say (its message names the name, the number or the hours).
-pub fn resource_part(row: &str, message: &str) -> String {
+/// The field of a resource row a diagnostic about the row is about (`res-0-phone`), from
+/// the field it was found in (`res-0`, `res-0-name`...) and what the kit file's checks
+/// say (the message names the name, the number or the hours); the row when it names
+/// none of them.
+pub fn resource_part(field: &str, message: &str) -> String {
+    let row: String = field.split('-').take(2).collect::<Vec<_>>().join("-");
     let part = if message.contains("named like") || message.contains("needs a name") {
         "name"
     } else if message.contains("hours") {
@@ -445,7 +459,7 @@ pub fn resource_part(row: &str, message: &str) -> String {
     } else if message.contains("phone number") || message.contains("look-alike") {
         "phone"
     } else {
-        return row.to_string();
+        return row;
     };
     format!("{row}-{part}")
 }
