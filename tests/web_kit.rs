@@ -17,7 +17,7 @@ use hotline_kit::web::store::Store;
 use hotline_kit::web::store::users::{NewUser, Role};
 use tower::ServiceExt as _;
 
-/// A facility folder from `hotline-kit init`, with a small kit (two designs, two
+/// A facility folder from `hotline-kit init`, with a small kit (three designs, two
 /// languages, PDF only) so the tests run quickly.
 fn facility() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -26,13 +26,19 @@ fn facility() -> tempfile::TempDir {
         .arg(dir.path().join("f"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let kit = dir.path().join("f/kit.toml");
     common::edit(
         &kit,
         "designs = [\"stall-sticker\", \"window-cling\", \"poster\", \"wallet-card\", \"tv-slides\"]",
-        "designs = [\"stall-sticker\", \"wallet-card\"]",
+        "designs = [\"stall-sticker\", \"poster\", \"wallet-card\"]",
     );
+    // Three designs do not show the whole kit's range of people: a warning here.
+    common::edit(&kit, "diversity = \"required\"", "diversity = \"advisory\"");
     common::edit(&kit, "formats = [\"pdf\", \"png\"]", "formats = [\"pdf\"]");
     dir
 }
@@ -64,7 +70,11 @@ impl Web {
         };
         let coordinator = login("Cora", Role::Coordinator);
         let reviewer = login("Rene", Role::Reviewer);
-        let app = router(AppState::new(dir, Store::open(dir).unwrap(), Config::default()));
+        let app = router(AppState::new(
+            dir,
+            Store::open(dir).unwrap(),
+            Config::default(),
+        ));
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -91,7 +101,11 @@ impl Web {
         })
     }
 
-    fn get(&self, who: &(String, String), uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    fn get(
+        &self,
+        who: &(String, String),
+        uri: &str,
+    ) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
         self.send(
             Request::get(uri)
                 .header(header::COOKIE, &who.0)
@@ -187,24 +201,43 @@ fn a_coordinator_saves_a_valid_change_and_the_audit_log_has_both_texts() {
     assert_eq!(s, StatusCode::SEE_OTHER, "{body}");
     let after = std::fs::read_to_string(f.join("kit.toml")).unwrap();
     let parsed: toml::Value = toml::from_str(&after).unwrap();
-    assert_eq!(parsed["facility"]["name"].as_str(), Some("Saint Example Clinic"));
+    assert_eq!(
+        parsed["facility"]["name"].as_str(),
+        Some("Saint Example Clinic")
+    );
     assert_eq!(parsed["counts"]["stalls"].as_integer(), Some(7));
     assert_eq!(
         parsed["resource"][0]["phone"].as_str(),
         Some("510-555-0100")
     );
     // Everything else, comments included, stays as it was.
-    assert!(after.contains("# bathroom stalls (stall stickers)"), "{after}");
-    assert!(after.contains("# Local programs to list on posters"), "{after}");
-    assert!(after.contains("restrooms = 6            # public restrooms (posters)"), "{after}");
+    assert!(
+        after.contains("# bathroom stalls (stall stickers)"),
+        "{after}"
+    );
+    assert!(
+        after.contains("# Local programs to list on posters"),
+        "{after}"
+    );
+    assert!(
+        after.contains("restrooms = 6            # public restrooms (posters)"),
+        "{after}"
+    );
     let log = web.store.audit_log(10).unwrap();
-    let e = log.iter().find(|e| e.action == "kit.update").expect("audit row");
+    let e = log
+        .iter()
+        .find(|e| e.action == "kit.update")
+        .expect("audit row");
     assert_eq!(e.actor, "Cora");
     assert_eq!(e.before, before);
     assert_eq!(e.after, after);
     // The same kit is valid for the command line.
     let out = common::hk(&f, &["check"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The settings page shows the saved values.
     let (s, _, page) = web.get(&web.coordinator, "/kit?done=1");
     assert_eq!(s, StatusCode::OK);
@@ -255,7 +288,10 @@ fn invalid_values_are_refused_beside_their_field_with_the_cli_words_and_nothing_
     let (s, html) = web.post_form(&web.coordinator, "/kit", &form.pairs());
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let cli = cli_error(&text.replace("exam_rooms = 20", "exam_rooms = -1"), &[]);
-    assert!(beside(&html, "count-exam_rooms").contains(&cli), "{cli}\n{html}");
+    assert!(
+        beside(&html, "count-exam_rooms").contains(&cli),
+        "{cli}\n{html}"
+    );
     assert_eq!(std::fs::read(f.join("kit.toml")).unwrap(), original);
 
     // Nothing was recorded as a change.
@@ -326,7 +362,11 @@ fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, std::fs::read(&p).unwrap());
             }
         }
@@ -344,12 +384,18 @@ fn proofs_are_named_not_for_print_and_the_final_zip_waits_for_approval_then_equa
     let (s, h, body) = web.get(&web.coordinator, "/kit/download/proofs");
     assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
     let cd = h[header::CONTENT_DISPOSITION].to_str().unwrap();
-    assert!(cd.starts_with("attachment;") && cd.contains("-proofs-NOT-FOR-PRINT.zip"), "{cd}");
+    assert!(
+        cd.starts_with("attachment;") && cd.contains("-proofs-NOT-FOR-PRINT.zip"),
+        "{cd}"
+    );
     let proofs = unzip(&body);
-    assert_eq!(proofs.len(), 4, "{:?}", proofs.keys());
+    assert_eq!(proofs.len(), 6, "{:?}", proofs.keys());
     for (name, bytes) in &proofs {
         let file = name.rsplit('/').next().unwrap();
-        assert!(file.starts_with("PROOF-NOT-FOR-PRINT-") && file.ends_with(".pdf"), "{name}");
+        assert!(
+            file.starts_with("PROOF-NOT-FOR-PRINT-") && file.ends_with(".pdf"),
+            "{name}"
+        );
         assert!(bytes.starts_with(b"%PDF-"));
     }
 
@@ -363,16 +409,29 @@ fn proofs_are_named_not_for_print_and_the_final_zip_waits_for_approval_then_equa
     assert!(!String::from_utf8_lossy(&dl).contains("href=\"/kit/download/final\""));
 
     // Approved on the command line, then the same files as `build --final`.
-    for d in ["stall-sticker", "wallet-card"] {
+    for d in ["stall-sticker", "poster", "wallet-card"] {
         let out = common::hk(&f, &["approve", d, "--locale", "all", "--by", "Board"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let (s, h, body) = web.get(&web.coordinator, "/kit/download/final");
     assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
-    assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap().contains("-final.zip"));
+    assert!(
+        h[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("-final.zip")
+    );
     let zipped = unzip(&body);
     let out = common::hk(&f, &["build", "--final", "--out", "built"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let built = files_under(&f.join("built"));
     assert_eq!(
         zipped.keys().collect::<Vec<_>>(),

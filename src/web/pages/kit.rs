@@ -160,7 +160,11 @@ pub struct Done {
 }
 
 /// The kit settings form, filled from kit.toml.
-pub async fn settings(State(st): State<AppState>, viewer: Viewer, Query(q): Query<Done>) -> Response {
+pub async fn settings(
+    State(st): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<Done>,
+) -> Response {
     let st2 = st.clone();
     let loaded = tokio::task::spawn_blocking(move || {
         let project = st2.engine.project()?;
@@ -204,7 +208,14 @@ fn broken(viewer: &Viewer, d: &Diagnostics) -> Response {
             chrome: Chrome::new("Kit settings", Some(viewer), "/kit"),
             done: false,
             top: p.top,
-            facility: input("facility", "facility", "Facility name", String::new(), "", vec![]),
+            facility: input(
+                "facility",
+                "facility",
+                "Facility name",
+                String::new(),
+                "",
+                vec![],
+            ),
             designs: vec![],
             designs_errors: vec![],
             locales: vec![],
@@ -279,7 +290,14 @@ fn page(
                 format!("for: {}", users.join(", "))
             };
             let id = format!("count-{name}");
-            input(&id, &id, &name.replace('_', " "), v.clone(), &help, problems.of(&id))
+            input(
+                &id,
+                &id,
+                &name.replace('_', " "),
+                v.clone(),
+                &help,
+                problems.of(&id),
+            )
         })
         .collect();
     let rows = form
@@ -517,10 +535,16 @@ pub fn check(dir: &Path, project: &Project, old: &str, form: &KitForm) -> Result
         p
     })?;
     if form.designs.is_empty() {
-        p.add(Some("designs".into()), Problem::say("Choose at least one design."));
+        p.add(
+            Some("designs".into()),
+            Problem::say("Choose at least one design."),
+        );
     }
     if form.locales.is_empty() {
-        p.add(Some("locales".into()), Problem::say("Choose at least one language."));
+        p.add(
+            Some("locales".into()),
+            Problem::say("Choose at least one language."),
+        );
     }
     if !p.is_empty() {
         return Err(p);

@@ -69,11 +69,10 @@ impl KitForm {
             f.facility = k.facility.name.clone();
             f.designs = k.build.designs.clone();
             f.locales = k.build.locales.clone();
-            f.qr = k
-                .qr
-                .as_ref()
-                .map(|q| qr_word(q.target).to_string())
-                .unwrap_or_default();
+            f.qr =
+                k.qr.as_ref()
+                    .map(|q| qr_word(q.target).to_string())
+                    .unwrap_or_default();
             if let Some(c) = &k.compliance {
                 f.jurisdiction = c.jurisdiction.clone();
                 f.county_language = c.county_language.clone().unwrap_or_default();
@@ -242,7 +241,11 @@ pub fn apply(old: &str, f: &KitForm) -> Result<String, EditError> {
         ))
     })?;
     // [facility] name
-    set(table(&mut doc, "facility")?, "name", Some(f.facility.trim().into()));
+    set(
+        table(&mut doc, "facility")?,
+        "name",
+        Some(f.facility.trim().into()),
+    );
     // [build] designs, locales
     let build = table(&mut doc, "build")?;
     set(build, "designs", Some(strings(&f.designs)));
@@ -409,7 +412,10 @@ pub fn field_map(text: &str) -> FieldMap {
     add(sub("build", "locales"), "locales".into());
     add(sub("qr", "target"), "qr".into());
     add(sub("compliance", "jurisdiction"), "jurisdiction".into());
-    add(sub("compliance", "county_language"), "county_language".into());
+    add(
+        sub("compliance", "county_language"),
+        "county_language".into(),
+    );
     if let Some(c) = root.get("counts").and_then(Item::as_table_like) {
         for (k, _) in c.iter() {
             add(c.get_key_value(k), format!("count-{k}"));
@@ -473,7 +479,10 @@ mod tests {
     fn form() -> KitForm {
         KitForm {
             facility: "A".into(),
-            counts: vec![("stalls".into(), "12".into()), ("exam_rooms".into(), "4".into())],
+            counts: vec![
+                ("stalls".into(), "12".into()),
+                ("exam_rooms".into(), "4".into()),
+            ],
             resources: vec![ResourceRow {
                 name: "R".into(),
                 phone: "510-555-0100".into(),

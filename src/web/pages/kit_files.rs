@@ -314,11 +314,7 @@ pub fn safe_name(s: &str) -> String {
         }
     }
     let out: String = out.trim_matches(['-', '.']).chars().take(60).collect();
-    if out.is_empty() {
-        "kit".into()
-    } else {
-        out
-    }
+    if out.is_empty() { "kit".into() } else { out }
 }
 
 /// The facility's name as a file name part.
@@ -486,17 +482,21 @@ pub async fn labels(
         let (kit, sel) = st.engine.selection(vec![], vec![])?;
         let d = kit_design(&project, &sel, &design)?;
         let Some(name) = d.label_template.clone() else {
-            return Err(Diagnostic::error(format!(
-                "{} has no recommended label template",
-                d.name
-            ))
-            .into());
+            return Err(
+                Diagnostic::error(format!("{} has no recommended label template", d.name)).into(),
+            );
         };
         let all = crate::products::labels::templates(&project)?;
         let t = all
             .get(&name)
             .ok_or_else(|| Diagnostic::error(format!("unknown sheet template `{name}`")))?;
-        let one = crate::products::workspace::selection(&kit, vec![d.name.clone()], vec![], vec![], None)?;
+        let one = crate::products::workspace::selection(
+            &kit,
+            vec![d.name.clone()],
+            vec![],
+            vec![],
+            None,
+        )?;
         let (pieces, _) = crate::products::kit::prepare(&project, &one)?;
         let scene = crate::products::labels::impose(&project, &name, t, &pieces, (0.0, 0.0), 1)?;
         let stem = format!("{}-{name}", d.name);
@@ -557,7 +557,11 @@ pub async fn video_loop(
             vec![],
             None,
         )?;
-        let ls = kit.file.as_ref().and_then(|k| k.video.as_ref()).map(|v| v.settings());
+        let ls = kit
+            .file
+            .as_ref()
+            .and_then(|k| k.video.as_ref())
+            .map(|v| v.settings());
         let timing = ls.as_ref().map(|l| l.timing).unwrap_or_default();
         let crawl = ls.as_ref().is_some_and(|l| l.crawl);
         let stem = format!("{}-{locale}-loop", d.name);

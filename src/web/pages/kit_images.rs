@@ -22,10 +22,26 @@ use crate::web::store::audit::Change;
 
 /// The sidecar's text fields, as the form names them.
 const TEXT_FIELDS: &[(&str, &str, &str)] = &[
-    ("title", "Title", "what the picture shows, in plain words (also its alt text)"),
-    ("license", "Licence", "SPDX id, e.g. CC-BY-4.0, or \"own work, all rights reserved by the facility\""),
-    ("source", "Source", "where it comes from (photographer, package and version)"),
-    ("credit", "Credit", "the credit line printed in the kit's credits"),
+    (
+        "title",
+        "Title",
+        "what the picture shows, in plain words (also its alt text)",
+    ),
+    (
+        "license",
+        "Licence",
+        "SPDX id, e.g. CC-BY-4.0, or \"own work, all rights reserved by the facility\"",
+    ),
+    (
+        "source",
+        "Source",
+        "where it comes from (photographer, package and version)",
+    ),
+    (
+        "credit",
+        "Credit",
+        "the credit line printed in the kit's credits",
+    ),
 ];
 
 /// Largest upload read, in bytes (a little under the server's body limit).
@@ -184,7 +200,11 @@ fn make_id(title: &str, taken: &dyn Fn(&str) -> bool) -> String {
         }
     }
     let base = base.trim_end_matches('-').to_string();
-    let base = if base == "own" { "own-picture".to_string() } else { base };
+    let base = if base == "own" {
+        "own-picture".to_string()
+    } else {
+        base
+    };
     let mut id = base.clone();
     let mut n = 2;
     while taken(&id) {
@@ -225,9 +245,11 @@ fn check_upload(
         return Err(Diagnostic::error("choose a picture file to upload").into());
     }
     let Some(ext) = sniff(bytes) else {
-        return Err(Diagnostic::error("the file is neither a PNG, a JPEG nor an SVG picture")
-            .hint("pictures are recognised from their content, not their name")
-            .into());
+        return Err(
+            Diagnostic::error("the file is neither a PNG, a JPEG nor an SVG picture")
+                .hint("pictures are recognised from their content, not their name")
+                .into(),
+        );
     };
     let title = values
         .iter()
@@ -294,10 +316,20 @@ pub async fn upload(
     if too_big {
         let p = vec![Problem {
             message: format!("the picture is larger than {} MB", MAX_UPLOAD >> 20),
-            hints: vec!["make it smaller (a PNG or JPEG of at most 40 megapixels, an SVG of at most 2 MB)".into()],
+            hints: vec![
+                "make it smaller (a PNG or JPEG of at most 40 megapixels, an SVG of at most 2 MB)"
+                    .into(),
+            ],
             place: String::new(),
         }];
-        return render(&st, &viewer, &values, p, String::new(), StatusCode::PAYLOAD_TOO_LARGE);
+        return render(
+            &st,
+            &viewer,
+            &values,
+            p,
+            String::new(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        );
     }
     let _writing = st.writing.lock().await;
     let st2 = st.clone();
@@ -320,17 +352,23 @@ pub async fn upload(
             .into_response()
         }
         Ok(Err(d)) => {
-            let p = d
-                .0
-                .iter()
-                .filter(|x| x.is_error())
-                .map(|x| Problem {
-                    message: x.message.clone(),
-                    hints: x.hints.clone(),
-                    place: x.location().unwrap_or_default(),
-                })
-                .collect();
-            render(&st, &viewer, &values, p, String::new(), StatusCode::UNPROCESSABLE_ENTITY)
+            let p =
+                d.0.iter()
+                    .filter(|x| x.is_error())
+                    .map(|x| Problem {
+                        message: x.message.clone(),
+                        hints: x.hints.clone(),
+                        place: x.location().unwrap_or_default(),
+                    })
+                    .collect();
+            render(
+                &st,
+                &viewer,
+                &values,
+                p,
+                String::new(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
         Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
     }
@@ -344,7 +382,9 @@ fn add(
     let project = st.engine.project()?;
     let dir = st.engine.dir().to_path_buf();
     let (id, ext, text) = check_upload(&project, &dir, values, bytes)?;
-    let fail = |e: std::io::Error| Diagnostics::from(Diagnostic::error(format!("cannot write images/: {e}")));
+    let fail = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::error(format!("cannot write images/: {e}")))
+    };
     std::fs::create_dir_all(dir.join("images")).map_err(fail)?;
     // The folder must not lead outside the project through a link.
     crate::base::assets::confined(&dir, "images").map_err(fail)?;

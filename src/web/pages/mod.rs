@@ -122,15 +122,30 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             get(kit_files::downloads),
         ),
         (
-            route(M::GET, "/kit/download/proofs", COORDINATORS, "/kit/download/proofs"),
+            route(
+                M::GET,
+                "/kit/download/proofs",
+                COORDINATORS,
+                "/kit/download/proofs",
+            ),
             get(kit_files::proofs),
         ),
         (
-            route(M::GET, "/kit/download/final", COORDINATORS, "/kit/download/final"),
+            route(
+                M::GET,
+                "/kit/download/final",
+                COORDINATORS,
+                "/kit/download/final",
+            ),
             get(kit_files::final_zip),
         ),
         (
-            route(M::GET, "/kit/download/plan", COORDINATORS, "/kit/download/plan"),
+            route(
+                M::GET,
+                "/kit/download/plan",
+                COORDINATORS,
+                "/kit/download/plan",
+            ),
             get(kit_files::plan),
         ),
         (
