@@ -9,6 +9,7 @@ pub mod compliance_report;
 pub mod facility;
 pub mod kit;
 pub mod labels;
+pub mod ledger_file;
 pub mod locales;
 pub mod loops;
 pub mod marks;

@@ -291,7 +291,11 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
         audience: crate::load::locale::audience_line(&cat.info),
         rtl: scene.direction == crate::load::locale::Direction::Rtl,
         size,
-        status: if scene.draft.is_some() && scene.approval.word() == "approved" {
+        // Pending under the board's rule (too few approvals, changes requested) is a
+        // draft here; the status text says why.
+        status: if scene.draft.is_some()
+            && matches!(scene.approval.word(), "approved" | "pending" | "requested")
+        {
             "draft".to_string()
         } else {
             scene.approval.word().to_string()
