@@ -4,6 +4,7 @@
 //! translators' files; [`workspace`] opens a project, its kit file and a selection.
 
 pub mod approvals;
+pub mod approved_images;
 pub mod bench;
 pub mod compliance_report;
 pub mod facility;
