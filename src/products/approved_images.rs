@@ -21,14 +21,17 @@ pub const DIR: &str = ".hotline-kit/approved";
 /// for anything else: only such a hash ever becomes part of a file name.
 pub fn hash_hex(hash: &str) -> Option<&str> {
     let hex = hash.strip_prefix("sha256:")?;
-    (hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then_some(hex)
+    (hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))).then_some(hex)
 }
 
 /// Where page `page` (from 0) of the version with content `hash` is kept.
 pub fn path(project_dir: &Path, hash: &str, page: usize) -> Option<PathBuf> {
     let hex = hash_hex(hash)?;
-    Some(project_dir.join(DIR).join(format!("{hex}-{}.png", page + 1)))
+    Some(
+        project_dir
+            .join(DIR)
+            .join(format!("{hex}-{}.png", page + 1)),
+    )
 }
 
 /// The kept image of page `page` (from 0) of the version with content `hash`, if any.

@@ -112,7 +112,12 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             get(review::queue),
         ),
         (
-            route(M::GET, "/review/{design}/{locale}", REVIEWERS, "/review/poster/en"),
+            route(
+                M::GET,
+                "/review/{design}/{locale}",
+                REVIEWERS,
+                "/review/poster/en",
+            ),
             get(review::piece),
         ),
         (

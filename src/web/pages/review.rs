@@ -80,7 +80,10 @@ fn state_words(e: &QueueEntry) -> (String, Vec<String>) {
         "pending" => {
             let mut v = p.waiting_for.clone();
             if !p.changes.is_empty() {
-                v.push(format!("changed since the last approval: {}", p.changes.join(", ")));
+                v.push(format!(
+                    "changed since the last approval: {}",
+                    p.changes.join(", ")
+                ));
             }
             ("Waiting for more approvals".into(), v)
         }
@@ -91,10 +94,7 @@ fn state_words(e: &QueueEntry) -> (String, Vec<String>) {
                 p.error.as_deref().unwrap_or("unknown error")
             )],
         ),
-        _ => (
-            "Draft".into(),
-            vec!["not approved yet".into()],
-        ),
+        _ => ("Draft".into(), vec!["not approved yet".into()]),
     }
 }
 
@@ -304,7 +304,15 @@ pub async fn piece(
     let done = q.done.unwrap_or_default();
     let v2 = viewer.clone();
     tokio::task::spawn_blocking(move || {
-        render(&st, &v2, &design, &locale, String::new(), done, StatusCode::OK)
+        render(
+            &st,
+            &v2,
+            &design,
+            &locale,
+            String::new(),
+            done,
+            StatusCode::OK,
+        )
     })
     .await
     .unwrap_or_else(|_| error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)))
@@ -423,23 +431,22 @@ pub fn render(
     page.decisions.sort_by(|a, b| a.date.cmp(&b.date));
     match st.store.comments(design, locale) {
         Ok(cs) => {
-            page.comments = cs
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| CommentView {
-                    n: i + 1,
-                    id: c.id,
-                    by: c.by,
-                    body: c.body,
-                    created: c.created,
-                    on: short(&c.hash),
-                    current: c.hash == page.hash,
-                    pin: c
-                        .x
-                        .zip(c.y)
-                        .map(|(x, y)| (format!("{:.2}", x * 100.0), format!("{:.2}", y * 100.0))),
-                })
-                .collect();
+            page.comments =
+                cs.into_iter()
+                    .enumerate()
+                    .map(|(i, c)| CommentView {
+                        n: i + 1,
+                        id: c.id,
+                        by: c.by,
+                        body: c.body,
+                        created: c.created,
+                        on: short(&c.hash),
+                        current: c.hash == page.hash,
+                        pin: c.x.zip(c.y).map(|(x, y)| {
+                            (format!("{:.2}", x * 100.0), format!("{:.2}", y * 100.0))
+                        }),
+                    })
+                    .collect();
         }
         Err(_) => return error(StatusCode::INTERNAL_SERVER_ERROR, Some(viewer)),
     }

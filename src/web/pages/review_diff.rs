@@ -71,7 +71,11 @@ pub fn changed_areas(before: &[u8], after: &[u8]) -> Result<Vec<Area>, String> {
     let mut changed = vec![false; (cw * ch) as usize];
     for (x, y, p) in a.enumerate_pixels() {
         let q = b.get_pixel(x, y);
-        if p.0.iter().zip(q.0.iter()).any(|(m, n)| m.abs_diff(*n) > TOLERANCE) {
+        if p.0
+            .iter()
+            .zip(q.0.iter())
+            .any(|(m, n)| m.abs_diff(*n) > TOLERANCE)
+        {
             changed[((y / CELL) * cw + x / CELL) as usize] = true;
         }
     }
@@ -121,7 +125,12 @@ pub fn changed_areas(before: &[u8], after: &[u8]) -> Result<Vec<Area>, String> {
 /// Merge the two boxes whose union is smallest.
 fn merge_closest(boxes: &mut Vec<[u32; 4]>) {
     let union = |a: [u32; 4], b: [u32; 4]| {
-        [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
     };
     let area = |r: [u32; 4]| u64::from(r[2] - r[0]) * u64::from(r[3] - r[1]);
     let mut best = (0, 1, u64::MAX);
@@ -158,7 +167,11 @@ mod tests {
 
     #[test]
     fn same_images_have_no_areas() {
-        assert!(changed_areas(&png(80, 80, None), &png(80, 80, None)).unwrap().is_empty());
+        assert!(
+            changed_areas(&png(80, 80, None), &png(80, 80, None))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

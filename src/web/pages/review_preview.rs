@@ -76,7 +76,10 @@ fn png(bytes: Vec<u8>, etag: &str, immutable: bool, req: &HeaderMap) -> Response
     if matches {
         return (
             StatusCode::NOT_MODIFIED,
-            [(header::ETAG, tag), (header::CACHE_CONTROL, cache.to_string())],
+            [
+                (header::ETAG, tag),
+                (header::CACHE_CONTROL, cache.to_string()),
+            ],
         )
             .into_response();
     }
@@ -114,15 +117,17 @@ pub async fn preview(
     let Some(page) = page else {
         return plain(StatusCode::NOT_FOUND, "no such page".into());
     };
-    let width = q
-        .w
-        .as_deref()
-        .and_then(|w| w.parse::<u32>().ok())
-        .unwrap_or(super::review::PAGE_WIDTH)
-        .clamp(120, crate::web::engine::PREVIEW_MAX_WIDTH);
+    let width =
+        q.w.as_deref()
+            .and_then(|w| w.parse::<u32>().ok())
+            .unwrap_or(super::review::PAGE_WIDTH)
+            .clamp(120, crate::web::engine::PREVIEW_MAX_WIDTH);
     tokio::task::spawn_blocking(move || {
         let Ok(project) = st.engine.project() else {
-            return plain(StatusCode::INTERNAL_SERVER_ERROR, "the project cannot be read".into());
+            return plain(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the project cannot be read".into(),
+            );
         };
         if !known(&project, &design, &locale) {
             return plain(StatusCode::NOT_FOUND, "no such piece".into());
@@ -132,23 +137,39 @@ pub async fn preview(
                 .and_then(|_| approved_images::load(st.engine.dir(), a, page - 1))
             {
                 Some(bytes) => png(bytes, a, true, &req),
-                None => plain(StatusCode::NOT_FOUND, "no image of that version is kept".into()),
+                None => plain(
+                    StatusCode::NOT_FOUND,
+                    "no image of that version is kept".into(),
+                ),
             };
         }
         let now = match current_hash(&st, &project, &design, &locale) {
             Ok(h) => h,
-            Err(m) => return plain(StatusCode::UNPROCESSABLE_ENTITY, format!("this piece cannot be made:\n{m}")),
+            Err(m) => {
+                return plain(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("this piece cannot be made:\n{m}"),
+                );
+            }
         };
         if let Some(h) = q.h.as_deref()
             && h != now
         {
             return Redirect::to(&preview_url(&design, &locale, page, width, &now)).into_response();
         }
-        match st.engine.preview(&design, &locale, page - 1, width, Some(&now)) {
+        match st
+            .engine
+            .preview(&design, &locale, page - 1, width, Some(&now))
+        {
             Ok(p) => png(p.png.as_ref().clone(), &p.hash, q.h.is_some(), &req),
             Err(d) => plain(StatusCode::NOT_FOUND, words(&d).join("\n")),
         }
     })
     .await
-    .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "the preview failed".into()))
+    .unwrap_or_else(|_| {
+        plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the preview failed".into(),
+        )
+    })
 }
