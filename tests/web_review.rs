@@ -150,7 +150,7 @@ async fn a_reviewer_sees_the_queue_with_thumbnails() {
         "{q}"
     );
     let (status, h, png) = get(&a, &ana, &src).await;
-    assert_eq!(status, StatusCode::OK, "{src}");
+    assert_eq!(status, StatusCode::OK, "{src}: {}", String::from_utf8_lossy(&png));
     assert_eq!(h[header::CONTENT_TYPE], "image/png");
     assert_eq!(
         h[header::CACHE_CONTROL],
@@ -161,7 +161,7 @@ async fn a_reviewer_sees_the_queue_with_thumbnails() {
     assert!(png.starts_with(b"\x89PNG"));
     // A stale hash is sent on to the current one; an unknown piece or page is not found.
     let stale = format!(
-        "/preview/stall-sticker/es/1.png?w=240&h=sha256:{}",
+        "/preview/stall-sticker/es/1.png?w=480&h=sha256:{}",
         "0".repeat(64)
     );
     let (status, h, _) = get(&a, &ana, &stale).await;
@@ -396,7 +396,7 @@ async fn a_changed_piece_returns_with_what_changed_in_words_and_pictures() {
     let w = waiting(&q);
     assert!(w.contains(&format!("href=\"{PIECE}\"")), "{q}");
     assert!(w.contains("Changed since approval"), "{q}");
-    assert!(w.contains("qr"), "the change is named: {q}");
+    assert!(w.contains("QR payload"), "the change is named: {q}");
     let p = page(&a, &ana, PIECE).await;
     let new = shown_hash(&p);
     assert_ne!(new, old);
@@ -479,9 +479,9 @@ async fn only_reviewers_decide_and_comment() {
             .is_empty()
     );
     // Coordinators see previews too; translators do not.
-    let (s, _, _) = get(&a, &cora, "/preview/stall-sticker/es/1.png?w=200").await;
+    let (s, _, _) = get(&a, &cora, "/preview/stall-sticker/es/1.png?w=480").await;
     assert_eq!(s, StatusCode::OK);
-    let (s, _, _) = get(&a, &tess, "/preview/stall-sticker/es/1.png?w=200").await;
+    let (s, _, _) = get(&a, &tess, "/preview/stall-sticker/es/1.png?w=480").await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     // A reviewer's form without its CSRF token is refused.
     let bad = Who {

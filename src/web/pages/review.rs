@@ -19,8 +19,9 @@ use crate::web::app::{AppState, Viewer, urlencode};
 
 /// Width of the large preview on the piece page (and of the kept approved images).
 pub const PAGE_WIDTH: u32 = approved_images::WIDTH;
-/// Width of a thumbnail in the queue.
-pub const THUMB_WIDTH: u32 = 240;
+/// Width of a thumbnail in the queue (drawn at twice its shown size; smaller, a QR
+/// code may be too small for the preview's QR check).
+pub const THUMB_WIDTH: u32 = 480;
 
 /// Whether `design` and `locale` name a design and a locale of the project (path
 /// parameters are only ever compared with these, never joined to a path).
@@ -265,7 +266,6 @@ struct PiecePage {
     chrome: Chrome,
     design: String,
     locale: String,
-    locale_name: String,
     base: String,
     hash: String,
     label: String,
@@ -342,7 +342,6 @@ pub fn render(
         design: design.to_string(),
         locale: locale.to_string(),
         base: format!("/review/{}/{}", urlencode(design), urlencode(locale)),
-        locale_name: name.clone(),
         hash: String::new(),
         label: String::new(),
         class: "draft",

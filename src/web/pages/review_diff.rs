@@ -107,7 +107,7 @@ pub fn changed_areas(before: &[u8], after: &[u8]) -> Result<Vec<Area>, String> {
     while boxes.len() > MOST {
         merge_closest(&mut boxes);
     }
-    let pct = |v: u32, total: u32| ((v * CELL).min(total) as f32 * 100.0 / total as f32);
+    let pct = |v: u32, total: u32| (v * CELL).min(total) as f32 * 100.0 / total as f32;
     Ok(boxes
         .into_iter()
         .map(|[x0, y0, x1, y1]| {
