@@ -150,7 +150,12 @@ async fn a_reviewer_sees_the_queue_with_thumbnails() {
         "{q}"
     );
     let (status, h, png) = get(&a, &ana, &src).await;
-    assert_eq!(status, StatusCode::OK, "{src}: {}", String::from_utf8_lossy(&png));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{src}: {}",
+        String::from_utf8_lossy(&png)
+    );
     assert_eq!(h[header::CONTENT_TYPE], "image/png");
     assert_eq!(
         h[header::CACHE_CONTROL],
