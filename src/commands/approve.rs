@@ -88,7 +88,19 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
                 &who,
                 Decision::RequestChanges { reason },
             )?,
-            _ => crate::products::approvals::approve_pieces(&p, &sel, &kit.ledger(), &who)?,
+            _ => {
+                let mut out =
+                    crate::products::approvals::approve_pieces(&p, &sel, &kit.ledger(), &who)?;
+                // Keep an image of what was approved, to compare with when it changes.
+                out.lines
+                    .extend(crate::products::approved_images::save_decided(
+                        &p,
+                        &sel,
+                        &g.project,
+                        &out.pieces,
+                    ));
+                out
+            }
         }
     };
     for l in out.lines {

@@ -5,6 +5,7 @@
 //! kit file and a selection.
 
 pub mod approvals;
+pub mod approved_images;
 pub mod bench;
 pub mod compliance_report;
 pub mod facility;

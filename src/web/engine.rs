@@ -290,6 +290,17 @@ pub fn draw(scene: &Scene, page: usize, width: u32) -> Result<Vec<u8>, Diagnosti
     let s = width as f32 / p.width.max(1.0);
     let fail = |m: String| Diagnostics::from(Diagnostic::error(format!("preview: {m}")));
     let pm = crate::export::png::render_at(scene, p, s).map_err(fail)?;
-    crate::export::png::check_qr(scene, p, &pm).map_err(fail)?;
+    // Decoded at the scale it was drawn at (not the PNG export's scale).
+    let qrs: Vec<&crate::scene::Qr> = p
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            crate::scene::Item::Qr(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    let (w, h) = (pm.width() as usize, pm.height() as usize);
+    crate::export::png::check_qr_pixels(&qrs, s, scene.mirrored, w, h, 4, pm.data())
+        .map_err(fail)?;
     crate::export::png::encode(&pm, s * 72.0, &scene.meta()).map_err(fail)
 }

@@ -201,71 +201,8 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
             height: pm.height(),
         });
     }
-    let strings = scene
-        .messages
-        .iter()
-        .map(|id| {
-            let (text, review) = match cat.messages.get(id) {
-                Some(t) => (t.clone(), cat.status(id)),
-                // Shown in the fallback locale.
-                None => (
-                    project
-                        .catalogs
-                        .values()
-                        .find_map(|c| c.info.source.then(|| c.messages.get(id)).flatten())
-                        .cloned()
-                        .unwrap_or_default(),
-                    crate::load::locale::Review::Untranslated,
-                ),
-            };
-            ProofString {
-                id: id.clone(),
-                text,
-                gloss: if cat.info.source {
-                    None
-                } else {
-                    cat.review
-                        .get(id)
-                        .and_then(|r| r.gloss.as_deref())
-                        .map(|g| fill_placeables(project, g))
-                },
-                review: review.as_str().to_string(),
-            }
-        })
-        .collect();
-    let mut images: Vec<ProofImage> = Vec::new();
-    for page in &scene.pages {
-        for it in &page.items {
-            let crate::scene::Item::Image { image, .. } = it else {
-                continue;
-            };
-            if images.iter().any(|i| i.id == image.id) {
-                continue;
-            }
-            let Some(e) = project.images.get(&image.id) else {
-                continue;
-            };
-            let path = e.path();
-            // The checked picture as drawn, re-written: never the file as it came, which
-            // a browser would open as a document (scripts and all) from the gallery.
-            let bytes = image.publish_bytes();
-            images.push(ProofImage {
-                id: e.id.clone(),
-                title: e.title.clone(),
-                tags: vec![
-                    ("skin tone".into(), e.skin_tone.clone()),
-                    ("age".into(), e.age.clone()),
-                    ("gender".into(), e.gender.clone()),
-                    ("sector".into(), e.sector.clone()),
-                    ("disability".into(), e.disability.clone()),
-                    ("headwear".into(), e.headwear.clone()),
-                ],
-                ext: path.rsplit('.').next().unwrap_or("svg").to_lowercase(),
-                bytes,
-                credit: format!("{} ({})", e.credit, e.license),
-            });
-        }
-    }
+    let strings = strings(project, &scene, cat);
+    let images = images(project, &scene);
     let size = match design.medium {
         crate::load::spec::Medium::Print if design.bleed.to_pt(1.0, 0.0) > 0.0 => {
             format!("{}, {} bleed", design.size_text(), design.bleed)
@@ -307,4 +244,83 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
         images,
         scene: Arc::new(scene),
     })
+}
+
+/// The strings on a laid-out piece, in order, each with its English gloss and review
+/// status (the proof packet's and the web application's review page).
+pub fn strings(
+    project: &Project,
+    scene: &Scene,
+    cat: &crate::load::locale::Catalog,
+) -> Vec<ProofString> {
+    scene
+        .messages
+        .iter()
+        .map(|id| {
+            let (text, review) = match cat.messages.get(id) {
+                Some(t) => (t.clone(), cat.status(id)),
+                // Shown in the fallback locale.
+                None => (
+                    project
+                        .catalogs
+                        .values()
+                        .find_map(|c| c.info.source.then(|| c.messages.get(id)).flatten())
+                        .cloned()
+                        .unwrap_or_default(),
+                    crate::load::locale::Review::Untranslated,
+                ),
+            };
+            ProofString {
+                id: id.clone(),
+                text,
+                gloss: if cat.info.source {
+                    None
+                } else {
+                    cat.review
+                        .get(id)
+                        .and_then(|r| r.gloss.as_deref())
+                        .map(|g| fill_placeables(project, g))
+                },
+                review: review.as_str().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The illustrations on a laid-out piece, once each, with their catalog tags and credit.
+pub fn images(project: &Project, scene: &Scene) -> Vec<ProofImage> {
+    let mut images: Vec<ProofImage> = Vec::new();
+    for page in &scene.pages {
+        for it in &page.items {
+            let crate::scene::Item::Image { image, .. } = it else {
+                continue;
+            };
+            if images.iter().any(|i| i.id == image.id) {
+                continue;
+            }
+            let Some(e) = project.images.get(&image.id) else {
+                continue;
+            };
+            let path = e.path();
+            // The checked picture as drawn, re-written: never the file as it came, which
+            // a browser would open as a document (scripts and all) from the gallery.
+            let bytes = image.publish_bytes();
+            images.push(ProofImage {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                tags: vec![
+                    ("skin tone".into(), e.skin_tone.clone()),
+                    ("age".into(), e.age.clone()),
+                    ("gender".into(), e.gender.clone()),
+                    ("sector".into(), e.sector.clone()),
+                    ("disability".into(), e.disability.clone()),
+                    ("headwear".into(), e.headwear.clone()),
+                ],
+                ext: path.rsplit('.').next().unwrap_or("svg").to_lowercase(),
+                bytes,
+                credit: format!("{} ({})", e.credit, e.license),
+            });
+        }
+    }
+    images
 }

@@ -17,6 +17,10 @@ pub mod kit_edit;
 pub mod kit_files;
 pub mod kit_images;
 pub mod postings;
+pub mod review;
+mod review_diff;
+pub mod review_post;
+pub mod review_preview;
 pub mod translate;
 
 use Role::{Admin, Coordinator, Reviewer, Staff, Translator};
@@ -29,6 +33,8 @@ pub const COORDINATORS: Access = Access::Roles(&[Coordinator]);
 pub const ADMINS: Access = Access::Roles(&[Admin]);
 /// The survivor advisory board.
 pub const REVIEWERS: Access = Access::Roles(&[Reviewer]);
+/// Who sees preview images: coordinators and the board.
+pub const PREVIEWERS: Access = Access::Roles(&[Coordinator, Reviewer]);
 /// Translators.
 pub const TRANSLATORS: Access = Access::Roles(&[Translator]);
 /// Whoever posts the pieces: staff and coordinators.
@@ -47,7 +53,6 @@ const fn route(method: Method, path: &'static str, access: Access, example: &'st
 /// ([`super::app::router`]) enforces the access of each before its handler runs.
 pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
     use Method as M;
-    let _ = REVIEWERS;
     vec![
         (
             route(M::GET, "/static/app.css", Access::Public, "/static/app.css"),
@@ -107,6 +112,48 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
         (
             route(M::GET, "/admin/audit", ADMINS, "/admin/audit"),
             get(admin::audit),
+        ),
+        // --- review (survivor advisory board) ---
+        (
+            route(M::GET, "/review", REVIEWERS, "/review"),
+            get(review::queue),
+        ),
+        (
+            route(
+                M::GET,
+                "/review/{design}/{locale}",
+                REVIEWERS,
+                "/review/poster/en",
+            ),
+            get(review::piece),
+        ),
+        (
+            route(
+                M::POST,
+                "/review/{design}/{locale}/comment",
+                REVIEWERS,
+                "/review/poster/en/comment",
+            ),
+            post(review_post::comment),
+        ),
+        (
+            route(
+                M::POST,
+                "/review/{design}/{locale}/decide",
+                REVIEWERS,
+                "/review/poster/en/decide",
+            ),
+            post(review_post::decide_piece),
+        ),
+        // --- preview images (coordinators and reviewers) ---
+        (
+            route(
+                M::GET,
+                "/preview/{design}/{locale}/{page}",
+                PREVIEWERS,
+                "/preview/poster/en/1.png",
+            ),
+            get(review_preview::preview),
         ),
         // --- coordinator: kit settings, pieces, downloads, facility images ---
         (
@@ -279,7 +326,7 @@ impl Chrome {
                 v.push(("Posting log", "/postings"));
                 v.push(("Posting report", "/postings/report"));
             }
-            Some(Role::Reviewer) => {}
+            Some(Role::Reviewer) => v.push(("Review queue", "/review")),
             Some(Role::Translator) => v.push(("Translations", "/translate")),
             Some(Role::Staff) => {
                 v.push(("Posting log", "/postings"));
