@@ -8,7 +8,7 @@
 //! (`reviews/approvals.toml`) records the hash and the inputs with each approval.
 
 pub use crate::base::hash::{digest, file_digest, text_digest};
-pub use crate::load::ledger::{Approval, Inputs, LEDGER, Ledger, State};
+pub use crate::load::ledger::{Approval, Inputs, LEDGER, Ledger, Request, Rule, Signoff, State};
 
 use crate::load::locale::{Catalog, Review};
 
@@ -29,8 +29,26 @@ pub fn draft_reason(
 ) -> Option<String> {
     let approved = matches!(approval, State::Approved { .. });
     let mut notes: Vec<String> = Vec::new();
-    if let State::Changed { .. } = approval {
-        notes.push("changed since approval".into());
+    match approval {
+        State::Changed { .. } => notes.push("changed since approval".into()),
+        State::Pending {
+            approvals,
+            needed,
+            requests,
+            changes,
+            ..
+        } => {
+            if !changes.is_empty() {
+                notes.push("changed since approval".into());
+            }
+            if !requests.is_empty() {
+                notes.push("changes requested".into());
+            }
+            if approvals.len() < *needed as usize {
+                notes.push(format!("{} of {needed} approvals", approvals.len()));
+            }
+        }
+        _ => {}
     }
     if lowest == Review::Untranslated {
         notes.push("untranslated text".into());
@@ -97,7 +115,9 @@ pub fn seal(
         "layout",
         crate::base::hash::text_digest(&scene.pages_snapshot()),
     );
-    scene.approval = opts.approvals.state(&design.name, &scene.locale, &inputs);
+    scene.approval = opts
+        .approvals
+        .state(&design.name, &scene.locale, &inputs, &opts.rule);
     scene.draft = draft_reason(
         cat,
         scene.review,

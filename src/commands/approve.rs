@@ -5,7 +5,7 @@ use super::args::{Fallback, Global};
 use super::context::{load, load_kit, selection};
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::load::locale::Review;
-use crate::products::approvals::Reviewer;
+use crate::products::approvals::{Decision, Reviewer};
 
 /// Arguments of `approve`.
 #[derive(Debug, clap::Args)]
@@ -39,6 +39,13 @@ pub struct Args {
     /// With --strings: translated, translator-reviewed or survivor-reviewed.
     #[arg(long, value_name = "STATUS", requires = "strings")]
     pub status: Option<String>,
+    /// Record a request for changes instead of an approval (needs --reason). While it
+    /// is open the piece stays a draft (see [review] in kit.toml).
+    #[arg(long, conflicts_with = "strings", requires = "reason")]
+    pub request_changes: bool,
+    /// With --request-changes: what should change, and why.
+    #[arg(long, value_name = "TEXT", requires = "request_changes")]
+    pub reason: Option<String>,
     /// Fallback locale.
     #[command(flatten)]
     pub fallback: Fallback,
@@ -73,7 +80,28 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     } else {
         let designs = a.design.into_iter().collect();
         let sel = selection(&kit, designs, locales, vec![], a.fallback.fallback)?;
-        crate::products::approvals::approve_pieces(&p, &sel, &kit.ledger(), &who)?
+        match a.reason {
+            Some(reason) if a.request_changes => crate::products::approvals::decide_all(
+                &p,
+                &sel,
+                &kit.ledger(),
+                &who,
+                Decision::RequestChanges { reason },
+            )?,
+            _ => {
+                let mut out =
+                    crate::products::approvals::approve_pieces(&p, &sel, &kit.ledger(), &who)?;
+                // Keep an image of what was approved, to compare with when it changes.
+                out.lines
+                    .extend(crate::products::approved_images::save_decided(
+                        &p,
+                        &sel,
+                        &g.project,
+                        &out.pieces,
+                    ));
+                out
+            }
+        }
     };
     for l in out.lines {
         eprintln!("{l}");

@@ -71,7 +71,7 @@ pub enum Command {
     /// Record an approval: of a piece by the survivor advisory board (bound to its exact
     /// content), or of a locale's strings by a translator or survivor reviewer.
     #[command(
-        after_help = "An approval is bound to the piece's content hash: if anything on it changes afterwards\n(text, design, images, fonts, hotline facts, QR), it is a draft again. Approvals are kept in\nreviews/approvals.toml beside the kit file.\n\nExamples:\n  hotline-kit approve poster --locale en --by \"Maria R.\" --note \"approved at the March meeting\"\n  hotline-kit approve stall-sticker --locale all --by \"Advisory board\"\n  hotline-kit approve --strings --locale es --status translator-reviewed --by \"J. Ortiz\" --role translator\n  hotline-kit approve --strings --locale es --message rf-pay --status survivor-reviewed --by \"Maria R.\""
+        after_help = "An approval is bound to the piece's content hash: if anything on it changes afterwards\n(text, design, images, fonts, hotline facts, QR), it is a draft again. Approvals are kept in\nreviews/approvals.toml beside the kit file.\n\nExamples:\n  hotline-kit approve poster --locale en --by \"Maria R.\" --note \"approved at the March meeting\"\n  hotline-kit approve stall-sticker --locale all --by \"Advisory board\"\n  hotline-kit approve poster --locale es --by \"Ana\" --request-changes --reason \"the number is too small\"\n  hotline-kit approve --strings --locale es --status translator-reviewed --by \"J. Ortiz\" --role translator\n  hotline-kit approve --strings --locale es --message rf-pay --status survivor-reviewed --by \"Maria R.\""
     )]
     Approve(approve::Args),
     /// Where every piece stands: approved, draft or changed since approval, and how far

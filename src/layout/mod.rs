@@ -41,8 +41,11 @@ pub struct Options {
     /// when empty, they are chosen across all of the project's designs.
     pub image_picks: std::collections::BTreeMap<String, Vec<String>>,
     /// Approvals recorded by the advisory board (`reviews/approvals.toml`); a piece is
-    /// final only when its content hash matches its newest approval.
+    /// final only when approvals of its content hash meet `rule`.
     pub approvals: std::sync::Arc<crate::load::ledger::Ledger>,
+    /// The board's rule: when the ledger's approvals make a piece approved (the kit
+    /// file's `[review]`; by default one approval and no open request for changes).
+    pub rule: crate::load::ledger::Rule,
     /// Keep this much (pt, or px on screens) free at the bottom of the safe area: the
     /// grid ends higher, for a band drawn later (the crawl line of a video loop).
     pub reserve_bottom: f32,

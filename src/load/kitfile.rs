@@ -171,6 +171,12 @@ pub struct KitFile {
     /// `[compliance]`: the state notice law this facility follows.
     #[serde(default)]
     pub compliance: Option<ComplianceSection>,
+    /// `[review]`: the board's rule, as written.
+    #[serde(default)]
+    pub review: crate::load::board_rule::ReviewSection,
+    /// The board's rule `[review]` sets, checked (filled in by [`KitFile::parse`]).
+    #[serde(skip)]
+    pub rule: crate::load::ledger::Rule,
 }
 
 /// `[compliance]`.
@@ -256,7 +262,12 @@ impl KitFile {
                     .hint("`hotline-kit init` writes a commented example kit.toml"),
             )
         })?;
+        let mut k = k;
         let mut d = Diagnostics::default();
+        match k.review.rule(src) {
+            Ok(rule) => k.rule = rule,
+            Err(e) => d.extend(e.0),
+        }
         for r in &k.resource {
             let res = r.get_ref();
             let err = |m: String| Diagnostic::error(m).at(src, Some(r.span()));

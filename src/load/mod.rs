@@ -3,6 +3,7 @@
 //! fonts, imagery, design specs, posting-law profiles, the kit file, the approvals
 //! ledger, and the [`project::Project`] that holds them all.
 
+pub mod board_rule;
 pub mod catalog_lint;
 pub mod claims;
 pub mod content;

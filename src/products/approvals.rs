@@ -9,7 +9,7 @@ use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::load::locale::Review;
 use crate::load::project::Project;
 use crate::products::kit::Selection;
-use crate::review::{Approval, State};
+use crate::review::{Approval, Signoff, State};
 use crate::scene::Scene;
 
 /// Who approves, and why.
@@ -25,12 +25,46 @@ pub struct Reviewer {
     pub date: String,
 }
 
-/// What `approve` did, for the command to print.
+/// What `approve` (or [`decide`]) did: lines for the command to print, and each
+/// piece's state afterwards.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// Lines to print.
     pub lines: Vec<String>,
+    /// The pieces decided on.
+    pub pieces: Vec<Decided>,
 }
+
+/// One piece a decision was asked for.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    /// Design.
+    pub design: String,
+    /// Locale.
+    pub locale: String,
+    /// The content hash decided on.
+    pub hash: String,
+    /// Whether an entry was added to the ledger (not when the reviewer's approval of
+    /// this content was there already).
+    pub recorded: bool,
+    /// Where the piece stands afterwards, under the kit's rule.
+    pub state: State,
+}
+
+/// A reviewer's decision on a piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Approve the content as it is now.
+    Approve,
+    /// Ask for changes; the reason is required and kept in the ledger.
+    RequestChanges {
+        /// What needs to change, and why.
+        reason: String,
+    },
+}
+
+/// Longest reason for a request for changes, in characters.
+pub const MAX_REASON: usize = 2000;
 
 /// Record approvals of the selection's pieces in the ledger at `ledger_path`. The
 /// pieces must pass every check first; pieces already approved as they are are left
@@ -41,6 +75,156 @@ pub fn approve_pieces(
     ledger_path: &Path,
     who: &Reviewer,
 ) -> Result<Outcome, Diagnostics> {
+    record(project, sel, ledger_path, who, &Decision::Approve, None)
+}
+
+/// Record one reviewer's decision on every piece of the selection (what `approve
+/// --request-changes` does); [`decide`] is the same for one piece, with the hash seen.
+pub fn decide_all(
+    project: &Project,
+    sel: &Selection,
+    ledger_path: &Path,
+    who: &Reviewer,
+    decision: Decision,
+) -> Result<Outcome, Diagnostics> {
+    record(project, sel, ledger_path, who, &decision, None)
+}
+
+/// Record one reviewer's decision on one piece (the selection must name exactly one
+/// design and one locale): what the web application calls when a reviewer presses
+/// "approve" or "request changes".
+///
+/// `seen_hash` is the content hash of the piece the reviewer was shown. When given and
+/// the piece's content hash is now different (the piece changed since, or the hash
+/// was forged), the decision is refused and nothing is written. The decision is
+/// checked against the ledger as it is on disk under its lock, so decisions recorded
+/// at the same moment (by the command line or another reviewer) are all kept.
+pub fn decide(
+    project: &Project,
+    sel: &Selection,
+    ledger_path: &Path,
+    who: &Reviewer,
+    decision: Decision,
+    seen_hash: Option<&str>,
+) -> Result<Outcome, Diagnostics> {
+    let (designs, locales, _) = sel.resolve(project);
+    if designs.len() != 1 || locales.len() != 1 {
+        return Err(Diagnostic::error(format!(
+            "a decision is about one piece; this selection has {} design(s) and {} locale(s)",
+            designs.len(),
+            locales.len()
+        ))
+        .hint("name one design and one locale")
+        .into());
+    }
+    record(project, sel, ledger_path, who, &decision, seen_hash)
+}
+
+/// Record `decision` on every piece of the selection, under the ledger's lock.
+fn record(
+    project: &Project,
+    sel: &Selection,
+    ledger_path: &Path,
+    who: &Reviewer,
+    decision: &Decision,
+    seen_hash: Option<&str>,
+) -> Result<Outcome, Diagnostics> {
+    check_reviewer(who, decision)?;
+    let scenes = match decision {
+        Decision::Approve => {
+            crate::products::kit::prepare(project, sel)
+                .map_err(|mut d| {
+                    d.push(
+                        Diagnostic::error("nothing was approved: fix the errors above first")
+                            .hint("a piece that fails `hotline-kit check` cannot be approved"),
+                    );
+                    d
+                })?
+                .0
+        }
+        // A request for changes needs only a piece that can be laid out.
+        Decision::RequestChanges { .. } => {
+            let (designs, locales, _) = sel.resolve(project);
+            let opts = sel.options_for(project);
+            let mut scenes = Vec::new();
+            for d in &designs {
+                for l in &locales {
+                    scenes.push(crate::products::kit::compile_with(project, d, l, &opts)?);
+                }
+            }
+            scenes
+        }
+    };
+    if let Some(seen) = seen_hash {
+        for s in scenes.iter().filter(|s| s.hash != seen) {
+            return Err(Diagnostic::error(format!(
+                "{} ({}) is not the content that was reviewed: it is {} now, the review was of {}",
+                s.design,
+                s.locale,
+                short(&s.hash),
+                short(seen)
+            ))
+            .hint("nothing was recorded; look at the piece as it is now and decide again")
+            .into());
+        }
+    }
+    let rule = &sel.options.rule;
+    crate::products::ledger_file::update(ledger_path, |ledger| {
+        let mut out = Outcome::default();
+        let mut added = 0;
+        for s in &scenes {
+            let recorded = match decision {
+                Decision::Approve => approve_one(project, sel, ledger, s, who, &mut out)?,
+                Decision::RequestChanges { reason } => {
+                    ledger.request.push(crate::review::Request {
+                        design: s.design.clone(),
+                        locale: s.locale.clone(),
+                        by: who.by.clone(),
+                        role: who.role.clone(),
+                        date: who.date.clone(),
+                        reason: reason.trim().to_string(),
+                        hash: s.hash.clone(),
+                        after: ledger.approval.len(),
+                        inputs: s.inputs.short(),
+                    });
+                    out.lines.push(format!(
+                        "{} ({}): changes requested by {} ({}), content {}: {}",
+                        s.design,
+                        s.locale,
+                        who.by,
+                        who.role,
+                        short(&s.hash),
+                        crate::load::ledger::one_line(reason)
+                    ));
+                    true
+                }
+            };
+            added += usize::from(recorded);
+            out.pieces.push(Decided {
+                design: s.design.clone(),
+                locale: s.locale.clone(),
+                hash: s.hash.clone(),
+                recorded,
+                state: ledger.state(&s.design, &s.locale, &s.inputs, rule),
+            });
+        }
+        if added > 0 {
+            let what = match decision {
+                Decision::Approve => "approval(s)",
+                Decision::RequestChanges { .. } => "request(s) for changes",
+            };
+            out.lines.push(format!(
+                "recorded {added} {what} in {}",
+                ledger_path.display()
+            ));
+        }
+        Ok((out, added > 0))
+    })
+}
+
+/// A reviewer's name, role and reason as the ledger can keep them: a name, no control
+/// characters (they would rewrite a terminal's screen), a reason for a request.
+fn check_reviewer(who: &Reviewer, decision: &Decision) -> Result<(), Diagnostics> {
     if who.by.trim().is_empty() {
         return Err(
             Diagnostic::error("--by is empty: an approval needs the reviewer's name")
@@ -48,93 +232,148 @@ pub fn approve_pieces(
                 .into(),
         );
     }
-    let mut ledger = sel.options.approvals.as_ref().clone();
-    let (scenes, _warnings) = crate::products::kit::prepare(project, sel).map_err(|mut d| {
-        d.push(
-            Diagnostic::error("nothing was approved: fix the errors above first")
-                .hint("a piece that fails `hotline-kit check` cannot be approved"),
-        );
-        d
-    })?;
-    let mut out = Outcome::default();
-    let mut added = 0;
-    for s in &scenes {
-        if let State::Approved { by, date, .. } = &s.approval {
-            out.lines.push(format!(
-                "{} ({}): already approved by {by} on {date}, unchanged",
-                s.design, s.locale
-            ));
-            continue;
+    let unsafe_char = |t: &str, lines: bool| {
+        t.chars().any(|c| {
+            (c.is_control() && !(lines && (c == '\n' || c == '\t' || c == '\r')))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+    };
+    for (what, t) in [
+        ("--by", &who.by),
+        ("--role", &who.role),
+        ("--note", &who.note),
+    ] {
+        if unsafe_char(t, false) {
+            return Err(
+                Diagnostic::error(format!("{what} contains control characters"))
+                    .hint("write it as plain text on one line")
+                    .into(),
+            );
         }
-        ledger.approval.push(Approval {
-            design: s.design.clone(),
-            locale: s.locale.clone(),
-            by: who.by.clone(),
-            role: who.role.clone(),
-            date: who.date.clone(),
-            note: who.note.clone(),
-            hash: s.hash.clone(),
-            inputs: s.inputs.short(),
-        });
-        added += 1;
+    }
+    if let Decision::RequestChanges { reason } = decision {
+        if reason.trim().is_empty() {
+            return Err(Diagnostic::error(
+                "a request for changes needs a reason: what should change, and why",
+            )
+            .hint("hotline-kit approve poster --locale es --by \"Ana\" --request-changes --reason \"the phone number is too small\"")
+            .into());
+        }
+        if unsafe_char(reason, true) || reason.chars().count() > MAX_REASON {
+            return Err(Diagnostic::error(format!(
+                "the reason is not plain text of at most {MAX_REASON} characters"
+            ))
+            .hint("write the reason as plain text; control characters are not kept")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Record one approval in `ledger` (read under its lock) unless it is there already;
+/// say what happened in `out`. Returns whether an approval was added.
+fn approve_one(
+    project: &Project,
+    sel: &Selection,
+    ledger: &mut crate::review::Ledger,
+    s: &Scene,
+    who: &Reviewer,
+    out: &mut Outcome,
+) -> Result<bool, Diagnostics> {
+    let rule = &sel.options.rule;
+    let now = ledger.state(&s.design, &s.locale, &s.inputs, rule);
+    if let State::Approved { by, date, .. } = &now {
         out.lines.push(format!(
-            "{} ({}): approved by {} ({}), content {}",
+            "{} ({}): already approved by {by} on {date}, unchanged",
+            s.design, s.locale
+        ));
+        return Ok(false);
+    }
+    if let State::Pending { approvals, .. } = &now
+        && let Some(a) = approvals
+            .iter()
+            .find(|a| crate::load::ledger::same_name(&a.by, &who.by))
+    {
+        out.lines.push(format!(
+            "{} ({}): already approved by {} on {}, unchanged; a reviewer counts once: {}",
             s.design,
             s.locale,
-            who.by,
-            who.role,
-            short(&s.hash)
+            a.by,
+            a.date,
+            now.waiting_for().join("; ")
         ));
-        // Still a draft for another reason? Say so now, not at print time.
-        let cat = project.catalog(&s.locale)?;
-        let approved = State::Approved {
-            by: who.by.clone(),
-            role: who.role.clone(),
-            date: who.date.clone(),
-        };
-        let fallback = sel
-            .options
-            .fallback
-            .as_deref()
-            .and_then(|f| project.catalog(f).ok());
-        let profile = project
-            .design(&s.design)
-            .ok()
-            .and_then(|d| d.notice_of.as_ref())
-            .and_then(|id| project.jurisdictions.get(id));
-        let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
-        if let Some(why) =
-            crate::review::draft_reason(cat, s.review, &s.fell_back, fallback, &approved, &also)
-        {
-            let (until, hint) = match profile {
-                Some(p) if !also.is_empty() => (
-                    "its jurisdiction profile is complete and verified",
-                    format!(
-                        "complete and verify {} (see jurisdictions/README.md)",
-                        p.source.path.display()
-                    ),
-                ),
-                _ => (
-                    "its text is reviewed",
-                    format!(
-                        "hotline-kit approve --strings --locale {} --status translator-reviewed --by NAME",
-                        s.locale
-                    ),
-                ),
-            };
-            out.lines.push(format!(
-                "  note: it stays marked DRAFT until {until}: {why}\n  hint: {hint}"
-            ));
-        }
+        return Ok(false);
     }
-    if added > 0 {
-        crate::products::kit::write_atomic(ledger_path, ledger.to_toml().as_bytes())?;
+    ledger.approval.push(Approval {
+        design: s.design.clone(),
+        locale: s.locale.clone(),
+        by: who.by.clone(),
+        role: who.role.clone(),
+        date: who.date.clone(),
+        note: who.note.clone(),
+        hash: s.hash.clone(),
+        inputs: s.inputs.short(),
+    });
+    out.lines.push(format!(
+        "{} ({}): approved by {} ({}), content {}",
+        s.design,
+        s.locale,
+        who.by,
+        who.role,
+        short(&s.hash)
+    ));
+    let after = ledger.state(&s.design, &s.locale, &s.inputs, rule);
+    if !rule.counts(&who.role) {
         out.lines.push(format!(
-            "recorded {added} approval(s) in {}",
-            ledger_path.display()
+            "  note: approvals in the role `{}` do not count under this kit's rule (it needs {})\n  hint: record the approval with --role and one of those roles, or see [review] in kit.toml",
+            who.role,
+            rule.roles.join(" or ")
         ));
     }
-    Ok(out)
+    if !matches!(after, State::Approved { .. }) {
+        out.lines.push(format!(
+            "  note: it stays marked DRAFT until the board's rule is met: {}",
+            after.waiting_for().join("; ")
+        ));
+        return Ok(true);
+    }
+    // Still a draft for another reason? Say so now, not at print time.
+    let cat = project.catalog(&s.locale)?;
+    let fallback = sel
+        .options
+        .fallback
+        .as_deref()
+        .and_then(|f| project.catalog(f).ok());
+    let profile = project
+        .design(&s.design)
+        .ok()
+        .and_then(|d| d.notice_of.as_ref())
+        .and_then(|id| project.jurisdictions.get(id));
+    let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
+    if let Some(why) =
+        crate::review::draft_reason(cat, s.review, &s.fell_back, fallback, &after, &also)
+    {
+        let (until, hint) = match profile {
+            Some(p) if !also.is_empty() => (
+                "its jurisdiction profile is complete and verified",
+                format!(
+                    "complete and verify {} (see jurisdictions/README.md)",
+                    p.source.path.display()
+                ),
+            ),
+            _ => (
+                "its text is reviewed",
+                format!(
+                    "hotline-kit approve --strings --locale {} --status translator-reviewed --by NAME",
+                    s.locale
+                ),
+            ),
+        };
+        out.lines.push(format!(
+            "  note: it stays marked DRAFT until {until}: {why}\n  hint: {hint}"
+        ));
+    }
+    Ok(true)
 }
 
 /// Record a review of a locale's strings (all, or the ones named) in
@@ -236,6 +475,7 @@ pub fn approve_strings(
             status.as_str(),
             who.by
         )],
+        ..Outcome::default()
     })
 }
 
@@ -269,6 +509,19 @@ pub struct PieceStatus {
     /// What changed since approval.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<String>,
+    /// A `pending` or `requested` piece: approvals of its content that count so far.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approvals: Option<usize>,
+    /// A `pending` or `requested` piece: approvals the kit's rule needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed: Option<u32>,
+    /// What a `pending` or `requested` piece waits for, in words: "1 of 2 approvals
+    /// (needs survivor leader)", "changes requested by Ana on 2026-11-30: ...".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waiting_for: Vec<String>,
+    /// Open requests for changes of its content.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Signoff>,
     /// Why it cannot be made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -317,6 +570,10 @@ pub fn status(project: &Project, sel: &Selection) -> Status {
                     approved_by: None,
                     approved_on: None,
                     changes: Vec::new(),
+                    approvals: None,
+                    needed: None,
+                    waiting_for: Vec::new(),
+                    requests: Vec::new(),
                     error: Some(
                         e.0.iter()
                             .find(|x| x.severity == crate::base::diag::Severity::Error)
@@ -351,6 +608,22 @@ fn row(s: &Scene) -> PieceStatus {
         State::Changed { by, date, changes } => {
             (Some(by.clone()), Some(date.clone()), changes.clone())
         }
+        State::Pending {
+            approvals, changes, ..
+        } => (
+            approvals.last().map(|a| a.by.clone()),
+            approvals.last().map(|a| a.date.clone()),
+            changes.clone(),
+        ),
+    };
+    let (approvals, needed, requests) = match &s.approval {
+        State::Pending {
+            approvals,
+            needed,
+            requests,
+            ..
+        } => (Some(approvals.len()), Some(*needed), requests.clone()),
+        _ => (None, None, Vec::new()),
     };
     PieceStatus {
         design: s.design.clone(),
@@ -362,8 +635,65 @@ fn row(s: &Scene) -> PieceStatus {
         approved_by: by,
         approved_on: on,
         changes,
+        approvals,
+        needed,
+        waiting_for: s.approval.waiting_for(),
+        requests,
         error: None,
     }
+}
+
+/// One piece in the board's review queue.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QueueEntry {
+    /// The piece as `status` reports it (under the kit's rule).
+    pub piece: PieceStatus,
+    /// Approvals of its current content that count under the rule, oldest first.
+    pub approvals: Vec<Signoff>,
+    /// Approvals of its current content from roles the rule does not name.
+    pub not_counted: Vec<Signoff>,
+    /// Open requests for changes of its current content, oldest first.
+    pub requests: Vec<Signoff>,
+    /// Approvals the rule needs.
+    pub needed: u32,
+    /// Whether it waits for the board: it can be made and is not approved.
+    pub waiting: bool,
+}
+
+/// The review queue: every piece of the selection with where it stands, its open
+/// requests for changes and the approvals of its current content, read from the
+/// ledger at `ledger_path` as it is on disk now (not the copy the selection was made
+/// with).
+pub fn review_queue(
+    project: &Project,
+    sel: &Selection,
+    ledger_path: &Path,
+) -> Result<Vec<QueueEntry>, Diagnostics> {
+    let mut sel = sel.clone();
+    sel.options.approvals = std::sync::Arc::new(crate::review::Ledger::load(ledger_path)?);
+    let rule = &sel.options.rule;
+    let st = status(project, &sel);
+    Ok(st
+        .pieces
+        .into_iter()
+        .map(|p| {
+            let board = if p.hash.is_empty() {
+                Default::default()
+            } else {
+                sel.options
+                    .approvals
+                    .board(&p.design, &p.locale, &p.hash, rule)
+            };
+            QueueEntry {
+                waiting: p.status != "error" && p.status != "approved",
+                approvals: board.approvals,
+                not_counted: board.not_counted,
+                requests: board.requests,
+                needed: rule.approvals,
+                piece: p,
+            }
+        })
+        .collect())
 }
 
 /// The status as text: a design x locale table, what changed, and string reviews.
@@ -372,7 +702,7 @@ pub fn status_text(st: &Status, color: bool) -> String {
     let paint = |word: &str, printable: bool| -> String {
         let code = match (word, printable) {
             ("approved", true) => "32",
-            ("approved", false) | ("changed", _) => "33",
+            ("approved", false) | ("changed", _) | ("pending", _) => "33",
             _ => "31",
         };
         let shown = match (word, printable) {
@@ -424,6 +754,27 @@ pub fn status_text(st: &Status, color: bool) -> String {
                 p.approved_on.as_deref().unwrap_or("?"),
                 p.changes.join(", ")
             ));
+        }
+    }
+    if st
+        .pieces
+        .iter()
+        .any(|p| matches!(p.status.as_str(), "pending" | "requested"))
+    {
+        out.push_str("pending = fewer approvals than the kit's [review] rule needs; requested = changes requested\n\nwaiting for the board:\n");
+        for p in st.pieces.iter().filter(|p| !p.waiting_for.is_empty()) {
+            out.push_str(&format!(
+                "  {} ({}): {}\n",
+                p.design,
+                p.locale,
+                p.waiting_for.join("; ")
+            ));
+            if !p.changes.is_empty() {
+                out.push_str(&format!(
+                    "    changed since the last approval: {}\n",
+                    p.changes.join(", ")
+                ));
+            }
         }
     }
     let waiting: Vec<&PieceStatus> = st

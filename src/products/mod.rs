@@ -4,11 +4,13 @@
 //! translators' files; [`workspace`] opens a project, its kit file and a selection.
 
 pub mod approvals;
+pub mod approved_images;
 pub mod bench;
 pub mod compliance_report;
 pub mod facility;
 pub mod kit;
 pub mod labels;
+pub mod ledger_file;
 pub mod locales;
 pub mod loops;
 pub mod marks;

@@ -46,7 +46,8 @@ pub struct ManifestEntry {
     pub draft: Option<String>,
     /// The piece's content hash (what an approval is bound to).
     pub content_hash: String,
-    /// `approved`, `draft` or `changed` (since approval).
+    /// `approved`, `draft` or `changed` (since approval); under the kit's `[review]`
+    /// rule also `pending` (too few approvals) or `requested` (changes requested).
     pub approval: &'static str,
     /// Number of pages in this file.
     pub pages: usize,

@@ -143,6 +143,7 @@ pub fn selection(
             qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
             image_picks: Default::default(),
             approvals,
+            rule: kit.map(|k| k.rule.clone()).unwrap_or_default(),
             reserve_bottom: 0.0,
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),

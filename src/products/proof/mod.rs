@@ -201,7 +201,59 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
             height: pm.height(),
         });
     }
-    let strings = scene
+    let strings = strings(project, &scene, cat);
+    let images = images(project, &scene);
+    let size = match design.medium {
+        crate::load::spec::Medium::Print if design.bleed.to_pt(1.0, 0.0) > 0.0 => {
+            format!("{}, {} bleed", design.size_text(), design.bleed)
+        }
+        _ => design.size_text(),
+    };
+    let status_text = match (&scene.approval, &scene.draft) {
+        (crate::review::State::Approved { by, role, date }, None) => {
+            format!("approved for print by {by} ({role}) on {date}")
+        }
+        (crate::review::State::Changed { date, changes, .. }, _) => {
+            format!("changed since approval on {date}: {}", changes.join(", "))
+        }
+        (_, Some(d)) => d.clone(),
+        (_, None) => "approved".to_string(),
+    };
+    Ok(Piece {
+        design: scene.design.clone(),
+        title: design.title.clone(),
+        locale: scene.locale.clone(),
+        locale_name: cat.info.name.clone(),
+        native: cat.info.native.clone(),
+        audience: crate::load::locale::audience_line(&cat.info),
+        rtl: scene.direction == crate::load::locale::Direction::Rtl,
+        size,
+        // Pending under the board's rule (too few approvals, changes requested) is a
+        // draft here; the status text says why.
+        status: if scene.draft.is_some()
+            && matches!(scene.approval.word(), "approved" | "pending" | "requested")
+        {
+            "draft".to_string()
+        } else {
+            scene.approval.word().to_string()
+        },
+        status_text,
+        hash: scene.hash.clone(),
+        pages,
+        strings,
+        images,
+        scene: Arc::new(scene),
+    })
+}
+
+/// The strings on a laid-out piece, in order, each with its English gloss and review
+/// status (the proof packet's and the web application's review page).
+pub fn strings(
+    project: &Project,
+    scene: &Scene,
+    cat: &crate::load::locale::Catalog,
+) -> Vec<ProofString> {
+    scene
         .messages
         .iter()
         .map(|id| {
@@ -232,7 +284,11 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
                 review: review.as_str().to_string(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The illustrations on a laid-out piece, once each, with their catalog tags and credit.
+pub fn images(project: &Project, scene: &Scene) -> Vec<ProofImage> {
     let mut images: Vec<ProofImage> = Vec::new();
     for page in &scene.pages {
         for it in &page.items {
@@ -266,41 +322,5 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
             });
         }
     }
-    let size = match design.medium {
-        crate::load::spec::Medium::Print if design.bleed.to_pt(1.0, 0.0) > 0.0 => {
-            format!("{}, {} bleed", design.size_text(), design.bleed)
-        }
-        _ => design.size_text(),
-    };
-    let status_text = match (&scene.approval, &scene.draft) {
-        (crate::review::State::Approved { by, role, date }, None) => {
-            format!("approved for print by {by} ({role}) on {date}")
-        }
-        (crate::review::State::Changed { date, changes, .. }, _) => {
-            format!("changed since approval on {date}: {}", changes.join(", "))
-        }
-        (_, Some(d)) => d.clone(),
-        (_, None) => "approved".to_string(),
-    };
-    Ok(Piece {
-        design: scene.design.clone(),
-        title: design.title.clone(),
-        locale: scene.locale.clone(),
-        locale_name: cat.info.name.clone(),
-        native: cat.info.native.clone(),
-        audience: crate::load::locale::audience_line(&cat.info),
-        rtl: scene.direction == crate::load::locale::Direction::Rtl,
-        size,
-        status: if scene.draft.is_some() && scene.approval.word() == "approved" {
-            "draft".to_string()
-        } else {
-            scene.approval.word().to_string()
-        },
-        status_text,
-        hash: scene.hash.clone(),
-        pages,
-        strings,
-        images,
-        scene: Arc::new(scene),
-    })
+    images
 }

@@ -12,6 +12,10 @@ use super::store::users::Role;
 
 pub mod admin;
 pub mod auth;
+pub mod review;
+mod review_diff;
+pub mod review_post;
+pub mod review_preview;
 
 use Role::{Admin, Coordinator, Reviewer, Translator};
 
@@ -23,6 +27,8 @@ pub const COORDINATORS: Access = Access::Roles(&[Coordinator]);
 pub const ADMINS: Access = Access::Roles(&[Admin]);
 /// The survivor advisory board.
 pub const REVIEWERS: Access = Access::Roles(&[Reviewer]);
+/// Who sees preview images: coordinators and the board.
+pub const PREVIEWERS: Access = Access::Roles(&[Coordinator, Reviewer]);
 /// Translators.
 pub const TRANSLATORS: Access = Access::Roles(&[Translator]);
 
@@ -39,7 +45,7 @@ const fn route(method: Method, path: &'static str, access: Access, example: &'st
 /// ([`super::app::router`]) enforces the access of each before its handler runs.
 pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
     use Method as M;
-    let _ = (COORDINATORS, REVIEWERS, TRANSLATORS);
+    let _ = (COORDINATORS, TRANSLATORS);
     vec![
         (
             route(M::GET, "/static/app.css", Access::Public, "/static/app.css"),
@@ -100,6 +106,48 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             route(M::GET, "/admin/audit", ADMINS, "/admin/audit"),
             get(admin::audit),
         ),
+        // --- review (survivor advisory board) ---
+        (
+            route(M::GET, "/review", REVIEWERS, "/review"),
+            get(review::queue),
+        ),
+        (
+            route(
+                M::GET,
+                "/review/{design}/{locale}",
+                REVIEWERS,
+                "/review/poster/en",
+            ),
+            get(review::piece),
+        ),
+        (
+            route(
+                M::POST,
+                "/review/{design}/{locale}/comment",
+                REVIEWERS,
+                "/review/poster/en/comment",
+            ),
+            post(review_post::comment),
+        ),
+        (
+            route(
+                M::POST,
+                "/review/{design}/{locale}/decide",
+                REVIEWERS,
+                "/review/poster/en/decide",
+            ),
+            post(review_post::decide_piece),
+        ),
+        // --- preview images (coordinators and reviewers) ---
+        (
+            route(
+                M::GET,
+                "/preview/{design}/{locale}/{page}",
+                PREVIEWERS,
+                "/preview/poster/en/1.png",
+            ),
+            get(review_preview::preview),
+        ),
     ]
 }
 
@@ -142,7 +190,7 @@ impl Chrome {
         let mut v = vec![("Home", "/")];
         match self.role {
             Some(Role::Coordinator) => {}
-            Some(Role::Reviewer) => {}
+            Some(Role::Reviewer) => v.push(("Review queue", "/review")),
             Some(Role::Translator) => {}
             Some(Role::Admin) => {
                 v.push(("Users", "/admin/users"));
