@@ -245,15 +245,21 @@ pub fn write(
     out: &crate::base::output::OutDir,
     files: &[OutFile],
 ) -> Result<(PathBuf, crate::base::output::Published), Diagnostics> {
-    let manifest: Vec<&ManifestEntry> = files.iter().map(|f| &f.entry).collect();
-    let mut json = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
-    json.push(b'\n');
+    let json = manifest_json(files);
     let list: Vec<(&str, &[u8])> = files
         .iter()
         .map(|f| (f.entry.path.as_str(), f.bytes.as_slice()))
         .collect();
     let done = crate::base::output::publish(out, &list, &json)?;
     Ok((out.shown.join(crate::base::output::MANIFEST), done))
+}
+
+/// The `manifest.json` that [`write`] writes for these files.
+pub fn manifest_json(files: &[OutFile]) -> Vec<u8> {
+    let manifest: Vec<&ManifestEntry> = files.iter().map(|f| &f.entry).collect();
+    let mut json = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
+    json.push(b'\n');
+    json
 }
 
 /// Number of piece x format jobs a selection makes.

@@ -16,6 +16,10 @@ pub mod review;
 mod review_diff;
 pub mod review_post;
 pub mod review_preview;
+pub mod kit;
+pub mod kit_edit;
+pub mod kit_files;
+pub mod kit_images;
 
 use Role::{Admin, Coordinator, Reviewer, Translator};
 
@@ -45,7 +49,7 @@ const fn route(method: Method, path: &'static str, access: Access, example: &'st
 /// ([`super::app::router`]) enforces the access of each before its handler runs.
 pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
     use Method as M;
-    let _ = (COORDINATORS, TRANSLATORS);
+    let _ = TRANSLATORS;
     vec![
         (
             route(M::GET, "/static/app.css", Access::Public, "/static/app.css"),
@@ -148,6 +152,61 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             ),
             get(review_preview::preview),
         ),
+        // --- coordinator: kit settings, pieces, downloads, facility images ---
+        (
+            route(M::GET, "/kit", COORDINATORS, "/kit"),
+            get(kit::settings),
+        ),
+        (
+            route(M::POST, "/kit", COORDINATORS, "/kit"),
+            post(kit::save),
+        ),
+        (
+            route(M::GET, "/kit/pieces", COORDINATORS, "/kit/pieces"),
+            get(kit_files::pieces),
+        ),
+        (
+            route(M::GET, "/kit/download", COORDINATORS, "/kit/download"),
+            get(kit_files::downloads),
+        ),
+        (
+            route(M::GET, "/kit/download/proofs", COORDINATORS, "/kit/download/proofs"),
+            get(kit_files::proofs),
+        ),
+        (
+            route(M::GET, "/kit/download/final", COORDINATORS, "/kit/download/final"),
+            get(kit_files::final_zip),
+        ),
+        (
+            route(M::GET, "/kit/download/plan", COORDINATORS, "/kit/download/plan"),
+            get(kit_files::plan),
+        ),
+        (
+            route(
+                M::GET,
+                "/kit/download/labels/{design}",
+                COORDINATORS,
+                "/kit/download/labels/wallet-card",
+            ),
+            get(kit_files::labels),
+        ),
+        (
+            route(
+                M::GET,
+                "/kit/download/loop/{design}/{locale}",
+                COORDINATORS,
+                "/kit/download/loop/tv-slides/en",
+            ),
+            get(kit_files::video_loop),
+        ),
+        (
+            route(M::GET, "/kit/images", COORDINATORS, "/kit/images"),
+            get(kit_images::page),
+        ),
+        (
+            route(M::POST, "/kit/images", COORDINATORS, "/kit/images"),
+            post(kit_images::upload),
+        ),
     ]
 }
 
@@ -189,7 +248,12 @@ impl Chrome {
     pub fn links(&self) -> Vec<(&'static str, &'static str)> {
         let mut v = vec![("Home", "/")];
         match self.role {
-            Some(Role::Coordinator) => {}
+            Some(Role::Coordinator) => {
+                v.push(("Kit settings", "/kit"));
+                v.push(("Pieces", "/kit/pieces"));
+                v.push(("Downloads", "/kit/download"));
+                v.push(("Pictures", "/kit/images"));
+            }
             Some(Role::Reviewer) => v.push(("Review queue", "/review")),
             Some(Role::Translator) => {}
             Some(Role::Admin) => {
