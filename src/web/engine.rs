@@ -257,8 +257,13 @@ impl Engine {
     }
 }
 
-/// Draw one page of a scene `width` pixels wide as PNG; every QR code on it is decoded
-/// back first, as for any PNG the kit writes.
+/// The smallest QR module, in pixels, a preview's code is read back at.
+pub const QR_MIN_MODULE_PX: f32 = 3.0;
+
+/// Draw one page of a scene `width` pixels wide as PNG; every QR code on it drawn large
+/// enough to scan (modules of at least [`QR_MIN_MODULE_PX`] pixels) is decoded back
+/// first, as for any PNG the kit writes. A smaller one (a thumbnail) cannot be read
+/// back from its pixels; the print files are checked at their own size.
 pub fn draw(scene: &Scene, page: usize, width: u32) -> Result<Vec<u8>, Diagnostics> {
     let Some(p) = scene.pages.get(page) else {
         return Err(Diagnostic::error(format!(
@@ -272,6 +277,17 @@ pub fn draw(scene: &Scene, page: usize, width: u32) -> Result<Vec<u8>, Diagnosti
     let s = width as f32 / p.width.max(1.0);
     let fail = |m: String| Diagnostics::from(Diagnostic::error(format!("preview: {m}")));
     let pm = crate::export::png::render_at(scene, p, s).map_err(fail)?;
-    crate::export::png::check_qr(scene, p, &pm).map_err(fail)?;
+    // At the preview's own scale `s`, not the print file's (`Scene::png_scale`).
+    let qrs: Vec<&crate::scene::Qr> = p
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            crate::scene::Item::Qr(q) if q.module() * s >= QR_MIN_MODULE_PX => Some(q),
+            _ => None,
+        })
+        .collect();
+    let (w, h) = (pm.width() as usize, pm.height() as usize);
+    crate::export::png::check_qr_pixels(&qrs, s, scene.mirrored, w, h, 4, pm.data())
+        .map_err(fail)?;
     crate::export::png::encode(&pm, s * 72.0, &scene.meta()).map_err(fail)
 }

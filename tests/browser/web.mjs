@@ -23,11 +23,12 @@
 // Ends with "N passed, N failed" and exits 1 on any failure.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -139,6 +140,7 @@ class Tester {
     this.browser = browserInstance;
     this.base = base;
     this.audited = new Set();
+    this.pages = [];
   }
 
   async run() {
@@ -153,6 +155,25 @@ class Tester {
     await this.check('a coordinator cannot open /admin/users (403 page)', () =>
       this.forbiddenFlow(),
     );
+    // The kit's life: picked, reviewed, fixed, approved, downloaded.
+    await this.check('coordinator picks designs and two languages, sees the previews', () =>
+      this.coordinatorPicks(),
+    );
+    await this.check('reviewer pins a comment by clicking the preview, requests changes', () =>
+      this.reviewerRequestsChanges(),
+    );
+    await this.check('keyboard only: a reviewer comments and approves with Tab, Enter, Space', () =>
+      this.keyboardReview(),
+    );
+    await this.check('coordinator fixes the kit through the form (kit.toml changes)', () =>
+      this.coordinatorFixes(),
+    );
+    await this.check('reviewer approves after the fix; nothing is left waiting', () =>
+      this.reviewerApproves(),
+    );
+    await this.check('coordinator downloads the final zip: the files of build --final', () =>
+      this.finalZip(),
+    );
   }
 
   // One named check: passes unless it throws.
@@ -166,6 +187,13 @@ class Tester {
       failed++;
       console.log(`FAIL ${name}`);
       for (const line of String(e.message).split('\n').slice(0, 12)) console.log(`  ${line}`);
+      // What the page looked like, for whoever reads the CI log.
+      const last = this.pages.filter((p) => !p.isClosed()).at(-1);
+      if (last && !last.isClosed()) {
+        const file = join(shots, `failed-${failed}.png`);
+        if (await last.screenshot({ path: file, fullPage: true }).then(() => true, () => false))
+          console.log(`  (the page at ${last.url()} is in ${file})`);
+      }
     }
   }
 
@@ -178,6 +206,7 @@ class Tester {
         r.fulfill({ path: process.env.WEB_CSS, contentType: 'text/css; charset=utf-8' }),
       );
     const page = await context.newPage();
+    this.pages.push(page);
     page.problems = [];
     page.on('console', (m) => {
       // A page answered with 4xx is logged as "Failed to load resource": the flows check
@@ -341,7 +370,279 @@ class Tester {
   }
 }
 
+// --- the kit: coordinator and reviewers ---
+
+Object.assign(Tester.prototype, {
+  async coordinatorPicks() {
+    const page = await this.login(PEOPLE.coord);
+    this.coordPage = page;
+    await navigate(page, 'Kit settings', '/kit');
+    await this.audit(page, '/kit');
+    const kitBefore = readFileSync(join(project, 'kit.toml'), 'utf8');
+    // One design alone misses the imagery diversity the kit requires, and a count in
+    // words is no count: refused, the kit-wide problem on top, the count's beside its
+    // field, nothing written, the choices kept.
+    await page.fill('#count-stalls', 'twelve');
+    await submit(page, 'Check and save');
+    if ((await page.locator('#count-stalls').getAttribute('aria-invalid')) !== 'true')
+      throw new Error('the stalls count in words is not marked invalid');
+    const said = (await page.locator('#err-count-stalls').textContent().catch(() => ''))?.trim();
+    if (!/twelve/.test(said ?? '')) throw new Error(`beside the stalls count: "${said}"`);
+    await this.audit(page, '/kit (a field refused)');
+    await page.fill('#count-stalls', '12');
+    await tick(page, 'design', ['poster']);
+    await tick(page, 'locale', ['en', 'vi']);
+    await submit(page, 'Check and save');
+    const top = (await page.locator('#problems').textContent().catch(() => '')) ?? '';
+    if (!/diverse/.test(top))
+      throw new Error(`a kit with one design is not refused for its imagery: "${top.trim()}"`);
+    if (readFileSync(join(project, 'kit.toml'), 'utf8') !== kitBefore)
+      throw new Error('kit.toml changed although the form was refused');
+    if (!(await page.isChecked('#design-poster')) || (await page.isChecked('#design-tv-slides')))
+      throw new Error('the refused form does not keep the choice made');
+    await this.audit(page, '/kit (the kit refused)');
+    // Two designs that together meet it, and two languages.
+    await tick(page, 'design', ['poster', 'window-cling']);
+    await tick(page, 'locale', ['en', 'vi']);
+    await submit(page, 'Check and save');
+    const done = await page.locator('.done[role=status]').textContent().catch(() => '');
+    if (!/Saved/.test(done ?? '')) throw new Error(`saving a good kit says "${done}"`);
+    const kit = readFileSync(join(project, 'kit.toml'), 'utf8');
+    if (!/designs = \["poster", "window-cling"\]/.test(kit) || !/locales = \["en", "vi"\]/.test(kit))
+      throw new Error(`kit.toml does not have the choice:\n${kit.split('\n').filter((l) => /^(designs|locales)/.test(l)).join('\n')}`);
+    await this.audit(page, '/kit (saved)');
+    await navigate(page, 'Pieces', '/kit/pieces');
+    const pieces = await page.locator('li.piece').count();
+    if (pieces !== 4) throw new Error(`${pieces} pieces shown, expected 2 designs x 2 languages`);
+    await allImagesLoad(page);
+    const titles = await page.locator('.piece-title').allTextContents();
+    if (!titles.some((t) => /Vietnamese|Tiếng Việt/.test(t)))
+      throw new Error(`no Vietnamese piece among: ${titles.join('; ')}`);
+    await this.audit(page, '/kit/pieces');
+    await this.shot(page, 'coordinator-pieces.png');
+    await navigate(page, 'Downloads', '/kit/download');
+    if (await page.getByRole('link', { name: /final print files/ }).count())
+      throw new Error('the final print files are offered before anything is approved');
+    await this.audit(page, '/kit/download');
+    // Proofs are clearly named so.
+    const proofs = await download(page, page.getByRole('link', { name: /Download proofs/ }));
+    const names = Object.keys(unzipSync(proofs)).filter((n) => !n.endsWith('/'));
+    const bad = names.filter((n) => !n.split('/').pop().startsWith('PROOF-NOT-FOR-PRINT'));
+    if (!names.length || bad.length)
+      throw new Error(`proof files not named PROOF-NOT-FOR-PRINT: ${bad.slice(0, 3).join(', ')}`);
+  },
+
+  async reviewerRequestsChanges() {
+    const page = await this.login(PEOPLE.leader);
+    this.leaderPage = page;
+    await navigate(page, 'Review queue', '/review');
+    const waiting = await page.locator('#waiting + ul.queue h3 a').count();
+    if (waiting !== 4) throw new Error(`${waiting} pieces waiting for review, expected 4`);
+    await allImagesLoad(page);
+    await this.audit(page, '/review');
+    await Promise.all([
+      page.waitForURL('**/review/poster/en'),
+      page.locator('a[href="/review/poster/en"]').first().click(),
+    ]);
+    await allImagesLoad(page);
+    await this.audit(page, '/review/{design}/{locale}');
+    // Click a spot of the preview: the pin's fields fill in.
+    const img = page.locator('[data-pin-surface] img');
+    const box = await img.boundingBox();
+    await img.click({ position: { x: box.width * 0.5, y: box.height * 0.3 } });
+    const x = parseFloat(await page.inputValue('#pin-x'));
+    const y = parseFloat(await page.inputValue('#pin-y'));
+    if (Math.abs(x - 0.5) > 0.02 || Math.abs(y - 0.3) > 0.02)
+      throw new Error(`clicking at (0.5, 0.3) of the preview sets the pin to (${x}, ${y})`);
+    await page.fill('#comment-body', 'The local program should be named here.');
+    await submit(page, 'Save comment');
+    await expectStatus(page);
+    if ((await page.locator('svg.overlay a.pin').count()) !== 1)
+      throw new Error('the pinned comment does not show as a pin on the preview');
+    const comments = (await page.locator('ol.comments').textContent()) ?? '';
+    if (!/should be named here/.test(comments) || !/pinned/.test(comments))
+      throw new Error(`the comment is not listed as pinned: ${comments.trim().slice(0, 200)}`);
+    await this.audit(page, '/review/{design}/{locale} (with a pin)');
+    await page.locator('#preview').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('#preview').scrollIntoView());
+    await this.shot(page, 'reviewer-piece.png');
+    await page.fill('#reason', 'Please add our county program under Local help.');
+    await submit(page, 'Request changes');
+    await expectStatus(page);
+    const history = (await page.locator('ol.history').textContent()) ?? '';
+    if (!/Local help/.test(history)) throw new Error(`the request is not in the decisions: ${history}`);
+  },
+
+  async keyboardReview() {
+    const page = await this.login(PEOPLE.reviewer);
+    await page.goto('/review');
+    await tabTo(page, 'a[href="/review/window-cling/en"]');
+    await Promise.all([page.waitForURL('**/review/window-cling/en'), page.keyboard.press('Enter')]);
+    await tabTo(page, '#comment-body');
+    await page.keyboard.type('Readable from the chair by the window.');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, '#pin-x');
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, '#pin-y');
+    await page.keyboard.type('0.2');
+    await tabTo(page, 'button[type=submit]', 'Save comment');
+    await Promise.all([page.waitForURL(/done=/), page.keyboard.press('Enter')]);
+    await expectStatus(page);
+    if (!(await page.locator('ol.comments', { hasText: 'by the window' }).count()))
+      throw new Error('the comment typed with the keyboard is not listed');
+    await tabTo(page, 'button[type=submit]', 'Approve this version');
+    await Promise.all([page.waitForURL(/done=/), page.keyboard.press(' ')]);
+    await expectStatus(page);
+    const history = (await page.locator('ol.history').textContent()) ?? '';
+    if (!/approve/i.test(history) || !history.includes(PEOPLE.reviewer.name))
+      throw new Error(`the approval is not in the decisions: ${history.trim()}`);
+    await page.context().close();
+  },
+
+  async coordinatorFixes() {
+    const page = this.coordPage;
+    await navigate(page, 'Kit settings', '/kit');
+    await page.fill('#res-0-name', 'Example County Anti-Trafficking Program');
+    await page.fill('#res-0-phone', '510-555-0100');
+    await page.fill('#res-0-hours', 'Mon-Fri 9-5');
+    await submit(page, 'Check and save');
+    await expectStatus(page);
+    const kit = readFileSync(join(project, 'kit.toml'), 'utf8');
+    if (!kit.includes('Example County Anti-Trafficking Program'))
+      throw new Error('the local program is not in kit.toml');
+    await this.audit(page, '/kit (with a local program)');
+  },
+
+  async reviewerApproves() {
+    const page = this.leaderPage;
+    await page.goto('/review/poster/en');
+    const why = (await page.locator('ul.why').first().textContent()) ?? '';
+    await submit(page, 'Approve this version');
+    await expectStatus(page);
+    // Everything still waiting (the Vietnamese pieces, and any approved piece the
+    // change touched) is approved too; a changed piece shows what changed first.
+    for (let round = 0; round < 6; round++) {
+      await page.goto('/review');
+      const links = await page.locator('#waiting + ul.queue h3 a').evaluateAll((a) =>
+        a.map((e) => e.getAttribute('href')),
+      );
+      if (!links.length) break;
+      await page.goto(links[0]);
+      if (links[0] === '/review/window-cling/en' && (await page.locator('#changes').count()))
+        await this.audit(page, '/review/{design}/{locale} (changed since approval)');
+      await submit(page, 'Approve this version');
+      await expectStatus(page);
+    }
+    await page.goto('/review');
+    const left = await page.locator('#waiting + ul.queue h3 a').count();
+    if (left) throw new Error(`${left} pieces still waiting after approving every one (${why.trim()})`);
+    const status = cli(['status']);
+    if (!/4 of 4 pieces are approved/.test(status))
+      throw new Error(`hotline-kit status does not agree:\n${status.split('\n').slice(-6).join('\n')}`);
+    await page.context().close();
+  },
+
+  async finalZip() {
+    const page = this.coordPage;
+    await navigate(page, 'Downloads', '/kit/download');
+    const bytes = await download(page, page.getByRole('link', { name: /final print files/ }));
+    const zipped = unzipSync(bytes);
+    const out = join(work, 'final');
+    cli(['build', '--final', '--out', out]);
+    const built = listFiles(out);
+    const inZip = Object.keys(zipped).filter((n) => !n.endsWith('/')).sort();
+    if (inZip.join('\n') !== built.join('\n'))
+      throw new Error(`the zip has\n  ${inZip.join(' ')}\nbuild --final wrote\n  ${built.join(' ')}`);
+    const differ = built.filter((f) => !Buffer.from(zipped[f]).equals(readFileSync(join(out, f))));
+    if (differ.length) throw new Error(`these files differ from build --final: ${differ.join(', ')}`);
+    if (!built.some((f) => f.endsWith('.pdf'))) throw new Error('the final zip has no PDF');
+    await this.audit(page, '/kit/download (all approved)');
+    console.log(`     final zip: ${built.length} files, byte for byte as build --final`);
+  },
+});
+
 // --- page helpers ---
+
+// Follow a link of the main navigation.
+async function navigate(page, label, path) {
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === path),
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click(),
+  ]);
+}
+
+// Tick exactly these values among the checkboxes called `name`.
+async function tick(page, name, values) {
+  for (const box of await page.locator(`input[type=checkbox][name="${name}"]`).all())
+    await box.setChecked(values.includes(await box.getAttribute('value')));
+}
+
+// Press the submit button with this text and wait for the page that answers.
+async function submit(page, text) {
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    page.getByRole('button', { name: text, exact: true }).click(),
+  ]);
+  await page.waitForLoadState();
+}
+
+// The page says a change was made (role=status) and shows no problem (role=alert).
+async function expectStatus(page) {
+  const alert = await page.locator('[role=alert]').allTextContents();
+  if (alert.length) throw new Error(`the page says: ${alert.join(' ').trim().slice(0, 400)}`);
+  if (!(await page.locator('[role=status]').count()))
+    throw new Error(`no confirmation on ${page.url()}`);
+}
+
+// Every image on the page has loaded (lazy ones are scrolled into view first).
+async function allImagesLoad(page) {
+  for (const img of await page.locator('img').all()) {
+    await img.scrollIntoViewIfNeeded();
+    await img.evaluate((i) => (i.complete ? null : new Promise((ok) => (i.onload = i.onerror = ok))));
+    const w = await img.evaluate((i) => i.naturalWidth);
+    if (!w) throw new Error(`an image did not load: ${await img.getAttribute('src')}`);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
+// Click a download link; the file's bytes.
+async function download(page, link) {
+  const [d] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const failure = await d.failure();
+  if (failure) throw new Error(`download of ${d.url()} failed: ${failure}`);
+  return readFileSync(await d.path());
+}
+
+// Press Tab until the focus is on `selector` (with this text, if given), at most 120
+// times; the focused element must show a focus outline.
+async function tabTo(page, selector, text) {
+  for (let n = 0; n < 120; n++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(
+      ([s, t]) => {
+        const a = document.activeElement;
+        if (!a || !a.matches(s) || (t && a.textContent.trim() !== t)) return null;
+        const st = getComputedStyle(a);
+        return { outline: st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2 };
+      },
+      [selector, text ?? ''],
+    );
+    if (at) {
+      if (!at.outline) throw new Error(`${selector} ${text ?? ''} has no visible focus outline`);
+      return;
+    }
+  }
+  throw new Error(`Tab never reaches ${selector} ${text ?? ''} on ${page.url()}`);
+}
+
+// Files under `dir`, relative, with '/', sorted.
+function listFiles(dir, sub = '') {
+  return readdirSync(join(dir, sub), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(dir, join(sub, e.name)) : [join(sub, e.name)]))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+}
 
 async function expectHeading(page, text) {
   const h1 = (await page.locator('h1').first().textContent())?.trim();
