@@ -92,7 +92,7 @@ impl PieceView {
                 String::new()
             } else {
                 format!(
-                    "/preview/{}/{}/0.png?w={PREVIEW_WIDTH}&h={}",
+                    "/preview/{}/{}/1.png?w={PREVIEW_WIDTH}&h={}",
                     urlencode(&s.design),
                     urlencode(&s.locale),
                     urlencode(&s.hash)
