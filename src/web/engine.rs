@@ -258,7 +258,7 @@ impl Engine {
 }
 
 /// The smallest QR module, in pixels, a preview's code is read back at.
-pub const QR_MIN_MODULE_PX: f32 = 3.0;
+pub const QR_MIN_MODULE_PX: f32 = 4.0;
 
 /// Draw one page of a scene `width` pixels wide as PNG; every QR code on it drawn large
 /// enough to scan (modules of at least [`QR_MIN_MODULE_PX`] pixels) is decoded back
