@@ -10,7 +10,8 @@
 //!    (the `csrf` form field, or the `csrf` query parameter for file uploads), compared
 //!    in constant time; the login form carries a token tied to a cookie of its own;
 //! 4. every response gets the security headers: a strict Content-Security-Policy with no
-//!    inline script, no framing, no referrer, no sniffing, no caching of pages.
+//!    inline script, no framing, no referrer to other sites, no sniffing, no caching of
+//!    pages.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -387,7 +388,9 @@ async fn headers(mut res: Response) -> Response {
     );
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
-    set(h, "referrer-policy", "no-referrer");
+    // Not "no-referrer": with it, browsers send `Origin: null` on this site's own form
+    // posts, and the same-site check above refuses every form (login included).
+    set(h, "referrer-policy", "same-origin");
     set(h, "cross-origin-opener-policy", "same-origin");
     set(h, "cross-origin-resource-policy", "same-origin");
     set(

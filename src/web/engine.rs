@@ -28,6 +28,8 @@ pub struct Engine {
     dir: PathBuf,
     loaded: RwLock<Option<Loaded>>,
     previews: Mutex<Lru>,
+    /// Pages whose QR codes were read back (content hash, ledger state, piece, page).
+    verified: Mutex<std::collections::HashSet<String>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -137,6 +139,7 @@ impl Engine {
             dir: dir.to_path_buf(),
             loaded: RwLock::new(None),
             previews: Mutex::new(Lru::default()),
+            verified: Mutex::new(std::collections::HashSet::new()),
         }
     }
 
@@ -240,6 +243,14 @@ impl Engine {
                 cached: true,
             });
         }
+        let checked = format!("{}|{ledger}|{design}|{locale}|{page}", scene.hash);
+        if !self.is_verified(&checked) {
+            verify_page(&scene, page)?;
+            self.verified
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(checked);
+        }
         let png = Arc::new(draw(&scene, page, width)?);
         self.previews
             .lock()
@@ -267,6 +278,13 @@ impl Engine {
         )
     }
 
+    fn is_verified(&self, key: &str) -> bool {
+        self.verified
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(key)
+    }
+
     fn cached(&self, key: &str) -> Option<Arc<Vec<u8>>> {
         self.previews
             .lock()
@@ -275,32 +293,35 @@ impl Engine {
     }
 }
 
-/// Draw one page of a scene `width` pixels wide as PNG; every QR code on it is decoded
-/// back first, as for any PNG the kit writes.
+/// Draw one page of a scene `width` pixels wide as PNG. The page's QR codes are not
+/// read back from this image (a thumbnail's modules may be too small to scan):
+/// [`verify_page`] reads them back from the page drawn at print resolution, once per
+/// content, before any preview of it is served.
 pub fn draw(scene: &Scene, page: usize, width: u32) -> Result<Vec<u8>, Diagnostics> {
-    let Some(p) = scene.pages.get(page) else {
-        return Err(Diagnostic::error(format!(
+    let p = page_of(scene, page)?;
+    let s = width as f32 / p.width.max(1.0);
+    let fail = |m: String| Diagnostics::from(Diagnostic::error(format!("preview: {m}")));
+    let pm = crate::export::png::render_at(scene, p, s).map_err(fail)?;
+    crate::export::png::encode(&pm, s * 72.0, &scene.meta()).map_err(fail)
+}
+
+/// Read every QR code of a page back from the page drawn at the PNG export's
+/// resolution, exactly as `build` checks a PNG it writes.
+pub fn verify_page(scene: &Scene, page: usize) -> Result<(), Diagnostics> {
+    let p = page_of(scene, page)?;
+    let fail = |m: String| Diagnostics::from(Diagnostic::error(format!("preview: {m}")));
+    let pm = crate::export::png::render(scene, p).map_err(fail)?;
+    crate::export::png::check_qr(scene, p, &pm).map_err(fail)
+}
+
+fn page_of(scene: &Scene, page: usize) -> Result<&crate::scene::Page, Diagnostics> {
+    scene.pages.get(page).ok_or_else(|| {
+        Diagnostic::error(format!(
             "{} has {} page(s); there is no page {}",
             scene.design,
             scene.pages.len(),
             page + 1
         ))
-        .into());
-    };
-    let s = width as f32 / p.width.max(1.0);
-    let fail = |m: String| Diagnostics::from(Diagnostic::error(format!("preview: {m}")));
-    let pm = crate::export::png::render_at(scene, p, s).map_err(fail)?;
-    // Decoded at the scale it was drawn at (not the PNG export's scale).
-    let qrs: Vec<&crate::scene::Qr> = p
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            crate::scene::Item::Qr(q) => Some(q),
-            _ => None,
-        })
-        .collect();
-    let (w, h) = (pm.width() as usize, pm.height() as usize);
-    crate::export::png::check_qr_pixels(&qrs, s, scene.mirrored, w, h, 4, pm.data())
-        .map_err(fail)?;
-    crate::export::png::encode(&pm, s * 72.0, &scene.meta()).map_err(fail)
+        .into()
+    })
 }
