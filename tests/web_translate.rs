@@ -76,7 +76,9 @@ impl Fixture {
         rt().block_on(async {
             let res = self.app.clone().oneshot(req).await.unwrap();
             let status = res.status();
-            let b = axum::body::to_bytes(res.into_body(), 1 << 24).await.unwrap();
+            let b = axum::body::to_bytes(res.into_body(), 1 << 24)
+                .await
+                .unwrap();
             (status, String::from_utf8_lossy(&b).into_owned())
         })
     }
@@ -110,11 +112,17 @@ fn an_edit_that_fails_the_import_checks_is_not_saved_and_says_why() {
     // A typed phone number instead of the hotline's placeable.
     let (s, page) = f.post(
         "/translate/es/text-line",
-        &[("text", "O envíe un mensaje de texto al 233733"), ("gloss", "")],
+        &[
+            ("text", "O envíe un mensaje de texto al 233733"),
+            ("gloss", ""),
+        ],
     );
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
     assert!(page.contains("Nothing was saved"), "{page}");
-    assert!(page.contains("{ $sms }"), "the placeable to keep is named: {page}");
+    assert!(
+        page.contains("{ $sms }"),
+        "the placeable to keep is named: {page}"
+    );
     assert_eq!(f.es(), before, "nothing written");
     // Markup in an edit is shown as text in the error page, never as markup.
     let (s, page) = f.post(
@@ -122,7 +130,9 @@ fn an_edit_that_fails_the_import_checks_is_not_saved_and_says_why() {
         &[("text", "<script>alert(1)</script>"), ("gloss", "")],
     );
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert")
+    );
     assert_eq!(f.es(), before);
 }
 
@@ -134,7 +144,10 @@ fn a_good_edit_is_saved_with_its_gloss_and_recorded() {
         "/translate/es/rf-debt",
         &[
             ("text", text),
-            ("gloss", "Do you have a debt with your boss you can never pay?"),
+            (
+                "gloss",
+                "Do you have a debt with your boss you can never pay?",
+            ),
             ("reviewed", "1"),
         ],
     );
@@ -144,7 +157,10 @@ fn a_good_edit_is_saved_with_its_gloss_and_recorded() {
     assert!(review.contains("translator-reviewed"), "{review}");
     let log = f.store.audit_log(10).unwrap();
     let e = log.iter().find(|e| e.action == "translation.edit").unwrap();
-    assert!(e.before.contains("nunca puede terminar") && e.after == text, "{e:?}");
+    assert!(
+        e.before.contains("nunca puede terminar") && e.after == text,
+        "{e:?}"
+    );
     // The edited catalog is what the project now reads.
     let (_, page) = f.get("/translate/es");
     assert!(page.contains("nunca podrá pagar"));

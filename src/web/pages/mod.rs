@@ -239,15 +239,30 @@ pub fn routes() -> Vec<(Route, MethodRouter<AppState>)> {
             get(postings::report),
         ),
         (
-            route(M::GET, "/postings/report.csv", POSTERS, "/postings/report.csv"),
+            route(
+                M::GET,
+                "/postings/report.csv",
+                POSTERS,
+                "/postings/report.csv",
+            ),
             get(postings::report_csv),
         ),
         (
-            route(M::GET, "/postings/report.json", POSTERS, "/postings/report.json"),
+            route(
+                M::GET,
+                "/postings/report.json",
+                POSTERS,
+                "/postings/report.json",
+            ),
             get(postings::report_json),
         ),
         (
-            route(M::GET, "/postings/report.pdf", POSTERS, "/postings/report.pdf"),
+            route(
+                M::GET,
+                "/postings/report.pdf",
+                POSTERS,
+                "/postings/report.pdf",
+            ),
             get(postings::report_pdf),
         ),
         // --- translators ---

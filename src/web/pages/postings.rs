@@ -230,10 +230,13 @@ pub async fn record(
         Ok(Ok(s)) => (s.hash.clone(), s.approval.word().to_string()),
         _ => (String::new(), "draft".to_string()),
     };
-    match st
-        .store
-        .add_posting(&new, me.user.id, &hash, &state, &crate::web::store::now_text())
-    {
+    match st.store.add_posting(
+        &new,
+        me.user.id,
+        &hash,
+        &state,
+        &crate::web::store::now_text(),
+    ) {
         Ok(p) => {
             let _ = st.store.audit(&Change {
                 actor: &me.user.name,
@@ -257,8 +260,11 @@ pub async fn record(
                 p.locale,
                 p.place
             );
-            Redirect::to(&format!("/postings?done={}", crate::web::app::urlencode(&msg)))
-                .into_response()
+            Redirect::to(&format!(
+                "/postings?done={}",
+                crate::web::app::urlencode(&msg)
+            ))
+            .into_response()
         }
         Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
     }
@@ -303,7 +309,11 @@ struct ReportPage {
 }
 
 /// The report as a page.
-pub async fn report(State(st): State<AppState>, viewer: Viewer, Query(q): Query<Range>) -> Response {
+pub async fn report(
+    State(st): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<Range>,
+) -> Response {
     match make_report(&st, &q) {
         Ok(r) => {
             let query = serde_urlencoded::to_string([
@@ -336,7 +346,11 @@ fn attachment(kind: &'static str, name: &str, body: Vec<u8>) -> Response {
 }
 
 /// The report's standing as CSV (formula-safe cells).
-pub async fn report_csv(State(st): State<AppState>, viewer: Viewer, Query(q): Query<Range>) -> Response {
+pub async fn report_csv(
+    State(st): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<Range>,
+) -> Response {
     match make_report(&st, &q) {
         Ok(r) => attachment(
             "text/csv; charset=utf-8",
@@ -348,7 +362,11 @@ pub async fn report_csv(State(st): State<AppState>, viewer: Viewer, Query(q): Qu
 }
 
 /// The report as JSON.
-pub async fn report_json(State(st): State<AppState>, viewer: Viewer, Query(q): Query<Range>) -> Response {
+pub async fn report_json(
+    State(st): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<Range>,
+) -> Response {
     match make_report(&st, &q) {
         Ok(r) => attachment(
             "application/json",
@@ -360,7 +378,11 @@ pub async fn report_json(State(st): State<AppState>, viewer: Viewer, Query(q): Q
 }
 
 /// The report as PDF (for grant reports and audits).
-pub async fn report_pdf(State(st): State<AppState>, viewer: Viewer, Query(q): Query<Range>) -> Response {
+pub async fn report_pdf(
+    State(st): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<Range>,
+) -> Response {
     let st2 = st.clone();
     let made = tokio::task::spawn_blocking(move || {
         let r = make_report(&st2, &q)?;
