@@ -23,7 +23,7 @@
 // Ends with "N passed, N failed" and exits 1 on any failure.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,7 @@ const PEOPLE = {
   leader: { name: 'Maria Reviewer', role: 'reviewer', extra: ['--board-role', 'survivor leader'] },
   reviewer: { name: 'Tomas Reviewer', role: 'reviewer' },
   translator: { name: 'Lin Translator', role: 'translator', extra: ['--locale', 'es'] },
+  staff: { name: 'Kim Staff', role: 'staff' },
   // Locked out by the rate-limit check; nobody else logs in as this one.
   spare: { name: 'Rae Spare', role: 'coordinator' },
 };
@@ -168,11 +169,17 @@ class Tester {
     await this.check('coordinator fixes the kit through the form (kit.toml changes)', () =>
       this.coordinatorFixes(),
     );
+    await this.check('translator edits a Spanish message (checked like an import) and marks it reviewed', () =>
+      this.translatorReviews(),
+    );
     await this.check('reviewer approves after the fix; nothing is left waiting', () =>
       this.reviewerApproves(),
     );
     await this.check('coordinator downloads the final zip: the files of build --final', () =>
       this.finalZip(),
+    );
+    await this.check('staff log a posting from a phone (390 px); the report lists it', () =>
+      this.staffPosts(),
     );
   }
 
@@ -512,6 +519,64 @@ Object.assign(Tester.prototype, {
     if (!kit.includes('Example County Anti-Trafficking Program'))
       throw new Error('the local program is not in kit.toml');
     await this.audit(page, '/kit (with a local program)');
+  },
+
+  async translatorReviews() {
+    const page = await this.login(PEOPLE.translator);
+    await navigate(page, 'Translations', '/translate');
+    await page.goto('/translate/es');
+    await this.audit(page, '/translate/{locale}');
+    await page.goto('/translate/es/text-line');
+    // A typed number instead of the placeable is refused, with the import's words.
+    const esFile = join(project, 'locales/es.ftl');
+    const esNow = () => (existsSync(esFile) ? readFileSync(esFile, 'utf8') : '');
+    const before = esNow();
+    await page.fill('#text', 'O envíe un mensaje de texto al 233733');
+    await submit(page, 'Check and save');
+    await page.locator('#text-problems').waitFor();
+    await this.audit(page, '/translate/{locale}/{id} (refused)');
+    if (esNow() !== before)
+      throw new Error('a refused edit changed the catalog');
+    // The message as it was, marked reviewed.
+    await page.goto('/translate/es/rf-debt');
+    await page.check('#reviewed');
+    await submit(page, 'Check and save');
+    await expectStatus(page);
+    await this.audit(page, '/translate/{locale} (saved)');
+    // The other Spanish strings were reviewed by the same translator offline.
+    cli(['approve', '--strings', '--locale', 'es', '--status', 'translator-reviewed', '--by', PEOPLE.translator.name, '--role', 'translator']);
+    await page.context().close();
+  },
+
+  async staffPosts() {
+    const page = await this.login(PEOPLE.staff, await this.open({ width: 390, height: 844 }));
+    await navigate(page, 'Posting log', '/postings');
+    await page.check('#act-posted');
+    await page.selectOption('#design', 'poster');
+    await page.selectOption('#locale', 'es');
+    await page.fill('#place', "Main lobby, beside the elevators");
+    await page.fill('#count', '2');
+    await submit(page, 'Record');
+    await expectStatus(page);
+    await this.audit(page, '/postings');
+    await this.shot(page, 'staff-postings.png');
+    // Removing more than is up is refused beside the count.
+    await page.check('#act-removed');
+    await page.selectOption('#design', 'poster');
+    await page.selectOption('#locale', 'es');
+    await page.fill('#place', 'Main lobby, beside the elevators');
+    await page.fill('#count', '5');
+    await submit(page, 'Record');
+    await page.locator('#count-problem').waitFor();
+    await navigate(page, 'Posting report', '/postings/report');
+    const text = (await page.locator('main').textContent()) ?? '';
+    if (!/Main lobby, beside the elevators/.test(text) || !/approved/.test(text))
+      throw new Error(`the report does not list the approved poster posting:\n${text.slice(0, 600)}`);
+    await this.audit(page, '/postings/report');
+    const csv = cli(['report', '--format', 'csv']);
+    if (!csv.includes('Main lobby, beside the elevators'))
+      throw new Error(`hotline-kit report does not list it:\n${csv}`);
+    await page.context().close();
   },
 
   async reviewerApproves() {
