@@ -49,7 +49,13 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     if !a.bind.ip().is_loopback() {
         eprintln!("{}", exposed_note(a.behind_tls));
     }
+    // Few threads for blocking work (drawing, password hashing): it is bound by the
+    // cores anyway, and each extra thread keeps a memory arena of its own, so a burst of
+    // previews would leave the process holding hundreds of MB (1.1 GB peak with tokio's
+    // default of 512 threads in tests/bench/serve.sh; see the README).
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let rt = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(cores + 2)
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::error(format!("cannot start the server: {e}")))?;

@@ -15,7 +15,7 @@ use crate::products::workspace::{self, Kit};
 use crate::scene::Scene;
 
 /// Most bytes of preview images kept in memory.
-const PREVIEW_BYTES: usize = 128 << 20;
+const PREVIEW_BYTES: usize = 48 << 20;
 
 /// Widest preview drawn, in pixels.
 pub const PREVIEW_MAX_WIDTH: u32 = 2400;
@@ -30,6 +30,45 @@ pub struct Engine {
     previews: Mutex<Lru>,
     /// Pages whose QR codes were read back (content hash, ledger state, piece, page).
     verified: Mutex<std::collections::HashSet<String>>,
+    /// Pieces laid out and drawn at once: one per core. More would only wait for a core
+    /// while each holds a full-size pixel buffer (tens of MB), so memory stays bounded
+    /// however many people ask at once.
+    slots: Slots,
+}
+
+/// A counting semaphore for the drawing work.
+#[derive(Debug)]
+struct Slots {
+    free: Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+/// A taken slot, given back when dropped.
+struct Slot<'a>(&'a Slots);
+
+impl Slots {
+    fn new(n: usize) -> Slots {
+        Slots {
+            free: Mutex::new(n.max(1)),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn take(&self) -> Slot<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|p| p.into_inner());
+        }
+        *free -= 1;
+        Slot(self)
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.0.freed.notify_one();
+    }
 }
 
 impl std::fmt::Debug for Engine {
@@ -140,6 +179,7 @@ impl Engine {
             loaded: RwLock::new(None),
             previews: Mutex::new(Lru::default()),
             verified: Mutex::new(std::collections::HashSet::new()),
+            slots: Slots::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
         }
     }
 
@@ -235,6 +275,7 @@ impl Engine {
                 cached: true,
             });
         }
+        let _slot = self.slots.take();
         let scene = self.scene(design, locale)?;
         if let Some(png) = self.cached(&key(&scene.hash)) {
             return Ok(Preview {

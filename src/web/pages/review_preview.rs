@@ -62,7 +62,16 @@ fn current_hash(st: &AppState, project: &Arc<Project>, d: &str, l: &str) -> Resu
     Ok(h)
 }
 
-fn png(bytes: Vec<u8>, etag: &str, immutable: bool, req: &HeaderMap) -> Response {
+/// The cached image shared with the response body, not copied per request.
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn png(bytes: std::sync::Arc<Vec<u8>>, etag: &str, immutable: bool, req: &HeaderMap) -> Response {
     let tag = format!("\"{etag}\"");
     let cache = if immutable {
         "private, max-age=31536000, immutable"
@@ -89,7 +98,7 @@ fn png(bytes: Vec<u8>, etag: &str, immutable: bool, req: &HeaderMap) -> Response
             (header::ETAG, tag),
             (header::CACHE_CONTROL, cache.to_string()),
         ],
-        bytes,
+        axum::body::Bytes::from_owner(Shared(bytes)),
     )
         .into_response()
 }
@@ -136,7 +145,7 @@ pub async fn preview(
             return match approved_images::hash_hex(a)
                 .and_then(|_| approved_images::load(st.engine.dir(), a, page - 1))
             {
-                Some(bytes) => png(bytes, a, true, &req),
+                Some(bytes) => png(std::sync::Arc::new(bytes), a, true, &req),
                 None => plain(
                     StatusCode::NOT_FOUND,
                     "no image of that version is kept".into(),
@@ -161,7 +170,7 @@ pub async fn preview(
             .engine
             .preview(&design, &locale, page - 1, width, Some(&now))
         {
-            Ok(p) => png(p.png.as_ref().clone(), &p.hash, q.h.is_some(), &req),
+            Ok(p) => png(p.png, &p.hash, q.h.is_some(), &req),
             Err(d) => plain(StatusCode::NOT_FOUND, words(&d).join("\n")),
         }
     })
