@@ -523,3 +523,53 @@ fn the_command_line_approval_keeps_an_image_too() {
     let hex = kept[0].strip_suffix("-1.png").unwrap();
     assert!(l.contains(&format!("sha256:{hex}")), "{l}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn approvals_from_the_web_and_the_command_line_at_the_same_time_all_land() {
+    let a = app();
+    // Five approvals needed: no approval makes the others "already approved".
+    let kit = a.dir.join("kit.toml");
+    let text = std::fs::read_to_string(&kit).unwrap();
+    std::fs::write(&kit, format!("{text}\n[review]\napprovals = 5\n")).unwrap();
+    let ana = login(&a, "Ana Reviewer", Role::Reviewer, false);
+    let hash = shown_hash(&page(&a, &ana, PIECE).await);
+    // Four `hotline-kit approve` processes of the English piece start first...
+    let bin = assert_cmd::cargo::cargo_bin("hotline-kit");
+    let children: Vec<std::process::Child> = (0..4)
+        .map(|i| {
+            std::process::Command::new(&bin)
+                .args(["--project"])
+                .arg(&a.dir)
+                .args(["approve", "stall-sticker", "--locale", "en", "--by"])
+                .arg(format!("Board member {i}"))
+                .env("HOTLINE_KIT_TODAY", common::TODAY)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // ...and the web application records its decision on the Spanish piece meanwhile.
+    let (s, body) = post(
+        &a,
+        &ana,
+        &format!("{PIECE}/decide"),
+        &[("decision", "approve"), ("hash", &hash)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "{body}");
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let l = ledger(&a.dir).expect("the ledger is written");
+    assert!(l.contains(&hash) && l.contains("Ana Reviewer"), "{l}");
+    for i in 0..4 {
+        assert!(l.contains(&format!("Board member {i}")), "{l}");
+    }
+    assert_eq!(l.matches("[[approval]]").count(), 5, "{l}");
+}
