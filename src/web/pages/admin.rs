@@ -120,13 +120,13 @@ pub async fn add_user(
             ))
             .into_response()
         }
-        Ok(Err(d)) => {
-            let msg = match d.hints.first() {
-                Some(h) => format!("{} ({h})", d.message),
-                None => d.message,
-            };
-            page(&st, &viewer, msg, String::new(), StatusCode::BAD_REQUEST)
-        }
+        Ok(Err(d)) => page(
+            &st,
+            &viewer,
+            super::said(&d),
+            String::new(),
+            StatusCode::BAD_REQUEST,
+        ),
         Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
     }
 }

@@ -358,6 +358,24 @@ impl Chrome {
     }
 }
 
+/// A diagnostic as a person reads it on a page: the message, then its hints in
+/// brackets (the command line's words, without its `error:` and source excerpt).
+pub fn said(d: &crate::base::diag::Diagnostic) -> String {
+    if d.hints.is_empty() {
+        d.message.clone()
+    } else {
+        format!("{} ({})", d.message, d.hints.join("; "))
+    }
+}
+
+/// The errors among `d`, each as [`said`] puts it.
+pub fn errors_said(d: &crate::base::diag::Diagnostics) -> Vec<String> {
+    d.0.iter()
+        .filter(|x| x.severity == crate::base::diag::Severity::Error)
+        .map(said)
+        .collect()
+}
+
 /// Render a template as an HTML response (500 with a plain message if it fails).
 pub fn html(t: &impl Template) -> Response {
     html_status(StatusCode::OK, t)

@@ -345,20 +345,36 @@ fn attachment(kind: &'static str, name: &str, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-/// The report's standing as CSV (formula-safe cells).
+/// The report as a file: the standing as CSV (formula-safe cells), JSON, or the PDF for
+/// grant reports and audits (the same bytes as `hotline-kit report`).
+async fn report_file(st: AppState, viewer: Viewer, q: Range, ext: &'static str) -> Response {
+    let made = tokio::task::spawn_blocking(move || {
+        let r = make_report(&st, &q)?;
+        Ok::<_, crate::base::diag::Diagnostics>(match ext {
+            "csv" => postings::standing_csv(&r.standing).into_bytes(),
+            "json" => postings::to_json(&r).into_bytes(),
+            _ => postings::to_pdf(st.engine.project()?.as_ref(), &r)?,
+        })
+    })
+    .await;
+    let kind = match ext {
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        _ => "application/pdf",
+    };
+    match made {
+        Ok(Ok(bytes)) => attachment(kind, &format!("posting-report.{ext}"), bytes),
+        _ => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
+    }
+}
+
+/// The report's standing as CSV.
 pub async fn report_csv(
     State(st): State<AppState>,
     viewer: Viewer,
     Query(q): Query<Range>,
 ) -> Response {
-    match make_report(&st, &q) {
-        Ok(r) => attachment(
-            "text/csv; charset=utf-8",
-            "posting-report.csv",
-            postings::standing_csv(&r.standing).into_bytes(),
-        ),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
-    }
+    report_file(st, viewer, q, "csv").await
 }
 
 /// The report as JSON.
@@ -367,31 +383,14 @@ pub async fn report_json(
     viewer: Viewer,
     Query(q): Query<Range>,
 ) -> Response {
-    match make_report(&st, &q) {
-        Ok(r) => attachment(
-            "application/json",
-            "posting-report.json",
-            postings::to_json(&r).into_bytes(),
-        ),
-        Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
-    }
+    report_file(st, viewer, q, "json").await
 }
 
-/// The report as PDF (for grant reports and audits).
+/// The report as PDF.
 pub async fn report_pdf(
     State(st): State<AppState>,
     viewer: Viewer,
     Query(q): Query<Range>,
 ) -> Response {
-    let st2 = st.clone();
-    let made = tokio::task::spawn_blocking(move || {
-        let r = make_report(&st2, &q)?;
-        let p = st2.engine.project()?;
-        postings::to_pdf(&p, &r)
-    })
-    .await;
-    match made {
-        Ok(Ok(pdf)) => attachment("application/pdf", "posting-report.pdf", pdf),
-        _ => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
-    }
+    report_file(st, viewer, q, "pdf").await
 }

@@ -49,12 +49,7 @@ pub fn short(hash: &str) -> String {
 }
 
 /// The errors of a failed build, each in plain words with its hints.
-pub fn words(d: &crate::base::diag::Diagnostics) -> Vec<String> {
-    d.0.iter()
-        .filter(|x| x.severity == crate::base::diag::Severity::Error)
-        .map(|x| x.to_string())
-        .collect()
-}
+pub use super::errors_said as words;
 
 /// A piece's state in words: a label and the lines that say why.
 fn state_words(e: &QueueEntry) -> (String, Vec<String>) {

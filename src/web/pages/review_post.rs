@@ -122,13 +122,7 @@ pub async fn comment(
         };
         let id = match st.store.add_comment(&c) {
             Ok(id) => id,
-            Err(d) => {
-                let m = match d.hints.first() {
-                    Some(h) => format!("{} ({h})", d.message),
-                    None => d.message,
-                };
-                return fail(m);
-            }
+            Err(d) => return fail(super::said(&d)),
         };
         let where_ = pin.map_or_else(String::new, |(x, y)| format!(", pinned at {x:.3}, {y:.3}"));
         let _ = st.store.audit(&Change {

@@ -21,22 +21,6 @@ use crate::web::app::{AppState, Me, Viewer};
 use crate::web::store::audit::Change;
 use crate::web::store::users::User;
 
-/// A diagnostic as a person reads it: the message, then its hints.
-pub fn plain(d: &Diagnostics) -> Vec<String> {
-    d.0.iter()
-        .filter(|x| x.severity == crate::base::diag::Severity::Error)
-        .map(|x| {
-            let mut s = x.message.clone();
-            for h in &x.hints {
-                s.push_str(" (");
-                s.push_str(h);
-                s.push(')');
-            }
-            s
-        })
-        .collect()
-}
-
 /// The locale, if it is one of this translator's (checked on the server for every
 /// request: a translator cannot read or change another locale by editing the URL).
 fn assigned(user: &User, locale: &str) -> bool {
@@ -323,7 +307,7 @@ pub async fn save(
             u,
             text,
             gloss,
-            plain(&d),
+            super::errors_said(&d),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Err(_) => error(StatusCode::INTERNAL_SERVER_ERROR, Some(&viewer)),
