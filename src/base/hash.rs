@@ -4,6 +4,11 @@
 
 use sha2::Digest as _;
 
+/// This program's identity: a hash of its source code, `Cargo.lock`, the library built
+/// into it and the compiler's version (made by `build.rs`). Cached renders are keyed by
+/// it, so another build of hotline-kit never reuses them.
+pub const BUILD_ID: &str = include_str!(concat!(env!("OUT_DIR"), "/build_id"));
+
 /// Hex SHA-256 of bytes.
 pub fn digest(bytes: &[u8]) -> String {
     sha2::Sha256::digest(bytes)

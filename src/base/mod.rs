@@ -13,5 +13,6 @@ pub mod output;
 pub mod raster;
 pub mod shipped;
 pub mod sources;
+pub mod stamp;
 pub mod svg_safety;
 pub mod units;

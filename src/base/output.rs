@@ -50,6 +50,11 @@ pub struct Published {
     pub dropped: Vec<String>,
     /// Files the user had added, carried over into the new folder.
     pub kept: Vec<String>,
+    /// Files that were already there with the same bytes: kept as they were (the same
+    /// file, so its modification time too), not written again.
+    pub unchanged: usize,
+    /// Nothing at all differed: the folder was left untouched.
+    pub untouched: bool,
 }
 
 impl OutDir {
@@ -263,6 +268,13 @@ pub fn publish(
     let _lock = Lock::folder(&out.parent, &out.shown).map_err(fail)?;
     out.recover().map_err(fail)?;
     let before = out.existing()?;
+    if before.is_some() && same_as_before(out, files, manifest) {
+        return Ok(Published {
+            unchanged: files.len(),
+            untouched: true,
+            ..Published::default()
+        });
+    }
     let staging = out.temp("staging");
     let result = stage(out, &staging, files, manifest, before.as_ref())
         .and_then(|p| swap(out, &staging).map(|()| p).map_err(|e| fail(e).into()));
@@ -298,18 +310,31 @@ fn stage(
     for d in dirs {
         std::fs::create_dir_all(staging.join(d)).map_err(|e| fail(&d.to_string_lossy(), e))?;
     }
-    let errors: Vec<Diagnostic> = files
+    let old_dir = out.path();
+    let results: Vec<Result<bool, Diagnostic>> = files
         .par_iter()
-        .filter_map(|(rel, bytes)| {
+        .map(|(rel, bytes)| {
+            let old = old_dir.join(rel);
+            let same = before.is_some_and(|b| b.contains(*rel)) && same_file(&old, bytes);
+            if same && std::fs::hard_link(&old, staging.join(rel)).is_ok() {
+                return Ok(true);
+            }
             write_new(&staging.join(rel), bytes)
-                .err()
-                .map(|e| fail(rel, e))
+                .map(|()| false)
+                .map_err(|e| fail(rel, e))
         })
         .collect();
+    let mut done = Published::default();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(kept) => done.unchanged += usize::from(kept),
+            Err(e) => errors.push(e),
+        }
+    }
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    let mut done = Published::default();
     if let Some(old) = before {
         let dir = out.path();
         done.dropped = old
@@ -321,6 +346,22 @@ fn stage(
     }
     write_new(&staging.join(MANIFEST), manifest).map_err(|e| fail(MANIFEST, e))?;
     Ok(done)
+}
+
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+fn same_file(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|b| b == bytes)
+}
+
+/// Whether the existing folder already is this build: the same manifest, and every
+/// file the same bytes.
+fn same_as_before(out: &OutDir, files: &[(&str, &[u8])], manifest: &[u8]) -> bool {
+    let dir = out.path();
+    same_file(&dir.join(MANIFEST), manifest)
+        && files
+            .par_iter()
+            .all(|(rel, bytes)| same_file(&dir.join(rel), bytes))
 }
 
 /// Copy (hard-link where possible) what the user added to the earlier folder.

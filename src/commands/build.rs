@@ -8,6 +8,8 @@ use super::args::{Designs, Fallback, Global, Locales};
 use super::context::{load, load_kit, selection};
 use super::report::{print_diags, print_replaced};
 use crate::base::diag::Diagnostics;
+use crate::products::cache::Cache;
+use crate::products::incremental;
 use crate::products::kit::{self, Format, Selection};
 
 /// Arguments of `build`.
@@ -51,6 +53,10 @@ pub struct Args {
     /// SVG). Other designs are made as usual.
     #[arg(long)]
     pub cut_line: bool,
+    /// Draw every piece again: neither read nor write the render cache
+    /// (.hotline-kit/cache/), and do not skip a build whose inputs did not change.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Run `build`.
@@ -67,15 +73,43 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     sel.final_only = a.final_only;
     sel.marks = a.marks;
     sel.cut_line = a.cut_line;
-    build(&g.project, &out, sel)
+    let mut extra: Vec<PathBuf> = kit.path.iter().cloned().collect();
+    extra.push(kit.ledger());
+    build(&g.project, &out, sel, (!a.no_cache).then_some(&extra[..]))
 }
 
 /// Make every piece in memory, then write the folder as a whole: a failure leaves it
-/// untouched (not even created).
-fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> {
+/// untouched (not even created). With `cached` (the files outside the project the build
+/// reads: kit file, ledger), a build whose inputs and output did not change since the
+/// last one does nothing, and renders come from the cache.
+fn build(
+    project: &Path,
+    out: &Path,
+    sel: Selection,
+    cached: Option<&[PathBuf]>,
+) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let out = crate::base::output::OutDir::new(out)?;
     out.preflight()?;
+    let inputs = cached.map(|extra| incremental::inputs(project, extra, &format!("{sel:?}")));
+    if let Some(said) = inputs
+        .as_ref()
+        .and_then(|i| incremental::fresh(project, &out, i))
+    {
+        eprint!("{}", said.warnings);
+        eprintln!(
+            "nothing changed since the last build: the {} files in {} are up to date (none made, none written) in {:.2} s",
+            said.files,
+            out.shown.display(),
+            start.elapsed().as_secs_f64()
+        );
+        drafts_note(said.drafts);
+        return Ok(());
+    }
+    let cache = match cached {
+        Some(_) => Cache::open(project)?,
+        None => Cache::off(),
+    };
     let p = load(project)?;
     let total = kit::job_count(&p, &sel) as u64;
     let bar = progress_bar(total);
@@ -86,34 +120,70 @@ fn build(project: &Path, out: &Path, sel: Selection) -> Result<(), Diagnostics> 
         }
         None => eprintln!("made {label}"),
     };
-    let files = kit::make(&p, &sel, &tick);
+    let files = kit::make_cached(&p, &sel, &tick, &cache);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     let (files, warnings) = files?;
+    let said_warnings = super::report::diags_text(&warnings);
     if !warnings.is_empty() {
         print_diags(warnings);
+    }
+    let stats = cache.stats();
+    for d in &stats.damaged {
+        eprintln!("warning: a damaged entry of the render cache was removed and the piece drawn again: {d}");
     }
     let (manifest, done) = kit::write(&out, &files)?;
     print_replaced(&out, &done);
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
-    eprintln!(
-        "wrote {} files ({:.1} MB) and {} in {:.2} s",
-        files.len(),
-        bytes as f64 / 1e6,
-        manifest.display(),
-        start.elapsed().as_secs_f64()
-    );
+    let secs = start.elapsed().as_secs_f64();
+    let drawn = match cached {
+        Some(_) => format!(
+            "; {} of {} renders drawn, {} from the cache",
+            stats.drawn,
+            stats.drawn + stats.hits,
+            stats.hits
+        ),
+        None => String::new(),
+    };
+    if done.untouched {
+        eprintln!(
+            "nothing changed: the {} files in {} are already this build, none written ({secs:.2} s{drawn})",
+            files.len(),
+            out.shown.display(),
+        );
+    } else {
+        eprintln!(
+            "wrote {} files ({:.1} MB) and {} in {secs:.2} s; {} files were unchanged and kept as they were{drawn}",
+            files.len() - done.unchanged,
+            bytes as f64 / 1e6,
+            manifest.display(),
+            done.unchanged,
+        );
+    }
     if sel.cut_line {
         eprintln!("{}", kit::cut_line_note(&files));
     }
+    drafts_note(drafts);
+    if let Some(i) = &inputs {
+        let said = incremental::Said {
+            files: files.len(),
+            bytes: bytes as u64,
+            drafts,
+            warnings: said_warnings,
+        };
+        incremental::save(project, &out, i, said);
+    }
+    Ok(())
+}
+
+fn drafts_note(drafts: usize) {
     if drafts > 0 {
         eprintln!(
             "note: {drafts} files are marked DRAFT: not approved for print (`hotline-kit status` says why; `build --final` refuses drafts)"
         );
     }
-    Ok(())
 }
 
 /// A progress bar on a terminal; `None` when standard error is piped (one line a piece).

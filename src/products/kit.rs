@@ -10,11 +10,13 @@ use rayon::prelude::*;
 
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::load::project::Project;
+use crate::products::cache::Cache;
 use crate::scene::Scene;
 
 pub use crate::model::config::Format;
 pub use crate::products::piece::{
-    ManifestEntry, OutFile, compile, compile_with, export, piece_files, piece_stem,
+    ManifestEntry, OutFile, Rendered, compile, compile_with, describe, export, piece_files,
+    piece_stem, render,
 };
 pub use crate::products::selection::{DEFAULT_LOCALES, Selection, prepare};
 
@@ -25,6 +27,17 @@ pub fn make(
     project: &Project,
     sel: &Selection,
     tick: &(dyn Fn(&str) + Sync),
+) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    make_cached(project, sel, tick, &Cache::off())
+}
+
+/// [`make`], taking files already drawn from `cache` and keeping what it draws there.
+/// The files are the same bytes either way.
+pub fn make_cached(
+    project: &Project,
+    sel: &Selection,
+    tick: &(dyn Fn(&str) + Sync),
+    cache: &Cache,
 ) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
     let (ok, mut diags) = prepare(project, sel)?;
     if sel.final_only {
@@ -55,12 +68,16 @@ pub fn make(
                 }
                 _ => std::borrow::Cow::Borrowed(*s),
             };
+            let draw = |scene: &Scene| {
+                cache
+                    .get_or_draw(scene, *f, || render(scene, *f))
+                    .map(|r| describe(scene, *f, &stem, r))
+            };
             let r = if sel.marks && *f == Format::Pdf {
                 let size = design.map_or_else(String::new, |d| d.size_text());
-                crate::products::marks::add(project, &cut, &size)
-                    .and_then(|m| export(&m, *f, &stem))
+                crate::products::marks::add(project, &cut, &size).and_then(|m| draw(&m))
             } else {
-                export(&cut, *f, &stem)
+                draw(&cut)
             };
             tick(&format!("{stem}.{}", f.ext()));
             r

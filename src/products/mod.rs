@@ -7,8 +7,10 @@
 pub mod approvals;
 pub mod approved_images;
 pub mod bench;
+pub mod cache;
 pub mod compliance_report;
 pub mod facility;
+pub mod incremental;
 pub mod kit;
 pub mod labels;
 pub mod ledger_file;

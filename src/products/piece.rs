@@ -185,8 +185,23 @@ fn has_picks(design: &Design, opts: &Options) -> bool {
     })
 }
 
+/// One file of a piece as an exporter made it, before it has a name: the bytes, and
+/// for PNG its size in pixels. What the render cache ([`crate::products::cache`]) keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// Content.
+    pub bytes: Vec<u8>,
+    /// PNG width and height in pixels.
+    pub px: Option<(u32, u32)>,
+}
+
 /// Export a scene in one format. `stem` is the file path without extension (relative).
 pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>, Diagnostic> {
+    Ok(describe(scene, format, stem, render(scene, format)?))
+}
+
+/// Draw a scene in one format: one file for PDF, one per page for PNG and SVG.
+pub fn render(scene: &Scene, format: Format) -> Result<Vec<Rendered>, Diagnostic> {
     let fail = |m: String| {
         Diagnostic::error(format!(
             "{} ({}) as {}: {m}",
@@ -195,6 +210,33 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
             format.ext()
         ))
     };
+    Ok(match format {
+        Format::Pdf => vec![Rendered {
+            bytes: crate::export::pdf::export(scene).map_err(fail)?,
+            px: None,
+        }],
+        Format::Png => crate::export::png::export(scene)
+            .map_err(fail)?
+            .into_iter()
+            .map(|(bytes, w, h)| Rendered {
+                bytes,
+                px: Some((w, h)),
+            })
+            .collect(),
+        Format::Svg => crate::export::svg::export(scene)
+            .map_err(fail)?
+            .into_iter()
+            .map(|s| Rendered {
+                bytes: s.into_bytes(),
+                px: None,
+            })
+            .collect(),
+    })
+}
+
+/// Name the files [`render`] made and write their manifest entries. `stem` is the file
+/// path without extension (relative).
+pub fn describe(scene: &Scene, format: Format, stem: &str, files: Vec<Rendered>) -> Vec<OutFile> {
     let npages = scene.pages.len();
     let name = |i: usize| page_file(stem, format, i, npages);
     let base = |path: String, bytes: &[u8]| ManifestEntry {
@@ -228,43 +270,39 @@ pub fn export(scene: &Scene, format: Format, stem: &str) -> Result<Vec<OutFile>,
         base: None,
     };
     let page0 = &scene.pages[0];
-    let files = match format {
-        Format::Pdf => {
-            let bytes = crate::export::pdf::export(scene).map_err(fail)?;
-            let mut e = base(format!("{stem}.pdf"), &bytes);
-            e.pages = npages;
-            e.width_pt = Some(page0.width);
-            e.height_pt = Some(page0.height);
-            vec![OutFile { entry: e, bytes }]
-        }
-        Format::Png => crate::export::png::export(scene)
-            .map_err(fail)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, (bytes, w, h))| {
-                let mut e = base(name(i), &bytes);
-                e.page = (npages > 1).then_some(i + 1);
-                e.width_px = Some(w);
-                e.height_px = Some(h);
-                e.dpi = Some((scene.png_scale() * 72.0).round() as u32);
-                OutFile { entry: e, bytes }
-            })
-            .collect(),
-        Format::Svg => crate::export::svg::export(scene)
-            .map_err(fail)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let bytes = s.into_bytes();
-                let mut e = base(name(i), &bytes);
-                e.page = (npages > 1).then_some(i + 1);
-                e.width_pt = Some(page0.width);
-                e.height_pt = Some(page0.height);
-                OutFile { entry: e, bytes }
-            })
-            .collect(),
-    };
-    Ok(files)
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut e = match format {
+                Format::Pdf => {
+                    let mut e = base(format!("{stem}.pdf"), &r.bytes);
+                    e.pages = npages;
+                    e
+                }
+                _ => {
+                    let mut e = base(name(i), &r.bytes);
+                    e.page = (npages > 1).then_some(i + 1);
+                    e
+                }
+            };
+            match (format, r.px) {
+                (Format::Png, Some((w, h))) => {
+                    e.width_px = Some(w);
+                    e.height_px = Some(h);
+                    e.dpi = Some((scene.png_scale() * 72.0).round() as u32);
+                }
+                _ => {
+                    e.width_pt = Some(page0.width);
+                    e.height_pt = Some(page0.height);
+                }
+            }
+            OutFile {
+                entry: e,
+                bytes: r.bytes,
+            }
+        })
+        .collect()
 }
 
 /// The file of page `i` (0-based) of `npages` in one-page-per-file formats (PNG, SVG):
