@@ -15,4 +15,5 @@ pub mod kitfile;
 pub mod ledger;
 pub mod locale;
 pub mod project;
+pub mod resource;
 pub mod spec;
