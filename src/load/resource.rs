@@ -60,7 +60,11 @@ impl Resource {
                     .hint("shorten the name so it fits on a wallet card"),
             ));
         }
-        if self.hours.as_deref().is_some_and(|h| h.chars().count() > 40) {
+        if self
+            .hours
+            .as_deref()
+            .is_some_and(|h| h.chars().count() > 40)
+        {
             d.push((
                 ResourceField::Hours,
                 Diagnostic::error(format!(
@@ -204,4 +208,3 @@ pub fn imitates_hotline(name: &str) -> Option<&'static str> {
     .into_iter()
     .find(|g| rest == *g)
 }
-

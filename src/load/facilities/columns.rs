@@ -237,6 +237,9 @@ mod tests {
         );
         assert_eq!(classify("resource0_name", &counts), None);
         assert_eq!(classify("stals", &counts), None);
-        assert_eq!(closest("stals", ["stalls", "name"].into_iter()), Some("stalls"));
+        assert_eq!(
+            closest("stals", ["stalls", "name"].into_iter()),
+            Some("stalls")
+        );
     }
 }

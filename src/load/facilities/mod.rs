@@ -118,11 +118,7 @@ pub struct Sheet {
 /// (unreadable, not UTF-8, not CSV, a required column missing, an unknown or duplicate
 /// column, no rows, too big); problems of single rows go into [`Sheet::bad`]. Count
 /// columns are those the project's designs go by (`per`) and those `base` sets.
-pub fn read(
-    path: &Path,
-    project: &Project,
-    base: Option<&KitFile>,
-) -> Result<Sheet, Diagnostics> {
+pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sheet, Diagnostics> {
     let bytes = bytes(path)?;
     let sha256 = crate::base::hash::digest(&bytes);
     let source = text(path, bytes)?;
@@ -139,11 +135,13 @@ pub fn read(
             .into());
         }
         Err(records::Stop::Unclosed(at)) => {
-            return Err(Diagnostic::error("a quote opens a cell and is never closed: the rest of the file would be one cell")
-                .at(&source, Some(at..at + 1))
-                .hint("close the quote, or write a quote inside a cell as two quotes (\"\")")
-                .hint(SAVE_AS)
-                .into());
+            return Err(Diagnostic::error(
+                "a quote opens a cell and is never closed: the rest of the file would be one cell",
+            )
+            .at(&source, Some(at..at + 1))
+            .hint("close the quote, or write a quote inside a cell as two quotes (\"\")")
+            .hint(SAVE_AS)
+            .into());
         }
     };
     let Some(header) = recs.next() else {
@@ -206,7 +204,11 @@ pub fn read(
                     others.join(", ")
                 )
             } else {
-                format!("the id `{}` is already used in row {}", cell.text.trim(), numbers[0])
+                format!(
+                    "the id `{}` is already used in row {}",
+                    cell.text.trim(),
+                    numbers[0]
+                )
             };
             let col = &cols[i];
             dups.insert(
@@ -265,9 +267,11 @@ fn bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let f = std::fs::File::open(path).map_err(cannot)?;
     let meta = f.metadata().map_err(cannot)?;
     if meta.is_dir() {
-        return Err(Diagnostic::error(format!("{} is a folder, not a sheet", path.display()))
-            .in_file(path)
-            .hint("name the CSV file, e.g. facilities.csv"));
+        return Err(
+            Diagnostic::error(format!("{} is a folder, not a sheet", path.display()))
+                .in_file(path)
+                .hint("name the CSV file, e.g. facilities.csv"),
+        );
     }
     let too_big = || {
         Diagnostic::error(format!(

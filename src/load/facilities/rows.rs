@@ -47,8 +47,7 @@ impl<'a> Ctx<'a> {
             .catalogs
             .values()
             .flat_map(|c| {
-                [&c.info.name, &c.info.native]
-                    .map(|n| (n.to_lowercase(), c.code.clone()))
+                [&c.info.name, &c.info.native].map(|n| (n.to_lowercase(), c.code.clone()))
             })
             .collect();
         Self {
@@ -124,7 +123,8 @@ impl<'r> RowCheck<'_, '_, 'r> {
         } else {
             format!("row {}, column {} ({})", self.number, c.letter, c.header)
         };
-        Diagnostic::error(format!("{head}: {}", message.as_ref())).at(self.ctx.src, Some(span.clone()))
+        Diagnostic::error(format!("{head}: {}", message.as_ref()))
+            .at(self.ctx.src, Some(span.clone()))
     }
 
     /// Column `i`'s value when it is usable: hidden characters and text after a
@@ -142,7 +142,11 @@ impl<'r> RowCheck<'_, '_, 'r> {
             let what = if matches!(c, '\n' | '\r') {
                 "a line break".to_string()
             } else if is_bidi_control(c) {
-                format!("the invisible direction control U+{:04X} ({})", c as u32, bidi_name(c))
+                format!(
+                    "the invisible direction control U+{:04X} ({})",
+                    c as u32,
+                    bidi_name(c)
+                )
             } else if c.is_control() {
                 format!("the control character U+{:04X}", c as u32)
             } else {
@@ -154,7 +158,15 @@ impl<'r> RowCheck<'_, '_, 'r> {
                 "an invisible character can make the text print or sort differently from what the sheet shows: retype the cell"
             };
             let e = self
-                .err(i, &v.span, format!("`{}` has {what} at character {}", v.text, v.text[..at].chars().count() + 1))
+                .err(
+                    i,
+                    &v.span,
+                    format!(
+                        "`{}` has {what} at character {}",
+                        v.text,
+                        v.text[..at].chars().count() + 1
+                    ),
+                )
                 .hint(hint);
             self.d.push(e);
             return None;
@@ -266,8 +278,12 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
                         profile = Some((i, v.span.clone(), p));
                     }
                     None => {
-                        let ids: Vec<&str> =
-                            ctx.project.jurisdictions.keys().map(String::as_str).collect();
+                        let ids: Vec<&str> = ctx
+                            .project
+                            .jurisdictions
+                            .keys()
+                            .map(String::as_str)
+                            .collect();
                         let mut e = r.err(i, &v.span, format!("unknown jurisdiction `{}`", v.text));
                         if let Some(c) = closest(&v.text.to_lowercase(), ids.iter().copied()) {
                             e = e.hint(format!("did you mean `{c}`?"));
@@ -292,9 +308,12 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
                 }
             },
             Col::Count(name) if !v.text.is_empty() => {
-                match v.text.parse::<u32>().ok().filter(|n| {
-                    *n <= MAX_COUNT && v.text.bytes().all(|b| b.is_ascii_digit())
-                }) {
+                match v
+                    .text
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= MAX_COUNT && v.text.bytes().all(|b| b.is_ascii_digit()))
+                {
                     Some(n) => {
                         row.counts.insert(name.clone(), n);
                     }
@@ -311,7 +330,11 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
             }
             Col::Blank if !v.text.is_empty() => {
                 let e = r
-                    .err(i, &v.span, format!("`{}` is in a column with no header", v.text))
+                    .err(
+                        i,
+                        &v.span,
+                        format!("`{}` is in a column with no header", v.text),
+                    )
                     .hint("name the column in row 1, or delete the value");
                 r.push(e);
             }
@@ -427,7 +450,11 @@ fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resourc
             }
         }
     }
-    let filled = |f: ResField| vals[f as usize].as_ref().filter(|(_, v)| !v.text.is_empty());
+    let filled = |f: ResField| {
+        vals[f as usize]
+            .as_ref()
+            .filter(|(_, v)| !v.text.is_empty())
+    };
     let any = [ResField::Name, ResField::Phone, ResField::Note]
         .iter()
         .any(|f| filled(*f).is_some());
@@ -436,20 +463,24 @@ fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resourc
     }
     let (name, phone) = (filled(ResField::Name), filled(ResField::Phone));
     if name.is_none() || phone.is_none() {
-        let lacks = if name.is_none() { "name" } else { "phone number" };
-        let want = if name.is_none() { ResField::Name } else { ResField::Phone };
+        let (lacks, want) = if name.is_none() {
+            ("name", ResField::Name)
+        } else {
+            ("phone number", ResField::Phone)
+        };
+        let given = [ResField::Name, ResField::Phone, ResField::Note]
+            .iter()
+            .find_map(|f| filled(*f))
+            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()));
+        let Some((first, text, first_span)) = given else {
+            return None;
+        };
         let (i, span) = match &vals[want as usize] {
             Some((i, v)) => (*i, v.span.clone()),
-            None => {
-                let (i, v) = [ResField::Name, ResField::Phone, ResField::Note]
-                    .iter()
-                    .find_map(|f| filled(*f))
-                    .expect("a filled cell");
-                (*i, v.span.clone())
-            }
+            None => (first, first_span),
         };
         let e = r
-            .err(i, &span, format!("local resource {g} has no {lacks}"))
+            .err(i, &span, format!("local resource {g} (`{text}`) has no {lacks}"))
             .hint("a local resource needs a name and a phone number (the note is optional); fill both, or empty the resource's cells");
         r.push(e);
         return None;
@@ -469,7 +500,9 @@ fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resourc
             ResourceField::Phone => ResField::Phone,
             ResourceField::Hours => ResField::Note,
         };
-        let Some((i, v)) = &vals[f as usize] else { continue };
+        let Some((i, v)) = &vals[f as usize] else {
+            continue;
+        };
         let mut message = p.message.clone();
         if !message.contains(v.text) {
             message = format!("{message} (`{}`)", v.text);
@@ -501,11 +534,16 @@ pub fn id_problem(id: &str) -> Option<(String, String)> {
         ));
     }
     if let Some(c) = id.chars().find(|c| !good_char(*c)) {
-        if lower != id && lower.chars().all(good_char) && id_problem(&lower).is_none() {
-            return Some((
-                format!("the id `{id}` has upper-case letters"),
-                format!("write `{lower}`: an id is a folder name, in lower case (hotline-kit does not change it for you)"),
-            ));
+        if lower != id && lower.chars().all(good_char) {
+            return Some(match id_problem(&lower) {
+                Some((m, h)) => (m.replace(&format!("`{lower}`"), &format!("`{id}`")), h),
+                None => (
+                    format!("the id `{id}` has upper-case letters"),
+                    format!(
+                        "write `{lower}`: an id is a folder name, in lower case (hotline-kit does not change it for you)"
+                    ),
+                ),
+            });
         }
         let what = match c {
             '/' | '\\' => "a path separator".to_string(),
