@@ -168,10 +168,13 @@ fn bad_phone_numbers_and_hotline_look_alikes_are_bad_rows() {
          named,Named Clinic,en,,,,,National Human Trafficking Hotline,510-555-0101,\n\
          nophone,No Phone Clinic,en,,,,,Lonely Program,,\n\
          nonote,Note Only Clinic,en,,,,,,,Mon-Fri\n\
-         long,Long Note Clinic,en,,,,,Long Program,510-555-0102,Monday to Friday from nine until five o'clock\n"
+         long,Long Note Clinic,en,,,,,Long Program,510-555-0102,Monday to Friday from nine until five o'clock\n\
+         in-name,Clinic (call 1-888-373-7887),en,,,,,,,\n\
+         year,Clinic 2024 East,en,,,,,,,\n"
     ));
-    assert_eq!(bad(&s), vec![3, 4, 5, 6, 7, 8, 9]);
-    assert_eq!(s.rows.len(), 1);
+    assert_eq!(bad(&s), vec![3, 4, 5, 6, 7, 8, 9, 10]);
+    assert!(problem_at(&s, 10, "B (name)", "1-888-373-7887").contains("no phone number"));
+    assert_eq!(s.rows.len(), 2);
     problem_at(&s, 3, "I (resource_phone)", "555-0100");
     problem_at(&s, 4, "I (resource_phone)", "510-555-CALL");
     let alike = problem_at(&s, 5, "I (resource_phone)", "1-888-373-7887");
@@ -356,6 +359,11 @@ fn a_windows_1252_utf16_or_workbook_file_is_refused_with_how_to_save_it() {
     );
     let e = refused("facilities.csv", &[0xFF, 0xFE, b'i', 0, b'd', 0]);
     assert!(e.contains("UTF-16") && e.contains("CSV UTF-8"), "{e}");
+    let e = refused("facilities.txt", b"id\tname\tlanguages\na\tA\ten\n");
+    assert!(
+        e.contains("tab-separated") && e.contains("CSV UTF-8"),
+        "{e}"
+    );
     let e = refused("facilities.xlsx", b"PK\x03\x04rest of a zip");
     assert!(e.contains("workbook") && e.contains("CSV UTF-8"), "{e}");
     let e = refused("facilities.csv", b"PK\x03\x04a workbook renamed");

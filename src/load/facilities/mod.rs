@@ -122,6 +122,16 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
     let bytes = bytes(path)?;
     let sha256 = crate::base::hash::digest(&bytes);
     let source = text(path, bytes)?;
+    let first = source.text.lines().next().unwrap_or_default();
+    if first.contains('\t') && !first.contains([',', ';']) {
+        return Err(Diagnostic::error(format!(
+            "{} is tab-separated text, not CSV",
+            path.display()
+        ))
+        .at(&source, Some(0..first.len()))
+        .hint(format!("save it as CSV: {SAVE_AS}"))
+        .into());
+    }
     let delim = records::delimiter(&source.text);
     let mut recs = match records::records(&source.text, delim, MAX_ROWS + 1) {
         Ok(r) => r.into_iter(),

@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub locales: HashMap<String, String>,
     /// Locale codes by their lower-case English and native names, for hints.
     pub names: HashMap<String, String>,
+    /// The numbers a text may show (the hotline's) and their look-alikes.
+    pub rules: crate::base::numbers::Rules,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,6 +58,7 @@ impl<'a> Ctx<'a> {
             project,
             locales,
             names,
+            rules: project.hotline.number_rules(),
         }
     }
 }
@@ -232,6 +235,19 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
                         format!("the name `{}` is {n} characters long; at most 100", v.text)
                     };
                     let e = r.err(i, &v.span, m).hint("the name is printed in the kit's files: write the facility's name as staff know it, in 1 to 100 characters");
+                    r.push(e);
+                } else if let Some(f) = ctx.rules.check(v.text).first() {
+                    let e = r
+                        .err(
+                            i,
+                            &v.span,
+                            format!(
+                                "the name `{}` has the number `{}`",
+                                v.text,
+                                &v.text[f.span.clone()]
+                            ),
+                        )
+                        .hint("a facility name carries no phone number: the hotline's numbers come only from hotline.toml, and local programs go in the resource columns");
                     r.push(e);
                 } else {
                     row.name = v.text.to_string();
