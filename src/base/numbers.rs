@@ -421,6 +421,15 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// Whether a character is one a reader cannot see or that changes how text around it
+/// shows: a control character (line ends and tabs included), a direction control, or
+/// an invisible format character other than the joiners scripts need (U+200C, U+200D).
+pub fn is_hidden(c: char) -> bool {
+    let format =
+        c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}');
+    c.is_control() || is_bidi_control(c) || format
+}
+
 /// A text with every control character (but the line end), direction control and
 /// invisible format character written as `<U+XXXX>`, for diagnostics: nothing raw
 /// reaches a terminal, nothing reorders what it shows, and a reader sees what is there.
@@ -428,9 +437,7 @@ pub fn is_blank(text: &str) -> bool {
 pub fn escape_invisible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let format = c.general_category() == GeneralCategory::Format
-            && !matches!(c, '\u{200C}' | '\u{200D}');
-        if (c.is_control() && c != '\n') || is_bidi_control(c) || format {
+        if c != '\n' && is_hidden(c) {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         } else {
             out.push(c);
