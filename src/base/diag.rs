@@ -323,3 +323,12 @@ impl From<Diagnostic> for Diagnostics {
         Self(vec![d])
     }
 }
+
+/// Diagnostics as they print, sorted, without colour (to keep and say again).
+pub fn plain(diags: &Diagnostics) -> String {
+    let mut buf = codespan_reporting::term::termcolor::Buffer::no_color();
+    for d in &diags.clone().sorted().0 {
+        let _ = d.emit(&mut buf);
+    }
+    String::from_utf8_lossy(buf.as_slice()).into_owned()
+}

@@ -125,7 +125,7 @@ fn build(
         b.finish_and_clear();
     }
     let (files, warnings) = files?;
-    let said_warnings = super::report::diags_text(&warnings);
+    let said_warnings = crate::base::diag::plain(&warnings);
     if !warnings.is_empty() {
         print_diags(warnings);
     }
@@ -171,6 +171,7 @@ fn build(
             files: files.len(),
             bytes: bytes as u64,
             drafts,
+            pieces: files.len(),
             warnings: said_warnings,
         };
         incremental::save(project, &out, i, said);

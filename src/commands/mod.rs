@@ -12,8 +12,10 @@ use crate::base::diag::Diagnostics;
 
 pub mod approve;
 pub mod args;
+pub mod batch;
 pub mod bench;
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod context;
 pub mod credits;
@@ -144,6 +146,24 @@ Examples:
     /// Accounts of the web application.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// A kit for every facility of a sheet (CSV): one folder each, with its files,
+    /// manifest, placement plan and zip, and batch.json / batch.csv summing them up.
+    #[command(
+        after_help = "The sheet has one row per facility: id, name, languages (and county_language where a state\nlaw asks for one), jurisdiction, qr, counts, local resources (see the README, \"Many facilities\").\nThe whole sheet is checked first; a bad row is reported and not built, the others are (unless\n--strict). Pieces the same in several facilities are drawn once (the render cache), and a\nfacility that did not change since its last build is not built again.\n\nExamples:\n  hotline-kit batch examples/facilities.csv --out kits\n  hotline-kit batch facilities.csv --out kits --design poster --format pdf --final\n  hotline-kit batch facilities.csv --out kits --shard 2/4   (then: hotline-kit batch-merge kits)"
+    )]
+    Batch(batch::Args),
+    /// Put together the summaries (and folders) of the shards of one batch.
+    #[command(
+        name = "batch-merge",
+        after_help = "Checks that the summaries are the N shards of one sheet with the same options, each once,\nand writes batch.json and batch.csv. Facility folders in other folders than --out are copied\nin, every file checked against its manifest.\n\nExamples:\n  hotline-kit batch-merge kits\n  hotline-kit batch-merge shard-1 shard-2 shard-3 --out kits"
+    )]
+    BatchMerge(batch::MergeArgs),
+    /// The render cache (.hotline-kit/cache/ in the project): keep it under a size.
+    #[command(
+        subcommand,
+        after_help = "Builds keep every piece they draw in the project's .hotline-kit/cache/, keyed by exactly what\nwas drawn, so an unchanged piece is never drawn twice. `build --no-cache` neither reads nor\nwrites it.\n\nExamples:\n  hotline-kit cache prune\n  hotline-kit cache prune --max-size 200MB"
+    )]
+    Cache(cache::CacheCommand),
     /// Measure layout, PDF, 300-dpi PNG and the whole default build (in memory).
     #[command(after_help = "Example:\n  hotline-kit bench --iterations 30")]
     Bench(bench::Args),
@@ -183,6 +203,9 @@ fn dispatch(cli: Cli) -> Result<(), Diagnostics> {
         Command::List => list::run(g),
         Command::Scene(a) => scene::run(a, g),
         Command::Bench(a) => bench::run(a, g),
+        Command::Cache(c) => cache::run(c, g),
+        Command::Batch(a) => batch::run(a, g),
+        Command::BatchMerge(a) => batch::merge(a, g),
         Command::Serve(a) => serve::run(a, g),
         Command::User(c) => user::run(c, g),
     }

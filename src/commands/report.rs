@@ -31,16 +31,6 @@ pub fn print_diags(diags: Diagnostics) {
     }
 }
 
-/// Diagnostics as [`print_diags`] prints them without colour (kept by incremental
-/// builds to say again).
-pub fn diags_text(diags: &Diagnostics) -> String {
-    let mut buf = codespan_reporting::term::termcolor::Buffer::no_color();
-    for d in &diags.clone().sorted().0 {
-        let _ = d.emit(&mut buf);
-    }
-    String::from_utf8_lossy(buf.as_slice()).into_owned()
-}
-
 /// Notes on files of the earlier output that were removed or kept.
 pub fn print_replaced(out: &crate::base::output::OutDir, done: &crate::base::output::Published) {
     if !done.dropped.is_empty() {

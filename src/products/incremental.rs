@@ -72,6 +72,9 @@ pub struct Said {
     pub bytes: u64,
     /// Of them, files marked DRAFT.
     pub drafts: usize,
+    /// Pieces (design x locale) made.
+    #[serde(default)]
+    pub pieces: usize,
     /// The warnings it printed, as printed.
     pub warnings: String,
 }

@@ -6,7 +6,9 @@
 
 pub mod approvals;
 pub mod approved_images;
+pub mod batch;
 pub mod bench;
+pub mod bundle;
 pub mod cache;
 pub mod compliance_report;
 pub mod facility;

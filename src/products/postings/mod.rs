@@ -9,7 +9,7 @@
 //! read the records from the store and pass them in, with today's date.
 
 mod pdf;
-mod table;
+pub mod table;
 mod validate;
 
 use std::collections::BTreeMap;

@@ -43,7 +43,7 @@ const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// `+`, `-`, `@`, a tab or a carriage return (after any apostrophes) gets one more
 /// apostrophe in front, so Excel, LibreOffice and Google Sheets show it as text
 /// instead of running it. [`unguard`] takes it off again, so nothing is lost.
-fn guard(cell: &str) -> String {
+pub fn guard(cell: &str) -> String {
     if cell.trim_start_matches('\'').starts_with(FORMULA) {
         format!("'{cell}")
     } else {

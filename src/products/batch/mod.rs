@@ -1,0 +1,339 @@
+//! `batch`: one kit per facility of a sheet ([`crate::load::facilities`]), each built as
+//! `build` builds a kit, into `OUT/<id>/` with its files, `manifest.json`, the
+//! placement plan (`plan.pdf`) and a zip of it all (`<id>.zip`); then a summary of
+//! every facility (`batch.json`, `batch.csv`, see [`summary`]).
+//!
+//! The whole sheet is read and checked before anything is written. A bad row is
+//! reported and nothing of it is written (an earlier build of that facility is left as
+//! it was); the others are built, unless `--strict`. Facilities are built one after
+//! another, each with every core, so memory stays that of one facility whatever the
+//! length of the sheet. Renders come from the render cache, so a piece that is the same
+//! in several facilities is drawn once; a facility whose inputs did not change since its
+//! last build is not built again ([`crate::products::incremental`]).
+//!
+//! `--shard I/N` builds every N-th row of the sheet starting with the I-th (rows
+//! counted in sheet order, empty rows left out), so N machines split a sheet between
+//! them; [`summary::merge`] puts their summaries (and folders) together.
+
+pub mod summary;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::base::diag::{Diagnostic, Diagnostics, Severity};
+use crate::base::output::OutDir;
+use crate::load::facilities::{BadRow, Row};
+use crate::load::project::Project;
+use crate::products::cache::Cache;
+use crate::products::incremental;
+use crate::products::kit::{self, Format, ManifestEntry, OutFile};
+use crate::products::workspace::Kit;
+pub use summary::{FacilitySummary, Shard, Status, Summary};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The project folder.
+    pub project: PathBuf,
+    /// The sheet.
+    pub sheet: PathBuf,
+    /// The folder the facilities' folders go into.
+    pub out: PathBuf,
+    /// Designs (empty: the kit file's, else all).
+    pub designs: Vec<String>,
+    /// Formats (empty: the kit file's, else PDF and PNG).
+    pub formats: Vec<Format>,
+    /// Refuse (per facility) to write pieces not approved for print.
+    pub final_only: bool,
+    /// Any bad row stops the batch before anything is written.
+    pub strict: bool,
+    /// This machine's share of the rows.
+    pub shard: Option<Shard>,
+    /// Use the render cache and skip unchanged facilities.
+    pub cache: bool,
+    /// Today (days since 1970-01-01): the date of the placement plans.
+    pub today: i64,
+}
+
+/// Build every facility of the sheet (of this shard). `base` is the project's kit
+/// (kit.toml: the defaults every row starts from; its ledger holds the approvals).
+/// `progress` hears of each facility when it is done (`total` first, as 0 done). Returns
+/// the summary (also written into the output folder) and the problems of bad rows, or
+/// the problems that stopped the batch before anything was written.
+pub fn run(
+    req: &Request,
+    base: &Kit,
+    progress: &(dyn Fn(usize, &FacilitySummary) + Sync),
+) -> Result<(Summary, Diagnostics), Diagnostics> {
+    if req.out.is_file() {
+        return Err(Diagnostic::error(format!(
+            "--out {} is a file, not a folder",
+            req.out.display()
+        ))
+        .hint("--out names the folder that gets one folder per facility")
+        .into());
+    }
+    let project = crate::products::workspace::load(&req.project)?;
+    let sheet = crate::load::facilities::read(&req.sheet, &project, base.file.as_ref())?;
+    let mut bad_diags = Diagnostics::default();
+    for b in &sheet.bad {
+        bad_diags.extend(b.problems.0.iter().cloned());
+    }
+    if req.strict && !sheet.bad.is_empty() {
+        let mut d = bad_diags;
+        d.push(
+            Diagnostic::error(format!(
+                "--strict: {} of {} rows of {} have problems, so no facility was built",
+                sheet.bad.len(),
+                sheet.bad.len() + sheet.rows.len(),
+                req.sheet.display()
+            ))
+            .hint("fix the rows named above, or leave out --strict to build the good rows"),
+        );
+        return Err(d);
+    }
+    // Every data row in sheet order, good or bad, then this shard's share.
+    let mut all: Vec<(usize, Result<&Row, &BadRow>)> = sheet
+        .rows
+        .iter()
+        .map(|r| (r.number, Ok(r)))
+        .chain(sheet.bad.iter().map(|b| (b.number, Err(b))))
+        .collect();
+    all.sort_by_key(|(n, _)| *n);
+    let total_rows = all.len();
+    let mine: Vec<Result<&Row, &BadRow>> = all
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| req.shard.is_none_or(|s| s.takes(*k)))
+        .map(|(_, (_, r))| r)
+        .collect();
+    let cache = if req.cache {
+        Cache::open(&req.project)?
+    } else {
+        Cache::off()
+    };
+    let good = mine.iter().filter(|r| r.is_ok()).count();
+    let mut facilities = Vec::with_capacity(mine.len());
+    let publish = Mutex::new(());
+    let date = crate::checks::check::format_date(req.today);
+    let mut done = 0;
+    for r in mine {
+        let f = match r {
+            Ok(row) => {
+                let f = facility(req, &project, base, row, &cache, &publish, &date);
+                done += 1;
+                progress(good, &f);
+                f
+            }
+            Err(bad) => FacilitySummary::bad(bad),
+        };
+        facilities.push(f);
+    }
+    if req.shard.is_some() {
+        // Bad rows of other shards are theirs to report.
+        let mine: std::collections::BTreeSet<usize> = facilities.iter().map(|f| f.row).collect();
+        bad_diags = Diagnostics(
+            sheet
+                .bad
+                .iter()
+                .filter(|b| mine.contains(&b.number))
+                .flat_map(|b| b.problems.0.iter().cloned())
+                .collect(),
+        );
+    }
+    let _ = done;
+    let summary = Summary {
+        sheet: req
+            .sheet
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        sheet_sha256: sheet.sha256.clone(),
+        rows: total_rows,
+        skipped: sheet.skipped.clone(),
+        shard: req.shard,
+        designs: req.designs.clone(),
+        formats: req.formats.iter().map(|f| f.ext().to_string()).collect(),
+        final_only: req.final_only,
+        cache: cache.stats(),
+        facilities,
+    };
+    summary.write(&req.out)?;
+    Ok((summary, bad_diags))
+}
+
+/// Build one facility into `OUT/<id>/`; every failure ends up in its summary.
+fn facility(
+    req: &Request,
+    project: &Project,
+    base: &Kit,
+    row: &Row,
+    cache: &Cache,
+    publish: &Mutex<()>,
+    date: &str,
+) -> FacilitySummary {
+    let mut f = FacilitySummary::new(row);
+    match build_facility(req, project, base, row, cache, publish, date) {
+        Ok((status, said)) => {
+            f.status = status;
+            f.pieces = said.pieces;
+            f.files = said.files;
+            f.drafts = said.drafts;
+            f.approved = said.drafts == 0;
+            f.folder = Some(format!("{}/", row.id));
+            f.zip = Some(format!("{}/{}.zip", row.id, row.id));
+            f.warnings = said.warnings.lines().filter(|l| l.starts_with("warning")).count();
+        }
+        Err(d) => {
+            f.status = Status::Failed;
+            f.problems = d
+                .0
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(summary::said)
+                .collect();
+        }
+    }
+    f
+}
+
+fn build_facility(
+    req: &Request,
+    project: &Project,
+    base: &Kit,
+    row: &Row,
+    cache: &Cache,
+    publish: &Mutex<()>,
+    date: &str,
+) -> Result<(Status, incremental::Said), Diagnostics> {
+    let kit = Kit {
+        file: Some(row.kit(base.file.as_ref())),
+        path: None,
+        dir: base.dir.clone(),
+    };
+    let mut sel = crate::products::workspace::selection(
+        &kit,
+        req.designs.clone(),
+        vec![],
+        req.formats.clone(),
+        None,
+    )?;
+    sel.final_only = req.final_only;
+    sel.today = Some(req.today);
+    let out = OutDir::new(&req.out.join(&row.id))?;
+    out.preflight()?;
+    let mut extra: Vec<PathBuf> = base.path.iter().cloned().collect();
+    extra.push(base.ledger());
+    let inputs = req.cache.then(|| {
+        incremental::inputs(
+            &req.project,
+            &extra,
+            &format!("batch\n{sel:?}\n{row:?}\nplan {date}"),
+        )
+    });
+    if let Some(said) = inputs
+        .as_ref()
+        .and_then(|i| incremental::fresh(&req.project, &out, i))
+    {
+        return Ok((Status::Unchanged, said));
+    }
+    let (mut files, warnings) = kit::make_cached(project, &sel, &|_| {}, cache)?;
+    let pieces = {
+        let mut p: Vec<(&str, &str)> = files
+            .iter()
+            .map(|f| (f.entry.design.as_str(), f.entry.locale.as_str()))
+            .collect();
+        p.sort();
+        p.dedup();
+        p.len()
+    };
+    let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
+    let refs = crate::products::plan::KitRef {
+        file: kit.file.as_ref(),
+        path: None,
+        explicit: false,
+    };
+    let (plan, _) = crate::products::plan::make(project, &sel, refs, date)?;
+    let plan_pdf = crate::products::plan::pdf(project, &plan)?;
+    files.push(other_file("plan.pdf", plan_pdf, "pdf", "placement-plan", &files));
+    let inner = kit::manifest_json(&files);
+    let mut entries: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|f| (f.entry.path.clone(), f.bytes.as_slice()))
+        .collect();
+    entries.push(("manifest.json".into(), &inner));
+    let zip = crate::products::bundle::zip(&entries)?;
+    drop(entries);
+    let zip_name = format!("{}.zip", row.id);
+    files.push(other_file(&zip_name, zip, "zip", "kit-zip", &files));
+    let bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let done = {
+        let _one = publish.lock().expect("lock");
+        kit::write(&out, &files)?.1
+    };
+    let _ = done;
+    let said = incremental::Said {
+        files: files.len(),
+        bytes,
+        drafts,
+        pieces,
+        warnings: crate::base::diag::plain(&warnings),
+    };
+    if let Some(i) = &inputs {
+        incremental::save(&req.project, &out, i, said.clone());
+    }
+    Ok((Status::Built, said))
+}
+
+/// A file of a facility's folder that is not a piece (the plan, the zip), with a
+/// manifest entry that says what it is: its review status and approval are the lowest
+/// of the pieces it holds or lists.
+fn other_file(
+    path: &str,
+    bytes: Vec<u8>,
+    format: &'static str,
+    what: &str,
+    pieces: &[OutFile],
+) -> OutFile {
+    let first = &pieces[0].entry;
+    let draft = pieces.iter().any(|f| f.entry.draft.is_some());
+    let entry = ManifestEntry {
+        path: path.into(),
+        design: what.into(),
+        locale: String::new(),
+        format,
+        sha256: crate::base::hash::digest(&bytes),
+        bytes: bytes.len(),
+        qr: String::new(),
+        number: first.number.clone(),
+        mirrored: false,
+        cut_line: false,
+        review: pieces
+            .iter()
+            .map(|f| f.entry.review)
+            .min()
+            .unwrap_or(first.review),
+        fell_back: Vec::new(),
+        draft: draft.then(|| "holds pieces not approved for print".to_string()),
+        content_hash: String::new(),
+        approval: if draft { "draft" } else { "approved" },
+        pages: 1,
+        page: None,
+        width_px: None,
+        height_px: None,
+        dpi: None,
+        width_pt: None,
+        height_pt: None,
+        duration_s: None,
+        frames: None,
+        locales: Vec::new(),
+        audience: None,
+        region: None,
+        base: None,
+    };
+    OutFile { entry, bytes }
+}
+
+/// The folder a facility's files go into.
+pub fn facility_dir(out: &Path, id: &str) -> PathBuf {
+    out.join(id)
+}
