@@ -270,7 +270,6 @@ fn build_facility(
         let _one = publish.lock().expect("lock");
         kit::write(&out, &files)?.1
     };
-    let _ = done;
     let said = incremental::Said {
         files: files.len(),
         bytes,
@@ -281,7 +280,12 @@ fn build_facility(
     if let Some(i) = &inputs {
         incremental::save(&req.project, &out, i, said.clone());
     }
-    Ok((Status::Built, said))
+    let status = if done.untouched {
+        Status::Unchanged
+    } else {
+        Status::Built
+    };
+    Ok((status, said))
 }
 
 /// A file of a facility's folder that is not a piece (the plan, the zip), with a
