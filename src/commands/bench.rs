@@ -10,9 +10,19 @@ pub struct Args {
     /// Repetitions of each measurement.
     #[arg(long, default_value_t = 20)]
     pub iterations: usize,
+    /// Instead: batches of fictional facilities (cold, then unchanged), each in a
+    /// process of its own, and one kit's build cold and unchanged.
+    #[arg(long)]
+    pub batch: bool,
+    /// With --batch: how many facilities, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "10,50,200")]
+    pub facilities: Vec<usize>,
 }
 
 /// Run `bench`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
+    if a.batch {
+        return super::bench_batch::run_batch(&a.facilities);
+    }
     crate::products::bench::run(&g.project, a.iterations.max(1))
 }

@@ -14,6 +14,7 @@ pub mod approve;
 pub mod args;
 pub mod batch;
 pub mod bench;
+pub mod bench_batch;
 pub mod build;
 pub mod cache;
 pub mod check;
@@ -165,7 +166,9 @@ Examples:
     )]
     Cache(cache::CacheCommand),
     /// Measure layout, PDF, 300-dpi PNG and the whole default build (in memory).
-    #[command(after_help = "Example:\n  hotline-kit bench --iterations 30")]
+    #[command(
+        after_help = "Examples:\n  hotline-kit bench --iterations 30\n  hotline-kit bench --batch                      (10, 50 and 200 facilities: several minutes)\n  hotline-kit bench --batch --facilities 10,20"
+    )]
     Bench(bench::Args),
 }
 
