@@ -19,6 +19,7 @@ pub mod summary;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::base::diag::{Diagnostic, Diagnostics, Severity};
 use crate::base::output::OutDir;
@@ -29,6 +30,9 @@ use crate::products::incremental;
 use crate::products::kit::{self, Format, ManifestEntry, OutFile};
 use crate::products::workspace::Kit;
 pub use summary::{FacilitySummary, Shard, Status, Summary};
+
+/// Facilities built at the same time.
+pub const FACILITIES_AT_ONCE: usize = 2;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -113,22 +117,38 @@ pub fn run(
         Cache::off()
     };
     let good = mine.iter().filter(|r| r.is_ok()).count();
-    let mut facilities = Vec::with_capacity(mine.len());
     let publish = Mutex::new(());
     let date = crate::checks::check::format_date(req.today);
-    let mut done = 0;
-    for r in mine {
-        let f = match r {
-            Ok(row) => {
-                let f = facility(req, &project, base, row, &cache, &publish, &date);
-                done += 1;
-                progress(good, &f);
-                f
-            }
-            Err(bad) => FacilitySummary::bad(bad),
-        };
-        facilities.push(f);
-    }
+    // Two facilities at a time, each drawing its pieces on every core: one's serial
+    // parts (checks, plan, zip, writing) overlap the other's drawing, and memory holds
+    // two facilities at most, however long the sheet.
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<FacilitySummary>>> = Mutex::new(vec![None; mine.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..FACILITIES_AT_ONCE {
+            scope.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(r) = mine.get(k) else { break };
+                    let f = match r {
+                        Ok(row) => {
+                            let f = facility(req, &project, base, row, &cache, &publish, &date);
+                            progress(good, &f);
+                            f
+                        }
+                        Err(bad) => FacilitySummary::bad(bad),
+                    };
+                    slots.lock().expect("lock")[k] = Some(f);
+                }
+            });
+        }
+    });
+    let facilities: Vec<FacilitySummary> = slots
+        .into_inner()
+        .expect("lock")
+        .into_iter()
+        .map(|f| f.expect("every facility done"))
+        .collect();
     if req.shard.is_some() {
         // Bad rows of other shards are theirs to report.
         let mine: std::collections::BTreeSet<usize> = facilities.iter().map(|f| f.row).collect();
@@ -141,7 +161,6 @@ pub fn run(
                 .collect(),
         );
     }
-    let _ = done;
     let summary = Summary {
         sheet: req
             .sheet
