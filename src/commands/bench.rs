@@ -10,9 +10,16 @@ pub struct Args {
     /// Repetitions of each measurement.
     #[arg(long, default_value_t = 20)]
     pub iterations: usize,
+    /// Only the PNG table: each default design's pages encoded as before issue 17 and as
+    /// now, bytes and median milliseconds side by side.
+    #[arg(long)]
+    pub png: bool,
 }
 
 /// Run `bench`.
 pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
+    if a.png {
+        return crate::products::bench_png::run(&g.project, a.iterations.max(1));
+    }
     crate::products::bench::run(&g.project, a.iterations.max(1))
 }

@@ -7,6 +7,7 @@
 pub mod approvals;
 pub mod approved_images;
 pub mod bench;
+pub mod bench_png;
 pub mod compliance_report;
 pub mod facility;
 pub mod kit;
