@@ -184,58 +184,96 @@ impl Layout {
         }
     }
 
-    /// Store one row of RGBA pixels into `out` (`row_len` bytes).
-    fn store(&self, src: &[u8], out: &mut [u8]) {
-        match self {
-            Layout::Grey => {
-                for (d, p) in out.iter_mut().zip(src.chunks_exact(4)) {
-                    *d = p[0];
-                }
+    /// Store one row of RGBA pixels into `out` (`row_len` bytes) as palette indices.
+    fn store_indexed(colours: &Colours, bits: usize, src: &[u8], out: &mut [u8]) {
+        out.fill(0);
+        let per_byte = 8 / bits;
+        let mut last = (u32::MAX, 0u8);
+        for (x, p) in src.chunks_exact(4).enumerate() {
+            let c = key(p);
+            if c != last.0 {
+                // Every colour is in the table: the survey read every row.
+                last = (c, colours.index(c));
             }
-            Layout::Rgb => {
-                for (d, p) in out.chunks_exact_mut(3).zip(src.chunks_exact(4)) {
-                    d.copy_from_slice(&p[..3]);
-                }
-            }
-            Layout::Indexed { colours, bits } => {
-                out.fill(0);
-                let per_byte = 8 / bits;
-                let mut last = (u32::MAX, 0u8);
-                for (x, p) in src.chunks_exact(4).enumerate() {
-                    let c = key(p);
-                    if c != last.0 {
-                        // Every colour is in the table: the survey read every row.
-                        last = (c, colours.index(c));
-                    }
-                    out[x / per_byte] |= last.1 << (8 - bits * (x % per_byte + 1));
-                }
-            }
+            out[x / per_byte] |= last.1 << (8 - bits * (x % per_byte + 1));
         }
     }
 
     /// The zlib stream of the page's rows, each stored and filtered with `Up`: the
     /// content of the IDAT chunk. One row at a time, so no second copy of the page is
-    /// held.
+    /// held; a row equal to the one above is all zeros without being read again.
     pub fn image_data(&self, w: usize, h: usize, rgba: &[u8]) -> std::io::Result<Vec<u8>> {
         let n = self.row_len(w);
-        let (mut above, mut row) = (vec![0u8; n], vec![0u8; n]);
         let mut line = vec![0u8; n + 1];
         line[0] = FILTER_UP;
         let mut z = flate2::write::ZlibEncoder::new(
             Vec::with_capacity(n * h / 8),
             flate2::Compression::new(LEVEL),
         );
-        if w > 0 {
-            for src in rgba[..w * h * 4].chunks_exact(w * 4) {
-                self.store(src, &mut row);
-                for ((d, a), b) in line[1..].iter_mut().zip(&row).zip(&above) {
-                    *d = a.wrapping_sub(*b);
+        if w == 0 {
+            return z.finish();
+        }
+        let zero = vec![0u8; w * 4];
+        let (mut stored_above, mut stored) = (vec![0u8; n], vec![0u8; n]);
+        let mut prev: Option<&[u8]> = None;
+        for src in rgba[..w * h * 4].chunks_exact(w * 4) {
+            let out = &mut line[1..];
+            let above = prev.unwrap_or(&zero);
+            if prev == Some(src) {
+                out.fill(0);
+            } else {
+                match self {
+                    Layout::Rgb => up_rgb(src, above, out),
+                    Layout::Grey => {
+                        for ((d, a), b) in out
+                            .iter_mut()
+                            .zip(src.chunks_exact(4))
+                            .zip(above.chunks_exact(4))
+                        {
+                            *d = a[0].wrapping_sub(b[0]);
+                        }
+                    }
+                    Layout::Indexed { colours, bits } => {
+                        Self::store_indexed(colours, *bits, src, &mut stored);
+                        for ((d, a), b) in out.iter_mut().zip(&stored).zip(&stored_above) {
+                            *d = a.wrapping_sub(*b);
+                        }
+                        std::mem::swap(&mut stored_above, &mut stored);
+                    }
                 }
-                z.write_all(&line)?;
-                std::mem::swap(&mut above, &mut row);
             }
+            z.write_all(&line)?;
+            prev = Some(src);
         }
         z.finish()
+    }
+}
+
+/// One RGB row filtered with `Up`, straight from two RGBA rows (`src` and the row
+/// `above`): four pixels at a time, so the subtraction runs on whole 16-byte blocks.
+fn up_rgb(src: &[u8], above: &[u8], out: &mut [u8]) {
+    let blocks = out
+        .chunks_exact_mut(12)
+        .zip(src.chunks_exact(16).zip(above.chunks_exact(16)));
+    for (d, (a, b)) in blocks {
+        let mut x = [0u8; 16];
+        for ((x, a), b) in x.iter_mut().zip(a).zip(b) {
+            *x = a.wrapping_sub(*b);
+        }
+        d.copy_from_slice(&[
+            x[0], x[1], x[2], x[4], x[5], x[6], x[8], x[9], x[10], x[12], x[13], x[14],
+        ]);
+    }
+    let done = out.len() / 12 * 4;
+    let rest = out[done * 3..].chunks_exact_mut(3).zip(
+        src[done * 4..]
+            .chunks_exact(4)
+            .zip(above[done * 4..].chunks_exact(4)),
+    );
+    for (d, (a, b)) in rest {
+        for ((d, a), b) in d.iter_mut().zip(a).zip(b) {
+            *d = a.wrapping_sub(*b);
+        }
     }
 }
 
@@ -329,9 +367,10 @@ mod tests {
             (200, Eight),
             (256, Eight),
         ] {
-            // Odd widths leave a partly used last byte in each packed row.
-            for w in [1, 7, 37] {
-                let pm = pixmap(w, 23, |x, y| colour((x * 7 + y * 3) % n));
+            // Odd widths leave a partly used last byte in each packed row; every page
+            // has all `n` colours.
+            for (w, h) in [(1, 300), (7, 41), (37, 23)] {
+                let pm = pixmap(w, h, |x, y| colour((x + y * w) % n));
                 let got = round_trip(&pm);
                 assert_eq!(
                     got,
@@ -408,7 +447,7 @@ mod tests {
         let cases: [(fn(u32, u32) -> [u8; 3], png::ColorType); 4] = [
             (|_, _| [255; 3], png::ColorType::Indexed),
             (|x, _| [(x * 2) as u8; 3], png::ColorType::Grayscale),
-            (|x, y| colour(x + y), png::ColorType::Indexed),
+            (|x, y| colour((x + y) % 200), png::ColorType::Indexed),
             (|x, y| [x as u8, y as u8, 9], png::ColorType::Rgb),
         ];
         for (paint, want) in cases {
