@@ -15,7 +15,7 @@ const LEVEL: u32 = 2;
 /// PNG row filter `Up`: each byte minus the one above. Flat areas and repeated rows
 /// become zeros, photographs (a facility's own pictures) compress far better than with
 /// no filter, and it costs one subtraction a byte (png's adaptive choice tries five
-/// filters a row and measured a quarter slower for no gain here).
+/// filters a row: a third more time for under 2% smaller on the poster).
 const FILTER_UP: u8 = 2;
 
 /// A small open-addressing colour table (RGB packed in a `u32`) that gives each colour
