@@ -223,11 +223,12 @@ fn a_write_failure_in_the_middle_changes_nothing() {
     let o = build(p, "out", &args[..2]);
     assert!(o.status.success(), "{}", stderr(&o));
     let good = snapshot(&p.join("out"));
-    // A real failure that stops root too: files may not grow past 64 KiB (as on a full
-    // disk), so the small files are written and the first large PNG fails.
+    // A real failure that stops root too: files may not grow past 20 KiB (as on a full
+    // disk), so the small files (the PDFs, about 14 KB) are written and the first large
+    // one (a PNG or SVG, 24 KB and up) fails.
     let o = Command::new("sh")
         .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 128; exec \"$0\" \"$@\"")
+        .arg("trap '' XFSZ; ulimit -f 40; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_hotline-kit"))
         .arg("--project")
         .arg(p)

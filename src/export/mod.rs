@@ -3,6 +3,7 @@
 
 pub mod pdf;
 pub mod png;
+pub mod png_pixels;
 pub mod svg;
 
 use crate::load::fonts::Face;

@@ -151,7 +151,8 @@ pub fn check_qr(scene: &Scene, page: &Page, pm: &Pixmap) -> Result<(), String> {
     check_qr_pixels(&qrs, scene.png_scale(), scene.mirrored, w, h, 4, pm.data())
 }
 
-/// Decode each QR code from pixels (`channels` bytes a pixel, RGB first, `w` x `h`),
+/// Decode each QR code from pixels (`channels` bytes a pixel, RGB first, or grey first
+/// when there are fewer than 3, `w` x `h`),
 /// drawn at `s` pixels per point; each must give its payload. This is the check every
 /// PNG gets, and the one a PNG file read back (a video slide, a slide of the HTML loop)
 /// gets again.
@@ -164,7 +165,7 @@ pub fn check_qr_pixels(
     channels: usize,
     data: &[u8],
 ) -> Result<(), String> {
-    if w == 0 || h == 0 || data.len() < w * h * channels || channels < 3 {
+    if w == 0 || h == 0 || channels == 0 || data.len() < w * h * channels {
         return Err("the image has no pixels to read the QR code from".into());
     }
     for q in qrs {
@@ -180,6 +181,10 @@ pub fn check_qr_pixels(
             let py = (y0 + y * step).min(h - 1);
             let px = if mirrored { w - 1 - px } else { px };
             let i = (py * w + px) * channels;
+            if channels < 3 {
+                // Grey (and grey with alpha): the first byte is the luma.
+                return data[i];
+            }
             ((data[i] as u32 * 299 + data[i + 1] as u32 * 587 + data[i + 2] as u32 * 114) / 1000)
                 as u8
         })?;
@@ -204,6 +209,8 @@ pub fn check_qr_file(bytes: &[u8], qrs: &[&Qr], s: f32, mirrored: bool) -> Resul
         .next_frame(&mut buf)
         .map_err(|e| format!("PNG: {e}"))?;
     let channels = match info.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::GrayscaleAlpha => 2,
         png::ColorType::Rgb => 3,
         png::ColorType::Rgba => 4,
         other => return Err(format!("PNG: unexpected colour type {other:?}")),
@@ -242,14 +249,40 @@ fn add_text<W: std::io::Write>(enc: &mut png::Encoder<'_, W>, meta: &Meta) -> Re
     Ok(())
 }
 
-/// Encode a rendered page as PNG (RGB, 8 bit), with its density in dots per inch and
-/// its metadata (title, status) in text chunks.
+/// Encode a rendered page as PNG: grey, an indexed palette (1 to 8 bits a pixel) or RGB,
+/// whichever holds the pixels exactly in the fewest bytes, rows filtered with `Up` and
+/// deflated at zlib level 2 (see [`crate::export::png_pixels`]); with its density in
+/// dots per inch and its metadata (title, status) in text chunks.
 pub fn encode(pm: &Pixmap, dpi: f32, meta: &Meta) -> Result<Vec<u8>, String> {
+    encode_as(pm, dpi, meta, Packing::Smallest)
+}
+
+/// How [`encode_as`] lays out and compresses the pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packing {
+    /// What [`encode`] writes.
+    Smallest,
+    /// RGB always, adaptive filters, fdeflate (`Compression::Fast`): the encoding before
+    /// issue 17, kept so `hotline-kit bench` can show both side by side.
+    RgbFast,
+}
+
+/// Encode a rendered page as PNG with the given [`Packing`].
+pub fn encode_as(pm: &Pixmap, dpi: f32, meta: &Meta, how: Packing) -> Result<Vec<u8>, String> {
+    use crate::export::png_pixels::Layout;
+    let (w, h) = (pm.width() as usize, pm.height() as usize);
+    let layout = match how {
+        Packing::Smallest => Layout::choose(w, h, pm.data()),
+        Packing::RgbFast => Layout::Rgb,
+    };
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_depth(png::BitDepth::Eight);
+        enc.set_color(layout.color_type());
+        enc.set_depth(layout.depth());
+        if let Some(p) = layout.palette() {
+            enc.set_palette(p);
+        }
         enc.set_compression(png::Compression::Fast);
         let ppm = (dpi / 0.0254).round() as u32;
         enc.set_pixel_dims(Some(png::PixelDimensions {
@@ -259,11 +292,19 @@ pub fn encode(pm: &Pixmap, dpi: f32, meta: &Meta) -> Result<Vec<u8>, String> {
         }));
         add_text(&mut enc, meta)?;
         let mut w = enc.write_header().map_err(|e| e.to_string())?;
-        let mut rgb = Vec::with_capacity(pm.data().len() / 4 * 3);
-        for p in pm.data().chunks_exact(4) {
-            rgb.extend_from_slice(&p[..3]);
+        if how == Packing::RgbFast {
+            let mut rgb = Vec::with_capacity(pm.data().len() / 4 * 3);
+            for p in pm.data().chunks_exact(4) {
+                rgb.extend_from_slice(&p[..3]);
+            }
+            w.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        } else {
+            let idat = layout
+                .image_data(pm.width() as usize, pm.height() as usize, pm.data())
+                .map_err(|e| e.to_string())?;
+            w.write_chunk(png::chunk::IDAT, &idat)
+                .map_err(|e| e.to_string())?;
         }
-        w.write_image_data(&rgb).map_err(|e| e.to_string())?;
         w.finish().map_err(|e| e.to_string())?;
     }
     Ok(out)

@@ -138,6 +138,8 @@ pub fn run(project: &Path, n: usize) -> Result<(), Diagnostics> {
         outln!(out, "{name:<55} {:>10.2} {:>10.2}", ms(min), ms(med));
     }
     outln!(out, "threads: {}", rayon::current_num_threads());
+    out.push('\n');
+    out.push_str(&crate::products::bench_png::table(&p, n)?);
     crate::emit(&out);
     Ok(())
 }

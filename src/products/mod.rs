@@ -8,6 +8,7 @@ pub mod approvals;
 pub mod approved_images;
 pub mod batch;
 pub mod bench;
+pub mod bench_png;
 pub mod bundle;
 pub mod cache;
 pub mod compliance_report;
