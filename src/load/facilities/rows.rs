@@ -484,13 +484,10 @@ fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resourc
         } else {
             ("phone number", ResField::Phone)
         };
-        let given = [ResField::Name, ResField::Phone, ResField::Note]
+        let (first, text, first_span) = [ResField::Name, ResField::Phone, ResField::Note]
             .iter()
             .find_map(|f| filled(*f))
-            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()));
-        let Some((first, text, first_span)) = given else {
-            return None;
-        };
+            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()))?;
         let (i, span) = match &vals[want as usize] {
             Some((i, v)) => (*i, v.span.clone()),
             None => (first, first_span),
