@@ -388,11 +388,12 @@ fn unknown_duplicate_or_missing_columns_stop_the_whole_sheet() {
     assert!(e.contains("same as column D"), "{e}");
     // Headers are matched loosely; a value under no header is a row problem.
     let s = read(
-        " ID ,NAME,Languages,County-Language,Resource 2 Phone,resource2_name,\na,A,en,vi,510-555-0100,P,\nb,B,en,,,,stray\n",
+        " ID ,NAME,Languages,County-Language,Resource 2 Phone,resource2_name,\na,A,en,vi,510-555-0100,P,\nb,B,en,,,,stray\nc,C,en,,,,,,beyond\n",
     );
-    assert_eq!(bad(&s), vec![3]);
+    assert_eq!(bad(&s), vec![3, 4]);
     assert_eq!(s.rows[0].resources[0].name, "P");
     problem_at(&s, 3, "G", "stray");
+    problem_at(&s, 4, "I", "beyond");
 }
 
 #[test]
@@ -449,9 +450,11 @@ fn control_and_direction_characters_in_any_cell_are_bad_rows() {
          d\u{200F},Clinic D,en,,,,,,,\n\
          e,Clinic E,en,,,,,Program\u{200B}E,510-555-0100,\n\
          f,Clinic F,en,,,,,,,\"9\t5\"\n\
-         g,  Clinic G  ,en,,,,,,,\n"
+         g,  Clinic G  ,en,,,,,,,\n\
+         h,Clinic\u{2028}H,en,,,,,,,\n"
     ));
-    assert_eq!(bad(&s), vec![2, 3, 4, 5, 6, 7]);
+    assert_eq!(bad(&s), vec![2, 3, 4, 5, 6, 7, 9]);
+    assert!(problem_at(&s, 9, "B (name)", "Clinic").contains("line break"));
     assert!(problem_at(&s, 2, "B (name)", "Clinic").contains("U+202E"));
     assert!(problem_at(&s, 3, "C (languages)", "en").contains("U+2066"));
     assert!(problem_at(&s, 4, "B (name)", "Clinic").contains("U+0007"));
