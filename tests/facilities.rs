@@ -528,6 +528,8 @@ fn a_sheet_with_too_many_rows_is_refused() {
         text.push_str(",,\n");
     }
     assert!(refused("big.csv", text.as_bytes()).contains("more than 100000 rows"));
+    let wide = format!("id,name,languages\na,A,en{}\n", ",".repeat(2000));
+    assert!(refused("wide.csv", wide.as_bytes()).contains("more than 1000 cells"));
     let dir = tempfile::tempdir().unwrap();
     assert!(
         facilities::read(&dir.path().join("missing.csv"), &PROJECT, None)
