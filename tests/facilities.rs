@@ -214,6 +214,19 @@ fn unknown_languages_name_the_value_and_the_closest_codes() {
     );
     assert!(problem_at(&s, 3, "C (languages)", "Spanish").contains("`es`"));
     assert!(problem_at(&s, 5, "C (languages)", "vj").contains("did you mean `vi`"));
+    // Printed like a compiler: file:line:column, the row's line and the hints.
+    let d = &s.bad.iter().find(|b| b.number == 5).unwrap().problems.0[0];
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    d.emit(&mut out).unwrap();
+    let printed = String::from_utf8(out.into_inner()).unwrap();
+    for part in [
+        "error: row 5, column C (languages): unknown language `vj`",
+        "facilities.csv:5:12",
+        "d,D Clinic,vj,,,,,,,",
+        "hint: did you mean `vi`?",
+    ] {
+        assert!(printed.contains(part), "{part} in {printed}");
+    }
     problem_at(&s, 6, "C (languages)", "no language");
     problem_at(&s, 7, "D (county_language)", "klingon");
     let c = &s.rows[0];
