@@ -214,6 +214,19 @@ fn unknown_languages_name_the_value_and_the_closest_codes() {
     );
     assert!(problem_at(&s, 3, "C (languages)", "Spanish").contains("`es`"));
     assert!(problem_at(&s, 5, "C (languages)", "vj").contains("did you mean `vi`"));
+    // Printed like a compiler: file:line:column, the row's line and the hints.
+    let d = &s.bad.iter().find(|b| b.number == 5).unwrap().problems.0[0];
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    d.emit(&mut out).unwrap();
+    let printed = String::from_utf8(out.into_inner()).unwrap();
+    for part in [
+        "error: row 5, column C (languages): unknown language `vj`",
+        "facilities.csv:5:12",
+        "d,D Clinic,vj,,,,,,,",
+        "hint: did you mean `vi`?",
+    ] {
+        assert!(printed.contains(part), "{part} in {printed}");
+    }
     problem_at(&s, 6, "C (languages)", "no language");
     problem_at(&s, 7, "D (county_language)", "klingon");
     let c = &s.rows[0];
@@ -388,11 +401,12 @@ fn unknown_duplicate_or_missing_columns_stop_the_whole_sheet() {
     assert!(e.contains("same as column D"), "{e}");
     // Headers are matched loosely; a value under no header is a row problem.
     let s = read(
-        " ID ,NAME,Languages,County-Language,Resource 2 Phone,resource2_name,\na,A,en,vi,510-555-0100,P,\nb,B,en,,,,stray\n",
+        " ID ,NAME,Languages,County-Language,Resource 2 Phone,resource2_name,\na,A,en,vi,510-555-0100,P,\nb,B,en,,,,stray\nc,C,en,,,,,,beyond\n",
     );
-    assert_eq!(bad(&s), vec![3]);
+    assert_eq!(bad(&s), vec![3, 4]);
     assert_eq!(s.rows[0].resources[0].name, "P");
     problem_at(&s, 3, "G", "stray");
+    problem_at(&s, 4, "I", "beyond");
 }
 
 #[test]
@@ -449,9 +463,11 @@ fn control_and_direction_characters_in_any_cell_are_bad_rows() {
          d\u{200F},Clinic D,en,,,,,,,\n\
          e,Clinic E,en,,,,,Program\u{200B}E,510-555-0100,\n\
          f,Clinic F,en,,,,,,,\"9\t5\"\n\
-         g,  Clinic G  ,en,,,,,,,\n"
+         g,  Clinic G  ,en,,,,,,,\n\
+         h,Clinic\u{2028}H,en,,,,,,,\n"
     ));
-    assert_eq!(bad(&s), vec![2, 3, 4, 5, 6, 7]);
+    assert_eq!(bad(&s), vec![2, 3, 4, 5, 6, 7, 9]);
+    assert!(problem_at(&s, 9, "B (name)", "Clinic").contains("line break"));
     assert!(problem_at(&s, 2, "B (name)", "Clinic").contains("U+202E"));
     assert!(problem_at(&s, 3, "C (languages)", "en").contains("U+2066"));
     assert!(problem_at(&s, 4, "B (name)", "Clinic").contains("U+0007"));
@@ -525,6 +541,8 @@ fn a_sheet_with_too_many_rows_is_refused() {
         text.push_str(",,\n");
     }
     assert!(refused("big.csv", text.as_bytes()).contains("more than 100000 rows"));
+    let wide = format!("id,name,languages\na,A,en{}\n", ",".repeat(2000));
+    assert!(refused("wide.csv", wide.as_bytes()).contains("more than 1000 cells"));
     let dir = tempfile::tempdir().unwrap();
     assert!(
         facilities::read(&dir.path().join("missing.csv"), &PROJECT, None)

@@ -133,28 +133,25 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
         .into());
     }
     let delim = records::delimiter(&source.text);
-    let mut recs = match records::records(&source.text, delim, MAX_ROWS + 1) {
-        Ok(r) => r.into_iter(),
-        Err(records::Stop::TooMany) => {
-            return Err(Diagnostic::error(format!(
-                "{} has more than {MAX_ROWS} rows",
-                path.display()
-            ))
-            .in_file(path)
-            .hint("split the sheet into several files and run batch on each")
-            .into());
-        }
-        Err(records::Stop::Unclosed(at)) => {
-            return Err(Diagnostic::error(
+    let unclosed = |stop| -> Diagnostics {
+        match stop {
+            records::Stop::Unclosed(at) => Diagnostic::error(
                 "a quote opens a cell and is never closed: the rest of the file would be one cell",
             )
             .at(&source, Some(at..at + 1))
             .hint("close the quote, or write a quote inside a cell as two quotes (\"\")")
-            .hint(SAVE_AS)
-            .into());
+            .hint(SAVE_AS),
+            records::Stop::TooWide(at) => Diagnostic::error(format!(
+                "a row has more than {} cells",
+                records::MAX_CELLS
+            ))
+            .at(&source, Some(at..at))
+            .hint("a facilities sheet has a few dozen columns at most: check that the file is the sheet"),
         }
+        .into()
     };
-    let Some(header) = recs.next() else {
+    let mut recs = records::records(&source.text, delim);
+    let Some(header) = recs.next().transpose().map_err(unclosed)? else {
         return Err(no_rows(&source));
     };
     let counts: BTreeSet<String> = project
@@ -178,18 +175,31 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
     let id_col = cols.iter().position(|c| c.col == columns::Col::Id);
     for (k, rec) in recs.enumerate() {
         let number = k + 2;
+        if k == MAX_ROWS {
+            return Err(Diagnostic::error(format!(
+                "{} has more than {MAX_ROWS} rows",
+                path.display()
+            ))
+            .in_file(path)
+            .hint("split the sheet into several files and run batch on each")
+            .into());
+        }
+        let rec = rec.map_err(unclosed)?;
         let c = rows::check(&ctx, number, &rec);
         if matches!(c, rows::Checked::Empty) {
             sheet.skipped.push(number);
             continue;
         }
-        if let Some(cell) = id_col.and_then(|i| rec.cells.get(i)) {
-            let key = cell.text.trim().to_lowercase();
-            if !key.is_empty() {
-                ids.entry(key).or_default().push(checked.len());
-            }
+        let id = id_col
+            .and_then(|i| rec.cells.get(i))
+            .map(|cell| (cell.text.trim().to_string(), cell.span.clone()))
+            .filter(|(text, _)| !text.is_empty());
+        if let Some((text, _)) = &id {
+            ids.entry(text.to_lowercase())
+                .or_default()
+                .push(checked.len());
         }
-        checked.push((number, rec, c));
+        checked.push((number, id, c));
     }
     if checked.is_empty() {
         return Err(no_rows(&source));
@@ -198,9 +208,9 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
     for at in ids.values().filter(|v| v.len() > 1) {
         let numbers: Vec<usize> = at.iter().map(|&j| checked[j].0).collect();
         for (n, &j) in at.iter().enumerate() {
-            let (number, rec, _) = &checked[j];
+            let (number, id, _) = &checked[j];
+            let (text, span) = id.as_ref().expect("only rows with an id are gathered");
             let i = id_col.expect("ids come from the id column");
-            let cell = &rec.cells[i];
             let others: Vec<String> = numbers
                 .iter()
                 .filter(|&&m| m != *number)
@@ -209,16 +219,11 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
             let message = if n == 0 {
                 let rows = if others.len() > 1 { "rows" } else { "row" };
                 format!(
-                    "the id `{}` is used again in {rows} {}",
-                    cell.text.trim(),
+                    "the id `{text}` is used again in {rows} {}",
                     others.join(", ")
                 )
             } else {
-                format!(
-                    "the id `{}` is already used in row {}",
-                    cell.text.trim(),
-                    numbers[0]
-                )
+                format!("the id `{text}` is already used in row {}", numbers[0])
             };
             let col = &cols[i];
             dups.insert(
@@ -227,7 +232,7 @@ pub fn read(path: &Path, project: &Project, base: Option<&KitFile>) -> Result<Sh
                     "row {number}, column {} ({}): {message}",
                     col.letter, col.header
                 ))
-                .at(&source, Some(cell.span.clone()))
+                .at(&source, Some(span.clone()))
                 .hint("each facility needs its own id (ids are compared ignoring case): neither row is built until one is changed"),
             );
         }

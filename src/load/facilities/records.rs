@@ -35,9 +35,12 @@ pub struct Record {
 pub enum Stop {
     /// A quote opened at this byte offset and never closed.
     Unclosed(usize),
-    /// More records than the limit.
-    TooMany,
+    /// A record with more than [`MAX_CELLS`] cells, starting at this byte offset.
+    TooWide(usize),
 }
+
+/// The most cells a record may have.
+pub const MAX_CELLS: usize = 1000;
 
 /// The delimiter the header line uses: `;` (European Excel) when it has more
 /// semicolons than commas outside quotes, else `,`.
@@ -55,17 +58,45 @@ pub fn delimiter(text: &str) -> u8 {
     if semis > commas { b';' } else { b',' }
 }
 
-/// Split the text into records; at most `max` of them.
-pub fn records(text: &str, delim: u8, max: usize) -> Result<Vec<Record>, Stop> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let eol = |i: usize| b[i] == b'\n' || (b[i] == b'\r' && (i + 1 == n || b[i + 1] == b'\n'));
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if out.len() == max {
-            return Err(Stop::TooMany);
+/// The records of a text, read one at a time (a sheet is never held twice).
+pub struct Records<'t> {
+    text: &'t str,
+    delim: u8,
+    at: usize,
+    stopped: bool,
+}
+
+/// The records of `text`, cells separated by `delim`.
+pub fn records(text: &str, delim: u8) -> Records<'_> {
+    Records {
+        text,
+        delim,
+        at: 0,
+        stopped: false,
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, Stop>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped || self.at >= self.text.len() {
+            return None;
         }
+        let r = self.record();
+        self.stopped = r.is_err();
+        Some(r)
+    }
+}
+
+impl Records<'_> {
+    /// The record at `self.at`; moves past its line end.
+    fn record(&mut self) -> Result<Record, Stop> {
+        let (text, delim) = (self.text, self.delim);
+        let b = text.as_bytes();
+        let n = b.len();
+        let eol = |i: usize| b[i] == b'\n' || (b[i] == b'\r' && (i + 1 == n || b[i + 1] == b'\n'));
+        let mut i = self.at;
         let mut cells = Vec::new();
         loop {
             let cell = if i < n && b[i] == b'"' {
@@ -106,21 +137,25 @@ pub fn records(text: &str, delim: u8, max: usize) -> Result<Vec<Record>, Stop> {
                 }
             };
             cells.push(cell);
+            if cells.len() > MAX_CELLS {
+                return Err(Stop::TooWide(self.at));
+            }
             if i < n && b[i] == delim {
                 i += 1;
                 continue;
             }
             break;
         }
-        out.push(Record { cells, end: i });
+        let record = Record { cells, end: i };
         if i < n && b[i] == b'\r' {
             i += 1;
         }
         if i < n && b[i] == b'\n' {
             i += 1;
         }
+        self.at = i;
+        Ok(record)
     }
-    Ok(out)
 }
 
 /// A column's spreadsheet letter: 0 is A, 25 is Z, 26 is AA.
@@ -143,14 +178,18 @@ mod tests {
     #[test]
     fn quoted_cells_keep_commas_quotes_and_line_breaks_with_their_spans() {
         let t = "id,name\r\na,\"B, \"\"x\"\"\r\ny\"\r\n\r\nc,d";
-        let r = records(t, b',', 10).unwrap();
+        let all = |t: &str| records(t, b',').collect::<Result<Vec<_>, _>>();
+        let r = all(t).unwrap();
         assert_eq!(r.len(), 4);
         assert_eq!(r[1].cells[1].text, "B, \"x\"\r\ny");
         assert!(!r[1].cells[1].verbatim);
         assert_eq!(&t[r[3].cells[1].span.clone()], "d");
         assert_eq!(r[2].cells.len(), 1);
-        assert!(matches!(records("a,\"b", b',', 10), Err(Stop::Unclosed(2))));
-        assert!(matches!(records("a\nb\nc", b',', 2), Err(Stop::TooMany)));
+        assert!(matches!(all("a\nc,\"b"), Err(Stop::Unclosed(4))));
+        assert!(matches!(
+            all(&format!("a\n{}", ",".repeat(MAX_CELLS))),
+            Err(Stop::TooWide(2))
+        ));
     }
 
     #[test]

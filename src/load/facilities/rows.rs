@@ -63,6 +63,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A line end of any kind: CR, LF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+fn is_line_end(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 /// Between locale codes in a languages cell: `;`, `,` or white space.
 fn is_separator(c: char) -> bool {
     c == ';' || c == ',' || c.is_whitespace()
@@ -141,8 +146,12 @@ impl<'r> RowCheck<'_, '_, 'r> {
             self.d.push(e);
             return None;
         }
-        if let Some((at, c)) = v.text.char_indices().find(|(_, c)| is_hidden(*c)) {
-            let what = if matches!(c, '\n' | '\r') {
+        if let Some((at, c)) = v
+            .text
+            .char_indices()
+            .find(|(_, c)| is_hidden(*c) || is_line_end(*c))
+        {
+            let what = if is_line_end(c) {
                 "a line break".to_string()
             } else if is_bidi_control(c) {
                 format!(
@@ -155,7 +164,7 @@ impl<'r> RowCheck<'_, '_, 'r> {
             } else {
                 format!("the invisible character U+{:04X}", c as u32)
             };
-            let hint = if matches!(c, '\n' | '\r') {
+            let hint = if is_line_end(c) {
                 "write the cell on one line (in Excel a line break inside a cell is Alt+Enter; delete it)"
             } else {
                 "an invisible character can make the text print or sort differently from what the sheet shows: retype the cell"
@@ -272,6 +281,7 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
                 }
             }
             Col::CountyLanguage if !v.text.is_empty() => {
+                county = Some(i);
                 if v.text.split(is_separator).filter(|s| !s.is_empty()).count() > 1 {
                     let e = r
                         .err(i, &v.span, format!("`{}` is more than one language", v.text))
@@ -279,7 +289,6 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
                     r.push(e);
                 } else if let Some(c) = locale(&mut r, i, &v.span, v.text) {
                     row.county_language = Some(c);
-                    county = Some(i);
                 }
             }
             Col::Jurisdiction if !v.text.is_empty() => {
@@ -357,6 +366,19 @@ pub fn check(ctx: &Ctx, number: usize, record: &Record) -> Checked {
             _ => {}
         }
     }
+    for (i, cell) in record.cells.iter().enumerate().skip(ctx.columns.len()) {
+        let text = cell.text.trim();
+        if !text.is_empty() {
+            r.push(
+                Diagnostic::error(format!(
+                    "row {number}, column {}: `{text}` is in a column with no header",
+                    super::records::letter(i)
+                ))
+                .at(ctx.src, Some(cell.span.clone()))
+                .hint("name the column in row 1, or delete the value"),
+            );
+        }
+    }
     if let Some((i, span, p)) = profile {
         jurisdiction(&mut r, &mut row, (i, &span, p), langs.as_ref(), county);
     }
@@ -432,7 +454,7 @@ fn jurisdiction(
             ));
         r.push(e);
     }
-    if !p.languages.extra.trim().is_empty() && county.is_none() && row.county_language.is_none() {
+    if !p.languages.extra.trim().is_empty() && county.is_none() {
         let (ci, cspan) = r
             .ctx
             .columns
@@ -484,13 +506,10 @@ fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resourc
         } else {
             ("phone number", ResField::Phone)
         };
-        let given = [ResField::Name, ResField::Phone, ResField::Note]
+        let (first, text, first_span) = [ResField::Name, ResField::Phone, ResField::Note]
             .iter()
             .find_map(|f| filled(*f))
-            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()));
-        let Some((first, text, first_span)) = given else {
-            return None;
-        };
+            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()))?;
         let (i, span) = match &vals[want as usize] {
             Some((i, v)) => (*i, v.span.clone()),
             None => (first, first_span),
