@@ -8,7 +8,9 @@
 //! [`Row`]s to build. Two rows with the same id are both bad: neither is built.
 
 mod columns;
+mod ids;
 mod records;
+mod resources;
 mod rows;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

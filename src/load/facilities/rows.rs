@@ -10,12 +10,13 @@ use crate::base::diag::{Diagnostic, Diagnostics, Source};
 use crate::base::numbers::{bidi_name, is_bidi_control, is_hidden};
 use crate::load::jurisdiction::Profile;
 use crate::load::project::Project;
-use crate::load::resource::{Resource, ResourceField};
 use crate::load::spec::QrKind;
 
 use super::Row;
-use super::columns::{Col, Column, ResField, closest};
+use super::columns::{Col, Column, closest};
+use super::ids::id_problem;
 use super::records::Record;
+use super::resources::resource;
 
 /// The largest count a cell may give.
 pub const MAX_COUNT: u32 = 10_000;
@@ -79,9 +80,11 @@ fn fold_code(code: &str) -> String {
 }
 
 /// A cell's trimmed value and where it is.
-struct Value<'r> {
-    text: &'r str,
-    span: Range<usize>,
+pub(super) struct Value<'r> {
+    /// The trimmed text.
+    pub(super) text: &'r str,
+    /// Where it is in the file.
+    pub(super) span: Range<usize>,
 }
 
 /// What checking a row gives.
@@ -95,8 +98,8 @@ pub enum Checked {
 }
 
 /// One row under check.
-struct RowCheck<'c, 'a, 'r> {
-    ctx: &'c Ctx<'a>,
+pub(super) struct RowCheck<'c, 'a, 'r> {
+    pub(super) ctx: &'c Ctx<'a>,
     number: usize,
     record: &'r Record,
     d: Diagnostics,
@@ -124,7 +127,12 @@ impl<'r> RowCheck<'_, '_, 'r> {
     }
 
     /// An error about column `i`: "row N, column L (header): message".
-    fn err(&self, i: usize, span: &Range<usize>, message: impl AsRef<str>) -> Diagnostic {
+    pub(super) fn err(
+        &self,
+        i: usize,
+        span: &Range<usize>,
+        message: impl AsRef<str>,
+    ) -> Diagnostic {
         let c = &self.ctx.columns[i];
         let head = if c.header.is_empty() {
             format!("row {}, column {}", self.number, c.letter)
@@ -137,7 +145,7 @@ impl<'r> RowCheck<'_, '_, 'r> {
 
     /// Column `i`'s value when it is usable: hidden characters and text after a
     /// closing quote are errors (and the value is not looked at further).
-    fn clean(&mut self, i: usize) -> Option<Value<'r>> {
+    pub(super) fn clean(&mut self, i: usize) -> Option<Value<'r>> {
         let v = self.value(i);
         if let Some(after) = self.record.cells.get(i).and_then(|c| c.after_quote.clone()) {
             let e = self
@@ -186,7 +194,8 @@ impl<'r> RowCheck<'_, '_, 'r> {
         Some(v)
     }
 
-    fn push(&mut self, d: Diagnostic) {
+    /// Add a problem.
+    pub(super) fn push(&mut self, d: Diagnostic) {
         self.d.push(d);
     }
 }
@@ -473,139 +482,4 @@ fn jurisdiction(
             .hint("hotline-kit has no county data and never guesses it: look up the facility's county language and write its locale code in the county_language column (add the column if the sheet has none)");
         r.push(e);
     }
-}
-
-/// Local resource group `g` (name, phone, note columns): none when all its cells are
-/// empty; checked as kit.toml's `[[resource]]` is.
-fn resource(r: &mut RowCheck, g: u8, cols: [Option<usize>; 3]) -> Option<Resource> {
-    let mut vals: [Option<(usize, Value)>; 3] = [None, None, None];
-    let mut usable = true;
-    for (f, c) in cols.iter().enumerate() {
-        if let Some(i) = *c {
-            match r.clean(i) {
-                Some(v) => vals[f] = Some((i, v)),
-                None => usable = false,
-            }
-        }
-    }
-    let filled = |f: ResField| {
-        vals[f as usize]
-            .as_ref()
-            .filter(|(_, v)| !v.text.is_empty())
-    };
-    let any = [ResField::Name, ResField::Phone, ResField::Note]
-        .iter()
-        .any(|f| filled(*f).is_some());
-    if !usable || !any {
-        return None;
-    }
-    let (name, phone) = (filled(ResField::Name), filled(ResField::Phone));
-    if name.is_none() || phone.is_none() {
-        let (lacks, want) = if name.is_none() {
-            ("name", ResField::Name)
-        } else {
-            ("phone number", ResField::Phone)
-        };
-        let (first, text, first_span) = [ResField::Name, ResField::Phone, ResField::Note]
-            .iter()
-            .find_map(|f| filled(*f))
-            .map(|(i, v)| (*i, v.text.to_string(), v.span.clone()))?;
-        let (i, span) = match &vals[want as usize] {
-            Some((i, v)) => (*i, v.span.clone()),
-            None => (first, first_span),
-        };
-        let e = r
-            .err(i, &span, format!("local resource {g} (`{text}`) has no {lacks}"))
-            .hint("a local resource needs a name and a phone number (the note is optional); fill both, or empty the resource's cells");
-        r.push(e);
-        return None;
-    }
-    let res = Resource {
-        name: name.map(|(_, v)| v.text.to_string()).unwrap_or_default(),
-        phone: phone.map(|(_, v)| v.text.to_string()).unwrap_or_default(),
-        hours: filled(ResField::Note).map(|(_, v)| v.text.to_string()),
-        languages: Vec::new(),
-    };
-    let mut problems = res.problems();
-    problems.extend(res.hotline_problems(&r.ctx.project.hotline));
-    let bad = !problems.is_empty();
-    for (field, p) in problems {
-        let f = match field {
-            ResourceField::Name => ResField::Name,
-            ResourceField::Phone => ResField::Phone,
-            ResourceField::Hours => ResField::Note,
-        };
-        let Some((i, v)) = &vals[f as usize] else {
-            continue;
-        };
-        let mut message = p.message.clone();
-        if !message.contains(v.text) {
-            message = format!("{message} (`{}`)", v.text);
-        }
-        let mut e = r.err(*i, &v.span, message);
-        e.hints = p.hints;
-        r.push(e);
-    }
-    (!bad).then_some(res)
-}
-
-/// Windows names for devices: a folder cannot have them.
-const DEVICES: &[&str] = &["con", "prn", "aux", "nul"];
-
-/// What is wrong with an id as a folder name, with a hint, if anything.
-pub fn id_problem(id: &str) -> Option<(String, String)> {
-    let lower = id.to_lowercase();
-    let good_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-    if id.is_empty() {
-        return Some((
-            "no id".into(),
-            "every facility needs an id, its folder name: lower-case letters, digits, - and _, e.g. `st-anne-east`".into(),
-        ));
-    }
-    if id.chars().count() > 64 {
-        return Some((
-            format!("the id `{id}` is longer than 64 characters"),
-            "shorten it: it is the facility's folder name".into(),
-        ));
-    }
-    if let Some(c) = id.chars().find(|c| !good_char(*c)) {
-        if lower != id && lower.chars().all(good_char) {
-            return Some(match id_problem(&lower) {
-                Some((m, h)) => (m.replace(&format!("`{lower}`"), &format!("`{id}`")), h),
-                None => (
-                    format!("the id `{id}` has upper-case letters"),
-                    format!(
-                        "write `{lower}`: an id is a folder name, in lower case (hotline-kit does not change it for you)"
-                    ),
-                ),
-            });
-        }
-        let what = match c {
-            '/' | '\\' => "a path separator".to_string(),
-            '.' => "a dot".to_string(),
-            ' ' => "a space".to_string(),
-            c => format!("`{}`", c.escape_default()),
-        };
-        return Some((
-            format!("the id `{id}` has {what}; an id may hold only lower-case letters a-z, digits, - and _"),
-            "an id is one folder name: write it with letters, digits and hyphens, e.g. `st-anne-east`".into(),
-        ));
-    }
-    if !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Some((
-            format!("the id `{id}` starts with `{}`", &id[..1]),
-            "start the id with a letter or a digit".into(),
-        ));
-    }
-    let device = DEVICES.contains(&id)
-        || ((id.starts_with("com") || id.starts_with("lpt"))
-            && id.len() == 4
-            && id.as_bytes()[3].is_ascii_digit());
-    if device {
-        return Some((
-            format!("the id `{id}` is a name Windows keeps for a device; it cannot be a folder"),
-            format!("choose another id, e.g. `{id}-clinic`"),
-        ));
-    }
-    None
 }
