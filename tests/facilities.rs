@@ -111,7 +111,9 @@ fn the_sample_sheet_reads_with_no_bad_row_and_makes_each_facilitys_kit() {
         .clone()
         .expect("us-ca needs a county language");
     assert_eq!(ca.locales.last(), Some(&county));
-    assert!(s.rows.iter().any(|r| r.resources.len() == 2));
+    // The default poster and wallet card have room for one local program (a second
+    // one is read, and then does not fit: `batch` reports that facility as failed).
+    assert!(s.rows.iter().any(|r| r.resources.len() == 1));
     assert!(s.rows.iter().any(|r| r.name.contains(',')));
     let langs: std::collections::BTreeSet<&String> =
         s.rows.iter().flat_map(|r| &r.locales).collect();

@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use super::args::{Designs, Global};
 use super::context::load_kit;
-use super::report::print_diags;
-use crate::base::diag::{Diagnostic, Diagnostics};
+use super::report::emit_diags;
+use crate::base::diag::Diagnostics;
 use crate::products::batch::{self, Shard, Status};
 use crate::products::kit::Format;
 
@@ -78,28 +78,16 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
         }
         None => eprintln!("{} {} (row {})", f.status.word(), f.id, f.row),
     };
-    let (summary, bad) = batch::run(&req, &base, &progress)?;
+    let out = batch::run(&req, &base, &progress)?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let mut problems = bad;
-    for f in &summary.facilities {
-        if f.status == Status::Failed {
-            let mut d = Diagnostic::error(format!(
-                "facility `{}` (row {}) was not built: {}",
-                f.id,
-                f.row,
-                f.problems.first().map_or("", String::as_str)
-            ));
-            for p in f.problems.iter().skip(1) {
-                d = d.hint(p.clone());
-            }
-            problems.push(d);
-        }
-    }
-    let failed = !problems.is_empty();
-    if failed {
-        print_diags(problems);
+    let summary = out.summary;
+    let failed = !out.bad_rows.is_empty() || !out.failed.is_empty();
+    print_some(out.bad_rows, SHOWN, "row problems");
+    for (id, row, d) in out.failed {
+        eprintln!("error: facility `{id}` (row {row}) was not built, and nothing of it was written:");
+        print_some(d, SHOWN / 5, "problems of this facility");
     }
     let c = &summary.cache;
     for d in &c.damaged {
@@ -141,6 +129,18 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
         return Err(Diagnostics::default());
     }
     Ok(())
+}
+
+/// How many diagnostics of one kind are printed (batch.csv has every one).
+const SHOWN: usize = 50;
+
+/// Print at most `max` diagnostics, then how many more there are.
+fn print_some(d: Diagnostics, max: usize, what: &str) {
+    let more = d.0.len().saturating_sub(max);
+    emit_diags(Diagnostics(d.sorted().0.into_iter().take(max).collect()));
+    if more > 0 {
+        eprintln!("... and {more} more {what} (batch.csv and batch.json list every one)");
+    }
 }
 
 /// The most memory this process has held, in MB (Linux; `None` elsewhere).

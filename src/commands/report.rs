@@ -15,6 +15,16 @@ pub fn print_diags(diags: Diagnostics) {
     if diags.is_empty() {
         return;
     }
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    emit_diags(diags);
+    if e > 0 {
+        eprintln!("{e} error(s), {w} warning(s): nothing was written");
+    }
+}
+
+/// Print diagnostics like a compiler (sorted, coloured on a terminal), with no summary
+/// line after them.
+pub fn emit_diags(diags: Diagnostics) {
     let choice = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         ColorChoice::Auto
     } else {
@@ -24,10 +34,6 @@ pub fn print_diags(diags: Diagnostics) {
     let diags = diags.sorted();
     for d in &diags.0 {
         let _ = d.emit(&mut out);
-    }
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    if e > 0 {
-        eprintln!("{e} error(s), {w} warning(s): nothing was written");
     }
 }
 

@@ -31,6 +31,20 @@ use crate::products::kit::{self, Format, ManifestEntry, OutFile};
 use crate::products::workspace::Kit;
 pub use summary::{FacilitySummary, Shard, Status, Summary};
 
+/// What a batch did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The summary (also written into the output folder).
+    pub summary: Summary,
+    /// The problems of the bad rows (of this shard).
+    pub bad_rows: Diagnostics,
+    /// Facilities whose kit could not be made: id, row and why.
+    pub failed: Vec<(String, usize, Diagnostics)>,
+}
+
+/// Bad rows whose problems `--strict` shows.
+const STRICT_SHOWN: usize = 50;
+
 /// Facilities built at the same time.
 pub const FACILITIES_AT_ONCE: usize = 2;
 
@@ -68,7 +82,7 @@ pub fn run(
     req: &Request,
     base: &Kit,
     progress: &(dyn Fn(usize, &FacilitySummary) + Sync),
-) -> Result<(Summary, Diagnostics), Diagnostics> {
+) -> Result<Outcome, Diagnostics> {
     if req.out.is_file() {
         return Err(Diagnostic::error(format!(
             "--out {} is a file, not a folder",
@@ -84,7 +98,21 @@ pub fn run(
         bad_diags.extend(b.problems.0.iter().cloned());
     }
     if req.strict && !sheet.bad.is_empty() {
-        let mut d = bad_diags;
+        // The first rows' problems (a sheet of thousands of bad rows is not printed
+        // whole), then what stopped the batch.
+        let shown: Vec<Diagnostic> = sheet
+            .bad
+            .iter()
+            .take(STRICT_SHOWN)
+            .flat_map(|b| b.problems.0.iter().cloned())
+            .collect();
+        let mut d = Diagnostics(shown);
+        if sheet.bad.len() > STRICT_SHOWN {
+            d.push(Diagnostic::error(format!(
+                "... and {} more rows with problems",
+                sheet.bad.len() - STRICT_SHOWN
+            )));
+        }
         d.push(
             Diagnostic::error(format!(
                 "--strict: {} of {} rows of {} have problems, so no facility was built",
@@ -124,6 +152,7 @@ pub fn run(
     // two facilities at most, however long the sheet.
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<FacilitySummary>>> = Mutex::new(vec![None; mine.len()]);
+    let failed: Mutex<Vec<(usize, String, usize, Diagnostics)>> = Mutex::default();
     std::thread::scope(|scope| {
         for _ in 0..FACILITIES_AT_ONCE {
             scope.spawn(|| {
@@ -132,8 +161,12 @@ pub fn run(
                     let Some(r) = mine.get(k) else { break };
                     let f = match r {
                         Ok(row) => {
-                            let f = facility(req, &project, base, row, &cache, &publish, &date);
+                            let (f, why) =
+                                facility(req, &project, base, row, &cache, &publish, &date);
                             progress(good, &f);
+                            if let Some(d) = why {
+                                failed.lock().expect("lock").push((k, f.id.clone(), f.row, d));
+                            }
                             f
                         }
                         Err(bad) => FacilitySummary::bad(bad),
@@ -177,10 +210,17 @@ pub fn run(
         facilities,
     };
     summary.write(&req.out)?;
-    Ok((summary, bad_diags))
+    let mut failed = failed.into_inner().expect("lock");
+    failed.sort_by_key(|f| f.0);
+    Ok(Outcome {
+        summary,
+        bad_rows: bad_diags,
+        failed: failed.into_iter().map(|(_, id, row, d)| (id, row, d)).collect(),
+    })
 }
 
-/// Build one facility into `OUT/<id>/`; every failure ends up in its summary.
+/// Build one facility into `OUT/<id>/`; a failure ends up in its summary, and its
+/// diagnostics come back beside it.
 fn facility(
     req: &Request,
     project: &Project,
@@ -189,7 +229,7 @@ fn facility(
     cache: &Cache,
     publish: &Mutex<()>,
     date: &str,
-) -> FacilitySummary {
+) -> (FacilitySummary, Option<Diagnostics>) {
     let mut f = FacilitySummary::new(row);
     match build_facility(req, project, base, row, cache, publish, date) {
         Ok((status, said)) => {
@@ -203,16 +243,17 @@ fn facility(
             f.warnings = said.warnings.lines().filter(|l| l.starts_with("warning")).count();
         }
         Err(d) => {
+            let errors = Diagnostics(
+                d.0.into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .collect(),
+            );
             f.status = Status::Failed;
-            f.problems = d
-                .0
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(summary::said)
-                .collect();
+            f.problems = errors.0.iter().map(summary::said).collect();
+            return (f, Some(errors));
         }
     }
-    f
+    (f, None)
 }
 
 fn build_facility(
