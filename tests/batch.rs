@@ -37,7 +37,10 @@ fn batch(dir: &Path, args: &[&str]) -> (bool, String) {
     all.extend(args);
     all.extend(["--design", "stall-sticker", "--design", "wallet-card"]);
     let o = hk(dir, &all);
-    (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -87,12 +90,19 @@ fn check_facility(folder: &Path) -> Vec<serde_json::Value> {
     let id = folder.file_name().unwrap().to_string_lossy().into_owned();
     let zip = std::fs::read(folder.join(format!("{id}.zip"))).unwrap();
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    for e in entries.iter().filter(|e| !e["path"].as_str().unwrap().ends_with(".zip")) {
+    for e in entries
+        .iter()
+        .filter(|e| !e["path"].as_str().unwrap().ends_with(".zip"))
+    {
         let path = e["path"].as_str().unwrap();
         let mut f = z.by_name(path).unwrap();
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
-        assert_eq!(bytes, std::fs::read(folder.join(path)).unwrap(), "{path} in the zip");
+        assert_eq!(
+            bytes,
+            std::fs::read(folder.join(path)).unwrap(),
+            "{path} in the zip"
+        );
     }
     assert!(z.by_name("manifest.json").is_ok());
     entries
@@ -126,19 +136,30 @@ fn every_facility_gets_its_kit_plan_and_zip() {
         // The row's QR target is on every piece.
         for e in entries.iter().filter(|e| e["format"] == "png") {
             assert!(
-                e["qr"].as_str().unwrap().to_ascii_lowercase().starts_with(qr),
+                e["qr"]
+                    .as_str()
+                    .unwrap()
+                    .to_ascii_lowercase()
+                    .starts_with(qr),
                 "{id}: {}",
                 e["qr"]
             );
-            let png = std::fs::read(dir.join("kits").join(id).join(e["path"].as_str().unwrap())).unwrap();
+            let png =
+                std::fs::read(dir.join("kits").join(id).join(e["path"].as_str().unwrap())).unwrap();
             let (w, h, rgba) = common::decode_png(&png);
-            assert_eq!(common::decode_qr_rgba(w, h, &rgba).as_deref(), e["qr"].as_str());
+            assert_eq!(
+                common::decode_qr_rgba(w, h, &rgba).as_deref(),
+                e["qr"].as_str()
+            );
         }
         assert!(entries.iter().any(|e| e["path"] == "plan.pdf"));
     }
     // The local resource is printed on north-clinic's wallet card only.
     let text = |id: &str| {
-        common::pdftext::extract(&std::fs::read(dir.join(format!("kits/{id}/wallet-card/en/wallet-card-en.pdf"))).unwrap())
+        common::pdftext::extract(
+            &std::fs::read(dir.join(format!("kits/{id}/wallet-card/en/wallet-card-en.pdf")))
+                .unwrap(),
+        )
     };
     assert!(text("north-clinic").contains("510-555-0111"));
     assert!(!text("east-care").contains("510-555-0111"));
@@ -172,7 +193,10 @@ fn bad_rows_are_reported_and_nothing_of_them_is_written() {
         .filter(|f| f["status"] == "bad-row")
         .map(|f| (f["row"].as_u64().unwrap(), f["problems"].to_string()))
         .collect();
-    assert_eq!(bad.iter().map(|b| b.0).collect::<Vec<_>>(), vec![2, 5, 6, 7]);
+    assert_eq!(
+        bad.iter().map(|b| b.0).collect::<Vec<_>>(),
+        vec![2, 5, 6, 7]
+    );
     assert!(bad[1].1.contains("555-01"), "{bad:?}");
     assert!(bad[3].1.contains("xx"), "{bad:?}");
 
@@ -192,12 +216,20 @@ fn a_facility_that_cannot_be_made_keeps_its_earlier_kit() {
     let before = files(&dir.join("kits/north-clinic"));
     // Arabic with a web QR code: the website is answered in English and Spanish only,
     // and the stall sticker cannot say so. The row is good; the kit cannot be made.
-    let s = sheet(&dir, "f.csv", &["north-clinic,North Clinic (fictional),en; ar,,,web,4,,,"]);
+    let s = sheet(
+        &dir,
+        "f.csv",
+        &["north-clinic,North Clinic (fictional),en; ar,,,web,4,,,"],
+    );
     let (ok, err) = batch(&dir, &[s.to_str().unwrap(), "--out", "kits"]);
     assert!(!ok);
     assert!(err.contains("1 failed"), "{err}");
     assert!(err.contains("north-clinic"), "{err}");
-    assert_eq!(before, files(&dir.join("kits/north-clinic")), "the earlier kit changed");
+    assert_eq!(
+        before,
+        files(&dir.join("kits/north-clinic")),
+        "the earlier kit changed"
+    );
     let sum = summary(&dir.join("kits/batch.json"));
     assert_eq!(sum["facilities"][0]["status"], "failed");
 }
@@ -224,19 +256,37 @@ fn shards_merged_are_the_whole_batch() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("shards missing: 2/2"));
     assert!(!dir.join("merged/batch.json").exists());
 
-    let o = hk(&dir, &["batch-merge", "shard-1", "shard-2", "--out", "merged"]);
+    let o = hk(
+        &dir,
+        &["batch-merge", "shard-1", "shard-2", "--out", "merged"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut whole = files(&dir.join("whole"));
     let mut merged = files(&dir.join("merged"));
-    let (wj, mj) = (whole.remove("batch.json").unwrap(), merged.remove("batch.json").unwrap());
+    let (wj, mj) = (
+        whole.remove("batch.json").unwrap(),
+        merged.remove("batch.json").unwrap(),
+    );
     assert_eq!(wj, mj, "batch.json");
     assert_eq!(whole, merged);
 
     // A shard of another sheet: refused.
     let other = sheet(&dir, "g.csv", &GOOD[..2]);
-    let (ok, err) = batch(&dir, &[other.to_str().unwrap(), "--out", "shard-2", "--shard", "2/2"]);
+    let (ok, err) = batch(
+        &dir,
+        &[
+            other.to_str().unwrap(),
+            "--out",
+            "shard-2",
+            "--shard",
+            "2/2",
+        ],
+    );
     assert!(ok, "{err}");
-    let o = hk(&dir, &["batch-merge", "shard-1", "shard-2", "--out", "merged2"]);
+    let o = hk(
+        &dir,
+        &["batch-merge", "shard-1", "shard-2", "--out", "merged2"],
+    );
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("another sheet"));
 }
@@ -275,7 +325,12 @@ fn a_second_batch_with_nothing_changed_writes_nothing() {
     // Inputs written a while ago: the facilities are not even laid out.
     let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
     for p in [s.clone(), dir.join("kit.toml")] {
-        std::fs::File::options().append(true).open(&p).unwrap().set_modified(past).unwrap();
+        std::fs::File::options()
+            .append(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
     }
     let (ok, err) = batch(&dir, &[s.to_str().unwrap(), "--out", "kits"]);
     assert!(ok, "{err}");
@@ -300,7 +355,8 @@ fn a_long_sheet_with_one_bad_row_stops_a_strict_batch_before_anything_is_written
     let mut rows: Vec<String> = (0..10_000)
         .map(|i| format!("f{i:05},Facility {i} (fictional),en es,,,tel,3,,,"))
         .collect();
-    rows[7_777] = "f07777,Facility (fictional),en es,,,tel,3,Help (fictional),1-888-373-7880,".into();
+    rows[7_777] =
+        "f07777,Facility (fictional),en es,,,tel,3,Help (fictional),1-888-373-7880,".into();
     let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
     let s = sheet(&dir, "long.csv", &refs);
     let (ok, err) = batch(&dir, &[s.to_str().unwrap(), "--out", "kits", "--strict"]);

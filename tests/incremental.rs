@@ -83,7 +83,10 @@ fn the_cache_changes_no_byte_and_a_second_build_writes_nothing() {
     let t = common::temp_project();
     let p = t.path();
     build(p, "plain", &["--no-cache"]);
-    assert!(!p.join(".hotline-kit/cache").exists(), "--no-cache wrote a cache");
+    assert!(
+        !p.join(".hotline-kit/cache").exists(),
+        "--no-cache wrote a cache"
+    );
     let cold = build(p, "cold", &[]);
     assert_eq!(drawn(&cold).1, 0, "{cold}");
     assert_eq!(files(&p.join("plain")), files(&p.join("cold")));
@@ -102,7 +105,10 @@ fn the_cache_changes_no_byte_and_a_second_build_writes_nothing() {
     assert_eq!(before, times(&p.join("warm")));
     // Now the stamp is kept: the third build does not even load the project.
     let third = build(p, "warm", &[]);
-    assert!(third.contains("nothing changed since the last build"), "{third}");
+    assert!(
+        third.contains("nothing changed since the last build"),
+        "{third}"
+    );
     assert_eq!(before, times(&p.join("warm")));
     // A file of the output removed: the build puts it back, from the cache.
     let gone = p.join("warm/poster/en/poster-en.pdf");
@@ -189,7 +195,11 @@ fn a_damaged_cache_entry_is_reported_and_made_again() {
     std::fs::write(&entries[1], &flipped).unwrap();
 
     let said = build(p, "b", &["--design", "stall-sticker", "--locale", "en"]);
-    assert_eq!(said.matches("damaged entry of the render cache").count(), 2, "{said}");
+    assert_eq!(
+        said.matches("damaged entry of the render cache").count(),
+        2,
+        "{said}"
+    );
     assert_eq!(drawn(&said), (2, 0), "{said}");
     assert_eq!(files(&p.join("a")), files(&p.join("b")));
     // Made again, sound: the next build takes both from the cache.
@@ -231,9 +241,11 @@ fn two_builds_at_once_share_the_cache_safely() {
     // No temporary file left, every entry sound.
     let again = build(p, "w", &[]);
     assert_eq!(drawn(&again).0, 0, "{again}");
-    assert!(walkdir(&p.join(".hotline-kit/cache")).iter().all(|e| !e
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .starts_with(".tmp")));
+    assert!(
+        walkdir(&p.join(".hotline-kit/cache")).iter().all(|e| !e
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".tmp"))
+    );
 }

@@ -17,13 +17,15 @@ pub const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
 /// (folders are identified by their entries, not their times).
 pub fn settled(root: &Path, idents: &[Ident]) -> bool {
     let now = std::time::SystemTime::now();
-    idents.iter().all(|(rel, _)| match std::fs::metadata(root.join(rel)) {
-        Ok(m) if m.is_dir() => true,
-        Ok(m) => m
-            .modified()
-            .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= SETTLED)),
-        Err(_) => true,
-    })
+    idents
+        .iter()
+        .all(|(rel, _)| match std::fs::metadata(root.join(rel)) {
+            Ok(m) if m.is_dir() => true,
+            Ok(m) => m
+                .modified()
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= SETTLED)),
+            Err(_) => true,
+        })
 }
 
 use std::path::Path;
@@ -85,7 +87,12 @@ fn ident(path: &Path, m: &std::fs::Metadata) -> String {
     #[cfg(unix)]
     let ino = {
         use std::os::unix::fs::MetadataExt as _;
-        format!("{}:{}:{}", m.dev(), m.ino(), m.ctime_nsec() + m.ctime() * 1_000_000_000)
+        format!(
+            "{}:{}:{}",
+            m.dev(),
+            m.ino(),
+            m.ctime_nsec() + m.ctime() * 1_000_000_000
+        )
     };
     #[cfg(not(unix))]
     let ino = String::new();

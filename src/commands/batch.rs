@@ -86,12 +86,16 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let failed = !out.bad_rows.is_empty() || !out.failed.is_empty();
     print_some(out.bad_rows, SHOWN, "row problems");
     for (id, row, d) in out.failed {
-        eprintln!("error: facility `{id}` (row {row}) was not built, and nothing of it was written:");
+        eprintln!(
+            "error: facility `{id}` (row {row}) was not built, and nothing of it was written:"
+        );
         print_some(d, SHOWN / 5, "problems of this facility");
     }
     let c = &summary.cache;
     for d in &c.damaged {
-        eprintln!("warning: a damaged entry of the render cache was removed and the piece drawn again: {d}");
+        eprintln!(
+            "warning: a damaged entry of the render cache was removed and the piece drawn again: {d}"
+        );
     }
     let mut line = format!(
         "{} facilities: {} built, {} unchanged, {} failed, {} bad rows",

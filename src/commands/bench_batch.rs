@@ -94,11 +94,20 @@ pub fn run_batch(counts: &[usize]) -> Result<(), Diagnostics> {
     );
     println!(
         "{:>10} {:>9} {:>13} {:>11} {:>9} {:>9} {:>10} {:>9}",
-        "facilities", "cold s", "s / facility", "unchanged s", "peak MB", "drawn", "from cache", "disk MB"
+        "facilities",
+        "cold s",
+        "s / facility",
+        "unchanged s",
+        "peak MB",
+        "drawn",
+        "from cache",
+        "disk MB"
     );
     for &n in counts {
         let sheet = fac.join(format!("bench-{n}.csv"));
-        let mut text = String::from("id,name,languages,stalls,restrooms,sample_windows,exam_rooms,screens\r\n");
+        let mut text = String::from(
+            "id,name,languages,stalls,restrooms,sample_windows,exam_rooms,screens\r\n",
+        );
         for i in 0..n {
             text.push_str(&format!(
                 "f{i:04},Bench Facility {i} (fictional),en es {},{},{},{},{},{}\r\n",
@@ -112,7 +121,7 @@ pub fn run_batch(counts: &[usize]) -> Result<(), Diagnostics> {
         }
         std::fs::write(&sheet, text)
             .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", sheet.display())))?;
-        settle(&[sheet.clone()]);
+        settle(std::slice::from_ref(&sheet));
         let out = format!("kits-{n}");
         fresh_cache();
         let sheet_arg = sheet.display().to_string();

@@ -131,7 +131,9 @@ fn build(
     }
     let stats = cache.stats();
     for d in &stats.damaged {
-        eprintln!("warning: a damaged entry of the render cache was removed and the piece drawn again: {d}");
+        eprintln!(
+            "warning: a damaged entry of the render cache was removed and the piece drawn again: {d}"
+        );
     }
     let (manifest, done) = kit::write(&out, &files)?;
     print_replaced(&out, &done);

@@ -48,7 +48,9 @@ pub fn run(c: CacheCommand, g: &Global) -> Result<(), Diagnostics> {
 /// "500MB", "2 GB", "1000" (bytes), "0".
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim().to_ascii_uppercase();
-    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
     let n: f64 = num
         .parse()

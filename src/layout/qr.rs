@@ -46,7 +46,8 @@ pub fn decode_luma(
             px.push(luma(x, y));
         }
     }
-    let key: [u8; 32] = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(&px)).into();
+    let key: [u8; 32] =
+        sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(&px)).into();
     let seen = SEEN.get_or_init(Default::default);
     if let Some(r) = seen.lock().expect("lock").get(&key) {
         return r.clone();

@@ -31,4 +31,3 @@ pub fn zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, Diagnostic> {
     let out = w.finish().map_err(|e| fail(e.to_string()))?;
     Ok(out.into_inner())
 }
-

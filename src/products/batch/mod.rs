@@ -165,7 +165,10 @@ pub fn run(
                                 facility(req, &project, base, row, &cache, &publish, &date);
                             progress(good, &f);
                             if let Some(d) = why {
-                                failed.lock().expect("lock").push((k, f.id.clone(), f.row, d));
+                                failed
+                                    .lock()
+                                    .expect("lock")
+                                    .push((k, f.id.clone(), f.row, d));
                             }
                             f
                         }
@@ -215,7 +218,10 @@ pub fn run(
     Ok(Outcome {
         summary,
         bad_rows: bad_diags,
-        failed: failed.into_iter().map(|(_, id, row, d)| (id, row, d)).collect(),
+        failed: failed
+            .into_iter()
+            .map(|(_, id, row, d)| (id, row, d))
+            .collect(),
     })
 }
 
@@ -240,7 +246,11 @@ fn facility(
             f.approved = said.drafts == 0;
             f.folder = Some(format!("{}/", row.id));
             f.zip = Some(format!("{}/{}.zip", row.id, row.id));
-            f.warnings = said.warnings.lines().filter(|l| l.starts_with("warning")).count();
+            f.warnings = said
+                .warnings
+                .lines()
+                .filter(|l| l.starts_with("warning"))
+                .count();
         }
         Err(d) => {
             let errors = Diagnostics(
@@ -314,7 +324,13 @@ fn build_facility(
     };
     let (plan, _) = crate::products::plan::make(project, &sel, refs, date)?;
     let plan_pdf = crate::products::plan::pdf(project, &plan)?;
-    files.push(other_file("plan.pdf", plan_pdf, "pdf", "placement-plan", &files));
+    files.push(other_file(
+        "plan.pdf",
+        plan_pdf,
+        "pdf",
+        "placement-plan",
+        &files,
+    ));
     let inner = kit::manifest_json(&files);
     let mut entries: Vec<(String, &[u8])> = files
         .iter()

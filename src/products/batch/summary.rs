@@ -190,7 +190,10 @@ impl Summary {
 
     /// Facilities with each status.
     pub fn count(&self, status: Status) -> usize {
-        self.facilities.iter().filter(|f| f.status == status).count()
+        self.facilities
+            .iter()
+            .filter(|f| f.status == status)
+            .count()
     }
 
     /// Write `STEM.json` and `STEM.csv` into `dir`.
@@ -212,8 +215,19 @@ impl Summary {
             .from_writer(Vec::new());
         let fail = "writing CSV to memory cannot fail";
         w.write_record([
-            "row", "id", "name", "status", "languages", "pieces", "files", "drafts",
-            "approved", "warnings", "folder", "zip", "problems",
+            "row",
+            "id",
+            "name",
+            "status",
+            "languages",
+            "pieces",
+            "files",
+            "drafts",
+            "approved",
+            "warnings",
+            "folder",
+            "zip",
+            "problems",
         ])
         .expect(fail);
         for f in &self.facilities {
@@ -232,8 +246,12 @@ impl Summary {
                 f.zip.clone().unwrap_or_default(),
                 f.problems.join(" | "),
             ];
-            w.write_record(cells.iter().map(|c| crate::products::postings::table::guard(c)))
-                .expect(fail);
+            w.write_record(
+                cells
+                    .iter()
+                    .map(|c| crate::products::postings::table::guard(c)),
+            )
+            .expect(fail);
         }
         let bytes = w.into_inner().expect(fail);
         format!("\u{feff}{}", String::from_utf8(bytes).expect("UTF-8"))
@@ -285,14 +303,20 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Merged, Diagnostics> {
                 Ok(s) => s,
                 Err(e) => {
                     d.push(
-                        Diagnostic::error(format!("{} is not a shard summary: {e}", path.display()))
-                            .hint("run the shard again: hotline-kit batch SHEET --shard I/N --out DIR"),
+                        Diagnostic::error(format!(
+                            "{} is not a shard summary: {e}",
+                            path.display()
+                        ))
+                        .hint("run the shard again: hotline-kit batch SHEET --shard I/N --out DIR"),
                     );
                     continue;
                 }
             };
             let Some(sh) = s.shard else {
-                d.push(Diagnostic::error(format!("{} names no shard", path.display())));
+                d.push(Diagnostic::error(format!(
+                    "{} names no shard",
+                    path.display()
+                )));
                 continue;
             };
             if let Some((other, _)) = shards.get(&sh.index) {
@@ -317,13 +341,15 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Merged, Diagnostics> {
         return Err(d);
     }
     let Some((_, (_, first))) = shards.iter().next() else {
-        return Err(Diagnostic::error("no shard summary (batch-shard-I-of-N.json) in the folders given")
-            .hint("run `hotline-kit batch SHEET --shard I/N --out DIR` for each I first")
-            .into());
+        return Err(Diagnostic::error(
+            "no shard summary (batch-shard-I-of-N.json) in the folders given",
+        )
+        .hint("run `hotline-kit batch SHEET --shard I/N --out DIR` for each I first")
+        .into());
     };
     let first = first.clone();
     let n = first.shard.map_or(0, |s| s.count);
-    for (_, (dir, s)) in &shards {
+    for (dir, s) in shards.values() {
         let same = s.sheet_sha256 == first.sheet_sha256
             && s.shard.is_some_and(|x| x.count == n)
             && s.designs == first.designs
@@ -355,7 +381,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Merged, Diagnostics> {
     }
     let mut all: Vec<FacilitySummary> = Vec::new();
     let mut copied = 0;
-    for (_, (dir, s)) in &shards {
+    for (dir, s) in shards.values() {
         for f in &s.facilities {
             if f.status.ok() && !same_dir(dir, out) {
                 copy_facility(&dir.join(&f.id), &out.join(&f.id))?;
@@ -414,12 +440,16 @@ fn copy_facility(from: &Path, to: &Path) -> Result<(), Diagnostics> {
             e.get("path").and_then(|v| v.as_str()),
             e.get("sha256").and_then(|v| v.as_str()),
         ) else {
-            return Err(fail("manifest.json lists a file without path or sha256".into()));
+            return Err(fail(
+                "manifest.json lists a file without path or sha256".into(),
+            ));
         };
         crate::base::assets::check_relative(path).map_err(|e| fail(format!("{path}: {e}")))?;
         let bytes = std::fs::read(from.join(path)).map_err(|e| fail(format!("{path}: {e}")))?;
         if crate::base::hash::digest(&bytes) != sha {
-            return Err(fail(format!("{path} does not match its manifest (damaged or changed)")));
+            return Err(fail(format!(
+                "{path} does not match its manifest (damaged or changed)"
+            )));
         }
         files.push((path.to_string(), bytes));
     }

@@ -12,7 +12,6 @@
 //! Zips are made with fixed timestamps and permissions, so the same kit gives the same
 //! bytes. Every download is recorded in the audit log.
 
-
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
