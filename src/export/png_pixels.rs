@@ -444,7 +444,8 @@ mod tests {
 
     #[test]
     fn the_qr_code_reads_back_from_the_file_in_every_layout() {
-        let cases: [(fn(u32, u32) -> [u8; 3], png::ColorType); 4] = [
+        type Paint = fn(u32, u32) -> [u8; 3];
+        let cases: [(Paint, png::ColorType); 4] = [
             (|_, _| [255; 3], png::ColorType::Indexed),
             (|x, _| [(x * 2) as u8; 3], png::ColorType::Grayscale),
             (|x, y| colour((x + y) % 200), png::ColorType::Indexed),
