@@ -365,3 +365,46 @@ fn a_long_sheet_with_one_bad_row_stops_a_strict_batch_before_anything_is_written
     assert!(err.contains("1 of 10000 rows"), "{err}");
     assert!(!dir.join("kits").exists());
 }
+
+#[test]
+fn two_batches_at_once_share_the_cache_and_make_the_same_kits() {
+    let (_t, dir) = facility();
+    let s = sheet(&dir, "f.csv", GOOD);
+    let s = s.to_str().unwrap();
+    let (ok, err) = batch(&dir, &[s, "--out", "plain", "--no-cache"]);
+    assert!(ok, "{err}");
+    assert!(!dir.join(".hotline-kit/cache").exists(), "--no-cache wrote a cache");
+    let runs: Vec<_> = ["a", "b"]
+        .iter()
+        .map(|out| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_hotline-kit"))
+                .arg("--project")
+                .arg(&dir)
+                .current_dir(&dir)
+                .args(["batch", s, "--out", out])
+                .args(["--design", "stall-sticker", "--design", "wallet-card"])
+                .env("NO_COLOR", "1")
+                .env("HOTLINE_KIT_TODAY", common::TODAY)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for r in runs {
+        let o = r.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{err}");
+        assert!(!err.contains("damaged"), "{err}");
+    }
+    let folders = |d: &str| -> BTreeMap<String, Vec<u8>> {
+        files(&dir.join(d))
+            .into_iter()
+            .filter(|(k, _)| !k.starts_with("batch."))
+            .collect()
+    };
+    let plain = folders("plain");
+    assert!(plain.len() > 20);
+    assert_eq!(plain, folders("a"));
+    assert_eq!(plain, folders("b"));
+}

@@ -147,13 +147,20 @@ fn init_then_build_in_an_empty_folder_makes_the_same_kit_as_the_repository() {
         assert!(made.len() > 10, "{name}: only {} files", made.len());
         assert_same_kit(&clinic.join(name), &repo_out);
     }
-    // The facility folder got its kit and nothing else.
-    let mut top: Vec<String> = std::fs::read_dir(&clinic)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    top.sort();
-    assert_eq!(top, ["README.txt", "all", "kit", "kit.toml"]);
+    // The facility folder got its kit and its render cache, nothing else.
+    let names = |d: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        names(&clinic),
+        [".hotline-kit", "README.txt", "all", "kit", "kit.toml"]
+    );
+    assert_eq!(names(&clinic.join(".hotline-kit")), ["builds", "cache"]);
 }
 
 #[test]
