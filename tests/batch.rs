@@ -373,7 +373,10 @@ fn two_batches_at_once_share_the_cache_and_make_the_same_kits() {
     let s = s.to_str().unwrap();
     let (ok, err) = batch(&dir, &[s, "--out", "plain", "--no-cache"]);
     assert!(ok, "{err}");
-    assert!(!dir.join(".hotline-kit/cache").exists(), "--no-cache wrote a cache");
+    assert!(
+        !dir.join(".hotline-kit/cache").exists(),
+        "--no-cache wrote a cache"
+    );
     let runs: Vec<_> = ["a", "b"]
         .iter()
         .map(|out| {

@@ -186,7 +186,7 @@ fn has_picks(design: &Design, opts: &Options) -> bool {
 }
 
 /// One file of a piece as an exporter made it, before it has a name: the bytes, and
-/// for PNG its size in pixels. What the render cache ([`crate::products::cache`]) keeps.
+/// for PNG its size in pixels. What the render cache keeps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
     /// Content.
