@@ -590,7 +590,35 @@ pub fn status(project: &Project, sel: &Selection) -> Status {
             },
         )
         .collect();
-    let strings = locales
+    Status {
+        pieces,
+        strings: strings(project, &locales),
+    }
+}
+
+/// [`status`] of pieces already made: the scenes of a build (each design x locale of
+/// the selection that is among them, in the selection's order).
+pub fn status_of(project: &Project, sel: &Selection, scenes: &[Scene]) -> Status {
+    let (designs, locales, _) = sel.resolve(project);
+    let pieces = designs
+        .iter()
+        .flat_map(|d| locales.iter().map(move |l| (d, l)))
+        .filter_map(|(d, l)| {
+            scenes
+                .iter()
+                .find(|s| &s.design == d && &s.locale == l)
+                .map(row)
+        })
+        .collect();
+    Status {
+        pieces,
+        strings: strings(project, &locales),
+    }
+}
+
+/// How far each locale's strings are reviewed.
+fn strings(project: &Project, locales: &[String]) -> Vec<StringCounts> {
+    locales
         .iter()
         .filter_map(|l| project.catalogs.get(l))
         .map(|c| {
@@ -604,8 +632,7 @@ pub fn status(project: &Project, sel: &Selection) -> Status {
                 counts,
             }
         })
-        .collect();
-    Status { pieces, strings }
+        .collect()
 }
 
 fn row(s: &Scene) -> PieceStatus {

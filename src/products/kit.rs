@@ -39,6 +39,16 @@ pub fn make_cached(
     tick: &(dyn Fn(&str) + Sync),
     cache: &Cache,
 ) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    make_all(project, sel, tick, cache).map(|(f, d, _)| (f, d))
+}
+
+/// [`make_cached`], also returning the pieces' scenes (as laid out and sealed).
+pub fn make_all(
+    project: &Project,
+    sel: &Selection,
+    tick: &(dyn Fn(&str) + Sync),
+    cache: &Cache,
+) -> Result<(Vec<OutFile>, Diagnostics, Vec<Scene>), Diagnostics> {
     let (ok, mut diags) = prepare(project, sel)?;
     if sel.final_only {
         refuse_drafts(&ok)?;
@@ -108,7 +118,7 @@ pub fn make_cached(
         set_audience(project, &mut f.entry);
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
-    Ok((files, diags))
+    Ok((files, diags, ok))
 }
 
 /// Fill a manifest entry's audience, region and base from locales.toml.

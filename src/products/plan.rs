@@ -279,9 +279,22 @@ pub fn make(
     kit: KitRef,
     date: &str,
 ) -> Result<(Plan, Diagnostics), Diagnostics> {
-    let (designs, locales, formats) = sel.resolve(project);
+    let (designs, locales, _) = sel.resolve(project);
     known(project, &designs, &locales)?;
     let status = crate::products::approvals::status(project, sel);
+    make_with(project, sel, kit, date, status)
+}
+
+/// [`make`] with the pieces' status already known (a build that has just made them).
+pub fn make_with(
+    project: &Project,
+    sel: &Selection,
+    kit: KitRef,
+    date: &str,
+    status: crate::products::approvals::Status,
+) -> Result<(Plan, Diagnostics), Diagnostics> {
+    let (designs, locales, formats) = sel.resolve(project);
+    known(project, &designs, &locales)?;
     let out = kit
         .file
         .and_then(|k| k.build.out.clone())

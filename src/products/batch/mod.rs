@@ -306,7 +306,7 @@ fn build_facility(
     {
         return Ok((Status::Unchanged, said));
     }
-    let (mut files, warnings) = kit::make_cached(project, &sel, &|_| {}, cache)?;
+    let (mut files, warnings, scenes) = kit::make_all(project, &sel, &|_| {}, cache)?;
     let pieces = {
         let mut p: Vec<(&str, &str)> = files
             .iter()
@@ -322,7 +322,9 @@ fn build_facility(
         path: None,
         explicit: false,
     };
-    let (plan, _) = crate::products::plan::make(project, &sel, refs, date)?;
+    let status = crate::products::approvals::status_of(project, &sel, &scenes);
+    drop(scenes);
+    let (plan, _) = crate::products::plan::make_with(project, &sel, refs, date, status)?;
     let plan_pdf = crate::products::plan::pdf(project, &plan)?;
     files.push(other_file(
         "plan.pdf",
