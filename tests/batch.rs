@@ -380,18 +380,19 @@ fn two_batches_at_once_share_the_cache_and_make_the_same_kits() {
     let runs: Vec<_> = ["a", "b"]
         .iter()
         .map(|out| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_hotline-kit"))
-                .arg("--project")
-                .arg(&dir)
-                .current_dir(&dir)
-                .args(["batch", s, "--out", out])
-                .args(["--design", "stall-sticker", "--design", "wallet-card"])
-                .env("NO_COLOR", "1")
-                .env("HOTLINE_KIT_TODAY", common::TODAY)
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
+            common::spawn_hk(
+                &dir,
+                &[
+                    "batch",
+                    s,
+                    "--out",
+                    out,
+                    "--design",
+                    "stall-sticker",
+                    "--design",
+                    "wallet-card",
+                ],
+            )
         })
         .collect();
     for r in runs {

@@ -215,19 +215,7 @@ fn two_builds_at_once_share_the_cache_safely() {
     build(p, "plain", &["--no-cache"]);
     let runs: Vec<_> = ["x", "y", "z"]
         .iter()
-        .map(|out| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_hotline-kit"))
-                .arg("--project")
-                .arg(p)
-                .current_dir(p)
-                .args(["build", "--out", out])
-                .env("NO_COLOR", "1")
-                .env("HOTLINE_KIT_TODAY", common::TODAY)
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+        .map(|out| common::spawn_hk(p, &["build", "--out", out]))
         .collect();
     for r in runs {
         let o = r.wait_with_output().unwrap();

@@ -90,6 +90,43 @@ pub struct ManifestEntry {
     pub base: Option<String>,
 }
 
+impl ManifestEntry {
+    /// The entry of file `path` with these bytes: its size and SHA-256, one page, and
+    /// nothing else said yet (the caller fills in what the file is).
+    pub fn new(path: String, bytes: &[u8], format: &'static str) -> Self {
+        ManifestEntry {
+            path,
+            design: String::new(),
+            locale: String::new(),
+            format,
+            sha256: crate::base::hash::digest(bytes),
+            bytes: bytes.len(),
+            qr: String::new(),
+            number: String::new(),
+            mirrored: false,
+            cut_line: false,
+            review: crate::load::locale::Review::Draft,
+            fell_back: Vec::new(),
+            draft: None,
+            content_hash: String::new(),
+            approval: "draft",
+            pages: 1,
+            page: None,
+            width_px: None,
+            height_px: None,
+            dpi: None,
+            width_pt: None,
+            height_pt: None,
+            duration_s: None,
+            frames: None,
+            locales: Vec::new(),
+            audience: None,
+            region: None,
+            base: None,
+        }
+    }
+}
+
 /// A file made in memory, not yet written.
 #[derive(Debug, Clone)]
 pub struct OutFile {
@@ -240,14 +277,9 @@ pub fn describe(scene: &Scene, format: Format, stem: &str, files: Vec<Rendered>)
     let npages = scene.pages.len();
     let name = |i: usize| page_file(stem, format, i, npages);
     let base = |path: String, bytes: &[u8]| ManifestEntry {
-        path,
         design: scene.design.clone(),
         locale: scene.locale.clone(),
-        format: format.ext(),
-        sha256: crate::base::hash::digest(bytes),
-        bytes: bytes.len(),
         qr: scene.qr.clone(),
-        number: String::new(),
         mirrored: scene.mirrored,
         cut_line: scene.pages.iter().any(|p| p.cut.is_some()),
         review: scene.review,
@@ -255,19 +287,7 @@ pub fn describe(scene: &Scene, format: Format, stem: &str, files: Vec<Rendered>)
         draft: scene.draft.clone(),
         content_hash: scene.hash.clone(),
         approval: scene.approval.word(),
-        pages: 1,
-        page: None,
-        width_px: None,
-        height_px: None,
-        dpi: None,
-        width_pt: None,
-        height_pt: None,
-        duration_s: None,
-        frames: None,
-        locales: Vec::new(),
-        audience: None,
-        region: None,
-        base: None,
+        ..ManifestEntry::new(path, bytes, format.ext())
     };
     let page0 = &scene.pages[0];
     files

@@ -192,6 +192,22 @@ pub fn hk(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Start hotline-kit on a project folder as [`hk`] does, without waiting for it
+/// (standard error piped, standard output dropped).
+pub fn spawn_hk(dir: &Path, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hotline-kit"))
+        .arg("--project")
+        .arg(dir)
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("HOTLINE_KIT_TODAY", TODAY)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// Replace the first `from` in a file with `to` (the file must contain it).
 pub fn edit(path: impl AsRef<Path>, from: &str, to: &str) {
     let path = path.as_ref();

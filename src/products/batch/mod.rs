@@ -150,6 +150,14 @@ pub fn run(
     // Two facilities at a time, each drawing its pieces on every core: one's serial
     // parts (checks, plan, zip, writing) overlap the other's drawing, and memory holds
     // two facilities at most, however long the sheet.
+    let job = Job {
+        req,
+        project: &project,
+        base,
+        cache: &cache,
+        publish: &publish,
+        date: &date,
+    };
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<FacilitySummary>>> = Mutex::new(vec![None; mine.len()]);
     let failed: Mutex<Vec<(usize, String, usize, Diagnostics)>> = Mutex::default();
@@ -161,8 +169,7 @@ pub fn run(
                     let Some(r) = mine.get(k) else { break };
                     let f = match r {
                         Ok(row) => {
-                            let (f, why) =
-                                facility(req, &project, base, row, &cache, &publish, &date);
+                            let (f, why) = facility(&job, row);
                             progress(good, &f);
                             if let Some(d) = why {
                                 failed
@@ -225,19 +232,23 @@ pub fn run(
     })
 }
 
+/// What every facility of a batch is built with.
+struct Job<'a> {
+    req: &'a Request,
+    project: &'a Project,
+    base: &'a Kit,
+    cache: &'a Cache,
+    /// One facility's folder is written at a time.
+    publish: &'a Mutex<()>,
+    /// The date on the plans.
+    date: &'a str,
+}
+
 /// Build one facility into `OUT/<id>/`; a failure ends up in its summary, and its
 /// diagnostics come back beside it.
-fn facility(
-    req: &Request,
-    project: &Project,
-    base: &Kit,
-    row: &Row,
-    cache: &Cache,
-    publish: &Mutex<()>,
-    date: &str,
-) -> (FacilitySummary, Option<Diagnostics>) {
+fn facility(job: &Job, row: &Row) -> (FacilitySummary, Option<Diagnostics>) {
     let mut f = FacilitySummary::new(row);
-    match build_facility(req, project, base, row, cache, publish, date) {
+    match build_facility(job, row) {
         Ok((status, said)) => {
             f.status = status;
             f.pieces = said.pieces;
@@ -266,15 +277,15 @@ fn facility(
     (f, None)
 }
 
-fn build_facility(
-    req: &Request,
-    project: &Project,
-    base: &Kit,
-    row: &Row,
-    cache: &Cache,
-    publish: &Mutex<()>,
-    date: &str,
-) -> Result<(Status, incremental::Said), Diagnostics> {
+fn build_facility(job: &Job, row: &Row) -> Result<(Status, incremental::Said), Diagnostics> {
+    let Job {
+        req,
+        project,
+        base,
+        cache,
+        publish,
+        date,
+    } = *job;
     let kit = Kit {
         file: Some(row.kit(base.file.as_ref())),
         path: None,
@@ -379,38 +390,16 @@ fn other_file(
     let first = &pieces[0].entry;
     let draft = pieces.iter().any(|f| f.entry.draft.is_some());
     let entry = ManifestEntry {
-        path: path.into(),
         design: what.into(),
-        locale: String::new(),
-        format,
-        sha256: crate::base::hash::digest(&bytes),
-        bytes: bytes.len(),
-        qr: String::new(),
         number: first.number.clone(),
-        mirrored: false,
-        cut_line: false,
         review: pieces
             .iter()
             .map(|f| f.entry.review)
             .min()
             .unwrap_or(first.review),
-        fell_back: Vec::new(),
         draft: draft.then(|| "holds pieces not approved for print".to_string()),
-        content_hash: String::new(),
         approval: if draft { "draft" } else { "approved" },
-        pages: 1,
-        page: None,
-        width_px: None,
-        height_px: None,
-        dpi: None,
-        width_pt: None,
-        height_pt: None,
-        duration_s: None,
-        frames: None,
-        locales: Vec::new(),
-        audience: None,
-        region: None,
-        base: None,
+        ..ManifestEntry::new(path.into(), &bytes, format)
     };
     OutFile { entry, bytes }
 }

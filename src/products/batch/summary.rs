@@ -79,16 +79,8 @@ impl FacilitySummary {
             row: row.number,
             id: row.id.clone(),
             name: row.name.clone(),
-            status: Status::Failed,
             languages: row.locales.clone(),
-            pieces: 0,
-            files: 0,
-            drafts: 0,
-            approved: false,
-            warnings: 0,
-            folder: None,
-            zip: None,
-            problems: Vec::new(),
+            ..Self::blank()
         }
     }
 
@@ -100,6 +92,18 @@ impl FacilitySummary {
             name: String::new(),
             status: Status::BadRow,
             languages: Vec::new(),
+            problems: b.problems.0.iter().map(said).collect(),
+            ..Self::blank()
+        }
+    }
+
+    fn blank() -> Self {
+        FacilitySummary {
+            row: 0,
+            id: String::new(),
+            name: String::new(),
+            status: Status::Failed,
+            languages: Vec::new(),
             pieces: 0,
             files: 0,
             drafts: 0,
@@ -107,7 +111,7 @@ impl FacilitySummary {
             warnings: 0,
             folder: None,
             zip: None,
-            problems: b.problems.0.iter().map(said).collect(),
+            problems: Vec::new(),
         }
     }
 }
