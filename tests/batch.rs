@@ -43,26 +43,6 @@ fn batch(dir: &Path, args: &[&str]) -> (bool, String) {
     )
 }
 
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    if !dir.exists() {
-        return out;
-    }
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 fn summary(path: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
@@ -213,7 +193,7 @@ fn a_facility_that_cannot_be_made_keeps_its_earlier_kit() {
     let s = sheet(&dir, "f.csv", &[GOOD[0]]);
     let (ok, err) = batch(&dir, &[s.to_str().unwrap(), "--out", "kits"]);
     assert!(ok, "{err}");
-    let before = files(&dir.join("kits/north-clinic"));
+    let before = common::files_under(&dir.join("kits/north-clinic"));
     // Arabic with a web QR code: the website is answered in English and Spanish only,
     // and the stall sticker cannot say so. The row is good; the kit cannot be made.
     let s = sheet(
@@ -227,7 +207,7 @@ fn a_facility_that_cannot_be_made_keeps_its_earlier_kit() {
     assert!(err.contains("north-clinic"), "{err}");
     assert_eq!(
         before,
-        files(&dir.join("kits/north-clinic")),
+        common::files_under(&dir.join("kits/north-clinic")),
         "the earlier kit changed"
     );
     let sum = summary(&dir.join("kits/batch.json"));
@@ -261,8 +241,8 @@ fn shards_merged_are_the_whole_batch() {
         &["batch-merge", "shard-1", "shard-2", "--out", "merged"],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut whole = files(&dir.join("whole"));
-    let mut merged = files(&dir.join("merged"));
+    let mut whole = common::files_under(&dir.join("whole"));
+    let mut merged = common::files_under(&dir.join("merged"));
     let (wj, mj) = (
         whole.remove("batch.json").unwrap(),
         merged.remove("batch.json").unwrap(),
@@ -299,14 +279,14 @@ fn a_second_batch_with_nothing_changed_writes_nothing() {
     assert!(ok, "{err}");
     // The facilities' folders (batch.json says "built" the first time, "unchanged" after).
     let folders = |d: &Path| -> BTreeMap<String, Vec<u8>> {
-        files(d)
+        common::files_under(d)
             .into_iter()
             .filter(|(k, _)| !k.starts_with("batch."))
             .collect()
     };
     let before = folders(&dir.join("kits"));
     let times = |d: &Path| -> Vec<std::time::SystemTime> {
-        let mut v: Vec<_> = files(d)
+        let mut v: Vec<_> = common::files_under(d)
             .keys()
             .map(|k| std::fs::metadata(d.join(k)).unwrap().modified().unwrap())
             .collect();
@@ -402,7 +382,7 @@ fn two_batches_at_once_share_the_cache_and_make_the_same_kits() {
         assert!(!err.contains("damaged"), "{err}");
     }
     let folders = |d: &str| -> BTreeMap<String, Vec<u8>> {
-        files(&dir.join(d))
+        common::files_under(&dir.join(d))
             .into_iter()
             .filter(|(k, _)| !k.starts_with("batch."))
             .collect()

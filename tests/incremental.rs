@@ -10,16 +10,6 @@ use std::path::Path;
 
 use common::hk;
 
-/// Every file under `dir` (relative path -> bytes), `.hotline-kit` left out.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir(dir) {
-        let rel = e.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-        out.insert(rel, std::fs::read(&e).unwrap());
-    }
-    out
-}
-
 fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
@@ -89,13 +79,19 @@ fn the_cache_changes_no_byte_and_a_second_build_writes_nothing() {
     );
     let cold = build(p, "cold", &[]);
     assert_eq!(drawn(&cold).1, 0, "{cold}");
-    assert_eq!(files(&p.join("plain")), files(&p.join("cold")));
+    assert_eq!(
+        common::files_under(&p.join("plain")),
+        common::files_under(&p.join("cold"))
+    );
     // Another folder: every render from the cache, the same bytes.
     let warm = build(p, "warm", &[]);
     let (n, hits) = drawn(&warm);
     assert_eq!(n, 0, "{warm}");
     assert!(hits >= 8, "{warm}");
-    assert_eq!(files(&p.join("plain")), files(&p.join("warm")));
+    assert_eq!(
+        common::files_under(&p.join("plain")),
+        common::files_under(&p.join("warm"))
+    );
 
     // Nothing changed: nothing written, every file keeps its time and inode.
     settle(p);
@@ -115,7 +111,10 @@ fn the_cache_changes_no_byte_and_a_second_build_writes_nothing() {
     std::fs::remove_file(&gone).unwrap();
     let fixed = build(p, "warm", &[]);
     assert_eq!(drawn(&fixed).0, 0, "{fixed}");
-    assert_eq!(files(&p.join("plain")), files(&p.join("warm")));
+    assert_eq!(
+        common::files_under(&p.join("plain")),
+        common::files_under(&p.join("warm"))
+    );
 }
 
 #[test]
@@ -123,7 +122,7 @@ fn a_changed_message_redraws_only_the_pieces_that_show_it() {
     let t = common::temp_project();
     let p = t.path();
     build(p, "out", &[]);
-    let first = files(&p.join("out"));
+    let first = common::files_under(&p.join("out"));
     // A Spanish message some designs show and others do not.
     let project = hotline_kit::products::workspace::load(p).unwrap();
     let designs: Vec<String> = project
@@ -162,7 +161,7 @@ fn a_changed_message_redraws_only_the_pieces_that_show_it() {
     common::edit(p.join("locales/es.ftl"), &line, &format!("{line} (2)"));
 
     let said = build(p, "out", &[]);
-    let second = files(&p.join("out"));
+    let second = common::files_under(&p.join("out"));
     let changed: Vec<&String> = second
         .keys()
         .filter(|k| k.as_str() != "manifest.json" && first.get(*k) != second.get(*k))
@@ -201,11 +200,17 @@ fn a_damaged_cache_entry_is_reported_and_made_again() {
         "{said}"
     );
     assert_eq!(drawn(&said), (2, 0), "{said}");
-    assert_eq!(files(&p.join("a")), files(&p.join("b")));
+    assert_eq!(
+        common::files_under(&p.join("a")),
+        common::files_under(&p.join("b"))
+    );
     // Made again, sound: the next build takes both from the cache.
     let again = build(p, "c", &["--design", "stall-sticker", "--locale", "en"]);
     assert_eq!(drawn(&again), (0, 2), "{again}");
-    assert_eq!(files(&p.join("a")), files(&p.join("c")));
+    assert_eq!(
+        common::files_under(&p.join("a")),
+        common::files_under(&p.join("c"))
+    );
 }
 
 #[test]
@@ -222,9 +227,9 @@ fn two_builds_at_once_share_the_cache_safely() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(!String::from_utf8_lossy(&o.stderr).contains("damaged"));
     }
-    let plain = files(&p.join("plain"));
+    let plain = common::files_under(&p.join("plain"));
     for out in ["x", "y", "z"] {
-        assert_eq!(plain, files(&p.join(out)), "{out}");
+        assert_eq!(plain, common::files_under(&p.join(out)), "{out}");
     }
     // No temporary file left, every entry sound.
     let again = build(p, "w", &[]);

@@ -352,28 +352,6 @@ fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
     out
 }
 
-/// Every file under `dir`, by path relative to it.
-fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn proofs_are_named_not_for_print_and_the_final_zip_waits_for_approval_then_equals_build_final() {
     let dir = facility();
@@ -439,7 +417,7 @@ fn proofs_are_named_not_for_print_and_the_final_zip_waits_for_approval_then_equa
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let built = files_under(&f.join("built"));
+    let built = common::files_under(&f.join("built"));
     assert_eq!(
         zipped.keys().collect::<Vec<_>>(),
         built.keys().collect::<Vec<_>>()

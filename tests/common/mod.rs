@@ -192,6 +192,32 @@ pub fn hk(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Every file under `dir`, by path relative to it (`/`-separated); empty if `dir` does
+/// not exist.
+pub fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    if !dir.exists() {
+        return out;
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
 /// Start hotline-kit on a project folder as [`hk`] does, without waiting for it
 /// (standard error piped, standard output dropped).
 pub fn spawn_hk(dir: &Path, args: &[&str]) -> std::process::Child {
