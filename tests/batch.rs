@@ -134,6 +134,17 @@ fn every_facility_gets_its_kit_plan_and_zip() {
         }
         assert!(entries.iter().any(|e| e["path"] == "plan.pdf"));
     }
+    // The plan names the facility, the row it was made from and its folder.
+    let plan =
+        common::pdftext::extract(&std::fs::read(dir.join("kits/north-clinic/plan.pdf")).unwrap());
+    assert!(plan.contains("North Clinic (fictional)"), "{plan}");
+    assert!(plan.contains("f.csv, row 2"), "{plan}");
+    assert!(plan.contains("the folder this plan is in"), "{plan}");
+    assert!(
+        plan.contains("stall-sticker/en/: stall-sticker-en.pdf"),
+        "{plan}"
+    );
+    assert!(!plan.contains("kits/"), "{plan}");
     // The local resource is printed on north-clinic's wallet card only.
     let text = |id: &str| {
         common::pdftext::extract(

@@ -460,20 +460,25 @@ impl Rows<'_> {
 
     /// The files `build` writes for a design (loops included), and its loops.
     fn files(&self, name: &str, d: &crate::load::spec::Design) -> (Vec<String>, Vec<String>) {
-        let out = &self.out;
+        // An empty `out`: the files are in the plan's own folder (a batch's facility).
+        let out = if self.out.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.out)
+        };
         let mut files = Vec::new();
         for l in self.locales {
             files.extend(
                 crate::products::kit::piece_files(name, l, d.pages.len(), self.formats)
                     .into_iter()
-                    .map(|f| format!("{out}/{f}")),
+                    .map(|f| format!("{out}{f}")),
             );
         }
         let loops: Vec<String> = match (&self.sel.loops, d.medium) {
             (Some(ls), Medium::Screen) => {
                 crate::products::loops::loop_files(name, self.locales, ls)
                     .into_iter()
-                    .map(|f| format!("{out}/{f}"))
+                    .map(|f| format!("{out}{f}"))
                     .collect()
             }
             _ => Vec::new(),
@@ -629,6 +634,12 @@ impl Plan {
             Some(k) => k.clone(),
             None => "the default kit (no kit file)".into(),
         };
+        if self.out.is_empty() {
+            return format!(
+                "Made {} by hotline-kit from {from}. The files are in the folder this plan is in.",
+                self.date
+            );
+        }
         format!(
             "Made {} by hotline-kit plan from {from}. The files are the ones `hotline-kit build` writes into {}/.",
             self.date, self.out

@@ -286,8 +286,11 @@ fn build_facility(job: &Job, row: &Row) -> Result<(Status, incremental::Said), D
         publish,
         date,
     } = *job;
+    let mut file = row.kit(base.file.as_ref());
+    // The plan sits in the facility's folder, beside the files it lists.
+    file.build.out = Some(PathBuf::new());
     let kit = Kit {
-        file: Some(row.kit(base.file.as_ref())),
+        file: Some(file),
         path: None,
         dir: base.dir.clone(),
     };
@@ -328,9 +331,17 @@ fn build_facility(job: &Job, row: &Row) -> Result<(Status, incremental::Said), D
         p.len()
     };
     let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
+    // The plan says it was made from the sheet's row.
+    let from = PathBuf::from(format!(
+        "{}, row {}",
+        req.sheet
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        row.number
+    ));
     let refs = crate::products::plan::KitRef {
         file: kit.file.as_ref(),
-        path: None,
+        path: Some(&from),
         explicit: false,
     };
     let status = crate::products::approvals::status_of(project, &sel, &scenes);
