@@ -45,9 +45,16 @@ fn every_png_holds_the_drawn_pixels_in_fewer_bytes_than_plain_rgb() {
         );
         if f.entry.design == "poster" {
             posters += 1;
+            // The comparison is the English poster; another language's text
+            // (Spanish runs longer) may cost a few per cent more, never more than 5%.
+            let limit = if f.entry.locale == "en" {
+                TYPST_POSTER_BYTES
+            } else {
+                TYPST_POSTER_BYTES * 105 / 100
+            };
             assert!(
-                f.bytes.len() <= TYPST_POSTER_BYTES,
-                "{what}: {} bytes, Typst writes {TYPST_POSTER_BYTES}",
+                f.bytes.len() <= limit,
+                "{what}: {} bytes, Typst writes {TYPST_POSTER_BYTES} (limit {limit})",
                 f.bytes.len()
             );
         }
