@@ -184,6 +184,20 @@ impl OutDir {
     }
 }
 
+/// The first of the folders `rel` names under `root` (`/`-separated, e.g.
+/// `.hotline-kit/cache`) that exists and is not a real folder (a file, or a symbolic
+/// link that could lead writes out of `root`); `None` when each is a folder or missing.
+pub fn not_a_folder(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut p = root.to_path_buf();
+    rel.split('/').find_map(|part| {
+        p.push(part);
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if !m.is_dir() => Some(p.clone()),
+            _ => None,
+        }
+    })
+}
+
 /// `path` made absolute and real: component by component, each existing one resolved
 /// (symbolic links followed), `.` dropped and `..` taking off the real folder above, so
 /// `out/../../x` and `link/x` mean where they lead.

@@ -173,7 +173,7 @@ fn build(
             files: files.len(),
             bytes: bytes as u64,
             drafts,
-            pieces: files.len(),
+            pieces: kit::piece_count(&files),
             warnings: said_warnings,
         };
         incremental::save(project, &out, i, said);

@@ -64,10 +64,11 @@ pub fn save(project_dir: &Path, scene: &Scene) -> Result<usize, Diagnostic> {
         ))
     };
     let dir = project_dir.join(DIR);
-    for d in [project_dir.join(".hotline-kit"), dir.clone()] {
-        if std::fs::symlink_metadata(&d).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(fail(format!("{} is a symbolic link", d.display())));
-        }
+    if let Some(d) = crate::base::output::not_a_folder(project_dir, DIR) {
+        return Err(fail(format!(
+            "{} is not a folder (a file or a symbolic link)",
+            d.display()
+        )));
     }
     std::fs::create_dir_all(&dir).map_err(|e| fail(e.to_string()))?;
     let mut written = 0;

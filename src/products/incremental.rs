@@ -119,16 +119,7 @@ pub fn save(project: &Path, out: &OutDir, inputs: &Inputs, said: Said) {
     let Ok(json) = serde_json::to_vec(&saved) else {
         return;
     };
-    if no_links_on_the_way(project, DIR) {
+    if crate::base::output::not_a_folder(project, DIR).is_none() {
         let _ = crate::products::kit::write_atomic(&path, &json);
     }
-}
-
-/// The folders of `rel` under `root` are real folders (or missing), not links.
-pub fn no_links_on_the_way(root: &Path, rel: &str) -> bool {
-    let mut p = root.to_path_buf();
-    rel.split('/').all(|part| {
-        p.push(part);
-        std::fs::symlink_metadata(&p).map_or(true, |m| m.is_dir())
-    })
 }

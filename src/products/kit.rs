@@ -289,6 +289,17 @@ pub fn manifest_json(files: &[OutFile]) -> Vec<u8> {
     json
 }
 
+/// Pieces (design x locale) among built files.
+pub fn piece_count(files: &[OutFile]) -> usize {
+    let mut p: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.entry.design.as_str(), f.entry.locale.as_str()))
+        .collect();
+    p.sort();
+    p.dedup();
+    p.len()
+}
+
 /// Number of piece x format jobs a selection makes.
 pub fn job_count(project: &Project, sel: &Selection) -> usize {
     let (d, l, f) = sel.resolve(project);

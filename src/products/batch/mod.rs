@@ -17,7 +17,7 @@
 
 pub mod summary;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -321,15 +321,7 @@ fn build_facility(job: &Job, row: &Row) -> Result<(Status, incremental::Said), D
         return Ok((Status::Unchanged, said));
     }
     let (mut files, warnings, scenes) = kit::make_all(project, &sel, &|_| {}, cache)?;
-    let pieces = {
-        let mut p: Vec<(&str, &str)> = files
-            .iter()
-            .map(|f| (f.entry.design.as_str(), f.entry.locale.as_str()))
-            .collect();
-        p.sort();
-        p.dedup();
-        p.len()
-    };
+    let pieces = kit::piece_count(&files);
     let drafts = files.iter().filter(|f| f.entry.draft.is_some()).count();
     // The plan says it was made from the sheet's row.
     let from = PathBuf::from(format!(
@@ -413,9 +405,4 @@ fn other_file(
         ..ManifestEntry::new(path.into(), &bytes, format)
     };
     OutFile { entry, bytes }
-}
-
-/// The folder a facility's files go into.
-pub fn facility_dir(out: &Path, id: &str) -> PathBuf {
-    out.join(id)
 }

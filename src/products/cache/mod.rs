@@ -6,11 +6,11 @@
 //!
 //! ```text
 //! hotline-kit cache 1 <SHA-256 of everything after this line>\n
-//! {"files":[{"bytes":N,"sha256":"…","px":[W,H]},…]}\n
+//! {"files":[{"bytes":N,"px":[W,H]},…]}\n
 //! <the files' bytes, one after another>
 //! ```
 //!
-//! Every entry is checked when it is read: its length and each file's SHA-256. One that
+//! Every entry is checked when it is read: its SHA-256 and its length. One that
 //! does not match (a truncated write, a disk error, someone editing it) is reported,
 //! removed and made again, never copied into an output. Entries are written to a
 //! temporary file and renamed into place, so a reader sees a whole entry or none, and
@@ -46,7 +46,6 @@ struct Header {
 #[derive(Serialize, Deserialize)]
 struct FileHeader {
     bytes: usize,
-    sha256: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     px: Option<(u32, u32)>,
 }
@@ -81,21 +80,15 @@ impl Cache {
     /// on the way must be real folders inside the project, not links leading elsewhere.
     pub fn open(project: &Path) -> Result<Self, Diagnostic> {
         let dir = project.join(DIR);
-        let mut p = project.to_path_buf();
-        for part in DIR.split('/') {
-            p.push(part);
-            if let Ok(m) = std::fs::symlink_metadata(&p)
-                && !m.is_dir()
-            {
-                return Err(Diagnostic::error(format!(
-                    "the render cache {} is not a folder (a file or a link)",
-                    p.display()
-                ))
-                .hint(format!(
-                    "remove {} (hotline-kit makes it again), or build with --no-cache",
-                    p.display()
-                )));
-            }
+        if let Some(p) = crate::base::output::not_a_folder(project, DIR) {
+            return Err(Diagnostic::error(format!(
+                "the render cache {} is not a folder (a file or a link)",
+                p.display()
+            ))
+            .hint(format!(
+                "remove {} (hotline-kit makes it again), or build with --no-cache",
+                p.display()
+            )));
         }
         Ok(Cache {
             dir: Some(dir),
@@ -172,7 +165,6 @@ fn encode(files: &[Rendered]) -> Vec<u8> {
             .iter()
             .map(|f| FileHeader {
                 bytes: f.bytes.len(),
-                sha256: crate::base::hash::digest(&f.bytes),
                 px: f.px,
             })
             .collect(),
@@ -213,11 +205,8 @@ fn decode(bytes: &[u8]) -> Result<Vec<Rendered>, String> {
         ));
     }
     let mut files = Vec::with_capacity(header.files.len());
-    for (i, f) in header.files.iter().enumerate() {
+    for f in &header.files {
         let (this, next) = body.split_at(f.bytes);
-        if crate::base::hash::digest(this) != f.sha256 {
-            return Err(format!("file {} of it does not match its SHA-256", i + 1));
-        }
         files.push(Rendered {
             bytes: this.to_vec(),
             px: f.px,

@@ -172,7 +172,8 @@ pub async fn pieces(State(st): State<AppState>, viewer: Viewer) -> Response {
     }
 }
 
-fn problems(d: &Diagnostics) -> Vec<Problem> {
+/// The errors of `d`, as a page lists them.
+pub fn problems(d: &Diagnostics) -> Vec<Problem> {
     d.0.iter()
         .filter(|x| x.is_error())
         .map(|x| Problem {

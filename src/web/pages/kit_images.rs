@@ -352,15 +352,7 @@ pub async fn upload(
             .into_response()
         }
         Ok(Err(d)) => {
-            let p =
-                d.0.iter()
-                    .filter(|x| x.is_error())
-                    .map(|x| Problem {
-                        message: x.message.clone(),
-                        hints: x.hints.clone(),
-                        place: x.location().unwrap_or_default(),
-                    })
-                    .collect();
+            let p = super::kit_files::problems(&d);
             render(
                 &st,
                 &viewer,
