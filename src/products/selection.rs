@@ -191,6 +191,7 @@ pub fn prepare(
     diags.extend(crate::checks::check::texts(project, &locales, sel.today).0);
     diags.extend(crate::checks::channel_rule::restroom(project, &designs).0);
     diags.extend(crate::checks::check::pieces(project, &ok, &failed, !sel.partial).0);
+    diags.extend(crate::checks::imagery::pieces(project, &ok).0);
     diags.extend(
         crate::checks::check::diversity(
             project,
