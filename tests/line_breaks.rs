@@ -53,12 +53,18 @@ fn paragraphs(scenes: &[Scene]) -> Vec<(String, String, String, SetParagraph)> {
 fn under_three_percent_of_wrapped_paragraphs_end_in_a_stranded_word() {
     let p = common::project();
     let all = scenes(&p, |script| !UNSPACED.contains(&script));
-    let locales: std::collections::BTreeSet<&str> =
-        all.iter().map(|s| s.locale.as_str()).collect();
-    assert_eq!(locales.len(), 13, "the 13 space-separated locales: {locales:?}");
+    let locales: std::collections::BTreeSet<&str> = all.iter().map(|s| s.locale.as_str()).collect();
+    assert_eq!(
+        locales.len(),
+        13,
+        "the 13 space-separated locales: {locales:?}"
+    );
     let paras = paragraphs(&all);
     let wrapped: Vec<_> = paras.iter().filter(|x| x.3.lines.len() >= 2).collect();
-    let stranded: Vec<_> = wrapped.iter().filter(|x| x.3.stranded().is_some()).collect();
+    let stranded: Vec<_> = wrapped
+        .iter()
+        .filter(|x| x.3.stranded().is_some())
+        .collect();
     for (d, l, slot, para) in &stranded {
         let lines: Vec<&str> = para.lines.iter().map(|x| x.0.as_str()).collect();
         println!("stranded: {d} {l} {slot}: {}", lines.join(" / "));
@@ -153,7 +159,10 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
     let mut s = kit::compile(&p, "poster", "en").unwrap();
     let quiet = hotline_kit::checks::check::pieces(&p, std::slice::from_ref(&s), &[], true);
     assert!(
-        !quiet.0.iter().any(|d| d.code.as_deref() == Some("stranded-word")),
+        !quiet
+            .0
+            .iter()
+            .any(|d| d.code.as_deref() == Some("stranded-word")),
         "{:?}",
         quiet.0
     );
@@ -169,11 +178,10 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
         ("home?".into(), measure * 0.2),
     ];
     let d = hotline_kit::checks::check::pieces(&p, std::slice::from_ref(&s), &[], true);
-    let w: Vec<_> = d
-        .0
-        .iter()
-        .filter(|x| x.code.as_deref() == Some("stranded-word"))
-        .collect();
+    let w: Vec<_> =
+        d.0.iter()
+            .filter(|x| x.code.as_deref() == Some("stranded-word"))
+            .collect();
     assert_eq!(w.len(), 1, "{:?}", d.0);
     assert_eq!(w[0].severity, Severity::Warning);
     for part in ["`headline`", "`poster`", "(en", "\"home?\""] {

@@ -1,7 +1,8 @@
 //! `hotline-kit check`: everything that can be judged without printing. Text checks
 //! (words to avoid, reading level, sentence length, hotline facts' age) run on the
-//! catalogs; piece checks (contrast, smallest text, labor and sex coverage) run on the
-//! laid-out scenes. `build` runs the same checks and writes nothing when one fails.
+//! catalogs; piece checks (contrast, smallest text, stranded words, labor and sex
+//! coverage) run on the laid-out scenes. `build` runs the same checks and writes nothing
+//! when one fails.
 
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::units::Color;
@@ -345,7 +346,10 @@ fn stranded(design: &Design, s: &Scene, b: &TextBlock, page_no: &str) -> Diagnos
         } else {
             String::new()
         };
-        let share = para.lines.last().map_or(0.0, |l| l.1 / para.measure.max(1e-3));
+        let share = para
+            .lines
+            .last()
+            .map_or(0.0, |l| l.1 / para.measure.max(1e-3));
         d.push(
             Diagnostic::warning(format!(
                         "slot `{}` of `{}` ({}{page_no}{item}) ends in a stranded word: its last line \"{}\" fills {:.0}% of the width ({} lines)",

@@ -81,7 +81,12 @@ fn rules() -> &'static Rules {
             .collect();
         Rules {
             dependent,
-            vietnamese: d.vietnamese.words.iter().map(|w| w.to_lowercase()).collect(),
+            vietnamese: d
+                .vietnamese
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             label_letters: d.numbers.label_letters,
         }
     })
@@ -126,10 +131,7 @@ fn word_boundaries(text: &str) -> HashSet<usize> {
 /// between words only.
 pub fn opportunities(text: &str, protected: &[Range<usize>], keep_all: bool) -> Vec<Opportunity> {
     let r = rules();
-    let words = text
-        .chars()
-        .any(is_cjk)
-        .then(|| word_boundaries(text));
+    let words = text.chars().any(is_cjk).then(|| word_boundaries(text));
     linebreaks(text)
         .filter(|(i, _)| !protected.iter().any(|p| p.start < *i && *i < p.end))
         .filter_map(|(i, op)| {
@@ -153,7 +155,11 @@ pub fn opportunities(text: &str, protected: &[Range<usize>], keep_all: bool) -> 
             Some(Opportunity {
                 pos: i,
                 forced,
-                penalty: if forced { 0.0 } else { penalty(r, before, after) },
+                penalty: if forced {
+                    0.0
+                } else {
+                    penalty(r, before, after)
+                },
             })
         })
         .collect()
@@ -164,11 +170,18 @@ fn penalty(r: &Rules, before: &str, after: &str) -> f32 {
     let prev = word_before(before);
     let letters = !prev.is_empty() && prev.chars().all(char::is_alphabetic);
     let n = prev.chars().count();
+    // A label may end in a colon ("Text: 233733").
+    let label = prev.trim_end_matches([':', '\u{FF1A}']);
+    let is_label = !label.is_empty()
+        && label.chars().all(char::is_alphabetic)
+        && label.chars().count() <= r.label_letters;
     let mut cost = 0.0;
-    if after.starts_with(LRI) && letters && n <= r.label_letters {
+    if after.starts_with(LRI) && is_label {
         cost += STRANDED;
     }
-    if r.vietnamese.contains(&format!("{} {}", bare(prev), bare(word_after(after)))) {
+    if r.vietnamese
+        .contains(&format!("{} {}", bare(prev), bare(word_after(after))))
+    {
         cost += SPLIT_WORD;
     }
     if letters && n <= 2 && !prev.chars().any(is_cjk) {
@@ -188,7 +201,12 @@ mod tests {
         opportunities(&t, &p, keep_all)
             .into_iter()
             .filter(|o| !o.forced)
-            .map(|o| (t[..o.pos].trim_end().replace([LRI, '\u{2069}'], ""), o.penalty))
+            .map(|o| {
+                (
+                    t[..o.pos].trim_end().replace([LRI, '\u{2069}'], ""),
+                    o.penalty,
+                )
+            })
             .collect()
     }
 
@@ -243,22 +261,38 @@ mod tests {
         assert_eq!(cost("Or text 233733 or call"), Some(STRANDED));
         assert_eq!(cost("Or text 233733"), Some(0.0));
         assert_eq!(cost("Or"), Some(SHORT_END));
-        assert!(!e.iter().any(|(h, _)| h.ends_with("1-888") || h.ends_with("2337")));
+        let c = ends("Text: 233733 · Llame al 1-888-373-7888", false);
+        let cost = |head: &str| c.iter().find(|(h, _)| h == head).map(|x| x.1);
+        assert_eq!(cost("Text:"), Some(STRANDED));
+        assert_eq!(cost("Text: 233733 · Llame al"), Some(STRANDED + SHORT_END));
+        assert!(
+            !e.iter()
+                .any(|(h, _)| h.ends_with("1-888") || h.ends_with("2337"))
+        );
         let u = ends("Chat online: humantraffickinghotline.org/chat today", false);
-        assert!(!u.iter().any(|(h, _)| h.ends_with("humantraffickinghotline.")));
+        assert!(
+            !u.iter()
+                .any(|(h, _)| h.ends_with("humantraffickinghotline."))
+        );
     }
 
     #[test]
     fn question_marks_and_colons_never_start_a_line() {
         for (t, head) in [
             ("Êtes-vous en sécurité ? Appelez", "Êtes-vous en sécurité"),
-            ("Êtes-vous en sécurité\u{202F}? Appelez", "Êtes-vous en sécurité"),
+            (
+                "Êtes-vous en sécurité\u{202F}? Appelez",
+                "Êtes-vous en sécurité",
+            ),
             ("Aide locale : appelez", "Aide locale"),
             ("Are you safe? Call", "Are you safe"),
             ("你安全吗？打电话", "你安全吗"),
             ("Local help: call", "Local help"),
         ] {
-            assert!(!may_end_after(t, head), "{t}: a line could start with the mark");
+            assert!(
+                !may_end_after(t, head),
+                "{t}: a line could start with the mark"
+            );
         }
     }
 }
