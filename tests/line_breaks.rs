@@ -162,7 +162,7 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
         !quiet
             .0
             .iter()
-            .any(|d| d.code.as_deref() == Some("stranded-word")),
+            .any(|d| d.code == Some("stranded-word")),
         "{:?}",
         quiet.0
     );
@@ -180,7 +180,7 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
     let d = hotline_kit::checks::check::pieces(&p, std::slice::from_ref(&s), &[], true);
     let w: Vec<_> =
         d.0.iter()
-            .filter(|x| x.code.as_deref() == Some("stranded-word"))
+            .filter(|x| x.code == Some("stranded-word"))
             .collect();
     assert_eq!(w.len(), 1, "{:?}", d.0);
     assert_eq!(w[0].severity, Severity::Warning);

@@ -205,6 +205,38 @@ mod tests {
         assert_eq!(two, ["xxxxxxxxxx", "yy"]);
     }
 
+    /// Lines of first-fit breaking, for comparison.
+    fn first_fit(words: &[usize], max: usize) -> usize {
+        let (mut lines, mut w) = (1, 0);
+        for &n in words {
+            if w > 0 && w + 1 + n > max {
+                lines += 1;
+                w = n;
+            } else {
+                w += n + if w > 0 { 1 } else { 0 };
+            }
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// As many lines as first fit, none wider than the measure, every word once.
+        #[test]
+        fn as_few_lines_as_first_fit_and_none_too_wide(
+            words in proptest::collection::vec(1usize..9, 1..30),
+            max in 8usize..40,
+            balance in proptest::bool::ANY,
+        ) {
+            let t: Vec<String> = words.iter().map(|n| "x".repeat(*n)).collect();
+            let t = t.join(" ");
+            let wrap = if balance { Wrap::Balance } else { Wrap::Pretty };
+            let got = lines(&t, max as f32, wrap);
+            proptest::prop_assert_eq!(got.len(), first_fit(&words, max));
+            proptest::prop_assert!(got.iter().all(|l| l.chars().count() <= max));
+            proptest::prop_assert_eq!(got.join(" "), t);
+        }
+    }
+
     #[test]
     fn a_piece_wider_than_the_measure_does_not_fit() {
         let t = "a verylongword b";
