@@ -159,10 +159,7 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
     let mut s = kit::compile(&p, "poster", "en").unwrap();
     let quiet = hotline_kit::checks::check::pieces(&p, std::slice::from_ref(&s), &[], true);
     assert!(
-        !quiet
-            .0
-            .iter()
-            .any(|d| d.code == Some("stranded-word")),
+        !quiet.0.iter().any(|d| d.code == Some("stranded-word")),
         "{:?}",
         quiet.0
     );

@@ -10,7 +10,7 @@
 //! - every line but a paragraph's last costs its squared slack (the share of the measure
 //!   it leaves empty);
 //! - [`Wrap::Pretty`] (body text, questions, lists): the last line costs nothing unless
-//!   it is stranded ([`crate::scene::stranded_line`]: one word, under 30% of the
+//!   it is stranded ([`crate::base::stranded::is_stranded`]: one word, under 30% of the
 //!   measure, or under 4 characters in Chinese and Japanese), which costs
 //!   [`STRANDED`];
 //! - [`Wrap::Balance`] (headlines, centred text): the last line costs its slack like the

@@ -2,7 +2,7 @@
 //! opportunities, narrowed and weighed by the rules the [`crate::layout::breaking`]
 //! breaker cannot know from widths alone.
 //!
-//! - Numbers, short codes and addresses are isolated ([`crate::layout::text`]) and never
+//! - Numbers, short codes and addresses are isolated by the shaper and never
 //!   split; a short word right before one is its label ("text 233733") and a line
 //!   ending between them costs as much as a stranded word.
 //! - Chinese and Japanese: between two ideographs or kana a line may end only at a word
@@ -26,7 +26,6 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::base::stranded::is_cjk;
 use crate::layout::breaking::{Opportunity, STRANDED};
-use crate::layout::text::LRI;
 
 /// What ending a line after a word of one or two letters costs ("at", "de", "à"):
 /// a short preposition or article reads better at the start of the next line, when
@@ -158,15 +157,17 @@ pub fn opportunities(text: &str, protected: &[Range<usize>], keep_all: bool) -> 
                 penalty: if forced {
                     0.0
                 } else {
-                    penalty(r, before, after)
+                    let number = protected.iter().any(|p| p.start == i);
+                    penalty(r, before, after, number)
                 },
             })
         })
         .collect()
 }
 
-/// What ending a line between `before` and `after` costs.
-fn penalty(r: &Rules, before: &str, after: &str) -> f32 {
+/// What ending a line between `before` and `after` costs; `number`: `after` starts with
+/// an isolated number, short code or address.
+fn penalty(r: &Rules, before: &str, after: &str, number: bool) -> f32 {
     let prev = word_before(before);
     let letters = !prev.is_empty() && prev.chars().all(char::is_alphabetic);
     let n = prev.chars().count();
@@ -176,7 +177,7 @@ fn penalty(r: &Rules, before: &str, after: &str) -> f32 {
         && label.chars().all(char::is_alphabetic)
         && label.chars().count() <= r.label_letters;
     let mut cost = 0.0;
-    if after.starts_with(LRI) && is_label {
+    if number && is_label {
         cost += STRANDED;
     }
     if r.vietnamese
@@ -193,7 +194,7 @@ fn penalty(r: &Rules, before: &str, after: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::text::isolate_numbers;
+    use crate::layout::text::{LRI, isolate_numbers};
 
     /// The text before each opportunity that is not forced.
     fn ends(raw: &str, keep_all: bool) -> Vec<(String, f32)> {
