@@ -88,7 +88,11 @@ pub fn total_fit(
                 break;
             }
             if let Some((lines, cost, _)) = best[i] {
-                let slack = ((max - w) / max).max(0.0);
+                let slack = if max > 0.0 {
+                    ((max - w) / max).max(0.0)
+                } else {
+                    0.0
+                };
                 let line = if !end.forced {
                     slack * slack + end.penalty
                 } else {
