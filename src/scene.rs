@@ -184,6 +184,28 @@ pub struct TextBlock {
     /// The box the glyph outlines cover (accents and combining marks included), where
     /// they were drawn; `None` when nothing has ink.
     pub ink: Option<Rect>,
+    /// Each paragraph as broken into lines.
+    pub set: Vec<SetParagraph>,
+}
+
+/// One paragraph of a text block as broken into lines, kept for checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetParagraph {
+    /// The width its lines were broken to (bullet indent left out), in points.
+    pub measure: f32,
+    /// Each line's text as read (bidi controls left out) and its width in points.
+    pub lines: Vec<(String, f32)>,
+}
+
+impl SetParagraph {
+    /// The last line, when the paragraph wraps and that line leaves a word stranded
+    /// ([`crate::base::stranded::is_stranded`]).
+    pub fn stranded(&self) -> Option<&str> {
+        let (last, w) = self.lines.last()?;
+        let share = w / self.measure.max(1e-3);
+        (self.lines.len() >= 2 && crate::base::stranded::is_stranded(last, share))
+            .then_some(last.as_str())
+    }
 }
 
 /// The spot colour a print-and-cut RIP or a cutting plotter reads as the die line.

@@ -14,5 +14,6 @@ pub mod raster;
 pub mod shipped;
 pub mod sources;
 pub mod stamp;
+pub mod stranded;
 pub mod svg_safety;
 pub mod units;

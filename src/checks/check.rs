@@ -1,14 +1,15 @@
 //! `hotline-kit check`: everything that can be judged without printing. Text checks
 //! (words to avoid, reading level, sentence length, hotline facts' age) run on the
-//! catalogs; piece checks (contrast, smallest text, labor and sex coverage) run on the
-//! laid-out scenes. `build` runs the same checks and writes nothing when one fails.
+//! catalogs; piece checks (contrast, smallest text, stranded words, labor and sex
+//! coverage) run on the laid-out scenes. `build` runs the same checks and writes nothing
+//! when one fails.
 
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::units::Color;
 use crate::load::content::{Level, Tag, find_forms};
 use crate::load::project::Project;
 use crate::load::spec::{Design, Medium, QrKind};
-use crate::scene::{Item, Rect, Scene};
+use crate::scene::{Item, Rect, Scene, TextBlock};
 
 /// Reading level above which English text gets a warning (Flesch-Kincaid grade).
 pub const MAX_GRADE: f32 = 8.0;
@@ -235,6 +236,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                             .code("min-text"),
                     );
                 }
+                d.extend(stranded(design, s, b, &page_no).0);
             }
             let mut reported = std::collections::BTreeSet::new();
             for (i, it) in page.items.iter().enumerate() {
@@ -326,6 +328,41 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
         d.push(
             diag.hint("add a design (such as the poster) with red flags of both kinds, or pick them with `flags = { count = N }`")
                 .code("kit-coverage"),
+        );
+    }
+    d
+}
+
+/// A warning for each paragraph of a block whose last line leaves a word stranded
+/// ([`crate::base::stranded::is_stranded`]), naming design, slot and locale.
+fn stranded(design: &Design, s: &Scene, b: &TextBlock, page_no: &str) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for (i, para) in b.set.iter().enumerate() {
+        let Some(last) = para.stranded() else {
+            continue;
+        };
+        let item = if b.set.len() > 1 {
+            format!(", item {}", i + 1)
+        } else {
+            String::new()
+        };
+        let share = para
+            .lines
+            .last()
+            .map_or(0.0, |l| l.1 / para.measure.max(1e-3));
+        d.push(
+            Diagnostic::warning(format!(
+                        "slot `{}` of `{}` ({}{page_no}{item}) ends in a stranded word: its last line \"{}\" fills {:.0}% of the width ({} lines)",
+                        b.slot,
+                        s.design,
+                        s.locale,
+                        last.escape_debug(),
+                        share * 100.0,
+                        para.lines.len()
+                    ))
+                .at(&design.source, design.slot_span(&b.slot))
+                .hint("shorten or reword the message, or give the slot a different width; a last line should hold at least two words and 30% of the width (4 characters in Chinese and Japanese)")
+                .code("stranded-word"),
         );
     }
     d

@@ -4,10 +4,12 @@
 //! gets the largest size in its range that fits, and the QR code is encoded and decoded
 //! back before it enters the scene.
 
+pub mod breaking;
 pub mod channels;
 pub mod diversity;
 pub mod qr;
 pub mod text;
+pub mod words;
 
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::units::Color;
@@ -15,7 +17,8 @@ use crate::load::fonts::FontChain;
 use crate::load::locale::{Catalog, Direction, Review};
 use crate::load::project::Project;
 use crate::load::spec::{Align, Content, Design, FontRole, Medium, Slot, Track, VAlign};
-use crate::scene::{GlyphRun, Item, Page, Rect, Scene, TextBlock};
+use crate::scene::{GlyphRun, Item, Page, Rect, Scene, SetParagraph, TextBlock};
+use breaking::Wrap;
 use text::{Paragraph, TextError};
 
 /// Smallest printed QR module the tool accepts (0.4 mm), in points.
@@ -141,6 +144,35 @@ struct Block {
     /// Ink of each line measured so far, by paragraph and text range (em units, so it
     /// holds at every size the fitting tries).
     inks: std::cell::RefCell<std::collections::HashMap<(usize, usize, usize), Option<text::Ink>>>,
+    /// Which paragraphs are balanced (see [`Balance`]).
+    balance: Balance,
+}
+
+/// Which paragraphs of a block get balanced lines ([`Wrap::Balance`], like CSS
+/// `text-wrap: balance`); the others avoid a stranded last word ([`Wrap::Pretty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Balance {
+    /// Every paragraph: a centred slot (headlines, intros, short centred lines).
+    All,
+    /// A paragraph of at most [`BALANCE_LINES`] lines: a bold slot (headlines, labels).
+    Short,
+    /// None: regular start- or end-aligned text (body, questions, lists).
+    None,
+}
+
+/// The most lines a bold, not centred paragraph may take and still be balanced;
+/// longer ones read as body text.
+const BALANCE_LINES: usize = 3;
+
+impl Balance {
+    /// The rule for a slot: centred text is balanced, bold text when short.
+    fn of(align: Align, font: FontRole) -> Balance {
+        match (align, font) {
+            (Align::Center, _) => Balance::All,
+            (_, FontRole::Bold) => Balance::Short,
+            _ => Balance::None,
+        }
+    }
 }
 
 impl Block {
@@ -220,7 +252,15 @@ impl Block {
         let mut n = 0;
         for (i, (p, _)) in self.paras.iter().enumerate() {
             let max = bx.w / size - self.indent(i);
-            let ls = p.break_lines(max)?;
+            let mut ls = p.break_lines(max)?;
+            let balance = match self.balance {
+                Balance::All => true,
+                Balance::Short => ls.len() <= BALANCE_LINES,
+                Balance::None => false,
+            };
+            if balance && ls.len() > 1 {
+                ls = p.wrap_lines(max, Wrap::Balance)?;
+            }
             n += ls.len().max(1);
             lines.push(ls);
         }
@@ -530,6 +570,7 @@ impl SlotCtx<'_> {
             asc: first.ascender,
             desc: first.descender,
             inks: Default::default(),
+            balance: Balance::of(self.slot.align, self.slot.font),
         };
         let lh = self.design.line_height * self.cat.info.line_height.unwrap_or(1.0);
         let range = self
@@ -560,6 +601,19 @@ impl SlotCtx<'_> {
             }
         };
         let ink = self.place(&block, &fit, lh, items);
+        let set = block
+            .paras
+            .iter()
+            .zip(&fit.lines)
+            .enumerate()
+            .map(|(i, ((p, _), lines))| SetParagraph {
+                measure: self.rect.w - block.indent(i) * fit.size,
+                lines: lines
+                    .iter()
+                    .map(|l| (p.visible(l.clone()), p.width(l.clone()) * fit.size))
+                    .collect(),
+            })
+            .collect();
         blocks.push(TextBlock {
             slot: self.slot.name.clone(),
             paragraphs: plain,
@@ -567,6 +621,7 @@ impl SlotCtx<'_> {
             lines: fit.lines.iter().map(Vec::len).sum(),
             rect: self.rect,
             ink,
+            set,
         });
         Ok(())
     }

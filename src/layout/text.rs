@@ -7,8 +7,8 @@
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
-use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+use crate::layout::breaking::{Lines, Opportunity, Wrap, total_fit};
 use crate::load::fonts::{Face, FontBook, FontChain, FontId};
 use crate::load::locale::Direction;
 use crate::scene::Glyph;
@@ -25,10 +25,6 @@ pub fn is_bidi_control(c: char) -> bool {
 
 fn is_invisible(c: char) -> bool {
     is_bidi_control(c) || matches!(c, '\n' | '\r' | '\u{FEFF}')
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
 fn token_char(c: char) -> bool {
@@ -235,8 +231,8 @@ pub struct Paragraph {
     classes: Vec<BidiClass>,
     para_level: Level,
     segments: Vec<Segment>,
-    /// Positions where a line may start, and whether the break is forced.
-    breaks: Vec<(usize, bool)>,
+    /// Positions where a line may start, whether the break is forced, and its cost.
+    breaks: Vec<Opportunity>,
     /// `prefix[i]` = total advance (em) of glyphs whose cluster starts before byte `i`.
     prefix: Vec<f32>,
 }
@@ -415,17 +411,7 @@ pub fn shape(
 
     // Korean breaks lines at spaces, not between syllables (CSS `word-break: keep-all`).
     let keep_all = lang == "ko" || lang.starts_with("ko-");
-    let breaks = linebreaks(&text)
-        .filter(|(i, _)| !protected.iter().any(|r| r.start < *i && *i < r.end))
-        .filter(|(i, _)| {
-            !keep_all || {
-                let before = text[..*i].chars().next_back();
-                let after = text[*i..].chars().next();
-                !(before.is_some_and(is_hangul) && after.is_some_and(is_hangul))
-            }
-        })
-        .map(|(i, op)| (i, op == BreakOpportunity::Mandatory))
-        .collect();
+    let breaks = crate::layout::words::opportunities(&text, &protected, keep_all);
 
     Ok(Paragraph {
         rtl: dir == Direction::Rtl,
@@ -462,7 +448,7 @@ impl Paragraph {
     pub fn widest_unbreakable(&self) -> (String, f32) {
         let mut best = (String::new(), 0.0f32);
         let mut start = 0;
-        for &(pos, _) in &self.breaks {
+        for &Opportunity { pos, .. } in &self.breaks {
             let w = self.width(start..pos);
             if w > best.1 {
                 let t: String = self.text[self.trim_end(start..pos)]
@@ -476,42 +462,25 @@ impl Paragraph {
         best
     }
 
-    /// Greedy line breaking to `max` em. `None` if a piece that cannot be broken is
-    /// wider than `max`.
+    /// The best lines at `max` em ([`total_fit`]: the fewest lines, then no stranded
+    /// word, or balanced lines), trailing spaces left out. `None` if a piece that
+    /// cannot be broken is wider than `max`.
+    pub fn wrap_lines(&self, max: f32, wrap: Wrap) -> Option<Vec<Range<usize>>> {
+        let lines = total_fit(self, &self.breaks, self.text.len(), max, wrap)?;
+        Some(lines.into_iter().map(|r| self.trim_end(r)).collect())
+    }
+
+    /// [`Paragraph::wrap_lines`] for body text ([`Wrap::Pretty`]).
     pub fn break_lines(&self, max: f32) -> Option<Vec<Range<usize>>> {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        let mut last_ok: Option<usize> = None;
-        let mut i = 0;
-        while i < self.breaks.len() {
-            let (pos, forced) = self.breaks[i];
-            if pos <= start {
-                i += 1;
-                continue;
-            }
-            if self.width(start..pos) <= max + 1e-4 {
-                if forced {
-                    lines.push(self.trim_end(start..pos));
-                    start = pos;
-                    last_ok = None;
-                } else {
-                    last_ok = Some(pos);
-                }
-                i += 1;
-            } else {
-                match last_ok.take() {
-                    Some(l) => {
-                        lines.push(self.trim_end(start..l));
-                        start = l;
-                    }
-                    None => return None,
-                }
-            }
-        }
-        if start < self.text.len() {
-            lines.push(self.trim_end(start..self.text.len()));
-        }
-        Some(lines)
+        self.wrap_lines(max, Wrap::Pretty)
+    }
+
+    /// The text of a line as read: bidi controls and isolates left out.
+    pub fn visible(&self, line: Range<usize>) -> String {
+        self.text[self.trim_end(line)]
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .collect()
     }
 
     /// Ink of one line, in em from its start and its baseline; `None` if nothing on it
@@ -599,6 +568,17 @@ impl Paragraph {
             x += w;
         }
         out
+    }
+}
+
+impl Lines for Paragraph {
+    fn width(&self, range: Range<usize>) -> f32 {
+        Paragraph::width(self, range)
+    }
+
+    fn stranded(&self, range: Range<usize>, max: f32) -> bool {
+        let share = Paragraph::width(self, range.clone()) / max;
+        crate::base::stranded::is_stranded(&self.visible(range), share)
     }
 }
 
