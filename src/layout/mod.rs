@@ -400,6 +400,9 @@ pub fn compile(
                     &mut blocks,
                 ),
                 Content::Qr => ctx.qr(&payload, &mut items),
+                Content::QrCaption => msgs
+                    .get(&[qr_kind.caption_id().to_string()], &ctx.where_())
+                    .and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
                 Content::Images(ids) => ctx.images(ids, &mut items),
                 Content::ImagePick(_) => ctx.images(
                     &picks

@@ -272,6 +272,19 @@ pub struct Header {
     /// only one kind of exploitation happens to people like them.
     #[serde(default)]
     pub restroom: bool,
+    /// How far away the piece is read (`"0.6m"` seated in a stall, `"2m"` for a poster):
+    /// `check` asks a cap height of at least 1/200 of it of the number, the text line
+    /// and the question.
+    #[serde(default)]
+    pub viewing_distance: Option<Spanned<Length>>,
+    /// Screen designs: the diagonal of the smallest screen they are shown on (`"32in"`),
+    /// which turns pixels into millimetres for the viewing-distance check.
+    #[serde(default)]
+    pub screen: Option<Spanned<Length>>,
+    /// The slot that asks the piece's question (its lead message), held to the
+    /// viewing-distance rule with the number and the text line.
+    #[serde(default)]
+    pub question: Option<Spanned<String>>,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -341,6 +354,10 @@ pub struct SlotSpec {
     /// The QR code.
     #[serde(default)]
     pub qr: Option<bool>,
+    /// The QR code's caption: "Scan to call", "Scan to text" or "Scan to open the
+    /// website", whichever says what the piece's QR code does.
+    #[serde(default)]
+    pub qr_caption: Option<bool>,
     /// Illustration ids from designs/imagery/catalog.toml.
     #[serde(default)]
     pub images: Option<Spanned<Vec<String>>>,
@@ -462,6 +479,9 @@ pub enum Content {
     Hotline(HotlineField),
     /// The QR code.
     Qr,
+    /// The QR code's caption, its verb chosen by what the code does
+    /// ([`QrKind::caption_id`]).
+    QrCaption,
     /// Illustrations.
     Images(Vec<String>),
     /// Red flags picked from the library by tag and count (a list).
@@ -571,6 +591,12 @@ pub struct Design {
     pub on_request: bool,
     /// The jurisdiction profile a state notice is made from.
     pub notice_of: Option<String>,
+    /// How far away the piece is read, in millimetres (`viewing_distance`).
+    pub viewing_distance_mm: Option<f32>,
+    /// The smallest screen a screen design is shown on: its diagonal in inches.
+    pub screen_in: Option<f32>,
+    /// The slot holding the piece's question (`question` in `[design]`).
+    pub question: Option<String>,
 }
 
 impl Design {
@@ -597,6 +623,20 @@ impl Design {
 }
 
 impl Design {
+    /// Millimetres per point of the piece as it is seen: 25.4/72 in print; on a screen
+    /// design, one pixel of the declared smallest screen (`None` when no screen is
+    /// declared).
+    pub fn mm_per_pt(&self) -> Option<f32> {
+        match self.medium {
+            Medium::Print => Some(1.0 / crate::base::units::PT_PER_MM),
+            Medium::Screen => {
+                let diag = self.screen_in?;
+                let (w, h) = (self.width.to_pt(1.0, 0.0), self.height.to_pt(1.0, 0.0));
+                Some(diag * 25.4 / w.hypot(h))
+            }
+        }
+    }
+
     /// The finished size in words: "3in x 3in" for print, "1920 x 1080 px" for screens.
     pub fn size_text(&self) -> String {
         let px = self.px_pt();
