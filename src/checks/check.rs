@@ -287,6 +287,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                     .filter(|x| x.severity != crate::base::diag::Severity::Error),
             );
         }
+        d.extend(crate::checks::lockup::piece(p, design, s).0);
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));
             if !(l && x) {

@@ -123,6 +123,9 @@ pub enum VAlign {
 /// number only makes the others vanish (and, far larger, stops being a number).
 pub const MAX_SHARE: f64 = 10_000.0;
 
+/// The screen diagonal (inches) a screen design is measured on when it declares none.
+pub const DEFAULT_SCREEN_IN: f32 = 32.0;
+
 /// A row height or column width: a share of the free space, or a fixed length.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Track {
@@ -624,15 +627,15 @@ impl Design {
 
 impl Design {
     /// Millimetres per point of the piece as it is seen: 25.4/72 in print; on a screen
-    /// design, one pixel of the declared smallest screen (`None` when no screen is
-    /// declared).
-    pub fn mm_per_pt(&self) -> Option<f32> {
+    /// design, one pixel of the declared smallest screen (`screen`, else
+    /// [`DEFAULT_SCREEN_IN`]).
+    pub fn mm_per_pt(&self) -> f32 {
         match self.medium {
-            Medium::Print => Some(1.0 / crate::base::units::PT_PER_MM),
+            Medium::Print => 1.0 / crate::base::units::PT_PER_MM,
             Medium::Screen => {
-                let diag = self.screen_in?;
+                let diag = self.screen_in.unwrap_or(DEFAULT_SCREEN_IN);
                 let (w, h) = (self.width.to_pt(1.0, 0.0), self.height.to_pt(1.0, 0.0));
-                Some(diag * 25.4 / w.hypot(h))
+                diag * 25.4 / w.hypot(h)
             }
         }
     }
