@@ -25,6 +25,7 @@ scan-to-text = Scan to text
 scan-to-open = Scan to open the website
 free-private = Free, private, { $hours }
 text-label = Or send a text message
+text-label-limited = Or send a text message (English or Spanish)
 local-help = Local help:
 # Who answers (shared facts section 1): within the hotline's own words, never a promise
 # that nothing is ever reported.

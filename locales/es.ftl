@@ -25,6 +25,7 @@ scan-to-text = Escanee para enviar un texto
 scan-to-open = Escanee para abrir el sitio web
 free-private = Gratis, privado, { $hours }
 text-label = O envíe un mensaje de texto
+text-label-limited = O envíe un mensaje de texto (inglés o español)
 local-help = Ayuda local:
 who-answers = La línea no es la policía ni inmigración. Ayuda a todas las personas, con o sin papeles. Usted decide si se avisa a la policía. Si un niño o una niña puede sufrir daño o alguien está en peligro, la línea avisa a las autoridades.
 

@@ -24,6 +24,7 @@ scan-to-text = Scannez pour envoyer un texto
 scan-to-open = Scannez pour ouvrir le site web
 free-private = Gratuit, confidentiel, { $hours }
 text-label = Ou envoyez un SMS
+text-label-limited = Ou envoyez un SMS (anglais ou espagnol)
 local-help = Aide locale :
 who-answers = La ligne n’est ni la police ni le service de l’immigration. Elle aide tout le monde, avec ou sans papiers. C’est vous qui décidez si la police est prévenue. Si un enfant risque d’être blessé ou si quelqu’un est en danger, la ligne prévient les autorités.
 

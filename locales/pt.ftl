@@ -23,6 +23,7 @@ scan-to-text = Escaneie para enviar mensagem de texto
 scan-to-open = Escaneie para abrir o site
 free-private = Gratuito, privado, { $hours }
 text-label = Ou envie um SMS
+text-label-limited = Ou envie um SMS (inglês ou espanhol)
 local-help = Ajuda local:
 who-answers = A linha não é a polícia nem a imigração. Ela ajuda todas as pessoas, com ou sem documentos. Você decide se a polícia vai ser avisada. Se uma criança puder sofrer algum mal ou alguém estiver em perigo, a linha avisa as autoridades.
 
