@@ -469,7 +469,7 @@ pub fn intended(p: &Project, design: &Design, options: &crate::layout::Options) 
     use crate::load::spec::Content;
     let mut out = Intended::default();
     for (pi, overrides) in design.pages.iter().enumerate() {
-        for slot in &design.slots {
+        for slot in design.slots.iter().filter(|s| design.shows(pi, &s.name)) {
             match overrides.get(&slot.name).unwrap_or(&slot.content) {
                 Content::Text(id) => out.messages.push(id.clone()),
                 Content::List(ids) => out.messages.extend(ids.iter().cloned()),

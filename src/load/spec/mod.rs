@@ -419,13 +419,22 @@ pub enum Unserved {
     Message(String),
 }
 
-/// `[[page]]`: one page or slide; `content` swaps the messages of some slots.
+/// `[[page]]`: one page or slide; `content` swaps the messages of some slots, `hide`
+/// leaves slots out of this page (rows holding only hidden slots collapse).
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
     /// Slot name to message id(s).
     #[serde(default)]
     pub content: BTreeMap<String, Spanned<MessageRef>>,
+    /// Slots not shown on this page (the question on a wallet card's front). The number
+    /// and the QR code are on every page and cannot be hidden.
+    #[serde(default)]
+    pub hide: Option<Spanned<Vec<String>>>,
+    /// Row heights on this page, one per row of `[layout]` (the two sides of a card
+    /// give their rows different shares).
+    #[serde(default)]
+    pub rows: Option<Spanned<Vec<Track>>>,
 }
 
 /// A whole design file.
@@ -588,6 +597,10 @@ pub struct Design {
     pub slots: Vec<Slot>,
     /// Per page, slot name to replacement content.
     pub pages: Vec<BTreeMap<String, Content>>,
+    /// Per page, the slots left out of it (`hide`); as long as `pages`.
+    pub hidden: Vec<Vec<String>>,
+    /// Per page, its own row heights (`rows` in `[[page]]`), else `rows`.
+    pub page_rows: Vec<Option<Vec<Track>>>,
     /// The design file, for diagnostics.
     pub source: Arc<Source>,
     /// Built only when named, not in the default kit.
@@ -614,6 +627,14 @@ impl Design {
     /// Diagnostic pointing at this design file, at `span` if given.
     pub fn error(&self, msg: impl Into<String>, span: Option<Range<usize>>) -> Diagnostic {
         Diagnostic::error(msg).at(&self.source, span)
+    }
+
+    /// Whether slot `name` is shown on page `page` (not hidden there).
+    pub fn shows(&self, page: usize, name: &str) -> bool {
+        !self
+            .hidden
+            .get(page)
+            .is_some_and(|h| h.iter().any(|n| n == name))
     }
 
     /// Find the span of `[slot.NAME]` in the file.

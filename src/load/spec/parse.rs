@@ -105,12 +105,14 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         .filter_map(|(sname, spanned)| parse_slot(sname, spanned, h, &rects, src, &mut diags))
         .collect();
     required_slots(&file, &rects, &slots, src, &mut diags);
-    let pages = parse_pages(&file, &slots, src, &mut diags);
+    let (pages, hidden, page_rows) = parse_pages(&file, &slots, src, &mut diags);
     let reading = reading_rules(h, &slots, src, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
     let mut base = base_design(name, &file, bleed, line_height, slots, pages, src);
+    base.hidden = hidden;
+    base.page_rows = page_rows;
     (base.viewing_distance_mm, base.screen_in, base.question) = reading;
     let mut out = vec![base.clone()];
     for v in &file.variant {
@@ -594,20 +596,43 @@ fn required_slots(
     }
 }
 
-/// `[[page]]` tables: the messages that change per page, in text and list slots only.
+/// Per page: replacement content, hidden slots, own row heights.
+type PagesOf = (
+    Vec<BTreeMap<String, Content>>,
+    Vec<Vec<String>>,
+    Vec<Option<Vec<Track>>>,
+);
+
+/// `[[page]]` tables: the messages that change per page, in text and list slots only,
+/// and the slots each page leaves out (`hide`).
 fn parse_pages(
     file: &DesignFile,
     slots: &[Slot],
     src: &Arc<Source>,
     diags: &mut Diagnostics,
-) -> Vec<BTreeMap<String, Content>> {
+) -> PagesOf {
     let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let mut pages = Vec::new();
+    let mut hidden = Vec::new();
+    let mut rows = Vec::new();
     for p in if file.page.is_empty() {
         vec![PageSpec::default()]
     } else {
         file.page.clone()
     } {
+        hidden.push(page_hides(&p, slots, src, diags));
+        rows.push(p.rows.as_ref().and_then(|r| {
+            let n = file.layout.rows.get_ref().len();
+            if r.get_ref().len() == n {
+                Some(r.get_ref().clone())
+            } else {
+                diags.push(
+                    err(format!("this page has {} rows, the layout {n}", r.get_ref().len()), r.span())
+                        .hint("give a page's `rows` one height per row of [layout]"),
+                );
+                None
+            }
+        }));
         let mut map = BTreeMap::new();
         for (slot, m) in &p.content {
             match slots.iter().find(|s| &s.name == slot) {
@@ -630,7 +655,31 @@ fn parse_pages(
         }
         pages.push(map);
     }
-    pages
+    (pages, hidden, rows)
+}
+
+/// A page's `hide`: slots of this design, never the number or the QR code (every page
+/// carries both).
+fn page_hides(p: &PageSpec, slots: &[Slot], src: &Arc<Source>, diags: &mut Diagnostics) -> Vec<String> {
+    let Some(hide) = &p.hide else {
+        return Vec::new();
+    };
+    let err = |msg: String| Diagnostic::error(msg).at(src, Some(hide.span()));
+    let mut out = Vec::new();
+    for name in hide.get_ref() {
+        match slots.iter().find(|s| &s.name == name) {
+            None => diags.push(
+                err(format!("`hide` names slot `{name}`, which does not exist"))
+                    .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
+            ),
+            Some(s) if matches!(s.content, Content::Qr | Content::Hotline(HotlineField::Phone)) => diags.push(
+                err(format!("`hide` names slot `{name}`, but the hotline number and the QR code are on every page"))
+                    .hint("hide other slots; every page of a piece carries the number and the QR code"),
+            ),
+            Some(_) => out.push(name.clone()),
+        }
+    }
+    out
 }
 
 /// The design itself, from its checked parts.
@@ -684,6 +733,8 @@ fn base_design(
         gap: lay.gap.unwrap_or(Length::ZERO),
         slots,
         pages,
+        hidden: Vec::new(),
+        page_rows: Vec::new(),
         source: src.clone(),
         on_request: false,
         notice_of: None,

@@ -95,7 +95,7 @@ pub fn uses(p: &Project) -> BTreeMap<String, Vec<Use>> {
     let mut out: BTreeMap<String, Vec<Use>> = BTreeMap::new();
     for d in p.designs.values() {
         for (pi, overrides) in d.pages.iter().enumerate() {
-            for slot in &d.slots {
+            for slot in d.slots.iter().filter(|s| d.shows(pi, &s.name)) {
                 let content = overrides.get(&slot.name).unwrap_or(&slot.content);
                 let mut refs = content_refs(p, content);
                 refs.extend(slot_refs(slot));
