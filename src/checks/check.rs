@@ -380,7 +380,7 @@ pub fn diversity(
     }
     // A slide loop plays on its own, so it must meet the same rules by itself.
     let mut seen = std::collections::BTreeSet::new();
-    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+    for s in scenes.iter().filter(|s| is_loop(s)) {
         if !seen.insert(&s.design) {
             continue;
         }
@@ -415,6 +415,11 @@ pub fn diversity(
     d
 }
 
+/// A slide loop: a screen piece of several slides (a two-sided card is not one).
+fn is_loop(s: &Scene) -> bool {
+    s.medium == Medium::Screen && s.pages.len() > 1
+}
+
 /// Who the kit's illustrations show.
 pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity::Coverage {
     let mut cov = crate::layout::diversity::Coverage::default();
@@ -437,7 +442,7 @@ pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity
 pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
     let mut out = image_coverage(p, scenes).table();
     let mut seen = std::collections::BTreeSet::new();
-    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+    for s in scenes.iter().filter(|s| is_loop(s)) {
         if seen.insert(&s.design) {
             let t = image_coverage(p, std::slice::from_ref(s)).table();
             out.push_str(&t.replacen(
