@@ -8,7 +8,7 @@ use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::numbers;
 use crate::load::hotline::{HotlineField, QrKind};
 use crate::load::project::Project;
-use crate::load::spec::{Design, Medium};
+use crate::load::spec::{Content, Design, Medium};
 use crate::scene::{Item, Page, Rect, Scene, TextBlock};
 
 /// The text line's digits must be at least this share of the phone number's size.
@@ -37,7 +37,14 @@ pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
             .filter(|b| shows(b, &phone))
             .map(|b| b.size)
             .fold(0.0f32, f32::max);
-        for b in page.blocks.iter().filter(|b| shows(b, &sms)) {
+        // A state law's own wording keeps the size the law gives it.
+        let statute = |b: &TextBlock| {
+            design
+                .slots
+                .iter()
+                .any(|s| s.name == b.slot && matches!(s.content, Content::Statute(_)))
+        };
+        for b in page.blocks.iter().filter(|b| shows(b, &sms) && !statute(b)) {
             d.extend(text_line(p, &at, page, b, number).0);
         }
         d.extend(captions(p, &at, page).0);
