@@ -41,7 +41,13 @@ fn the_default_kit_meets_every_lockup_rule_in_every_locale() {
     let t = common::temp_project_all_fonts();
     let (code, j) = check(t.path(), &["--locale", "all"]);
     assert_eq!(code, 0, "{j:#?}");
-    for c in ["lockup-text-size", "lockup-text-bold", "qr-caption", "viewing-distance"] {
+    for c in [
+        "lockup-text-size",
+        "lockup-text-bold",
+        "lockup-number-leads",
+        "qr-caption",
+        "viewing-distance",
+    ] {
         assert!(of(&j, c).is_empty(), "{c}: {j:#?}");
     }
 }
@@ -74,6 +80,22 @@ fn a_text_line_under_0_7_of_the_number_is_an_error_with_both_sizes() {
     let (ratio, number) = (num("22.0pt,"), num("phone number's"));
     assert!((ratio - 22.0 / number).abs() < 0.01 && ratio < 0.7, "{m}");
     assert_eq!(e[0]["file"], "designs/poster.toml");
+}
+
+#[test]
+fn a_text_line_larger_than_the_number_is_an_error() {
+    let t = common::temp_project();
+    // The number held to 40 pt, under the short code's 44-48 pt.
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "size = [\"44pt\", \"60pt\"]",
+        "size = [\"40pt\", \"40pt\"]",
+    );
+    let (code, j) = check(t.path(), &["--design", "poster"]);
+    assert_eq!(code, 1, "{j:#?}");
+    let e = of(&j, "lockup-number-leads");
+    assert_eq!(e.len(), 2, "{j:#?}");
+    assert!(msg(e[0]).contains("is set at 48.0pt, larger than the phone number's 40.0pt"), "{}", msg(e[0]));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The contact lockup, measured on a laid-out piece: the text line as strong as the
-//! call line (its digits at least [`TEXT_TO_PHONE`] of the number's size, in bold),
+//! call line (its digits at least [`TEXT_TO_PHONE`] of the number's size, in bold, and
+//! no larger than the number, which leads),
 //! every QR code captioned near it with a verb that says what scanning does, and the
 //! lines a reader must read from afar (the number, the text line, the question) tall
 //! enough for the design's viewing distance.
@@ -110,7 +111,8 @@ fn rect_union(a: Rect, b: Rect) -> Rect {
     )
 }
 
-/// The text line: bold, its digits at least [`TEXT_TO_PHONE`] of the number's size.
+/// The text line: bold, its digits at least [`TEXT_TO_PHONE`] of the number's size and
+/// no larger than it.
 fn text_line(p: &Project, at: &Where, page: &Page, b: &TextBlock, number: f32) -> Diagnostics {
     let mut d = Diagnostics::default();
     let unit = at.unit();
@@ -122,6 +124,16 @@ fn text_line(p: &Project, at: &Where, page: &Page, b: &TextBlock, number: f32) -
             ))
             .hint("texting is the quiet channel: give the text line a larger smallest size and more room, or shorten it")
             .code("lockup-text-size"),
+        );
+    }
+    if number > 0.0 && b.size > number + 0.01 {
+        d.push(
+            at.error(&b.slot, format!(
+                "the text line in slot `{}` of {} is set at {:.1}{unit}, larger than the phone number's {:.1}{unit}; the number leads",
+                b.slot, at.name(), b.size, number
+            ))
+            .hint("give the text line a largest size no larger than the number's, or give the number more room")
+            .code("lockup-number-leads"),
         );
     }
     let regular: Vec<_> = runs(page, b)
