@@ -70,12 +70,24 @@ fn a_text_line_under_0_7_of_the_number_is_an_error_with_both_sizes() {
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "lockup-text-size");
     assert_eq!(e.len(), 2, "en and es: {j:#?}");
-    assert!(msg(e[0]).contains("slot `text` of `poster`"), "{}", msg(e[0]));
+    assert!(
+        msg(e[0]).contains("slot `text` of `poster`"),
+        "{}",
+        msg(e[0])
+    );
     assert!(msg(e[0]).contains("22.0pt"), "{}", msg(e[0]));
     // "set at 22.0pt, 0.42 of the phone number's 51.8pt": the ratio is the sizes'.
     let m = msg(e[0]);
     let num = |after: &str| -> f32 {
-        m.split(after).nth(1).unwrap().trim_start().split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap().parse().unwrap()
+        m.split(after)
+            .nth(1)
+            .unwrap()
+            .trim_start()
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     };
     let (ratio, number) = (num("22.0pt,"), num("phone number's"));
     assert!((ratio - 22.0 / number).abs() < 0.01 && ratio < 0.7, "{m}");
@@ -95,7 +107,11 @@ fn a_text_line_larger_than_the_number_is_an_error() {
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "lockup-number-leads");
     assert_eq!(e.len(), 2, "{j:#?}");
-    assert!(msg(e[0]).contains("is set at 48.0pt, larger than the phone number's 40.0pt"), "{}", msg(e[0]));
+    assert!(
+        msg(e[0]).contains("is set at 48.0pt, larger than the phone number's 40.0pt"),
+        "{}",
+        msg(e[0])
+    );
 }
 
 #[test]
@@ -128,14 +144,26 @@ fn a_qr_code_without_its_caption_is_an_error_naming_the_text_beside_it() {
     let t = common::temp_project();
     let poster = t.path().join("designs/poster.toml");
     // The poster as it was: the QR code beside the chat line, no caption.
-    common::edit(&poster, "[slot.caption]\nqr_caption = true", "[slot.caption]\ntext = \"call-label\"");
+    common::edit(
+        &poster,
+        "[slot.caption]\nqr_caption = true",
+        "[slot.caption]\ntext = \"call-label\"",
+    );
     let (code, j) = check(t.path(), &["--design", "poster"]);
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "qr-caption");
     assert_eq!(e.len(), 2, "{j:#?}");
-    assert!(msg(e[0]).contains("opens a phone call (tel:) and it has no caption"), "{}", msg(e[0]));
+    assert!(
+        msg(e[0]).contains("opens a phone call (tel:) and it has no caption"),
+        "{}",
+        msg(e[0])
+    );
     assert!(msg(e[0]).contains("\"Scan to call\""), "{}", msg(e[0]));
-    assert!(msg(e[0]).contains("the nearest text is slot `caption`: \"Call free, any time\""), "{}", msg(e[0]));
+    assert!(
+        msg(e[0]).contains("the nearest text is slot `caption`: \"Call free, any time\""),
+        "{}",
+        msg(e[0])
+    );
 }
 
 #[test]
@@ -144,8 +172,16 @@ fn a_caption_far_from_its_qr_code_is_an_error_with_the_distance() {
     let poster = t.path().join("designs/poster.toml");
     // The caption moved to a row of its own at the foot of the poster.
     common::edit(&poster, "\"call     caption\",", "\"call     call\",");
-    common::edit(&poster, "\"0.3in\", \"0.55in\"]", "\"0.3in\", \"0.55in\", \"0.4in\"]");
-    common::edit(&poster, "# only when kit.toml lists local resources\n", "# only when kit.toml lists local resources\n  \"caption  caption\",\n");
+    common::edit(
+        &poster,
+        "\"0.3in\", \"0.55in\"]",
+        "\"0.3in\", \"0.55in\", \"0.4in\"]",
+    );
+    common::edit(
+        &poster,
+        "# only when kit.toml lists local resources\n",
+        "# only when kit.toml lists local resources\n  \"caption  caption\",\n",
+    );
     let (code, j) = check(t.path(), &["--design", "poster"]);
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "qr-caption");
@@ -174,27 +210,34 @@ fn a_caption_whose_verb_does_not_match_the_qr_code_is_an_error() {
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "qr-caption");
     assert!(
-        e.iter().any(|d| msg(d).contains("says \"Scan to text\", but the QR code opens a phone call")),
+        e.iter()
+            .any(|d| msg(d).contains("says \"Scan to text\", but the QR code opens a phone call")),
         "{j:#?}"
     );
-    assert!(e.iter().any(|d| msg(d).contains("has no caption")), "{j:#?}");
+    assert!(
+        e.iter().any(|d| msg(d).contains("has no caption")),
+        "{j:#?}"
+    );
 }
 
 #[test]
 fn the_caption_follows_what_the_qr_code_does() {
-    for (qr, caption) in [("tel", "Scan to call"), ("sms", "Scan to text"), ("web", "Scan to open the website")] {
+    for (qr, caption) in [
+        ("tel", "Scan to call"),
+        ("sms", "Scan to text"),
+        ("web", "Scan to open the website"),
+    ] {
         let (p, _dir) = common::project_with_edit("designs/wallet-card.toml", |s| {
             s.replace("qr = \"tel\"", &format!("qr = \"{qr}\""))
         });
         let d = p.design("wallet-card").unwrap();
-        let s = hotline_kit::layout::compile(
-            &p,
-            d,
-            "en",
-            &hotline_kit::layout::Options::default(),
-        )
-        .unwrap();
-        let b = s.pages[0].blocks.iter().find(|b| b.slot == "caption").unwrap();
+        let s = hotline_kit::layout::compile(&p, d, "en", &hotline_kit::layout::Options::default())
+            .unwrap();
+        let b = s.pages[0]
+            .blocks
+            .iter()
+            .find(|b| b.slot == "caption")
+            .unwrap();
         assert_eq!(b.paragraphs, vec![caption.to_string()], "{qr}");
         let lockup = hotline_kit::checks::lockup::piece(&p, d, &s);
         assert!(
@@ -218,7 +261,9 @@ fn a_line_too_small_for_its_viewing_distance_reports_the_measured_cap_height() {
     // The number, the short code and the question, in English and Spanish.
     for slot in ["number", "text", "headline"] {
         assert_eq!(
-            e.iter().filter(|d| msg(d).starts_with(&format!("slot `{slot}`"))).count(),
+            e.iter()
+                .filter(|d| msg(d).starts_with(&format!("slot `{slot}`")))
+                .count(),
             2,
             "{slot}: {j:#?}"
         );
@@ -227,8 +272,15 @@ fn a_line_too_small_for_its_viewing_distance_reports_the_measured_cap_height() {
     assert!(m.contains("read from 3.0 m"), "{m}");
     assert!(m.contains("needs 15.0 mm"), "{m}");
     // Noto Sans: cap height 714/1000 em; 46 pt is 16.2 mm, its cap 11.6 mm.
-    let head = e.iter().find(|d| msg(d).starts_with("slot `headline`")).unwrap();
-    assert!(msg(head).contains("cap height is 11.6 mm (46.0pt type)"), "{}", msg(head));
+    let head = e
+        .iter()
+        .find(|d| msg(d).starts_with("slot `headline`"))
+        .unwrap();
+    assert!(
+        msg(head).contains("cap height is 11.6 mm (46.0pt type)"),
+        "{}",
+        msg(head)
+    );
 }
 
 #[test]
@@ -246,7 +298,10 @@ fn the_tv_text_line_as_it_was_fails_at_4_m_on_a_32_inch_screen() {
     let e = of(&j, "viewing-distance");
     assert_eq!(e.len(), 4, "one per slide: {j:#?}");
     let m = msg(e[0]);
-    assert!(m.starts_with("slot `text`") && m.contains("on a 32 in screen"), "{m}");
+    assert!(
+        m.starts_with("slot `text`") && m.contains("on a 32 in screen"),
+        "{m}"
+    );
     assert!(m.contains("needs 20.0 mm"), "{m}");
     assert_eq!(of(&j, "lockup-text-bold").len(), 4, "{j:#?}");
     assert_eq!(of(&j, "lockup-text-size").len(), 4, "{j:#?}");
@@ -260,7 +315,9 @@ fn the_tv_text_line_as_it_was_fails_at_4_m_on_a_32_inch_screen() {
     let (code, j) = check(t.path(), &["--design", "tv-slides", "--locale", "en"]);
     assert_eq!(code, 1, "{j:#?}");
     assert!(
-        of(&j, "viewing-distance").iter().any(|d| msg(d).contains("on a 24 in screen")),
+        of(&j, "viewing-distance")
+            .iter()
+            .any(|d| msg(d).contains("on a 24 in screen")),
         "{j:#?}"
     );
 }
@@ -268,24 +325,52 @@ fn the_tv_text_line_as_it_was_fails_at_4_m_on_a_32_inch_screen() {
 #[test]
 fn reading_fields_are_checked_when_the_design_is_loaded() {
     for (from, to, says) in [
-        ("viewing_distance = \"2m\"", "viewing_distance = \"50%\"", "is not a distance"),
-        ("viewing_distance = \"2m\"", "viewing_distance = \"2m\"\nscreen = \"32in\"", "this design is printed"),
-        ("question = \"headline\"", "question = \"headlin\"", "names no slot"),
-        ("question = \"headline\"", "question = \"qr\"", "does not show a message"),
+        (
+            "viewing_distance = \"2m\"",
+            "viewing_distance = \"50%\"",
+            "is not a distance",
+        ),
+        (
+            "viewing_distance = \"2m\"",
+            "viewing_distance = \"2m\"\nscreen = \"32in\"",
+            "this design is printed",
+        ),
+        (
+            "question = \"headline\"",
+            "question = \"headlin\"",
+            "names no slot",
+        ),
+        (
+            "question = \"headline\"",
+            "question = \"qr\"",
+            "does not show a message",
+        ),
     ] {
         let t = common::temp_project();
         common::edit(t.path().join("designs/poster.toml"), from, to);
         let (code, j) = check(t.path(), &["--design", "poster"]);
         assert_eq!(code, 1, "{to}: {j:#?}");
         assert!(j.iter().any(|d| msg(d).contains(says)), "{to}: {j:#?}");
-        assert!(j.iter().any(|d| d["file"] == "designs/poster.toml" && d["line"].as_u64().unwrap() > 1), "{j:#?}");
+        assert!(
+            j.iter()
+                .any(|d| d["file"] == "designs/poster.toml" && d["line"].as_u64().unwrap() > 1),
+            "{j:#?}"
+        );
     }
     // A screen design needs its screen size to be measured.
     let t = common::temp_project();
-    common::edit(t.path().join("designs/tv-slides.toml"), "screen = \"32in\"", "");
+    common::edit(
+        t.path().join("designs/tv-slides.toml"),
+        "screen = \"32in\"",
+        "",
+    );
     let (code, j) = check(t.path(), &["--design", "tv-slides", "--locale", "en"]);
     assert_eq!(code, 1, "{j:#?}");
-    assert!(j.iter().any(|d| msg(d).contains("must say the smallest screen")), "{j:#?}");
+    assert!(
+        j.iter()
+            .any(|d| msg(d).contains("must say the smallest screen")),
+        "{j:#?}"
+    );
 }
 
 #[test]
@@ -347,15 +432,21 @@ fn two_sided_cards_print_their_backs_in_the_mirrored_cells() {
     let (pieces, _) = hotline_kit::products::kit::prepare(&p, &sel).unwrap();
     let templates = hotline_kit::products::labels::templates(&p).unwrap();
     let t = &templates["avery-5163"];
-    let sheet = hotline_kit::products::labels::impose(&p, "avery-5163", t, &pieces, (0.0, 0.0), 1)
-        .unwrap();
+    let sheet =
+        hotline_kit::products::labels::impose(&p, "avery-5163", t, &pieces, (0.0, 0.0), 1).unwrap();
     assert_eq!(sheet.pages.len(), 2, "front and back");
     let width = sheet.pages[0].width;
     let qrs = |i: usize| -> Vec<hotline_kit::scene::Rect> {
         sheet.pages[i]
             .items
             .iter()
-            .filter_map(|it| if let Item::Qr(q) = it { Some(q.rect) } else { None })
+            .filter_map(|it| {
+                if let Item::Qr(q) = it {
+                    Some(q.rect)
+                } else {
+                    None
+                }
+            })
             .collect()
     };
     let cells = hotline_kit::products::labels::positions(t, (0.0, 0.0));
@@ -371,7 +462,14 @@ fn two_sided_cards_print_their_backs_in_the_mirrored_cells() {
             .items
             .iter()
             .filter_map(|it| match it {
-                Item::Text(r) if mirrored.contains(&hotline_kit::scene::Rect::new(r.x, r.y - 1.0, 0.5, 0.5)) => {
+                Item::Text(r)
+                    if mirrored.contains(&hotline_kit::scene::Rect::new(
+                        r.x,
+                        r.y - 1.0,
+                        0.5,
+                        0.5,
+                    )) =>
+                {
                     Some(r.text.clone())
                 }
                 _ => None,
@@ -380,7 +478,10 @@ fn two_sided_cards_print_their_backs_in_the_mirrored_cells() {
             .join(" ");
         let q = question(locale);
         for w in q.split_whitespace().take(2) {
-            assert!(back_text.contains(w.trim_matches('¿')), "cell {i} ({locale}): {back_text}");
+            assert!(
+                back_text.contains(w.trim_matches('¿')),
+                "cell {i} ({locale}): {back_text}"
+            );
         }
     }
     // A piece of three pages is refused.
@@ -388,7 +489,10 @@ fn two_sided_cards_print_their_backs_in_the_mirrored_cells() {
     three.pages.push(three.pages[0].clone());
     let e = hotline_kit::products::labels::impose(&p, "avery-5163", t, &[three], (0.0, 0.0), 1)
         .unwrap_err();
-    assert!(format!("{e:?}").contains("two printed on both sides"), "{e:?}");
+    assert!(
+        format!("{e:?}").contains("two printed on both sides"),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -27,11 +27,14 @@ pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
     let mut d = Diagnostics::default();
     let phone = numbers::digits(p.hotline.display(HotlineField::Phone));
     let sms = numbers::digits(p.hotline.display(HotlineField::Sms));
-    let shows = |b: &TextBlock, digits: &str| {
-        b.paragraphs.iter().any(|t| numbers::shows(t, digits))
-    };
+    let shows =
+        |b: &TextBlock, digits: &str| b.paragraphs.iter().any(|t| numbers::shows(t, digits));
     for (pi, page) in s.pages.iter().enumerate() {
-        let at = Where { design, s, page: pi };
+        let at = Where {
+            design,
+            s,
+            page: pi,
+        };
         let number = page
             .blocks
             .iter()
@@ -210,7 +213,13 @@ fn captions(p: &Project, at: &Where, page: &Page) -> Diagnostics {
                 .iter()
                 .map(|b| (distance(b.ink.unwrap_or(b.rect), qr.rect), b))
                 .min_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, b)| format!(" (the nearest text is slot `{}`: \"{}\")", b.slot, plain(&b.paragraphs.join(" "))))
+                .map(|(_, b)| {
+                    format!(
+                        " (the nearest text is slot `{}`: \"{}\")",
+                        b.slot,
+                        plain(&b.paragraphs.join(" "))
+                    )
+                })
                 .unwrap_or_default();
             d.push(
                 at.design
@@ -232,11 +241,20 @@ fn captions(p: &Project, at: &Where, page: &Page) -> Diagnostics {
         for other in QrKind::ALL.into_iter().filter(|k| *k != kind) {
             for b in page.blocks.iter().filter(|b| is(b, other)) {
                 d.push(
-                    at.error(&b.slot, format!(
-                        "slot `{}` of {} says \"{}\", but the QR code opens {}",
-                        b.slot, at.name(), plain(&b.paragraphs.join(" ")), what(kind)
+                    at.error(
+                        &b.slot,
+                        format!(
+                            "slot `{}` of {} says \"{}\", but the QR code opens {}",
+                            b.slot,
+                            at.name(),
+                            plain(&b.paragraphs.join(" ")),
+                            what(kind)
+                        ),
+                    )
+                    .hint(format!(
+                        "use `qr_caption = true`: it shows `{}`, the caption of this QR code",
+                        kind.caption_id()
                     ))
-                    .hint(format!("use `qr_caption = true`: it shows `{}`, the caption of this QR code", kind.caption_id()))
                     .code("qr-caption"),
                 );
             }

@@ -229,8 +229,7 @@ fn reading_rules(
     let mm = |l: &Length| l.to_pt(1.0, 0.0) / crate::base::units::PT_PER_MM;
     let mut distance = None;
     if let Some(d) = &h.viewing_distance {
-        if matches!(d.get_ref(), Length::Percent(_) | Length::Px(_)) || mm(d.get_ref()) <= 0.0
-        {
+        if matches!(d.get_ref(), Length::Percent(_) | Length::Px(_)) || mm(d.get_ref()) <= 0.0 {
             diags.push(
                 err(format!("viewing_distance = \"{}\" is not a distance", d.get_ref()), d.span())
                     .hint("write how far away the piece is read, e.g. viewing_distance = \"0.6m\" (seated in a stall) or \"2m\" (a poster across a room)"),
@@ -246,7 +245,9 @@ fn reading_rules(
                 err("`screen` is the size of the screen a screen design is shown on, and this design is printed".into(), s.span())
                     .hint("remove `screen`; a printed piece's size is its page size"),
             );
-        } else if matches!(s.get_ref(), Length::Percent(_) | Length::Px(_)) || mm(s.get_ref()) <= 0.0 {
+        } else if matches!(s.get_ref(), Length::Percent(_) | Length::Px(_))
+            || mm(s.get_ref()) <= 0.0
+        {
             diags.push(
                 err(format!("screen = \"{}\" is not a screen diagonal", s.get_ref()), s.span())
                     .hint("write the diagonal of the smallest screen it is shown on, e.g. screen = \"32in\""),
@@ -256,7 +257,11 @@ fn reading_rules(
         }
     }
     if h.medium == Medium::Screen && distance.is_some() && h.screen.is_none() {
-        let span = h.viewing_distance.as_ref().map(|d| d.span()).unwrap_or(0..0);
+        let span = h
+            .viewing_distance
+            .as_ref()
+            .map(|d| d.span())
+            .unwrap_or(0..0);
         diags.push(
             err("a screen design with a viewing_distance must say the smallest screen it is shown on".into(), span)
                 .hint("add e.g. screen = \"32in\" (the diagonal): pixels become millimetres only on a known screen"),
@@ -266,16 +271,34 @@ fn reading_rules(
     if let Some(q) = &h.question {
         let name = q.get_ref();
         match slots.iter().find(|s| &s.name == name) {
-            Some(s) if matches!(s.content, Content::Text(_) | Content::List(_) | Content::Flags(_)) => {
+            Some(s)
+                if matches!(
+                    s.content,
+                    Content::Text(_) | Content::List(_) | Content::Flags(_)
+                ) =>
+            {
                 question = Some(name.clone());
             }
             Some(_) => diags.push(
-                err(format!("question = \"{name}\" names a slot that does not show a message"), q.span())
-                    .hint("name the slot that asks the piece's question (a `text` slot)"),
+                err(
+                    format!("question = \"{name}\" names a slot that does not show a message"),
+                    q.span(),
+                )
+                .hint("name the slot that asks the piece's question (a `text` slot)"),
             ),
             None => diags.push(
-                err(format!("question = \"{name}\" names no slot of this design"), q.span())
-                    .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
+                err(
+                    format!("question = \"{name}\" names no slot of this design"),
+                    q.span(),
+                )
+                .hint(format!(
+                    "slots in this design: {}",
+                    slots
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             ),
         }
     }
@@ -627,8 +650,11 @@ fn parse_pages(
                 Some(r.get_ref().clone())
             } else {
                 diags.push(
-                    err(format!("this page has {} rows, the layout {n}", r.get_ref().len()), r.span())
-                        .hint("give a page's `rows` one height per row of [layout]"),
+                    err(
+                        format!("this page has {} rows, the layout {n}", r.get_ref().len()),
+                        r.span(),
+                    )
+                    .hint("give a page's `rows` one height per row of [layout]"),
                 );
                 None
             }
@@ -660,7 +686,12 @@ fn parse_pages(
 
 /// A page's `hide`: slots of this design, never the number or the QR code (every page
 /// carries both).
-fn page_hides(p: &PageSpec, slots: &[Slot], src: &Arc<Source>, diags: &mut Diagnostics) -> Vec<String> {
+fn page_hides(
+    p: &PageSpec,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     let Some(hide) = &p.hide else {
         return Vec::new();
     };
