@@ -164,15 +164,12 @@ fn captions(p: &Project, at: &Where, page: &Page) -> Diagnostics {
         return d;
     };
     let english = p.catalogs.values().find(|c| c.info.source);
-    // A caption as the locale says it (or the source catalog, where it fell back), with
-    // the languages where the code's channel does not answer in the locale's.
+    // A caption as the locale says it (or the source catalog, where it fell back).
     let said = |k: QrKind| -> Vec<String> {
-        let limited = format!("{}-limited", k.caption_id());
         [Some(cat), english]
             .into_iter()
             .flatten()
-            .flat_map(|c| [c.messages.get(k.caption_id()), c.messages.get(&limited)])
-            .flatten()
+            .filter_map(|c| c.messages.get(k.caption_id()))
             .map(|t| plain(t))
             .collect()
     };

@@ -63,9 +63,7 @@ fn content_channels(
 
 /// What a slot shows in this locale: its content, or its `unserved` choice when one of
 /// the content's channels does not answer in the locale's language (`None`: dropped).
-/// A QR caption shows the message whose verb says what this piece's QR code does, in
-/// its `-limited` form (which says the languages) where the code's channel does not
-/// answer in the locale's language.
+/// A QR caption shows the message whose verb says what this piece's QR code does.
 pub fn effective(
     p: &Project,
     cat: &Catalog,
@@ -75,14 +73,7 @@ pub fn effective(
 ) -> Option<Content> {
     let caption;
     let content = if *content == Content::QrCaption {
-        let id = qr.caption_id();
-        let limited = format!("{id}-limited");
-        let unserved = !p.hotline.serves(qr.channel(), &cat.code);
-        caption = Content::Text(if unserved && p.claims.get(&limited).is_some() {
-            limited
-        } else {
-            id.to_string()
-        });
+        caption = Content::Text(qr.caption_id().to_string());
         &caption
     } else {
         content

@@ -68,13 +68,10 @@ pub fn content_refs(p: &Project, content: &Content) -> Vec<(String, Role)> {
             .map(|i| (i, Role::PickedFlag))
             .collect(),
         Content::Resources => vec![("local-help".to_string(), Role::Label)],
-        // Which caption shows depends on the kit's QR choice and on the languages the
-        // code's channel answers in: translators get every one.
+        // Which caption shows depends on the kit's QR choice: translators get all three.
         Content::QrCaption => crate::load::hotline::QrKind::ALL
             .iter()
-            .flat_map(|k| [k.caption_id().to_string(), format!("{}-limited", k.caption_id())])
-            .filter(|id| !id.ends_with("-limited") || p.claims.get(id).is_some())
-            .map(|id| (id, Role::QrCaption))
+            .map(|k| (k.caption_id().to_string(), Role::QrCaption))
             .collect(),
         Content::Statute(_)
         | Content::Hotline(_)
