@@ -267,7 +267,11 @@ fn an_approved_translation_stays_draft_until_its_strings_are_reviewed() {
 
     // The translation changes after review: it counts as a draft again, and so does the
     // piece (its content changed too).
-    common::edit(d.join("locales/es.ftl"), "rf-leave-job = ", "rf-leave-job = Dígame: ");
+    common::edit(
+        d.join("locales/es.ftl"),
+        "rf-leave-job = ",
+        "rf-leave-job = Dígame: ",
+    );
     let o = run(d, &["check", "--design", "poster", "--locale", "es"]);
     let e = text(&o);
     assert!(
@@ -277,7 +281,10 @@ fn an_approved_translation_stays_draft_until_its_strings_are_reviewed() {
     let st = status_json(d, &["--design", "poster", "--locale", "es"]);
     let p = piece(&st, "poster", "es");
     assert_eq!(p["status"], "changed");
-    assert_eq!(p["changes"], serde_json::json!(["message rf-leave-job in es"]));
+    assert_eq!(
+        p["changes"],
+        serde_json::json!(["message rf-leave-job in es"])
+    );
 }
 
 #[test]
