@@ -21,6 +21,11 @@ confidential = Free and confidential. You do not have to give your name.
 languages-line = You can call in English, Spanish or more than 200 other languages.
 safety-line = You can delete the call or text from your phone before you leave.
 scan-to-call = Scan to call
+scan-to-text = Scan to text
+scan-to-open = Scan to open the website
+free-private = Free, private, { $hours }
+text-label = Or send a text message
+text-label-limited = Or send a text message (English or Spanish)
 local-help = Local help:
 # Who answers (shared facts section 1): within the hotline's own words, never a promise
 # that nothing is ever reported.

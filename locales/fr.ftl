@@ -20,6 +20,11 @@ confidential = Gratuit et confidentiel. Vous n’avez pas à donner votre nom.
 languages-line = Appelez en anglais, en espagnol ou dans plus de 200 autres langues.
 safety-line = Vous pouvez supprimer l’appel ou le SMS de votre téléphone avant de partir.
 scan-to-call = Scannez pour appeler
+scan-to-text = Scannez pour envoyer un texto
+scan-to-open = Scannez pour ouvrir le site web
+free-private = Gratuit, confidentiel, { $hours }
+text-label = Ou envoyez un SMS
+text-label-limited = Ou envoyez un SMS (anglais ou espagnol)
 local-help = Aide locale :
 who-answers = La ligne n’est ni la police ni le service de l’immigration. Elle aide tout le monde, avec ou sans papiers. C’est vous qui décidez si la police est prévenue. Si un enfant risque d’être blessé ou si quelqu’un est en danger, la ligne prévient les autorités.
 

@@ -19,6 +19,11 @@ confidential = Li gratis epi konfidansyèl. Ou pa oblije bay non ou.
 languages-line = Ou ka rele an angle, an panyòl oswa nan plis pase 200 lòt lang, tankou kreyòl.
 safety-line = Ou ka efase apèl la oswa tèks la nan telefòn ou anvan ou ale.
 scan-to-call = Eskane pou rele
+scan-to-text = Eskane pou voye tèks
+scan-to-open = Eskane pou louvri sit entènèt la
+free-private = Gratis, prive, { $hours }
+text-label = Oswa voye yon tèks
+text-label-limited = Oswa voye yon tèks (angle oswa panyòl)
 local-help = Èd lokal:
 who-answers = Liy lan pa lapolis ni imigrasyon. Li ede tout moun, kit yo gen papye kit yo pa genyen. Se ou ki deside si yo avèti lapolis. Si yon timoun ka blese oswa si yon moun an danje, liy lan avèti otorite yo.
 

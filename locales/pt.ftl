@@ -19,6 +19,11 @@ confidential = Grátis e confidencial. Você não precisa dar seu nome.
 languages-line = Ligue em inglês, espanhol ou em mais de 200 outros idiomas.
 safety-line = Você pode apagar a ligação ou a mensagem do seu celular antes de sair.
 scan-to-call = Escaneie para ligar
+scan-to-text = Escaneie para enviar SMS
+scan-to-open = Escaneie para abrir o site
+free-private = Gratuito, privado, { $hours }
+text-label = Ou envie um SMS
+text-label-limited = Ou envie um SMS (inglês ou espanhol)
 local-help = Ajuda local:
 who-answers = A linha não é a polícia nem a imigração. Ela ajuda todas as pessoas, com ou sem documentos. Você decide se a polícia vai ser avisada. Se uma criança puder sofrer algum mal ou alguém estiver em perigo, a linha avisa as autoridades.
 

@@ -19,6 +19,11 @@ confidential = Libre at kumpidensyal. Hindi mo kailangang sabihin ang iyong pang
 languages-line = Tumawag sa Ingles, Espanyol o sa higit 200 pang ibang wika.
 safety-line = Puwede mong burahin ang tawag o text sa iyong telepono bago ka umalis.
 scan-to-call = I-scan para tumawag
+scan-to-text = I-scan para mag-text
+scan-to-open = I-scan para buksan ang website
+free-private = Libre, pribado, { $hours }
+text-label = O mag-text
+text-label-limited = O mag-text (Ingles o Espanyol)
 local-help = Lokal na tulong:
 who-answers = Ang hotline ay hindi pulis o imigrasyon. Tinutulungan nito ang lahat, may papeles man o wala. Ikaw ang magpapasya kung sasabihin sa pulis. Kung maaaring masaktan ang isang bata o may taong nasa panganib, sinasabihan ng hotline ang mga awtoridad.
 

@@ -19,6 +19,11 @@ confidential = 免費，而且保密。您不用說出自己的名字。
 languages-line = 打電話時，您可以說英文、西班牙文，或包括中文在內的200多種其他語言。
 safety-line = 離開前，您可以把通話紀錄或簡訊從手機裡刪除。
 scan-to-call = 掃描即可撥打
+scan-to-text = 掃描即可傳簡訊
+scan-to-open = 掃描即可開啟網站
+free-private = 免費、保密、{ $hours }
+text-label = 或傳簡訊
+text-label-limited = 或傳簡訊（英文或西班牙文）
 local-help = 在地協助：
 who-answers = 這條熱線不是警察，也不是移民機關。它幫助每一個人，不管有沒有證件。要不要告訴警察，由您決定。如果有孩子可能受到傷害，或者有人有危險，熱線會通知有關單位。
 

@@ -186,7 +186,7 @@ fn malformed_toml_names_file_line_and_column() {
         "title = \"Wallet card",
         "title = Wallet card",
     );
-    fails_cleanly(&t, &["build"], &["designs/wallet-card.toml:4:", "hint:"]);
+    fails_cleanly(&t, &["build"], &["designs/wallet-card.toml:9:", "hint:"]);
 }
 
 #[test]
@@ -257,8 +257,8 @@ fn text_that_cannot_fit_says_how_much_is_over() {
     let t = common::temp_project();
     common::edit(
         t.path().join("designs/stall-sticker.toml"),
-        "size = [\"8pt\", \"10pt\"]",
-        "size = [\"16pt\", \"20pt\"]",
+        "text = \"safety-line\"\nsize = [\"8pt\", \"9pt\"]",
+        "text = \"safety-line\"\nsize = [\"16pt\", \"20pt\"]",
     );
     fails_cleanly(
         &t,
@@ -299,8 +299,8 @@ fn a_qr_code_too_small_to_scan_is_an_error() {
     let t = common::temp_project();
     common::edit(
         t.path().join("designs/wallet-card.toml"),
-        "columns = [2.3, 1]",
-        "columns = [2.3, \"0.4in\"]",
+        "columns = [2, 1]",
+        "columns = [2, \"0.4in\"]",
     );
     fails_cleanly(
         &t,
@@ -338,7 +338,7 @@ fn a_failed_build_never_replaces_a_good_one() {
     let good = snapshot(&out);
     common::edit(
         t.path().join("designs/wallet-card.toml"),
-        "size = [\"12pt\", \"22pt\"]",
+        "size = [\"14pt\", \"22pt\"]",
         "size = [\"80pt\", \"90pt\"]",
     );
     fails_cleanly(
@@ -404,7 +404,7 @@ fn render_writes_exactly_the_named_file() {
     let o = kit(t.path())
         .args([
             "render",
-            "wallet-card",
+            "stall-sticker",
             "--format",
             "png",
             "-o",
@@ -507,12 +507,12 @@ fn locale_new_scaffolds_an_untranslated_catalog_that_builds_marked() {
 #[test]
 fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
     let t = common::temp_project();
-    common::remove_message(t.path(), "es", "text-short");
+    common::remove_message(t.path(), "es", "text-label");
     fails_cleanly(
         &t,
         &["build", "--locale", "es", "--design", "wallet-card"],
         &[
-            "message `text-short` is missing in locale `es`",
+            "message `text-label` is missing in locale `es`",
             "--fallback",
         ],
     );
@@ -533,12 +533,12 @@ fn a_missing_message_fails_unless_fallback_is_allowed_and_then_it_is_marked() {
     assert!(o.status.success(), "{}", stderr(&o));
     let m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(t.path().join("o/manifest.json")).unwrap()).unwrap();
-    assert_eq!(m[0]["fell_back"][0], "text-short");
+    assert_eq!(m[0]["fell_back"][0], "text-label");
     assert!(
         m[0]["draft"]
             .as_str()
             .unwrap()
-            .contains("in English: text-short"),
+            .contains("in English: text-label"),
         "{}",
         m[0]["draft"]
     );

@@ -135,7 +135,9 @@ fn a_fa_poster_prints_persian_digits_and_extracts_the_exact_ascii_number() {
     // short code, whose languages the poster's text line states (TTY and the web address
     // would need a statement of their own: the channel-language rule).
     let intro = "در تمام 24 ساعت با { $phone } تماس بگیرید، به { $sms } پیامک بفرستید؛ بیش از 200 زبان، زیر { 18 } سال.";
-    let (p, _d) = overlay(&[fa_intro(intro)]);
+    // The poster shows `confidential` (it has no intro line any more).
+    let rel = "locales/fa.ftl";
+    let (p, _d) = overlay(&[(rel, set_message(&original(rel), "confidential", intro))]);
     let p = p.unwrap_or_else(|d| panic!("{d:?}"));
     let s = hotline_kit::products::kit::compile(&p, "poster", "fa").unwrap();
     let pdf = hotline_kit::export::pdf::export(&s).unwrap();

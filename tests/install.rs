@@ -198,7 +198,7 @@ fn a_facility_file_replaces_the_shipped_one_and_check_names_it() {
     let clinic = t.init_clinic();
     let shipped = std::fs::read_to_string(common::root().join("designs/wallet-card.toml")).unwrap();
     let own = shipped.replace(
-        "title = \"Wallet card, 3.5 x 2 in\"",
+        "title = \"Wallet card, 3.5 x 2 in, two-sided\"",
         "title = \"Clinic wallet card\"",
     );
     assert_ne!(own, shipped);

@@ -268,7 +268,13 @@ fn state_and_national_hotlines_must_be_shown() {
         &["--jurisdiction", "us-ca", "--county-language", "vi"],
     );
     assert_eq!(outcome(&j, "national hotline"), "met", "{j:#}");
-    // Take the text number off the Spanish catalog's text line: not met, in es.
+    // Show the text number through the text line's message, then take it off the
+    // Spanish catalog's text line: not met, in es.
+    common::edit(
+        t.path().join("designs/notices/state-notice.toml"),
+        "[slot.text]\nhotline = \"sms\"\nfont = \"bold\"\nsize = [\"36.4pt\", \"44pt\"]",
+        "[slot.text]\ntext = \"text-line\"\nunserved = \"text-line-limited\"\nfont = \"bold\"\nsize = [\"16pt\", \"44pt\"]",
+    );
     common::edit(
         t.path().join("locales/es.ftl"),
         "text-line = O envíe un mensaje de texto al { $sms }",

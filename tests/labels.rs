@@ -77,7 +77,8 @@ fn each_label_holds_one_whole_piece_and_the_locales_take_turns() {
         1,
     )
     .unwrap();
-    assert_eq!(sheet.pages.len(), 1);
+    // The wallet card is two-sided: the fronts, then the backs.
+    assert_eq!(sheet.pages.len(), 2);
     let cells = hotline_kit::products::labels::positions(&t["avery-5163"], (0.0, 0.0));
     let items = &sheet.pages[0].items;
     let qrs: Vec<&Rect> = items

@@ -267,17 +267,24 @@ fn an_approved_translation_stays_draft_until_its_strings_are_reviewed() {
 
     // The translation changes after review: it counts as a draft again, and so does the
     // piece (its content changed too).
-    common::edit(d.join("locales/es.ftl"), "rf-debt = ", "rf-debt = Dígame: ");
+    common::edit(
+        d.join("locales/es.ftl"),
+        "rf-leave-job = ",
+        "rf-leave-job = Dígame: ",
+    );
     let o = run(d, &["check", "--design", "poster", "--locale", "es"]);
     let e = text(&o);
     assert!(
-        e.contains("message `rf-debt` in `es` changed after it was reviewed"),
+        e.contains("message `rf-leave-job` in `es` changed after it was reviewed"),
         "{e}"
     );
     let st = status_json(d, &["--design", "poster", "--locale", "es"]);
     let p = piece(&st, "poster", "es");
     assert_eq!(p["status"], "changed");
-    assert_eq!(p["changes"], serde_json::json!(["message rf-debt in es"]));
+    assert_eq!(
+        p["changes"],
+        serde_json::json!(["message rf-leave-job in es"])
+    );
 }
 
 #[test]

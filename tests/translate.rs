@@ -153,7 +153,7 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
     let doc = roxmltree::Document::parse(&x).unwrap();
     let unit = doc
         .descendants()
-        .find(|n| n.attribute("id") == Some("text-short"))
+        .find(|n| n.attribute("id") == Some("free-private"))
         .unwrap();
     let child = |name: &str| {
         unit.children()
@@ -169,13 +169,14 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
             .children()
             .find(|c| c.tag_name().name() == "x")
             .unwrap_or_else(|| panic!("{part} has no <x/>"));
-        assert_eq!(x.attribute("equiv-text"), Some("{ $sms }"));
+        assert_eq!(x.attribute("equiv-text"), Some("{ $hours }"));
     }
     let target_text: String = child("target")
         .children()
         .filter_map(|c| c.text())
         .collect();
-    let shown = es.messages["text-short"].replace(&p.hotline.sms.display, "");
+    let shown = es.messages["free-private"]
+        .replace(p.hotline.phone.hours.as_deref().unwrap_or_default(), "");
     assert_eq!(target_text.trim(), shown.trim());
     let note = |from: &str| {
         unit.children()
@@ -186,18 +187,16 @@ fn export_carries_source_translation_gloss_status_where_and_room_with_locked_pla
     };
     assert_eq!(
         note("gloss"),
-        es.review["text-short"].gloss.clone().unwrap()
+        es.review["free-private"].gloss.clone().unwrap()
     );
-    assert!(note("status").starts_with(es.status("text-short").as_str()));
+    assert!(note("status").starts_with(es.status("free-private").as_str()));
     // Every design and variant that shows it, with the slot's box and smallest size.
     let where_ = note("appears-in");
-    for d in ["stall-sticker,", "stall-sticker-men,", "wallet-card,"] {
-        assert!(where_.contains(d), "{where_}");
-    }
-    let min = p.designs["stall-sticker"]
+    assert!(where_.contains("wallet-card,"), "{where_}");
+    let min = p.designs["wallet-card"]
         .slots
         .iter()
-        .find(|s| s.name == "text")
+        .find(|s| s.name == "free")
         .unwrap()
         .size
         .unwrap()

@@ -91,6 +91,7 @@ impl Length {
             "in" => Length::In(value),
             "mm" => Length::Mm(value),
             "cm" => Length::Mm(value * 10.0),
+            "m" => Length::Mm(value * 1000.0),
             "pt" => Length::Pt(value),
             "px" => Length::Px(value),
             "%" => Length::Percent(value),
@@ -102,7 +103,7 @@ impl Length {
             }
             other => {
                 return Err(format!(
-                    "`{s}`: unknown unit `{other}`; use in, mm, cm, pt, px or %"
+                    "`{s}`: unknown unit `{other}`; use in, mm, cm, m, pt, px or %"
                 ));
             }
         };

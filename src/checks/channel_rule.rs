@@ -63,7 +63,7 @@ pub fn check_piece(p: &Project, design: &Design, cat: &Catalog, qr: QrKind) -> D
         };
         let mut shown: Vec<Shown> = Vec::new();
         let mut messages: Vec<(String, String)> = Vec::new();
-        for slot in &design.slots {
+        for slot in design.slots.iter().filter(|s| design.shows(pi, &s.name)) {
             let base = overrides.get(&slot.name).unwrap_or(&slot.content);
             let Some(content) = effective(p, cat, slot, base, qr) else {
                 continue;
@@ -241,8 +241,8 @@ pub fn restroom(p: &Project, designs: &[String]) -> Diagnostics {
     {
         let mut named = BTreeSet::new();
         let mut questions = Vec::new();
-        for overrides in &design.pages {
-            for slot in &design.slots {
+        for (pi, overrides) in design.pages.iter().enumerate() {
+            for slot in design.slots.iter().filter(|s| design.shows(pi, &s.name)) {
                 let content = overrides.get(&slot.name).unwrap_or(&slot.content);
                 for id in content_messages(p, content) {
                     if let Some(f) = p.flags.iter().find(|f| f.id == id) {

@@ -289,6 +289,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                     .filter(|x| x.severity != crate::base::diag::Severity::Error),
             );
         }
+        d.extend(crate::checks::lockup::piece(p, design, s).0);
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));
             if !(l && x) {
@@ -416,7 +417,7 @@ pub fn diversity(
     }
     // A slide loop plays on its own, so it must meet the same rules by itself.
     let mut seen = std::collections::BTreeSet::new();
-    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+    for s in scenes.iter().filter(|s| is_loop(s)) {
         if !seen.insert(&s.design) {
             continue;
         }
@@ -451,6 +452,11 @@ pub fn diversity(
     d
 }
 
+/// A slide loop: a screen piece of several slides (a two-sided card is not one).
+fn is_loop(s: &Scene) -> bool {
+    s.medium == Medium::Screen && s.pages.len() > 1
+}
+
 /// Who the kit's illustrations show.
 pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity::Coverage {
     let mut cov = crate::layout::diversity::Coverage::default();
@@ -473,7 +479,7 @@ pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity
 pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
     let mut out = image_coverage(p, scenes).table();
     let mut seen = std::collections::BTreeSet::new();
-    for s in scenes.iter().filter(|s| s.pages.len() > 1) {
+    for s in scenes.iter().filter(|s| is_loop(s)) {
         if seen.insert(&s.design) {
             let t = image_coverage(p, std::slice::from_ref(s)).table();
             out.push_str(&t.replacen(
@@ -505,7 +511,7 @@ pub fn intended(p: &Project, design: &Design, options: &crate::layout::Options) 
     use crate::load::spec::Content;
     let mut out = Intended::default();
     for (pi, overrides) in design.pages.iter().enumerate() {
-        for slot in &design.slots {
+        for slot in design.slots.iter().filter(|s| design.shows(pi, &s.name)) {
             match overrides.get(&slot.name).unwrap_or(&slot.content) {
                 Content::Text(id) => out.messages.push(id.clone()),
                 Content::List(ids) => out.messages.extend(ids.iter().cloned()),

@@ -63,6 +63,7 @@ fn content_channels(
 
 /// What a slot shows in this locale: its content, or its `unserved` choice when one of
 /// the content's channels does not answer in the locale's language (`None`: dropped).
+/// A QR caption shows the message whose verb says what this piece's QR code does.
 pub fn effective(
     p: &Project,
     cat: &Catalog,
@@ -70,6 +71,13 @@ pub fn effective(
     content: &Content,
     qr: QrKind,
 ) -> Option<Content> {
+    let caption;
+    let content = if *content == Content::QrCaption {
+        caption = Content::Text(qr.caption_id().to_string());
+        &caption
+    } else {
+        content
+    };
     let Some(u) = &slot.unserved else {
         return Some(content.clone());
     };

@@ -320,13 +320,15 @@ pub fn compile(
     let shows: Vec<Vec<Option<Content>>> = design
         .pages
         .iter()
-        .map(|overrides| {
+        .enumerate()
+        .map(|(pi, overrides)| {
             design
                 .slots
                 .iter()
                 .map(|s| {
                     let base = overrides.get(&s.name).unwrap_or(&s.content);
                     crate::layout::channels::effective(project, cat, s, base, qr_kind)
+                        .filter(|_| design.shows(pi, &s.name))
                 })
                 .collect()
         })
@@ -337,29 +339,34 @@ pub fn compile(
             || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
             || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
     };
-    let collapsed: Vec<bool> = (0..design.rows.len())
-        .map(|r| {
-            design
-                .slots
-                .iter()
-                .filter(|s| s.rows.contains(&r))
-                .all(empty)
-                && design.slots.iter().any(|s| s.rows.contains(&r))
-        })
-        .collect();
+    // Rows of slots a page hides collapse on that page only.
+    let rows_of = |pi: usize| {
+        let collapsed: Vec<bool> = (0..design.rows.len())
+            .map(|r| {
+                design
+                    .slots
+                    .iter()
+                    .filter(|s| s.rows.contains(&r))
+                    .all(|s| empty(s) || !design.shows(pi, &s.name))
+                    && design.slots.iter().any(|s| s.rows.contains(&r))
+            })
+            .collect();
+        let own = design.page_rows.get(pi).and_then(Option::as_ref);
+        tracks(
+            own.unwrap_or(&design.rows),
+            &collapsed,
+            (safe.h - opts.reserve_bottom.max(0.0)).max(1.0),
+            gap,
+            px,
+        )
+    };
     let cols = tracks(&design.columns, &[], safe.w, gap, px);
-    let rows = tracks(
-        &design.rows,
-        &collapsed,
-        (safe.h - opts.reserve_bottom.max(0.0)).max(1.0),
-        gap,
-        px,
-    );
     let rtl = cat.info.direction == Direction::Rtl;
     let payload = project.hotline.qr_payload(opts.qr.unwrap_or(design.qr));
 
     let mut pages = Vec::new();
     for (pi, page_shows) in shows.iter().enumerate() {
+        let rows = rows_of(pi);
         let mut items = vec![Item::Rect {
             rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
             color: design.background,
@@ -440,6 +447,9 @@ pub fn compile(
                     &mut blocks,
                 ),
                 Content::Qr => ctx.qr(&payload, &mut items),
+                Content::QrCaption => msgs
+                    .get(&[qr_kind.caption_id().to_string()], &ctx.where_())
+                    .and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
                 Content::Images(ids) => ctx.images(ids, &mut items),
                 Content::ImagePick(_) => ctx.images(
                     &picks

@@ -76,6 +76,19 @@ impl QrKind {
             QrKind::Web => HotlineField::Web,
         }
     }
+
+    /// The message that captions a QR code of this kind, its verb saying what scanning
+    /// does: `scan-to-call` (tel:), `scan-to-text` (sms:), `scan-to-open` (the website).
+    pub fn caption_id(self) -> &'static str {
+        match self {
+            QrKind::Tel => "scan-to-call",
+            QrKind::Sms => "scan-to-text",
+            QrKind::Web => "scan-to-open",
+        }
+    }
+
+    /// Every kind, for checks that look for a caption of the wrong kind.
+    pub const ALL: [QrKind; 3] = [QrKind::Tel, QrKind::Sms, QrKind::Web];
 }
 
 /// `languages` as written: `"all"` or a list of language codes.

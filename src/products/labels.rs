@@ -144,9 +144,9 @@ fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
             s.design
         )));
     }
-    if s.pages.len() != 1 {
+    if s.pages.len() > 2 {
         return Err(Diagnostic::error(format!(
-            "{} has {} pages; a label holds one",
+            "{} has {} pages; a label holds one, or two printed on both sides",
             s.design,
             s.pages.len()
         )));
@@ -172,10 +172,10 @@ fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The piece's page moved so its trim box sits centred in `cell`; backgrounds are cut
-/// to the trim (the bleed has nowhere to go on a label sheet).
-fn place(s: &Scene, cell: Rect) -> Vec<Item> {
-    let p = &s.pages[0];
+/// Page `page` of the piece moved so its trim box sits centred in `cell`; backgrounds
+/// are cut to the trim (the bleed has nowhere to go on a label sheet).
+fn place(s: &Scene, page: usize, cell: Rect) -> Vec<Item> {
+    let p = &s.pages[page];
     let clip = Rect::new(
         cell.x + (cell.w - p.trim.w) / 2.0,
         cell.y + (cell.h - p.trim.h) / 2.0,
@@ -275,28 +275,40 @@ pub fn impose(
     }
     let (w, h) = t.paper.size();
     let cells = positions(t, offset);
+    // Two-sided pieces (a wallet card's front and back): each sheet is printed on both
+    // sides, flipped on its long edge, so the backs sit in the mirrored cells.
+    let sides = pieces.iter().map(|s| s.pages.len()).max().unwrap_or(1);
     let mut pages = Vec::new();
     let mut k = 0;
     for _ in 0..sheets.max(1) {
-        let mut items = vec![Item::Rect {
-            rect: Rect::new(0.0, 0.0, w, h),
-            color: Color::WHITE,
-        }];
-        if t.cut_guides {
-            for c in &cells {
-                items.extend([
-                    hline(c.y, w),
-                    hline(c.bottom(), w),
-                    vline(c.x, h),
-                    vline(c.right(), h),
-                ]);
+        for side in 0..sides {
+            let mut items = vec![Item::Rect {
+                rect: Rect::new(0.0, 0.0, w, h),
+                color: Color::WHITE,
+            }];
+            if t.cut_guides {
+                for c in &cells {
+                    items.extend([
+                        hline(c.y, w),
+                        hline(c.bottom(), w),
+                        vline(c.x, h),
+                        vline(c.right(), h),
+                    ]);
+                }
             }
+            for (i, c) in cells.iter().enumerate() {
+                let s = &pieces[(k + i) % pieces.len()];
+                let page = side.min(s.pages.len() - 1);
+                let cell = if side == 0 {
+                    *c
+                } else {
+                    Rect::new(w - c.right(), c.y, c.w, c.h)
+                };
+                items.extend(place(s, page, cell));
+            }
+            pages.push(items);
         }
-        for c in &cells {
-            items.extend(place(&pieces[k % pieces.len()], *c));
-            k += 1;
-        }
-        pages.push(items);
+        k += cells.len();
     }
     let locales: Vec<&str> = pieces.iter().map(|s| s.locale.as_str()).collect();
     let drafts = pieces.iter().filter(|s| s.draft.is_some()).count();

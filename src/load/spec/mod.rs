@@ -123,6 +123,9 @@ pub enum VAlign {
 /// number only makes the others vanish (and, far larger, stops being a number).
 pub const MAX_SHARE: f64 = 10_000.0;
 
+/// The screen diagonal (inches) a screen design is measured on when it declares none.
+pub const DEFAULT_SCREEN_IN: f32 = 32.0;
+
 /// A row height or column width: a share of the free space, or a fixed length.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Track {
@@ -277,6 +280,19 @@ pub struct Header {
     /// only one kind of exploitation happens to people like them.
     #[serde(default)]
     pub restroom: bool,
+    /// How far away the piece is read (`"0.6m"` seated in a stall, `"2m"` for a poster):
+    /// `check` asks a cap height of at least 1/200 of it of the number, the text line
+    /// and the question.
+    #[serde(default)]
+    pub viewing_distance: Option<Spanned<Length>>,
+    /// Screen designs: the diagonal of the smallest screen they are shown on (`"32in"`),
+    /// which turns pixels into millimetres for the viewing-distance check.
+    #[serde(default)]
+    pub screen: Option<Spanned<Length>>,
+    /// The slot that asks the piece's question (its lead message), held to the
+    /// viewing-distance rule with the number and the text line.
+    #[serde(default)]
+    pub question: Option<Spanned<String>>,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -346,6 +362,10 @@ pub struct SlotSpec {
     /// The QR code.
     #[serde(default)]
     pub qr: Option<bool>,
+    /// The QR code's caption: "Scan to call", "Scan to text" or "Scan to open the
+    /// website", whichever says what the piece's QR code does.
+    #[serde(default)]
+    pub qr_caption: Option<bool>,
     /// Illustration ids from designs/imagery/catalog.toml.
     #[serde(default)]
     pub images: Option<Spanned<Vec<String>>>,
@@ -404,13 +424,22 @@ pub enum Unserved {
     Message(String),
 }
 
-/// `[[page]]`: one page or slide; `content` swaps the messages of some slots.
+/// `[[page]]`: one page or slide; `content` swaps the messages of some slots, `hide`
+/// leaves slots out of this page (rows holding only hidden slots collapse).
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
     /// Slot name to message id(s).
     #[serde(default)]
     pub content: BTreeMap<String, Spanned<MessageRef>>,
+    /// Slots not shown on this page (the question on a wallet card's front). The number
+    /// and the QR code are on every page and cannot be hidden.
+    #[serde(default)]
+    pub hide: Option<Spanned<Vec<String>>>,
+    /// Row heights on this page, one per row of `[layout]` (the two sides of a card
+    /// give their rows different shares).
+    #[serde(default)]
+    pub rows: Option<Spanned<Vec<Track>>>,
 }
 
 /// A whole design file.
@@ -467,6 +496,9 @@ pub enum Content {
     Hotline(HotlineField),
     /// The QR code.
     Qr,
+    /// The QR code's caption, its verb chosen by what the code does
+    /// ([`QrKind::caption_id`]).
+    QrCaption,
     /// Illustrations.
     Images(Vec<String>),
     /// Red flags picked from the library by tag and count (a list).
@@ -572,12 +604,22 @@ pub struct Design {
     pub slots: Vec<Slot>,
     /// Per page, slot name to replacement content.
     pub pages: Vec<BTreeMap<String, Content>>,
+    /// Per page, the slots left out of it (`hide`); as long as `pages`.
+    pub hidden: Vec<Vec<String>>,
+    /// Per page, its own row heights (`rows` in `[[page]]`), else `rows`.
+    pub page_rows: Vec<Option<Vec<Track>>>,
     /// The design file, for diagnostics.
     pub source: Arc<Source>,
     /// Built only when named, not in the default kit.
     pub on_request: bool,
     /// The jurisdiction profile a state notice is made from.
     pub notice_of: Option<String>,
+    /// How far away the piece is read, in millimetres (`viewing_distance`).
+    pub viewing_distance_mm: Option<f32>,
+    /// The smallest screen a screen design is shown on: its diagonal in inches.
+    pub screen_in: Option<f32>,
+    /// The slot holding the piece's question (`question` in `[design]`).
+    pub question: Option<String>,
 }
 
 impl Design {
@@ -594,6 +636,14 @@ impl Design {
         Diagnostic::error(msg).at(&self.source, span)
     }
 
+    /// Whether slot `name` is shown on page `page` (not hidden there).
+    pub fn shows(&self, page: usize, name: &str) -> bool {
+        !self
+            .hidden
+            .get(page)
+            .is_some_and(|h| h.iter().any(|n| n == name))
+    }
+
     /// Find the span of `[slot.NAME]` in the file.
     pub fn slot_span(&self, name: &str) -> Option<Range<usize>> {
         self.slots
@@ -604,6 +654,20 @@ impl Design {
 }
 
 impl Design {
+    /// Millimetres per point of the piece as it is seen: 25.4/72 in print; on a screen
+    /// design, one pixel of the declared smallest screen (`screen`, else
+    /// [`DEFAULT_SCREEN_IN`]).
+    pub fn mm_per_pt(&self) -> f32 {
+        match self.medium {
+            Medium::Print => 1.0 / crate::base::units::PT_PER_MM,
+            Medium::Screen => {
+                let diag = self.screen_in.unwrap_or(DEFAULT_SCREEN_IN);
+                let (w, h) = (self.width.to_pt(1.0, 0.0), self.height.to_pt(1.0, 0.0));
+                diag * 25.4 / w.hypot(h)
+            }
+        }
+    }
+
     /// The finished size in words: "3in x 3in" for print, "1920 x 1080 px" for screens.
     pub fn size_text(&self) -> String {
         let px = self.px_pt();

@@ -105,11 +105,15 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
         .filter_map(|(sname, spanned)| parse_slot(sname, spanned, h, &rects, src, &mut diags))
         .collect();
     required_slots(&file, &rects, &slots, src, &mut diags);
-    let pages = parse_pages(&file, &slots, src, &mut diags);
+    let (pages, hidden, page_rows) = parse_pages(&file, &slots, src, &mut diags);
+    let reading = reading_rules(h, &slots, src, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
-    let base = base_design(name, &file, bleed, line_height, slots, pages, src);
+    let mut base = base_design(name, &file, bleed, line_height, slots, pages, src);
+    base.hidden = hidden;
+    base.page_rows = page_rows;
+    (base.viewing_distance_mm, base.screen_in, base.question) = reading;
     let mut out = vec![base.clone()];
     for v in &file.variant {
         if let Some(d) = variant(name, &base, v, src, &mut diags) {
@@ -212,6 +216,95 @@ fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
     }
 }
 
+/// `viewing_distance`, `screen` and `question`: a distance above zero; a screen
+/// diagonal on screen designs only; a question slot that shows text. Returns them in
+/// millimetres, inches and by name.
+fn reading_rules(
+    h: &Header,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> (Option<f32>, Option<f32>, Option<String>) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    let mm = |l: &Length| l.to_pt(1.0, 0.0) / crate::base::units::PT_PER_MM;
+    let mut distance = None;
+    if let Some(d) = &h.viewing_distance {
+        if matches!(d.get_ref(), Length::Percent(_) | Length::Px(_)) || mm(d.get_ref()) <= 0.0 {
+            diags.push(
+                err(format!("viewing_distance = \"{}\" is not a distance", d.get_ref()), d.span())
+                    .hint("write how far away the piece is read, e.g. viewing_distance = \"0.6m\" (seated in a stall) or \"2m\" (a poster across a room)"),
+            );
+        } else {
+            distance = Some(mm(d.get_ref()));
+        }
+    }
+    let mut screen = None;
+    if let Some(s) = &h.screen {
+        if h.medium != Medium::Screen {
+            diags.push(
+                err("`screen` is the size of the screen a screen design is shown on, and this design is printed".into(), s.span())
+                    .hint("remove `screen`; a printed piece's size is its page size"),
+            );
+        } else if matches!(s.get_ref(), Length::Percent(_) | Length::Px(_))
+            || mm(s.get_ref()) <= 0.0
+        {
+            diags.push(
+                err(format!("screen = \"{}\" is not a screen diagonal", s.get_ref()), s.span())
+                    .hint("write the diagonal of the smallest screen it is shown on, e.g. screen = \"32in\""),
+            );
+        } else {
+            screen = Some(mm(s.get_ref()) / 25.4);
+        }
+    }
+    if h.medium == Medium::Screen && distance.is_some() && h.screen.is_none() {
+        let span = h
+            .viewing_distance
+            .as_ref()
+            .map(|d| d.span())
+            .unwrap_or(0..0);
+        diags.push(
+            err("a screen design with a viewing_distance must say the smallest screen it is shown on".into(), span)
+                .hint("add e.g. screen = \"32in\" (the diagonal): pixels become millimetres only on a known screen"),
+        );
+    }
+    let mut question = None;
+    if let Some(q) = &h.question {
+        let name = q.get_ref();
+        match slots.iter().find(|s| &s.name == name) {
+            Some(s)
+                if matches!(
+                    s.content,
+                    Content::Text(_) | Content::List(_) | Content::Flags(_)
+                ) =>
+            {
+                question = Some(name.clone());
+            }
+            Some(_) => diags.push(
+                err(
+                    format!("question = \"{name}\" names a slot that does not show a message"),
+                    q.span(),
+                )
+                .hint("name the slot that asks the piece's question (a `text` slot)"),
+            ),
+            None => diags.push(
+                err(
+                    format!("question = \"{name}\" names no slot of this design"),
+                    q.span(),
+                )
+                .hint(format!(
+                    "slots in this design: {}",
+                    slots
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+        }
+    }
+    (distance, screen, question)
+}
+
 /// `[layout]` areas as rectangles of grid cells: (columns, rows) per area name.
 fn grid_areas(
     lay: &LayoutSpec,
@@ -301,7 +394,7 @@ fn parse_slot(
                 ),
                 span.clone(),
             )
-            .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, images, image_pick"),
+            .hint("give it one of: text, list, flags, hotline, resources = true, qr = true, qr_caption = true, images, image_pick"),
         );
         return None;
     }
@@ -362,6 +455,9 @@ fn slot_contents(
     if s.qr == Some(true) {
         kinds.push(Content::Qr);
     }
+    if s.qr_caption == Some(true) {
+        kinds.push(Content::QrCaption);
+    }
     if let Some(q) = &s.image_pick {
         if q.get_ref().count == 0 {
             diags.push(err(
@@ -421,6 +517,7 @@ fn slot_text_rules(
             | Content::Hotline(_)
             | Content::Resources
             | Content::Statute(_)
+            | Content::QrCaption
     );
     if is_text && s.size.is_none() {
         diags.push(
@@ -522,20 +619,46 @@ fn required_slots(
     }
 }
 
-/// `[[page]]` tables: the messages that change per page, in text and list slots only.
+/// Per page: replacement content, hidden slots, own row heights.
+type PagesOf = (
+    Vec<BTreeMap<String, Content>>,
+    Vec<Vec<String>>,
+    Vec<Option<Vec<Track>>>,
+);
+
+/// `[[page]]` tables: the messages that change per page, in text and list slots only,
+/// and the slots each page leaves out (`hide`).
 fn parse_pages(
     file: &DesignFile,
     slots: &[Slot],
     src: &Arc<Source>,
     diags: &mut Diagnostics,
-) -> Vec<BTreeMap<String, Content>> {
+) -> PagesOf {
     let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
     let mut pages = Vec::new();
+    let mut hidden = Vec::new();
+    let mut rows = Vec::new();
     for p in if file.page.is_empty() {
         vec![PageSpec::default()]
     } else {
         file.page.clone()
     } {
+        hidden.push(page_hides(&p, slots, src, diags));
+        rows.push(p.rows.as_ref().and_then(|r| {
+            let n = file.layout.rows.get_ref().len();
+            if r.get_ref().len() == n {
+                Some(r.get_ref().clone())
+            } else {
+                diags.push(
+                    err(
+                        format!("this page has {} rows, the layout {n}", r.get_ref().len()),
+                        r.span(),
+                    )
+                    .hint("give a page's `rows` one height per row of [layout]"),
+                );
+                None
+            }
+        }));
         let mut map = BTreeMap::new();
         for (slot, m) in &p.content {
             match slots.iter().find(|s| &s.name == slot) {
@@ -558,7 +681,36 @@ fn parse_pages(
         }
         pages.push(map);
     }
-    pages
+    (pages, hidden, rows)
+}
+
+/// A page's `hide`: slots of this design, never the number or the QR code (every page
+/// carries both).
+fn page_hides(
+    p: &PageSpec,
+    slots: &[Slot],
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let Some(hide) = &p.hide else {
+        return Vec::new();
+    };
+    let err = |msg: String| Diagnostic::error(msg).at(src, Some(hide.span()));
+    let mut out = Vec::new();
+    for name in hide.get_ref() {
+        match slots.iter().find(|s| &s.name == name) {
+            None => diags.push(
+                err(format!("`hide` names slot `{name}`, which does not exist"))
+                    .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
+            ),
+            Some(s) if matches!(s.content, Content::Qr | Content::Hotline(HotlineField::Phone)) => diags.push(
+                err(format!("`hide` names slot `{name}`, but the hotline number and the QR code are on every page"))
+                    .hint("hide other slots; every page of a piece carries the number and the QR code"),
+            ),
+            Some(_) => out.push(name.clone()),
+        }
+    }
+    out
 }
 
 /// The design itself, from its checked parts.
@@ -620,9 +772,14 @@ fn base_design(
         gap: lay.gap.unwrap_or(Length::ZERO),
         slots,
         pages,
+        hidden: Vec::new(),
+        page_rows: Vec::new(),
         source: src.clone(),
         on_request: false,
         notice_of: None,
+        viewing_distance_mm: None,
+        screen_in: None,
+        question: None,
     }
 }
 

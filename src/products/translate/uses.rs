@@ -19,6 +19,8 @@ pub enum Role {
     PickedFlag,
     /// The label before each local resource.
     Label,
+    /// The caption beside the QR code (which one depends on what the code does).
+    QrCaption,
     /// Shown instead of the slot's message in locales whose language the slot's channel
     /// (text, chat) is not answered in.
     Unserved,
@@ -31,6 +33,7 @@ impl Role {
             Role::ListItem => "list item",
             Role::PickedFlag => "red flag picked for a list",
             Role::Label => "label before each local resource",
+            Role::QrCaption => "caption beside the QR code, saying what scanning it does",
             Role::Unserved => {
                 "instead of the slot's message where the channel does not answer in the language"
             }
@@ -65,6 +68,11 @@ pub fn content_refs(p: &Project, content: &Content) -> Vec<(String, Role)> {
             .map(|i| (i, Role::PickedFlag))
             .collect(),
         Content::Resources => vec![("local-help".to_string(), Role::Label)],
+        // Which caption shows depends on the kit's QR choice: translators get all three.
+        Content::QrCaption => crate::load::hotline::QrKind::ALL
+            .iter()
+            .map(|k| (k.caption_id().to_string(), Role::QrCaption))
+            .collect(),
         Content::Statute(_)
         | Content::Hotline(_)
         | Content::Qr
@@ -87,7 +95,7 @@ pub fn uses(p: &Project) -> BTreeMap<String, Vec<Use>> {
     let mut out: BTreeMap<String, Vec<Use>> = BTreeMap::new();
     for d in p.designs.values() {
         for (pi, overrides) in d.pages.iter().enumerate() {
-            for slot in &d.slots {
+            for slot in d.slots.iter().filter(|s| d.shows(pi, &s.name)) {
                 let content = overrides.get(&slot.name).unwrap_or(&slot.content);
                 let mut refs = content_refs(p, content);
                 refs.extend(slot_refs(slot));
