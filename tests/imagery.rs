@@ -222,13 +222,8 @@ fn a_kit_short_on_diversity_fails_unless_advisory() {
         "images = [\"person-cook-dark\"]",
     );
     common::edit(
-        t.path().join("designs/stall-sticker.toml"),
-        "image_pick = { count = 3, kind = \"person\", age = [\"adult\", \"older\"] }",
-        "images = [\"person-cook-dark\"]",
-    );
-    common::edit(
         t.path().join("designs/tv-slides.toml"),
-        "image_pick = { count = 4, kind = \"person\" }",
+        "image_pick = { count = 3, kind = \"person\" }",
         "images = [\"person-cook-dark\"]",
     );
     let run = |args: &[&str]| common::hk(t.path(), args);
@@ -440,8 +435,70 @@ fn page_images(
         .collect()
 }
 
+/// A copy of the project whose poster has three audience variants, each asking for its
+/// own pictures (`images = { image = { ... } }`), built only on request.
+fn with_audience_variants() -> (tempfile::TempDir, hotline_kit::load::project::Project) {
+    let t = common::temp_project();
+    let path = t.path().join("designs/poster.toml");
+    let mut s = std::fs::read_to_string(&path).unwrap();
+    for (name, gender) in [
+        ("men", "man"),
+        ("women", "woman"),
+        ("all-gender", "neutral"),
+    ] {
+        s.push_str(&format!(
+            "\n[[variant]]\nname = \"poster-{name}\"\ntitle = \"Poster, {name}\"\nimages = {{ image = {{ count = 4, kind = \"person\", gender = [\"{gender}\"], sector = [\"farm\", \"restaurant\", \"construction\", \"factory\", \"car-repair\", \"health\", \"office\"] }} }}\non_request = true\n"
+        ));
+    }
+    std::fs::write(&path, s).unwrap();
+    let p = hotline_kit::load::project::Project::load(std::sync::Arc::new(
+        hotline_kit::base::assets::FsAssets::new(t.path().to_path_buf()),
+    ))
+    .unwrap_or_else(|d| panic!("{d:?}"));
+    (t, p)
+}
+
 #[test]
-fn restroom_stickers_show_their_audience() {
+fn audience_variants_show_their_audience() {
+    let (_t, p) = with_audience_variants();
+    let sel = hotline_kit::products::kit::Selection {
+        designs: vec![
+            "poster-men".into(),
+            "poster-women".into(),
+            "poster-all-gender".into(),
+        ],
+        ..Default::default()
+    };
+    let opts = sel.options_for(&p);
+    let scene = |d: &str| hotline_kit::products::kit::compile_with(&p, d, "en", &opts).unwrap();
+    let men = page_images(&p, &scene("poster-men"), 0);
+    let women = page_images(&p, &scene("poster-women"), 0);
+    let all = page_images(&p, &scene("poster-all-gender"), 0);
+    for (imgs, gender) in [(&men, "man"), (&women, "woman"), (&all, "neutral")] {
+        assert_eq!(imgs.len(), 4, "{gender}: {imgs:?}");
+        assert!(
+            imgs.iter().all(|e| e.gender == gender),
+            "{gender}: {imgs:?}"
+        );
+        assert!(imgs.iter().all(|e| e.age != "child"), "{imgs:?}");
+        // Different people within one piece, and more than one skin tone.
+        let tones: std::collections::BTreeSet<_> = imgs.iter().map(|e| &e.skin_tone).collect();
+        assert!(tones.len() >= 2, "{gender}: {imgs:?}");
+    }
+    // Men appear as workers: people who may be trafficked for labor.
+    assert!(
+        men.iter()
+            .all(
+                |e| hotline_kit::layout::diversity::LABOR_SECTORS.contains(&e.sector.as_str())
+                    || e.sector == "health"
+                    || e.sector == "office"
+            ),
+        "{men:?}"
+    );
+}
+
+#[test]
+fn restroom_sticker_variants_ask_about_work_and_sex_and_show_no_figures() {
     let p = common::project();
     let sel = hotline_kit::products::kit::Selection {
         designs: vec![
@@ -452,52 +509,37 @@ fn restroom_stickers_show_their_audience() {
         ..Default::default()
     };
     let opts = sel.options_for(&p);
-    let scene = |d: &str| hotline_kit::products::kit::compile_with(&p, d, "en", &opts).unwrap();
-    let men = page_images(&p, &scene("stall-sticker-men"), 0);
-    let women = page_images(&p, &scene("stall-sticker-women"), 0);
-    let all = page_images(&p, &scene("stall-sticker-all-gender"), 0);
-    for (imgs, gender) in [(&men, "man"), (&women, "woman"), (&all, "neutral")] {
-        assert_eq!(imgs.len(), 3, "{gender}: {imgs:?}");
+    for d in [
+        "stall-sticker-men",
+        "stall-sticker-women",
+        "stall-sticker-all-gender",
+    ] {
+        let s = hotline_kit::products::kit::compile_with(&p, d, "en", &opts).unwrap();
+        // Too small for pictures: a figure on a 3 in sticker is under 0.4 in tall.
+        assert!(page_images(&p, &s, 0).is_empty(), "{d}");
+        let named: Vec<_> = s
+            .messages
+            .iter()
+            .filter_map(|m| p.flags.iter().find(|f| &f.id == m))
+            .flat_map(|f| f.names.iter().copied())
+            .collect();
         assert!(
-            imgs.iter().all(|e| e.gender == gender),
-            "{gender}: {imgs:?}"
+            named.contains(&hotline_kit::load::content::Tag::Labor)
+                && named.contains(&hotline_kit::load::content::Tag::Sex),
+            "{d}: {:?}",
+            s.messages
         );
-        assert!(imgs.iter().all(|e| e.age != "child"), "{imgs:?}");
-        // Different people within one sticker, and more than one skin tone.
-        let tones: std::collections::BTreeSet<_> = imgs.iter().map(|e| &e.skin_tone).collect();
-        assert!(tones.len() >= 2, "{gender}: {imgs:?}");
     }
-    // Men appear as workers: people who may be trafficked for labor.
-    assert!(
-        men.iter()
-            .all(|e| hotline_kit::layout::diversity::LABOR_SECTORS.contains(&e.sector.as_str())),
-        "{men:?}"
-    );
-    // And the men's sticker asks about work (and sex: every restroom version does).
-    let q = &scene("stall-sticker-men").messages;
-    let named: Vec<_> = q
-        .iter()
-        .filter_map(|m| p.flags.iter().find(|f| &f.id == m))
-        .flat_map(|f| f.names.iter().copied())
-        .collect();
-    assert!(
-        named.contains(&hotline_kit::load::content::Tag::Labor)
-            && named.contains(&hotline_kit::load::content::Tag::Sex),
-        "{q:?}"
-    );
-    // The plain sticker, in the default kit, shows people too.
-    let plain = page_images(&p, &scene("stall-sticker"), 0);
-    assert_eq!(plain.len(), 3, "{plain:?}");
 }
 
 #[test]
-fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
-    let p = common::project();
+fn asking_for_an_audience_variant_does_not_change_the_kit_pictures() {
+    let (_t, p) = with_audience_variants();
     let base = hotline_kit::products::kit::Selection::default()
         .options_for(&p)
         .image_picks;
     let more = hotline_kit::products::kit::Selection {
-        designs: vec!["stall-sticker-men".into()],
+        designs: vec!["poster-men".into()],
         ..Default::default()
     }
     .options_for(&p)
@@ -505,11 +547,11 @@ fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
     for (k, v) in &base {
         assert_eq!(more.get(k), Some(v), "{k}");
     }
-    assert!(more.contains_key("stall-sticker-men/people"), "{more:?}");
+    assert!(more.contains_key("poster-men/image"), "{more:?}");
     // Rendering the variant alone gives the same pictures as building it with the kit.
     let alone = hotline_kit::products::kit::compile_with(
         &p,
-        "stall-sticker-men",
+        "poster-men",
         "en",
         &hotline_kit::layout::Options::default(),
     )
@@ -518,7 +560,7 @@ fn asking_for_a_restroom_variant_does_not_change_the_kit_pictures() {
         .into_iter()
         .map(|e| e.id)
         .collect();
-    assert_eq!(&ids, &more["stall-sticker-men/people"]);
+    assert_eq!(&ids, &more["poster-men/image"]);
 }
 
 #[test]
@@ -562,17 +604,18 @@ fn one_slide_loop_is_diverse_on_its_own() {
 #[test]
 fn a_loop_short_on_diversity_fails_on_its_own() {
     let t = common::temp_project();
-    // One picture a slide: the kit still meets the rules, the loop cannot.
+    // Heads only on the slides: they show no work, so the loop shows no labor sector;
+    // the kit's other pieces still do.
     common::edit(
         t.path().join("designs/tv-slides.toml"),
-        "image_pick = { count = 4, kind = \"person\" }",
-        "image_pick = { count = 1, kind = \"person\", age = [\"adult\"] }",
+        "image_pick = { count = 3, kind = \"person\" }",
+        "image_pick = { count = 2, kind = \"person\", framing = [\"head\"] }",
     );
     let o = common::hk(t.path(), &["check", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("the tv-slides loop's illustrations are not diverse enough on their own: 1 of 3 age groups"),
+        err.contains("the tv-slides loop's illustrations are not diverse enough on their own: 0 of 4 labor sectors"),
         "{err}"
     );
     assert!(err.contains("designs/tv-slides.toml"), "{err}");
@@ -587,8 +630,8 @@ fn a_variant_image_query_must_name_an_image_slot() {
     let t = common::temp_project();
     common::edit(
         t.path().join("designs/stall-sticker.toml"),
-        "images = { people = { count = 3, kind = \"person\", gender = [\"woman\"]",
-        "images = { question = { count = 3, kind = \"person\", gender = [\"woman\"]",
+        "title = \"Bathroom stall sticker, 3 x 3 in, women's restrooms\"",
+        "title = \"Bathroom stall sticker, 3 x 3 in, women's restrooms\"\nimages = { question = { count = 3, kind = \"person\", gender = [\"woman\"] } }",
     );
     let o = common::hk(t.path(), &["check", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr);

@@ -55,8 +55,13 @@ TONES = {
 }
 
 
-def P(id_, icon, tone, label, gender, sector, age="adult", disability="none", headwear="none"):
-    """A person illustration. `icon` is the base iconify name, `tone` a key of TONES."""
+def P(id_, icon, tone, label, gender, sector, age="adult", disability="none", headwear="none",
+      framing="bust", gesture="none", carries="none"):
+    """A person illustration. `icon` is the base iconify name, `tone` a key of TONES.
+
+    framing: how much of the figure shows (head, bust, full), so a row of pictures
+    keeps one scale; gesture: a hand sign (raised-hand); carries: what the figure holds
+    (baby). The context rules in rules.toml read these tags."""
     skin, words = TONES[tone]
     return {
         "id": id_,
@@ -69,6 +74,9 @@ def P(id_, icon, tone, label, gender, sector, age="adult", disability="none", he
         "disability": disability,
         "headwear": headwear,
         "kind": "person",
+        "framing": framing,
+        "gesture": gesture,
+        "carries": carries,
     }
 
 
@@ -85,6 +93,9 @@ def O(id_, icon, title, sector):
         "disability": "none",
         "headwear": "none",
         "kind": "object",
+        "framing": "object",
+        "gesture": "none",
+        "carries": "none",
     }
 
 
@@ -128,42 +139,42 @@ SELECTION = [
     P("person-health-worker-medium", "health-worker", "medium",
       "Health worker", "neutral", "health"),
     P("woman-feeding-baby-medium-light", "woman-feeding-baby", "medium-light",
-      "Woman feeding a baby with a bottle", "woman", "childcare"),
+      "Woman feeding a baby with a bottle", "woman", "childcare", carries="baby"),
     P("man-feeding-baby-dark", "man-feeding-baby", "dark",
-      "Man feeding a baby with a bottle", "man", "childcare"),
+      "Man feeding a baby with a bottle", "man", "childcare", carries="baby"),
     P("person-feeding-baby-medium-dark", "person-feeding-baby", "medium-dark",
-      "Person feeding a baby with a bottle", "neutral", "childcare"),
+      "Person feeding a baby with a bottle", "neutral", "childcare", carries="baby"),
     # --- headwear ---
     P("woman-headscarf-medium", "woman-with-headscarf", "medium",
       "Woman wearing a headscarf", "woman", "general", headwear="headscarf"),
     P("woman-headscarf-dark", "woman-with-headscarf", "dark",
       "Woman wearing a headscarf", "woman", "general", headwear="headscarf"),
     P("man-turban-medium-dark", "man-wearing-turban", "medium-dark",
-      "Man wearing a turban", "man", "general", headwear="turban"),
+      "Man wearing a turban", "man", "general", headwear="turban", framing="head"),
     P("woman-turban-light", "woman-wearing-turban", "light",
-      "Woman wearing a turban", "woman", "general", headwear="turban"),
+      "Woman wearing a turban", "woman", "general", headwear="turban", framing="head"),
     # --- disability ---
     P("person-wheelchair-medium", "person-in-manual-wheelchair", "medium",
-      "Person in a manual wheelchair", "neutral", "general", disability="wheelchair"),
+      "Person in a manual wheelchair", "neutral", "general", disability="wheelchair", framing="full"),
     P("woman-motorized-wheelchair-dark", "woman-in-motorized-wheelchair", "dark",
-      "Woman in a motorized wheelchair", "woman", "general", disability="wheelchair"),
+      "Woman in a motorized wheelchair", "woman", "general", disability="wheelchair", framing="full"),
     P("man-wheelchair-medium-light", "man-in-manual-wheelchair", "medium-light",
-      "Man in a manual wheelchair", "man", "general", disability="wheelchair"),
+      "Man in a manual wheelchair", "man", "general", disability="wheelchair", framing="full"),
     # --- older people ---
-    P("older-woman-dark", "old-woman", "dark", "Older woman", "woman", "general", age="older"),
-    P("older-man-light", "old-man", "light", "Older man", "man", "general", age="older"),
+    P("older-woman-dark", "old-woman", "dark", "Older woman", "woman", "general", age="older", framing="head"),
+    P("older-man-light", "old-man", "light", "Older man", "man", "general", age="older", framing="head"),
     P("older-person-medium-dark", "older-person", "medium-dark",
-      "Older person", "neutral", "general", age="older"),
+      "Older person", "neutral", "general", age="older", framing="head"),
     # --- general figures ---
     P("woman-standing-medium-light", "woman-standing", "medium-light",
-      "Woman standing", "woman", "general"),
-    P("man-standing-medium-light", "man-standing", "medium-light", "Man standing", "man", "general"),
-    P("person-standing-medium", "person-standing", "medium", "Person standing", "neutral", "general"),
+      "Woman standing", "woman", "general", framing="full"),
+    P("man-standing-medium-light", "man-standing", "medium-light", "Man standing", "man", "general", framing="full"),
+    P("person-standing-medium", "person-standing", "medium", "Person standing", "neutral", "general", framing="full"),
     P("person-raising-hand-light", "person-raising-hand", "light",
-      "Person raising a hand", "neutral", "general"),
+      "Person raising a hand", "neutral", "general", gesture="raised-hand"),
     # --- children (kept to two) ---
-    P("girl-medium-dark", "girl", "medium-dark", "Girl", "woman", "general", age="child"),
-    P("boy-medium", "boy", "medium", "Boy", "man", "general", age="child"),
+    P("girl-medium-dark", "girl", "medium-dark", "Girl", "woman", "general", age="child", framing="head"),
+    P("boy-medium", "boy", "medium", "Boy", "man", "general", age="child", framing="head"),
     # --- objects to pair with a person, by sector ---
     O("object-broom", "broom", "Broom", "cleaning"),
     O("object-sponge", "sponge", "Sponge", "cleaning"),
@@ -200,6 +211,9 @@ ALLOWED = {
     "disability": {"wheelchair", "none"},
     "headwear": {"headscarf", "turban", "none"},
     "kind": {"person", "object"},
+    "framing": {"head", "bust", "full", "object"},
+    "gesture": {"raised-hand", "waving", "none"},
+    "carries": {"baby", "none"},
 }
 
 # Words that must never appear in an icon name we take (defence in depth).
@@ -346,6 +360,9 @@ def main():
             "disability = %s" % toml_str(item["disability"]),
             "headwear = %s" % toml_str(item["headwear"]),
             "kind = %s" % toml_str(item["kind"]),
+            "framing = %s" % toml_str(item["framing"]),
+            "gesture = %s" % toml_str(item["gesture"]),
+            "carries = %s" % toml_str(item["carries"]),
             "",
         ]
 

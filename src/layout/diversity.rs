@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::load::image_rules::{self, Topic};
 use crate::load::imagery::ImageEntry;
 pub use crate::load::imagery::{ImagePick, LABOR_SECTORS};
 use crate::load::project::Project;
@@ -181,41 +182,140 @@ pub fn pick(p: &Project, designs: &[&Design], seed: &str) -> BTreeMap<String, Ve
     for d in order {
         let looped = d.pages.len() > 1;
         let mut loop_cov = Coverage::default();
+        let mut in_design: BTreeSet<String> = BTreeSet::new();
         for page in 0..d.pages.len() {
+            let topics = image_rules::topics(&p.flags, &page_messages(p, d, page));
+            let mut on_page: Vec<&ImageEntry> = Vec::new();
             for s in &d.slots {
                 let Content::ImagePick(q) = &s.content else {
                     continue;
                 };
-                let mut chosen: Vec<String> = Vec::new();
-                for _ in 0..q.count {
-                    let best = p
-                        .images
-                        .values()
-                        .filter(|e| q.matches(e) && !chosen.contains(&e.id))
-                        .max_by_key(|e| {
-                            let mut score = gain(&cov, e);
-                            if looped {
-                                score += gain(&loop_cov, e);
-                            }
-                            if !used.contains(&e.id) {
-                                score += 3;
-                            }
-                            (
-                                score,
-                                fnv(&format!("{seed}/{}/{}/{page}/{}", d.picks_as, s.name, e.id)),
-                            )
-                        });
-                    let Some(e) = best else { break };
-                    cov.add(e);
-                    loop_cov.add(e);
-                    used.insert(e.id.clone());
-                    chosen.push(e.id.clone());
-                }
+                // One framing per slot, so a row keeps one scale: the framing whose
+                // pictures add most to the kit (ties broken by the seed).
+                let framings: BTreeSet<&str> = p
+                    .images
+                    .values()
+                    .filter(|e| q.matches(e))
+                    .map(ImageEntry::framing)
+                    .collect();
+                let best = framings
+                    .into_iter()
+                    .map(|f| {
+                        let state = Greedy {
+                            cov: cov.clone(),
+                            loop_cov: loop_cov.clone(),
+                            used: used.clone(),
+                            in_design: in_design.clone(),
+                            on_page: on_page.clone(),
+                        };
+                        let ctx = PickCtx {
+                            p,
+                            q,
+                            framing: f,
+                            topics: &topics,
+                            looped,
+                            tag: format!("{seed}/{}/{}/{page}", d.picks_as, s.name),
+                        };
+                        let (chosen, score, state) = ctx.run(state);
+                        let tie = fnv(&format!("{}/{f}", ctx.tag));
+                        ((chosen.len(), score, tie), chosen, state)
+                    })
+                    .max_by_key(|(rank, _, _)| *rank);
+                let chosen = match best {
+                    Some((_, chosen, state)) => {
+                        (cov, loop_cov, used, in_design, on_page) = (
+                            state.cov,
+                            state.loop_cov,
+                            state.used,
+                            state.in_design,
+                            state.on_page,
+                        );
+                        chosen
+                    }
+                    None => Vec::new(),
+                };
                 out.insert(key(d, &s.name, page), chosen);
             }
         }
     }
     out
+}
+
+/// What a pick has covered so far.
+struct Greedy<'a> {
+    cov: Coverage,
+    loop_cov: Coverage,
+    used: BTreeSet<String>,
+    /// Pictures already on this design's pages: a loop shows other people on every
+    /// slide.
+    in_design: BTreeSet<String>,
+    on_page: Vec<&'a ImageEntry>,
+}
+
+/// One slot's pick, restricted to one framing.
+struct PickCtx<'a> {
+    p: &'a Project,
+    q: &'a ImagePick,
+    framing: &'a str,
+    topics: &'a [Topic],
+    looped: bool,
+    tag: String,
+}
+
+impl<'a> PickCtx<'a> {
+    /// Choose greedily: the pictures, their total score, and the coverage after them.
+    fn run(&self, mut st: Greedy<'a>) -> (Vec<String>, u32, Greedy<'a>) {
+        let mut chosen: Vec<String> = Vec::new();
+        let mut total = 0;
+        for _ in 0..self.q.count {
+            let best = self
+                .p
+                .images
+                .values()
+                .filter(|e| {
+                    self.q.matches(e)
+                        && e.framing() == self.framing
+                        && !chosen.contains(&e.id)
+                        && !st.in_design.contains(&e.id)
+                        && self
+                            .p
+                            .image_rules
+                            .allows(self.topics, &st.on_page, e, self.looped)
+                })
+                .map(|e| {
+                    let mut score = gain(&st.cov, e);
+                    if self.looped {
+                        score += gain(&st.loop_cov, e);
+                    }
+                    if !st.used.contains(&e.id) {
+                        score += 3;
+                    }
+                    (score, fnv(&format!("{}/{}", self.tag, e.id)), e)
+                })
+                .max_by_key(|(score, tie, _)| (*score, *tie));
+            let Some((score, _, e)) = best else { break };
+            total += score;
+            st.cov.add(e);
+            st.loop_cov.add(e);
+            st.used.insert(e.id.clone());
+            st.in_design.insert(e.id.clone());
+            st.on_page.push(e);
+            chosen.push(e.id.clone());
+        }
+        (chosen, total, st)
+    }
+}
+
+/// The messages a design shows on one page (red flags picked as layout picks them).
+pub fn page_messages(p: &Project, d: &Design, page: usize) -> Vec<String> {
+    let overrides = d.pages.get(page);
+    d.slots
+        .iter()
+        .flat_map(|s| {
+            let content = overrides.and_then(|o| o.get(&s.name)).unwrap_or(&s.content);
+            crate::layout::channels::content_messages(p, content)
+        })
+        .collect()
 }
 
 /// The key of a design's slot on one page in the pick map; variants without their own

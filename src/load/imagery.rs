@@ -40,12 +40,36 @@ pub struct ImageEntry {
     pub headwear: String,
     /// Person or object.
     pub kind: String,
+    /// How much of a person shows: `head`, `bust` or `full` (`object` for objects), so
+    /// that a row of pictures keeps one scale. A facility's own image without it counts
+    /// as `bust` (a person) or `object`.
+    #[serde(default)]
+    pub framing: String,
+    /// A hand sign the figure makes (`raised-hand`, `waving`), or `none`.
+    #[serde(default = "none")]
+    pub gesture: String,
+    /// What the figure holds (`baby`), or `none`.
+    #[serde(default = "none")]
+    pub carries: String,
     /// Folder the file is in (empty: `designs/imagery`; `images` for a facility's own).
     #[serde(skip)]
     pub dir: String,
 }
 
+fn none() -> String {
+    "none".into()
+}
+
 impl ImageEntry {
+    /// The framing, with the default for an entry that does not give one.
+    pub fn framing(&self) -> &str {
+        match (self.framing.as_str(), self.kind.as_str()) {
+            ("", "object") => "object",
+            ("", _) => "bust",
+            (f, _) => f,
+        }
+    }
+
     /// The file's path in the project.
     pub fn path(&self) -> String {
         let dir = if self.dir.is_empty() {
@@ -138,6 +162,9 @@ pub const TAGS: &[(&str, &[&str])] = &[
     ("disability", &["wheelchair", "none"]),
     ("headwear", &["headscarf", "turban", "none"]),
     ("kind", &["person", "object"]),
+    ("framing", &["head", "bust", "full", "object"]),
+    ("gesture", &["raised-hand", "waving", "none"]),
+    ("carries", &["baby", "none"]),
 ];
 
 /// The values a tag may take.
@@ -164,6 +191,9 @@ impl ImageEntry {
             "disability" => &self.disability,
             "headwear" => &self.headwear,
             "kind" => &self.kind,
+            "framing" => self.framing(),
+            "gesture" => &self.gesture,
+            "carries" => &self.carries,
             _ => "",
         }
     }
@@ -407,6 +437,9 @@ struct Sidecar {
     disability: Option<String>,
     headwear: Option<String>,
     kind: Option<String>,
+    framing: Option<String>,
+    gesture: Option<String>,
+    carries: Option<String>,
 }
 
 /// Read a facility's own image entry from its sidecar; `file` is the image's file name
@@ -458,6 +491,9 @@ pub fn parse_sidecar(file: &str, src: &Arc<Source>) -> Result<ImageEntry, Diagno
         disability: g(&s.disability),
         headwear: g(&s.headwear),
         kind: g(&s.kind),
+        framing: g(&s.framing),
+        gesture: s.gesture.clone().unwrap_or_else(none),
+        carries: s.carries.clone().unwrap_or_else(none),
         dir: "images".into(),
     })
 }
@@ -494,6 +530,9 @@ pub struct ImagePick {
     /// Allowed age groups (default: any).
     #[serde(default)]
     pub age: Vec<String>,
+    /// Allowed framings (default: any; the pictures of one slot always share one).
+    #[serde(default)]
+    pub framing: Vec<String>,
 }
 
 impl ImagePick {
@@ -504,5 +543,6 @@ impl ImagePick {
             && any(&self.sector, &e.sector)
             && any(&self.gender, &e.gender)
             && any(&self.age, &e.age)
+            && any(&self.framing, e.framing())
     }
 }

@@ -10,6 +10,7 @@ pub mod content;
 pub mod facilities;
 pub mod fonts;
 pub mod hotline;
+pub mod image_rules;
 pub mod imagery;
 pub mod jurisdiction;
 pub mod kitfile;

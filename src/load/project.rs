@@ -26,6 +26,8 @@ pub struct Project {
     pub fonts: Arc<FontBook>,
     /// Image catalog.
     pub images: BTreeMap<String, ImageEntry>,
+    /// What a picture must never say beside a message (designs/imagery/rules.toml).
+    pub image_rules: crate::load::image_rules::ImageRules,
     /// The red-flag library, in file order.
     pub flags: Vec<RedFlag>,
     /// Words to avoid, by locale.
@@ -271,6 +273,17 @@ impl Project {
             }
         };
 
+        let image_rules = match read_source(&*assets, "designs/imagery/rules.toml")
+            .map_err(|e| vec![e])
+            .and_then(|s| crate::load::image_rules::parse(&s))
+        {
+            Ok(r) => r,
+            Err(e) => {
+                diags.extend(e);
+                Default::default()
+            }
+        };
+
         let mut flags = Vec::new();
         match read_source(&*assets, "content/red-flags.toml")
             .and_then(|s| content::parse_flags(&s).map(|f| (s, f)))
@@ -377,6 +390,7 @@ impl Project {
             designs,
             fonts: fonts.unwrap(),
             images,
+            image_rules,
             loaded_images: Mutex::new(HashMap::new()),
             jurisdictions,
             warnings: diags,

@@ -190,7 +190,9 @@ pub fn prepare(
     diags.extend(project.warnings.0.iter().filter(about_built).cloned());
     diags.extend(crate::checks::check::texts(project, &locales, sel.today).0);
     diags.extend(crate::checks::channel_rule::restroom(project, &designs).0);
+    diags.extend(crate::checks::alignment::designs(project, &designs).0);
     diags.extend(crate::checks::check::pieces(project, &ok, &failed, !sel.partial).0);
+    diags.extend(crate::checks::imagery::pieces(project, &ok).0);
     diags.extend(
         crate::checks::check::diversity(
             project,

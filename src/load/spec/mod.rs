@@ -267,6 +267,11 @@ pub struct Header {
     /// Smallest text size allowed on the piece (default 8pt in print, 48px on screens).
     #[serde(default)]
     pub min_text: Option<Spanned<Length>>,
+    /// Smallest height a person's picture may be drawn at (default 0.75in in print,
+    /// 160px on screens): below it a figure is a blob of colour, so a piece too small
+    /// for pictures has none.
+    #[serde(default)]
+    pub min_figure: Option<Spanned<Length>>,
     /// The piece itself must ask about both labor and sex trafficking.
     #[serde(default)]
     pub require_coverage: bool,
@@ -583,6 +588,8 @@ pub struct Design {
     pub line_height: f32,
     /// Smallest text size allowed.
     pub min_text: Length,
+    /// Smallest height of a person's picture.
+    pub min_figure: Length,
     /// The piece must ask about both labor and sex trafficking.
     pub require_coverage: bool,
     /// A restroom piece: its questions must name both labor and sex.

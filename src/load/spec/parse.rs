@@ -757,6 +757,14 @@ fn base_design(
                 Medium::Print => Length::Pt(8.0),
                 Medium::Screen => Length::Px(48.0),
             }),
+        min_figure: h
+            .min_figure
+            .as_ref()
+            .map(|m| *m.get_ref())
+            .unwrap_or(match h.medium {
+                Medium::Print => Length::In(0.75),
+                Medium::Screen => Length::Px(160.0),
+            }),
         require_coverage: h.require_coverage,
         restroom: h.restroom,
         columns: lay.columns.get_ref().clone(),

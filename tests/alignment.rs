@@ -1,0 +1,63 @@
+//! One alignment per column of text (issue 18): a centred subtitle over start-aligned
+//! questions is an error that names both slots.
+
+mod common;
+
+#[test]
+fn every_shipped_design_keeps_one_alignment_per_column() {
+    let p = common::project();
+    for d in p.designs.values() {
+        let diags = hotline_kit::checks::alignment::design_alignment(d);
+        let msgs: Vec<&str> = diags.0.iter().map(|x| x.message.as_str()).collect();
+        assert!(msgs.is_empty(), "{}: {msgs:#?}", d.name);
+    }
+}
+
+#[test]
+fn a_centred_intro_over_start_aligned_questions_is_an_error() {
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "size = [\"14pt\", \"20pt\"]\ncolor = \"#222222\"\nalign = \"start\"",
+        "size = [\"14pt\", \"20pt\"]\ncolor = \"#222222\"\nalign = \"center\"",
+    );
+    let o = common::hk(t.path(), &["check", "--design", "poster", "--locale", "en"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("slot `headline` is start-aligned over slot `intro`, which is centred"),
+        "{err}"
+    );
+    assert!(
+        err.contains("slot `intro` is centred over slot `flags`, which is start-aligned"),
+        "{err}"
+    );
+    assert!(err.contains("[alignment]"), "{err}");
+    assert!(err.contains("designs/poster.toml"), "{err}");
+}
+
+#[test]
+fn a_band_sets_itself_apart_and_may_centre_its_text() {
+    // The sticker's number band is centred between a centred question and start-aligned
+    // text: the band breaks the column, so this is allowed...
+    let p = common::project();
+    let sticker = p.designs.get("stall-sticker").unwrap();
+    assert!(hotline_kit::checks::alignment::design_alignment(sticker).is_empty());
+    // ...but without its fill it is text like any other.
+    let t = common::temp_project();
+    common::edit(
+        t.path().join("designs/stall-sticker.toml"),
+        "color = \"#ffffff\"\nfill = \"#13294b\"\npadding = \"0.04in\"",
+        "color = \"#13294b\"\npadding = \"0.04in\"",
+    );
+    let o = common::hk(
+        t.path(),
+        &["check", "--design", "stall-sticker", "--locale", "en"],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("slot `number` is centred over slot `text`"),
+        "{err}"
+    );
+}
