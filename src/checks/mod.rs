@@ -12,4 +12,5 @@ pub mod compliance;
 pub mod coverage;
 pub mod imagery;
 pub mod lockup;
+pub mod spacing;
 pub mod verify;

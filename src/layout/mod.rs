@@ -8,6 +8,7 @@ pub mod breaking;
 pub mod channels;
 pub mod diversity;
 pub mod qr;
+pub mod rows;
 pub mod text;
 pub mod words;
 
@@ -352,13 +353,14 @@ pub fn compile(
             })
             .collect();
         let own = design.page_rows.get(pi).and_then(Option::as_ref);
-        tracks(
+        let t = tracks(
             own.unwrap_or(&design.rows),
             &collapsed,
             (safe.h - opts.reserve_bottom.max(0.0)).max(1.0),
             gap,
             px,
-        )
+        );
+        (t, collapsed.iter().map(|c| !c).collect::<Vec<bool>>())
     };
     let cols = tracks(&design.columns, &[], safe.w, gap, px);
     let rtl = cat.info.direction == Direction::Rtl;
@@ -366,12 +368,13 @@ pub fn compile(
 
     let mut pages = Vec::new();
     for (pi, page_shows) in shows.iter().enumerate() {
-        let rows = rows_of(pi);
+        let (rows, live) = rows_of(pi);
         let mut items = vec![Item::Rect {
             rect: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
             color: design.background,
         }];
         let mut blocks = Vec::new();
+        let mut laid = Vec::new();
         for (si, slot) in design.slots.iter().enumerate() {
             if empty(slot) {
                 continue; // its row has collapsed
@@ -379,6 +382,7 @@ pub fn compile(
             let Some(content) = &page_shows[si] else {
                 continue; // dropped on this page in this locale
             };
+            let (i0, b0) = (items.len(), blocks.len());
             let x0 = cols[slot.cols.start].0;
             let x1 = cols[slot.cols.end - 1].0 + cols[slot.cols.end - 1].1;
             // Right-to-left locales mirror the grid: columns run from the right.
@@ -462,6 +466,105 @@ pub fn compile(
             if let Err(d) = res {
                 diags.extend(d.0);
             }
+            laid.push(rows::Laid {
+                slot: si,
+                items: i0..items.len(),
+                blocks: b0..blocks.len(),
+            });
+        }
+        if let (Some(ink_gap), false) = (design.ink_gap, diags.has_errors()) {
+            let ink_gap = ink_gap.to_pt(px, w);
+            let new = rows::close_up(design, &rows, &live, &laid, &blocks, gap, ink_gap);
+            let mut out_items = vec![items[0].clone()];
+            let mut out_blocks = Vec::new();
+            for l in &laid {
+                let slot = &design.slots[l.slot];
+                let (r0, r1) = (slot.rows.start, slot.rows.end - 1);
+                let moved = new[r0].0 - rows[r0].0;
+                let resized = ((new[r1].0 + new[r1].1 - new[r0].0)
+                    - (rows[r1].0 + rows[r1].1 - rows[r0].0))
+                    .abs()
+                    > 1e-3;
+                let closed = rows::closed(design, l.slot, &rows, &new);
+                let ink = blocks[l.blocks.clone()]
+                    .iter()
+                    .filter_map(|b| b.ink)
+                    .reduce(rect_union);
+                let y1 = new[r1].0 + new[r1].1;
+                let area = Rect::new(0.0, safe.y + new[r0].0, 0.0, y1 - new[r0].0)
+                    .inset(slot.padding.to_pt(px, 0.0));
+                let dy = match ink {
+                    // Text moves by its ink: to the top of a closed row, else to where
+                    // its `valign` puts it in the slot, so every language leaves the
+                    // same space around it.
+                    Some(i) if closed => area.y - i.y,
+                    Some(i) if slot.fill.is_none() && rows::is_text(&slot.content) => {
+                        let want = match slot.valign {
+                            VAlign::Top => area.y - i.y,
+                            VAlign::Bottom => area.bottom() - i.bottom(),
+                            VAlign::Center => area.y + area.h / 2.0 - (i.y + i.h / 2.0),
+                        };
+                        // Never out of the slot's area (half the gap around it).
+                        let lo = (area.y - gap / 2.0).max(safe.y) - i.y;
+                        let hi = (area.bottom() + gap / 2.0).min(safe.bottom()) - i.bottom();
+                        if lo <= hi { want.clamp(lo, hi) } else { moved }
+                    }
+                    _ => moved,
+                };
+                let redraw = resized
+                    && matches!(
+                        slot.content,
+                        Content::Qr | Content::Images(_) | Content::ImagePick(_)
+                    );
+                if redraw {
+                    let x0 = cols[slot.cols.start].0;
+                    let x1 = cols[slot.cols.end - 1].0 + cols[slot.cols.end - 1].1;
+                    let (x0, x1) = if rtl {
+                        (safe.w - x1, safe.w - x0)
+                    } else {
+                        (x0, x1)
+                    };
+                    let y1 = new[r1].0 + new[r1].1;
+                    let outer = Rect::new(safe.x + x0, safe.y + new[r0].0, x1 - x0, y1 - new[r0].0);
+                    let inner = outer.inset(slot.padding.to_pt(px, outer.w));
+                    let ctx = SlotCtx {
+                        project,
+                        design,
+                        cat,
+                        slot,
+                        rect: inner,
+                        bounds: rect_intersect(outer.inset(-gap / 2.0), safe),
+                        rtl,
+                        page: pi,
+                    };
+                    let res = match &page_shows[l.slot] {
+                        Some(Content::Qr) => ctx.qr(&payload, &mut out_items),
+                        Some(Content::Images(ids)) => ctx.images(ids, &mut out_items),
+                        _ => ctx.images(
+                            &picks
+                                .get(&crate::layout::diversity::key(design, &slot.name, pi))
+                                .cloned()
+                                .unwrap_or_default(),
+                            &mut out_items,
+                        ),
+                    };
+                    if let Err(d) = res {
+                        diags.extend(d.0);
+                    }
+                } else {
+                    out_items.extend(items[l.items.clone()].iter().map(|i| rows::shifted(i, dy)));
+                }
+                out_blocks.extend(blocks[l.blocks.clone()].iter().map(|b| {
+                    let mut b = rows::shifted_block(b, dy);
+                    if closed {
+                        // The slot is its row now: as tall as its ink.
+                        b.rect = Rect::new(b.rect.x, safe.y + new[r0].0, b.rect.w, new[r0].1);
+                    }
+                    b
+                }));
+            }
+            items = out_items;
+            blocks = out_blocks;
         }
         pages.push(Page {
             width: w + 2.0 * b,

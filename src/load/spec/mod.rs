@@ -344,6 +344,11 @@ pub struct LayoutSpec {
     pub gap: Option<Length>,
     /// One string per row, naming the area each column belongs to; `.` is empty.
     pub areas: Spanned<Vec<Spanned<String>>>,
+    /// Share rows holding only text close up to the ink of their text, and stand this
+    /// far apart, ink to ink, in every language (`ink_gap = "0.2in"`); the space saved
+    /// goes to the other share rows (the pictures).
+    #[serde(default)]
+    pub ink_gap: Option<Length>,
 }
 
 /// `[slot.NAME]`: what fills one area and how it looks.
@@ -600,6 +605,8 @@ pub struct Design {
     pub rows: Vec<Track>,
     /// Grid gap.
     pub gap: Length,
+    /// Text rows close up to their ink, this far apart (`ink_gap`).
+    pub ink_gap: Option<Length>,
     /// Slots by name.
     pub slots: Vec<Slot>,
     /// Per page, slot name to replacement content.

@@ -770,6 +770,7 @@ fn base_design(
         columns: lay.columns.get_ref().clone(),
         rows: lay.rows.get_ref().clone(),
         gap: lay.gap.unwrap_or(Length::ZERO),
+        ink_gap: lay.ink_gap,
         slots,
         pages,
         hidden: Vec::new(),

@@ -1,0 +1,50 @@
+//! Space between blocks, measured ink to ink: the gap between what is printed of one
+//! block of text and of the block below it. The same design should leave the same gaps
+//! in every language; a translation that fills its area must not glue the questions to
+//! the call heading.
+
+use std::collections::BTreeMap;
+
+use crate::scene::{Page, Scene};
+
+/// The ink gap between two stacked text blocks, by (upper slot, lower slot), in the
+/// scene's units, for one page.
+pub fn gaps(page: &Page) -> BTreeMap<(String, String), f32> {
+    let inks: Vec<(&str, crate::scene::Rect)> = page
+        .blocks
+        .iter()
+        .filter_map(|b| b.ink.map(|i| (b.slot.as_str(), i)))
+        .collect();
+    let mut out = BTreeMap::new();
+    for (a, ai) in &inks {
+        let overlap = |r: &crate::scene::Rect| r.x < ai.right() && ai.x < r.right();
+        // The nearest block below, sharing some width.
+        let below = inks
+            .iter()
+            .filter(|(_, bi)| bi.y >= ai.bottom() - 1e-3 && overlap(bi))
+            .min_by(|x, y| x.1.y.total_cmp(&y.1.y));
+        let Some((b, bi)) = below else { continue };
+        // A picture or QR code between them makes them two groups, not a gap.
+        let apart = page.items.iter().any(|it| {
+            let r = match it {
+                crate::scene::Item::Image { rect, .. } => rect,
+                crate::scene::Item::Qr(q) => &q.rect,
+                _ => return false,
+            };
+            overlap(r) && r.y >= ai.bottom() - 1e-3 && r.bottom() <= bi.y + 1e-3
+        });
+        if !apart {
+            out.insert((a.to_string(), b.to_string()), bi.y - ai.bottom());
+        }
+    }
+    out
+}
+
+/// The gaps of every page of a scene, keyed by page too.
+pub fn scene_gaps(s: &Scene) -> BTreeMap<(usize, String, String), f32> {
+    s.pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| gaps(p).into_iter().map(move |((a, b), g)| ((i, a, b), g)))
+        .collect()
+}

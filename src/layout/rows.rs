@@ -1,0 +1,163 @@
+//! Rows that close up to their ink (`ink_gap = "0.2in"` in `[layout]`), so the space
+//! between two blocks of text is measured between what is printed, not between line
+//! boxes, and is the same in every language.
+//!
+//! The page is laid out once on the design's grid. Then every share row that holds
+//! only single-row text (no band, no picture, no QR code) shrinks to the height of the
+//! ink of its text; the space it gives up goes to the other share rows (the pictures),
+//! in proportion, or stays at the foot of the page when there are none. Text in a
+//! closed row is moved so its ink starts at the row's top edge: two closed rows are
+//! then exactly `ink_gap` apart, ink to ink, in English, Arabic or Chinese alike; a
+//! closed row and its other neighbours keep at least that much too.
+
+use crate::load::spec::{Content, Design, Track};
+use crate::scene::{Item, Rect, TextBlock};
+
+/// What a slot put on the page in the first pass.
+pub struct Laid {
+    /// Index of the slot in the design.
+    pub slot: usize,
+    /// Its items.
+    pub items: std::ops::Range<usize>,
+    /// Its text blocks.
+    pub blocks: std::ops::Range<usize>,
+}
+
+/// Whether a slot's content is text that may close up (a QR code's caption belongs to
+/// the code and stays with it).
+pub fn is_text(c: &Content) -> bool {
+    closes(c)
+}
+
+fn closes(c: &Content) -> bool {
+    !matches!(
+        c,
+        Content::Qr | Content::QrCaption | Content::Images(_) | Content::ImagePick(_)
+    )
+}
+
+/// New row tracks, `(position, size)` from the top of the grid, for the rows of one page.
+/// `rows` are the first pass's tracks, `live` whether each row takes part (collapsed
+/// rows keep no space and no gap), `ink` the ink height each laid slot has.
+pub fn close_up(
+    design: &Design,
+    rows: &[(f32, f32)],
+    live: &[bool],
+    laid: &[Laid],
+    blocks: &[TextBlock],
+    gap: f32,
+    ink_gap: f32,
+) -> Vec<(f32, f32)> {
+    let n = rows.len();
+    let mut auto: Vec<Option<f32>> = vec![None; n];
+    for r in 0..n {
+        if !live[r] || !matches!(design.rows.get(r), Some(Track::Share(_))) {
+            continue;
+        }
+        let over: Vec<&Laid> = laid
+            .iter()
+            .filter(|l| design.slots[l.slot].rows.contains(&r))
+            .collect();
+        let ok = !over.is_empty()
+            && over.iter().all(|l| {
+                let s = &design.slots[l.slot];
+                s.rows == (r..r + 1) && s.fill.is_none() && closes(&s.content)
+            });
+        if !ok {
+            continue;
+        }
+        let ink = over
+            .iter()
+            .flat_map(|l| blocks[l.blocks.clone()].iter())
+            .filter_map(|b| b.ink)
+            .map(|i| i.h)
+            .reduce(f32::max);
+        auto[r] = ink;
+    }
+    // The gap after each live row: `ink_gap` next to a closed row, else the grid's.
+    let next_live = |r: usize| (r + 1..n).find(|&x| live[x]);
+    let after: Vec<f32> = (0..n)
+        .map(|r| match next_live(r) {
+            Some(x) if live[r] && (auto[r].is_some() || auto[x].is_some()) => ink_gap,
+            Some(_) if live[r] => gap,
+            _ => 0.0,
+        })
+        .collect();
+    let extra: f32 = after
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| live[*r] && next_live(*r).is_some())
+        .map(|(_, g)| g - gap)
+        .sum();
+    let freed: f32 = (0..n)
+        .filter_map(|r| auto[r].map(|h| rows[r].1 - h))
+        .sum::<f32>()
+        - extra;
+    let springs: Vec<usize> = (0..n)
+        .filter(|&r| {
+            live[r] && auto[r].is_none() && matches!(design.rows.get(r), Some(Track::Share(_)))
+        })
+        .collect();
+    let spring_total: f32 = springs.iter().map(|&r| rows[r].1).sum();
+    let mut pos = 0.0;
+    (0..n)
+        .map(|r| {
+            if !live[r] {
+                return (pos, 0.0);
+            }
+            let size = match auto[r] {
+                Some(h) => h,
+                None if springs.contains(&r) && spring_total > 0.0 => {
+                    rows[r].1 + freed * rows[r].1 / spring_total
+                }
+                None => rows[r].1,
+            };
+            let t = (pos, size);
+            pos += size + after[r];
+            t
+        })
+        .collect()
+}
+
+/// Whether a row closed up (its text moves so its ink starts at the row's top).
+pub fn closed(design: &Design, slot: usize, old: &[(f32, f32)], new: &[(f32, f32)]) -> bool {
+    let s = &design.slots[slot];
+    s.rows.len() == 1
+        && s.fill.is_none()
+        && closes(&s.content)
+        && matches!(design.rows.get(s.rows.start), Some(Track::Share(_)))
+        && (old[s.rows.start].1 - new[s.rows.start].1).abs() > 1e-4
+}
+
+/// An item moved down by `dy`.
+pub fn shifted(item: &Item, dy: f32) -> Item {
+    let r = |rect: &Rect| Rect::new(rect.x, rect.y + dy, rect.w, rect.h);
+    match item {
+        Item::Rect { rect, color } => Item::Rect {
+            rect: r(rect),
+            color: *color,
+        },
+        Item::Text(run) => {
+            let mut run = run.clone();
+            run.y += dy;
+            Item::Text(run)
+        }
+        Item::Qr(q) => {
+            let mut q = q.clone();
+            q.rect = r(&q.rect);
+            Item::Qr(q)
+        }
+        Item::Image { rect, image } => Item::Image {
+            rect: r(rect),
+            image: image.clone(),
+        },
+    }
+}
+
+/// A text block moved down by `dy`.
+pub fn shifted_block(b: &TextBlock, dy: f32) -> TextBlock {
+    let mut b = b.clone();
+    b.rect = Rect::new(b.rect.x, b.rect.y + dy, b.rect.w, b.rect.h);
+    b.ink = b.ink.map(|i| Rect::new(i.x, i.y + dy, i.w, i.h));
+    b
+}
