@@ -6,12 +6,16 @@
 //! - Every other script, Korean and Vietnamese included: fewer than two words (a
 //!   Vietnamese word is one syllable between spaces), or narrower than
 //!   [`MIN_SHARE`] of the measure. Punctuation standing alone (`?` after a space in
-//!   French) is not a word.
+//!   French) is not a word. A lone word that fills [`LONE_WORD_SHARE`] of the measure
+//!   or more is not stranded: it is too long to share a line, and reads as a full one
+//!   (Ukrainian "зателефонувати").
 
 /// Smallest share of the measure a last line should fill.
 pub const MIN_SHARE: f32 = 0.3;
 /// Fewest letters or digits on a Chinese or Japanese last line.
 pub const MIN_CJK_CHARS: usize = 4;
+/// A one-word last line this full of the measure reads as a full line.
+pub const LONE_WORD_SHARE: f32 = 0.7;
 
 /// Han ideographs, Hiragana, Katakana (half-width forms included): scripts written
 /// without spaces between words.
@@ -32,7 +36,7 @@ pub fn is_stranded(last: &str, share: f32) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    words < 2 || share < MIN_SHARE
+    (words < 2 && share < LONE_WORD_SHARE) || share < MIN_SHARE
 }
 
 #[cfg(test)]
@@ -42,6 +46,8 @@ mod tests {
     #[test]
     fn one_word_short_lines_and_few_ideographs_are_stranded() {
         assert!(is_stranded("home?", 0.5));
+        assert!(!is_stranded("зателефонувати", 0.9));
+        assert!(is_stranded("зателефонувати", 0.6));
         assert!(is_stranded("at home?", 0.2));
         assert!(!is_stranded("and at home?", 0.4));
         // French: the question mark after a space is not a word.

@@ -7,10 +7,12 @@ use crate::load::project::Project;
 use crate::load::spec::{Align, Content, Design, Slot};
 
 /// Whether a slot shows text (a QR code or pictures have no alignment to keep).
+/// Text that takes part in a column. A QR caption belongs to its code, not to the
+/// text around it, so it keeps the code's alignment.
 fn is_text(s: &Slot) -> bool {
     !matches!(
         s.content,
-        Content::Qr | Content::Images(_) | Content::ImagePick(_)
+        Content::Qr | Content::QrCaption | Content::Images(_) | Content::ImagePick(_)
     )
 }
 
