@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use crate::scene::{Page, Scene};
 
 /// The ink gap between two stacked text blocks, by (upper slot, lower slot), in the
-/// scene's units, for one page.
+/// scene's units, for one page. Where blocks stand side by side over the lower one,
+/// the gap is measured from the deepest of them.
 pub fn gaps(page: &Page) -> BTreeMap<(String, String), f32> {
     let inks: Vec<(&str, crate::scene::Rect)> = page
         .blocks
@@ -33,8 +34,17 @@ pub fn gaps(page: &Page) -> BTreeMap<(String, String), f32> {
             };
             overlap(r) && r.y >= ai.bottom() - 1e-3 && r.bottom() <= bi.y + 1e-3
         });
+        // Blocks side by side in one row (a number and its caption) are one row to the
+        // eye: the gap below them starts at the deepest ink among them.
+        let bottom = inks
+            .iter()
+            .filter(|(_, ci)| {
+                ci.y < ai.bottom() && ai.y < ci.bottom() && ci.bottom() <= bi.y + 1e-3
+            })
+            .map(|(_, ci)| ci.bottom())
+            .fold(ai.bottom(), f32::max);
         if !apart {
-            out.insert((a.to_string(), b.to_string()), bi.y - ai.bottom());
+            out.insert((a.to_string(), b.to_string()), bi.y - bottom);
         }
     }
     out

@@ -169,16 +169,19 @@ pub fn check_qr_pixels(
         return Err("the image has no pixels to read the QR code from".into());
     }
     for q in qrs {
-        let x0 = (q.rect.x * s).floor().max(0.0) as usize;
-        let y0 = (q.rect.y * s).floor().max(0.0) as usize;
-        let side = (q.rect.w * s).ceil() as usize;
-        // Read every `step`-th pixel, keeping at least 4 pixels per module: the decoder
-        // sees the same picture, in a fraction of the time.
-        let step = ((q.module() * s / 4.0).floor() as usize).max(1);
-        let n = side / step;
+        // Read the pixel at the centre of every module and show each to the decoder as
+        // a block of 4 x 4: it checks that every module came out the right colour, on
+        // an even grid whatever the module's size in pixels (sampling every n-th pixel
+        // of a 5.7- or 14.5-pixel module gives uneven rows the decoder can misread).
+        let per = 4usize;
+        let n = (q.modules + 2 * q.quiet) * per;
+        let module = q.rect.w * s / (q.modules + 2 * q.quiet) as f32;
+        let at = |origin: f32, i: usize| {
+            (origin * s + ((i / per) as f32 + 0.5) * module).max(0.0) as usize
+        };
         let got = crate::layout::qr::decode_luma(n, n, |x, y| {
-            let px = (x0 + x * step).min(w - 1);
-            let py = (y0 + y * step).min(h - 1);
+            let px = at(q.rect.x, x).min(w - 1);
+            let py = at(q.rect.y, y).min(h - 1);
             let px = if mirrored { w - 1 - px } else { px };
             let i = (py * w + px) * channels;
             if channels < 3 {

@@ -5,7 +5,7 @@
 //! The page is laid out once on the design's grid. Then every share row that holds
 //! only single-row text (no band, no picture, no QR code) shrinks to the height of the
 //! ink of its text; the space it gives up goes to the other share rows (the pictures),
-//! in proportion, or stays at the foot of the page when there are none. Text in a
+//! in proportion, or is split above and below the text when there are none. Text in a
 //! closed row is moved so its ink starts at the row's top edge: two closed rows are
 //! then exactly `ink_gap` apart, ink to ink, in English, Arabic or Chinese alike; a
 //! closed row and its other neighbours keep at least that much too.
@@ -23,17 +23,15 @@ pub struct Laid {
     pub blocks: std::ops::Range<usize>,
 }
 
-/// Whether a slot's content is text that may close up (a QR code's caption belongs to
-/// the code and stays with it).
+/// Whether a slot's content is text, which moves by its ink and may close up. A QR
+/// code's caption is text too: in a row of its own under the code it closes up like
+/// any other, so a caption of two lines does not eat the space below it.
 pub fn is_text(c: &Content) -> bool {
     closes(c)
 }
 
 fn closes(c: &Content) -> bool {
-    !matches!(
-        c,
-        Content::Qr | Content::QrCaption | Content::Images(_) | Content::ImagePick(_)
-    )
+    !matches!(c, Content::Qr | Content::Images(_) | Content::ImagePick(_))
 }
 
 /// New row tracks, `(position, size)` from the top of the grid, for the rows of one page.
@@ -58,16 +56,23 @@ pub fn close_up(
             .iter()
             .filter(|l| design.slots[l.slot].rows.contains(&r))
             .collect();
-        let ok = !over.is_empty()
-            && over.iter().all(|l| {
-                let s = &design.slots[l.slot];
-                s.rows == (r..r + 1) && s.fill.is_none() && closes(&s.content)
-            });
+        // Only single-row text closes a row; a QR code spanning it and other rows is
+        // drawn again in the rows it keeps (a text lockup beside its code).
+        let text = |l: &&&Laid| {
+            let s = &design.slots[l.slot];
+            s.rows == (r..r + 1) && s.fill.is_none() && closes(&s.content)
+        };
+        let spanning_qr = |l: &&Laid| {
+            let s = &design.slots[l.slot];
+            s.content == Content::Qr && s.rows.len() > 1
+        };
+        let ok = over.iter().any(|l| text(&l)) && over.iter().all(|l| text(&l) || spanning_qr(l));
         if !ok {
             continue;
         }
         let ink = over
             .iter()
+            .filter(|l| text(l))
             .flat_map(|l| blocks[l.blocks.clone()].iter())
             .filter_map(|b| b.ink)
             .map(|i| i.h)
@@ -93,13 +98,29 @@ pub fn close_up(
         .filter_map(|r| auto[r].map(|h| rows[r].1 - h))
         .sum::<f32>()
         - extra;
+    // The rows that take the space freed: share rows with a picture in them (a row a
+    // QR code alone spans keeps its size: the code does not grow with the space).
+    let only_qr = |r: usize| {
+        laid.iter()
+            .filter(|l| design.slots[l.slot].rows.contains(&r))
+            .all(|l| design.slots[l.slot].content == Content::Qr)
+    };
     let springs: Vec<usize> = (0..n)
         .filter(|&r| {
-            live[r] && auto[r].is_none() && matches!(design.rows.get(r), Some(Track::Share(_)))
+            live[r]
+                && auto[r].is_none()
+                && !only_qr(r)
+                && matches!(design.rows.get(r), Some(Track::Share(_)))
         })
         .collect();
     let spring_total: f32 = springs.iter().map(|&r| rows[r].1).sum();
-    let mut pos = 0.0;
+    // With no picture to take the space, the text stays centred on the page: half the
+    // space freed goes above it, half below.
+    let mut pos = if spring_total > 0.0 {
+        0.0
+    } else {
+        freed.max(0.0) / 2.0
+    };
     (0..n)
         .map(|r| {
             if !live[r] {
@@ -119,14 +140,15 @@ pub fn close_up(
         .collect()
 }
 
-/// Whether a row closed up (its text moves so its ink starts at the row's top).
+/// Whether a row closed up (its text moves so its ink starts at the row's top). A
+/// row that grew took space as a spring: its text keeps its `valign`.
 pub fn closed(design: &Design, slot: usize, old: &[(f32, f32)], new: &[(f32, f32)]) -> bool {
     let s = &design.slots[slot];
     s.rows.len() == 1
         && s.fill.is_none()
         && closes(&s.content)
         && matches!(design.rows.get(s.rows.start), Some(Track::Share(_)))
-        && (old[s.rows.start].1 - new[s.rows.start].1).abs() > 1e-4
+        && old[s.rows.start].1 - new[s.rows.start].1 > 1e-4
 }
 
 /// An item moved down by `dy`.
