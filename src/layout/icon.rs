@@ -1,0 +1,114 @@
+//! An icon before a slot's text (`icon = "phone"` beside the call verb, `"message"`
+//! beside the text verb): drawn in the text's colour, as tall as the first line's
+//! capitals, before it in reading order (on its left in a left-to-right locale, on its
+//! right in a right-to-left one; the glyph itself is never mirrored). It goes into the
+//! display list as a picture the exporters just draw.
+
+use crate::base::diag::Diagnostics;
+use crate::load::fonts::Face;
+use crate::scene::{Item, Rect, TextBlock};
+
+/// The icon's drawn box per unit of cap height: the icons' artwork fills 20 of their 24
+/// units, so its ink is as tall as the capitals.
+pub const BOX_PER_CAP: f32 = 1.2;
+/// Space between the icon and the text, in em of the text's size.
+pub const GAP_EM: f32 = 0.3;
+/// Cap height in em of a face that records none.
+const DEFAULT_CAP_EM: f32 = 0.7;
+
+/// Cap height of a face in em: OS/2 `sCapHeight`, else the height of its `H`.
+pub fn cap_em(face: &Face) -> f32 {
+    let from_os2 = face.rb.capital_height().filter(|h| *h > 0).map(f32::from);
+    let from_h = || {
+        face.rb
+            .glyph_index('H')
+            .and_then(|g| face.rb.glyph_bounding_box(g))
+            .map(|b| f32::from(b.y_max))
+    };
+    from_os2
+        .or_else(from_h)
+        .map_or(DEFAULT_CAP_EM, |h| h / face.upem)
+}
+
+impl super::SlotCtx<'_> {
+    /// Lay out the text in the slot less the room for the icon on its reading-start
+    /// side, then draw the icon before the first line.
+    pub(super) fn text_with_icon(
+        &self,
+        id: &str,
+        texts: Vec<String>,
+        bullets: bool,
+        items: &mut Vec<Item>,
+        blocks: &mut Vec<TextBlock>,
+    ) -> Result<(), Diagnostics> {
+        let icon = self.project.icons.get(id).ok_or_else(|| {
+            self.err(format!(
+                "{} asks for icon `{id}`, which is not in designs/imagery/icons/icons.toml",
+                self.where_()
+            ))
+            .hint(format!(
+                "icons: {}",
+                self.project
+                    .icons
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        let chain = self.project.chain(self.cat, self.slot.font);
+        let cap = cap_em(&*self.project.fonts.face(chain.fonts[0])?);
+        let px = self.design.px_pt();
+        let max = self
+            .slot
+            .size
+            .map_or(0.0, |s| s.max.to_pt(px, 0.0));
+        let reserve = (cap * BOX_PER_CAP + GAP_EM) * max;
+        let narrow = |r: Rect| {
+            let w = (r.w - reserve).max(0.0);
+            if self.rtl {
+                Rect::new(r.x, r.y, w, r.h)
+            } else {
+                Rect::new(r.right() - w, r.y, w, r.h)
+            }
+        };
+        let inner = super::SlotCtx {
+            rect: narrow(self.rect),
+            bounds: narrow(self.bounds),
+            ..*self
+        };
+        let (i0, b0) = (items.len(), blocks.len());
+        inner.text_plain(texts, bullets, items, blocks)?;
+        let Some(block) = blocks.get_mut(b0) else {
+            return Ok(());
+        };
+        let runs: Vec<_> = items[i0..]
+            .iter()
+            .filter_map(|it| match it {
+                Item::Text(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let Some(base) = runs.iter().map(|r| r.y).reduce(f32::min) else {
+            return Ok(());
+        };
+        let first = runs.iter().filter(|r| (r.y - base).abs() < 0.01);
+        let left = first.clone().map(|r| r.x).fold(f32::INFINITY, f32::min);
+        let right = first
+            .map(|r| r.x + r.width())
+            .fold(f32::NEG_INFINITY, f32::max);
+        let (capt, gap) = (cap * block.size, GAP_EM * block.size);
+        let side = capt * BOX_PER_CAP;
+        let x = if self.rtl {
+            right + gap
+        } else {
+            left - gap - side
+        };
+        let rect = Rect::new(x, base - capt / 2.0 - side / 2.0, side, side);
+        let image = icon.colored(&self.slot.color.hex())?;
+        items.push(Item::Image { rect, image });
+        block.ink = Some(block.ink.map_or(rect, |i| super::rect_union(i, rect)));
+        block.rect = self.rect;
+        Ok(())
+    }
+}
