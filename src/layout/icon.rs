@@ -5,7 +5,9 @@
 //! display list as a picture the exporters just draw.
 
 use crate::base::diag::Diagnostics;
+use crate::base::units::Length;
 use crate::load::fonts::Face;
+use crate::load::spec::SizeRange;
 use crate::scene::{Item, Rect, TextBlock};
 
 /// The icon's drawn box per unit of cap height: the icons' artwork fills 20 of their 24
@@ -59,26 +61,51 @@ impl super::SlotCtx<'_> {
         let chain = self.project.chain(self.cat, self.slot.font);
         let cap = cap_em(&*self.project.fonts.face(chain.fonts[0])?);
         let px = self.design.px_pt();
-        let max = self
-            .slot
-            .size
-            .map_or(0.0, |s| s.max.to_pt(px, 0.0));
-        let reserve = (cap * BOX_PER_CAP + GAP_EM) * max;
-        let narrow = |r: Rect| {
-            let w = (r.w - reserve).max(0.0);
-            if self.rtl {
-                Rect::new(r.x, r.y, w, r.h)
-            } else {
-                Rect::new(r.right() - w, r.y, w, r.h)
+        let Some(range) = self.slot.size else {
+            return self.text_plain(texts, bullets, items, blocks);
+        };
+        let (min, max) = (range.min.to_pt(px, 0.0), range.max.to_pt(px, 0.0));
+        // The room the icon takes depends on the size the text gets: the largest size
+        // whose text fits beside the icon drawn at that size (to 0.1 pt).
+        let at = |s: f32, items: &mut Vec<Item>, blocks: &mut Vec<TextBlock>| {
+            let reserve = (cap * BOX_PER_CAP + GAP_EM) * s;
+            let narrow = |r: Rect| {
+                let w = (r.w - reserve).max(0.0);
+                if self.rtl {
+                    Rect::new(r.x, r.y, w, r.h)
+                } else {
+                    Rect::new(r.right() - w, r.y, w, r.h)
+                }
+            };
+            let mut slot = self.slot.clone();
+            slot.size = Some(SizeRange {
+                min: range.min,
+                max: Length::Pt(s),
+            });
+            let inner = super::SlotCtx {
+                slot: &slot,
+                rect: narrow(self.rect),
+                bounds: narrow(self.bounds),
+                ..*self
+            };
+            inner.text_plain(texts.clone(), bullets, items, blocks)
+        };
+        let fits = |s: f32| at(s, &mut Vec::new(), &mut Vec::new()).is_ok();
+        let mut best = max;
+        if !fits(max) {
+            let (mut lo, mut hi) = (min, max);
+            while hi - lo > 0.1 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
             }
-        };
-        let inner = super::SlotCtx {
-            rect: narrow(self.rect),
-            bounds: narrow(self.bounds),
-            ..*self
-        };
+            best = lo;
+        }
         let (i0, b0) = (items.len(), blocks.len());
-        inner.text_plain(texts, bullets, items, blocks)?;
+        at(best, items, blocks)?;
         let Some(block) = blocks.get_mut(b0) else {
             return Ok(());
         };
