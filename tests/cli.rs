@@ -384,7 +384,7 @@ fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
     let m: serde_json::Value = serde_json::from_slice(&a).unwrap();
     for e in m.as_array().unwrap() {
         let want = if e["design"] == "wallet-card" {
-            "sms:233733"
+            "sms:233733?body=HELP"
         } else {
             "tel:+18883737888"
         };

@@ -82,10 +82,15 @@ impl IconEntry {
 
 impl Icon {
     /// The icon drawn in `color` (`#rrggbb`): its `currentColor` set on the root
-    /// element, parsed and checked again like any illustration. Its id is `icon-ID`.
+    /// element and its stroke a little heavier, parsed and checked again like any
+    /// illustration. Its id is `icon-ID`.
     pub fn colored(&self, color: &str) -> Result<Arc<Illustration>, Diagnostic> {
         let entry = self.entry.as_image();
-        let text = self.svg.replacen("<svg", &format!("<svg color=\"{color}\""), 1);
+        // A little heavier than the file's 2-unit stroke, to stand beside bold text.
+        let text = self
+            .svg
+            .replacen("<svg", &format!("<svg color=\"{color}\""), 1)
+            .replacen("stroke-width=\"2\"", "stroke-width=\"2.5\"", 1);
         imagery::load_svg(&entry, text.into_bytes(), &self.entry.path()).map(Arc::new)
     }
 }
