@@ -181,9 +181,7 @@ fn assert_icon_before(s: &Scene, page: usize, slot: &str, id: &str, rtl: bool) {
         .items
         .iter()
         .filter_map(|it| match it {
-            Item::Text(r) if b.rect.contains(&Rect::new(r.x, r.y - 0.1, r.width(), 0.1)) => {
-                Some(r)
-            }
+            Item::Text(r) if b.rect.contains(&Rect::new(r.x, r.y - 0.1, r.width(), 0.1)) => Some(r),
             _ => None,
         })
         .collect();
@@ -326,7 +324,9 @@ fn a_text_verb_with_another_keyword_is_an_error() {
 #[test]
 fn an_sms_qr_code_carries_the_keyword_and_decodes_to_it() {
     let p = common::project();
-    let payload = p.hotline.qr_payload(hotline_kit::load::hotline::QrKind::Sms);
+    let payload = p
+        .hotline
+        .qr_payload(hotline_kit::load::hotline::QrKind::Sms);
     assert_eq!(payload, "sms:233733?body=HELP");
     let d = p.design("wallet-card").unwrap();
     let opts = hotline_kit::layout::Options {

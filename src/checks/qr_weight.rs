@@ -43,10 +43,7 @@ pub fn number_block(design: &Design, page: &Page, phone_digits: &str) -> Option<
         .blocks
         .iter()
         .filter(|b| {
-            let number = b
-                .paragraphs
-                .iter()
-                .any(|t| numbers::shows(t, phone_digits));
+            let number = b.paragraphs.iter().any(|t| numbers::shows(t, phone_digits));
             found |= number;
             number || call_verb(&b.slot)
         })

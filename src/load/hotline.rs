@@ -429,12 +429,19 @@ impl Hotline {
             ),
             None => {}
         }
-        for (name, f) in [("phone", &h.phone), ("chat", &h.chat), ("web", &h.web), ("tty", &h.tty)] {
+        for (name, f) in [
+            ("phone", &h.phone),
+            ("chat", &h.chat),
+            ("web", &h.web),
+            ("tty", &h.tty),
+        ] {
             if f.keyword.is_some() {
                 errs.push(
-                    Diagnostic::error(format!("`keyword` is the word to text, and {name} is not the text line"))
-                        .at(src, at(&format!("[{name}]")))
-                        .hint("put `keyword` in [sms]"),
+                    Diagnostic::error(format!(
+                        "`keyword` is the word to text, and {name} is not the text line"
+                    ))
+                    .at(src, at(&format!("[{name}]")))
+                    .hint("put `keyword` in [sms]"),
                 );
             }
         }

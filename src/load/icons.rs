@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::base::assets::Assets;
 use crate::base::diag::{Diagnostic, Diagnostics, Source};
-use crate::load::imagery::{self, ImageEntry, Illustration};
+use crate::load::imagery::{self, Illustration, ImageEntry};
 
 /// The icon catalog's path.
 pub const CATALOG: &str = "designs/imagery/icons/icons.toml";
@@ -172,12 +172,13 @@ fn entry_problem(e: &IconEntry, src: &Arc<Source>) -> Option<Diagnostic> {
         return Some(
             Diagnostic::error(format!("icon `{}` has no `{field}`", e.id))
                 .at(src, line(src, &e.id))
-                .hint("every icon records its licence, the package it came from and its credit line"),
+                .hint(
+                    "every icon records its licence, the package it came from and its credit line",
+                ),
         );
     }
-    let plain = e.file.ends_with(".svg")
-        && !e.file.contains(['/', '\\'])
-        && !e.file.starts_with('.');
+    let plain =
+        e.file.ends_with(".svg") && !e.file.contains(['/', '\\']) && !e.file.starts_with('.');
     (!plain).then(|| {
         Diagnostic::error(format!(
             "icon `{}`: file `{}` must be an .svg file in designs/imagery/icons",

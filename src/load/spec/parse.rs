@@ -195,13 +195,19 @@ fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
     if let Some(n) = &h.qr_pages {
         if h.medium == Medium::Print {
             diags.push(
-                err("`qr_pages` is for slides; every printed page carries the QR code".into(), n.span())
-                    .hint("remove `qr_pages`"),
+                err(
+                    "`qr_pages` is for slides; every printed page carries the QR code".into(),
+                    n.span(),
+                )
+                .hint("remove `qr_pages`"),
             );
         } else if *n.get_ref() == 0 {
             diags.push(
-                err("`qr_pages` must be 1 or more: every piece carries a QR code somewhere".into(), n.span())
-                    .hint("write qr_pages = 1 and hide the QR code on the other slides"),
+                err(
+                    "`qr_pages` must be 1 or more: every piece carries a QR code somewhere".into(),
+                    n.span(),
+                )
+                .hint("write qr_pages = 1 and hide the QR code on the other slides"),
             );
         }
     }
@@ -414,6 +420,14 @@ fn parse_slot(
     let content = kinds.pop().unwrap();
     slot_text_rules(sname, s, &content, &span, h, src, diags);
     let unserved = slot_unserved(sname, s, &content, src, diags);
+    if let Some(i) = &s.icon
+        && !matches!(content, Content::Text(_) | Content::Hotline(_))
+    {
+        diags.push(
+            err(format!("slot `{sname}` has `icon`, but an icon stands before a line of text"), i.span())
+                .hint("put `icon` on a slot with `text` or `hotline` (the call verb, the text verb or the number)"),
+        );
+    }
     let Some((cols, rows)) = rects.get(sname).cloned() else {
         diags.push(
             err(
