@@ -7,7 +7,7 @@
 use crate::base::diag::Diagnostics;
 use crate::base::units::Length;
 use crate::load::fonts::Face;
-use crate::load::spec::SizeRange;
+use crate::load::spec::{Align, SizeRange};
 use crate::scene::{Item, Rect, TextBlock};
 
 /// The icon's drawn box per unit of cap height: the icons' artwork fills 20 of their 24
@@ -109,6 +109,25 @@ impl super::SlotCtx<'_> {
         let Some(block) = blocks.get_mut(b0) else {
             return Ok(());
         };
+        // The text may be set smaller than the size the room was kept for (its row's
+        // height limits it): it moves back toward the start by the room not needed, so
+        // the icon keeps its gap and a start-aligned icon stays on the column's edge.
+        let need = (cap * BOX_PER_CAP + GAP_EM) * block.size;
+        let spare = ((cap * BOX_PER_CAP + GAP_EM) * best - need).max(0.0);
+        let share = match self.slot.align {
+            Align::Start => 1.0,
+            Align::Center => 0.5,
+            Align::End => 0.0,
+        };
+        let dx = spare * share * if self.rtl { 1.0 } else { -1.0 };
+        if dx != 0.0 {
+            for it in &mut items[i0..] {
+                if let Item::Text(r) = it {
+                    r.x += dx;
+                }
+            }
+            block.ink = block.ink.map(|i| Rect::new(i.x + dx, i.y, i.w, i.h));
+        }
         let runs: Vec<_> = items[i0..]
             .iter()
             .filter_map(|it| match it {
