@@ -24,8 +24,8 @@ scan-to-call = Scan to call
 scan-to-text = Scan to text
 scan-to-open = Scan to open the website
 free-private = Free, private, { $hours }
-text-label = Or send a text message
-text-label-limited = Or send a text message (English or Spanish)
+text-label = Or text { $keyword } to
+text-label-limited = In English or Spanish, text { $keyword } to
 local-help = Local help:
 # Who answers (shared facts section 1): within the hotline's own words, never a promise
 # that nothing is ever reported.

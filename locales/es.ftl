@@ -24,8 +24,8 @@ scan-to-call = Escanee para llamar
 scan-to-text = Escanee para enviar un texto
 scan-to-open = Escanee para abrir el sitio web
 free-private = Gratis, privado, { $hours }
-text-label = O envíe un mensaje de texto
-text-label-limited = O envíe un mensaje de texto (inglés o español)
+text-label = O envíe { $keyword } por mensaje de texto al
+text-label-limited = En inglés o español, envíe { $keyword } por mensaje de texto al
 local-help = Ayuda local:
 who-answers = La línea no es la policía ni inmigración. Ayuda a todas las personas, con o sin papeles. Usted decide si se avisa a la policía. Si un niño o una niña puede sufrir daño o alguien está en peligro, la línea avisa a las autoridades.
 

@@ -23,8 +23,8 @@ scan-to-call = Scannez pour appeler
 scan-to-text = Scannez pour envoyer un texto
 scan-to-open = Scannez pour ouvrir le site web
 free-private = Gratuit, confidentiel, { $hours }
-text-label = Ou envoyez un SMS
-text-label-limited = Ou envoyez un SMS (anglais ou espagnol)
+text-label = Ou envoyez { $keyword } par SMS au
+text-label-limited = En anglais ou en espagnol, envoyez { $keyword } par SMS au
 local-help = Aide locale :
 who-answers = La ligne n’est ni la police ni le service de l’immigration. Elle aide tout le monde, avec ou sans papiers. C’est vous qui décidez si la police est prévenue. Si un enfant risque d’être blessé ou si quelqu’un est en danger, la ligne prévient les autorités.
 

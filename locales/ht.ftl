@@ -22,8 +22,8 @@ scan-to-call = Eskane pou rele
 scan-to-text = Eskane pou voye tèks
 scan-to-open = Eskane pou louvri sit entènèt la
 free-private = Gratis, prive, { $hours }
-text-label = Oswa voye yon tèks
-text-label-limited = Oswa voye yon tèks (angle oswa panyòl)
+text-label = Oswa voye { $keyword } pa tèks bay
+text-label-limited = An angle oswa panyòl, voye { $keyword } pa tèks bay
 local-help = Èd lokal:
 who-answers = Liy lan pa lapolis ni imigrasyon. Li ede tout moun, kit yo gen papye kit yo pa genyen. Se ou ki deside si yo avèti lapolis. Si yon timoun ka blese oswa si yon moun an danje, liy lan avèti otorite yo.
 

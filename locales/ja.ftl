@@ -22,8 +22,8 @@ scan-to-call = 読み取って電話
 scan-to-text = 読み取ってSMSを送る
 scan-to-open = 読み取ってウェブサイトを開く
 free-private = 無料・秘密厳守・{ $hours }
-text-label = またはSMSを送ってください
-text-label-limited = またはSMS（英語かスペイン語）
+text-label = またはSMSで { $keyword } を送信：
+text-label-limited = 英語かスペイン語で、SMSで { $keyword } を送信：
 local-help = 地域の相談先：
 who-answers = このホットラインは、警察や移民局ではありません。在留資格があってもなくても、だれでも助けます。警察に知らせるかどうかは、あなたが決めます。子どもが傷つけられるおそれがあるときや、だれかが危ないときは、ホットラインが関係機関に知らせます。
 

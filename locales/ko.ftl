@@ -22,8 +22,8 @@ scan-to-call = 스캔해서 전화하기
 scan-to-text = 스캔해서 문자 보내기
 scan-to-open = 스캔해서 웹사이트 열기
 free-private = 무료, 비밀 보장, { $hours }
-text-label = 또는 문자를 보내세요
-text-label-limited = 또는 문자 (영어 또는 스페인어)
+text-label = 또는 { $keyword } 문자 보내기:
+text-label-limited = 영어 또는 스페인어로 { $keyword } 문자 보내기:
 local-help = 지역 지원:
 who-answers = 핫라인은 경찰이나 이민 당국이 아닙니다. 체류 서류가 있든 없든 누구나 도와줍니다. 경찰에 알릴지는 본인이 정합니다. 아이가 해를 입을 수 있거나 누군가 위험한 경우에는 핫라인이 관계 기관에 알립니다.
 

@@ -22,8 +22,8 @@ scan-to-call = Escaneie para ligar
 scan-to-text = Escaneie para enviar SMS
 scan-to-open = Escaneie para abrir o site
 free-private = Gratuito, privado, { $hours }
-text-label = Ou envie um SMS
-text-label-limited = Ou envie um SMS (inglês ou espanhol)
+text-label = Ou envie { $keyword } por SMS para
+text-label-limited = Em inglês ou espanhol, envie { $keyword } por SMS para
 local-help = Ajuda local:
 who-answers = A linha não é a polícia nem a imigração. Ela ajuda todas as pessoas, com ou sem documentos. Você decide se a polícia vai ser avisada. Se uma criança puder sofrer algum mal ou alguém estiver em perigo, a linha avisa as autoridades.
 

@@ -22,8 +22,8 @@ scan-to-call = I-scan para tumawag
 scan-to-text = I-scan para mag-text
 scan-to-open = I-scan para buksan ang website
 free-private = Libre, pribado, { $hours }
-text-label = O mag-text
-text-label-limited = O mag-text (Ingles o Espanyol)
+text-label = O i-text ang { $keyword } sa
+text-label-limited = Sa Ingles o Espanyol, i-text ang { $keyword } sa
 local-help = Lokal na tulong:
 who-answers = Ang hotline ay hindi pulis o imigrasyon. Tinutulungan nito ang lahat, may papeles man o wala. Ikaw ang magpapasya kung sasabihin sa pulis. Kung maaaring masaktan ang isang bata o may taong nasa panganib, sinasabihan ng hotline ang mga awtoridad.
 

@@ -22,8 +22,8 @@ scan-to-call = Quét mã để gọi
 scan-to-text = Quét mã để nhắn tin
 scan-to-open = Quét mã để mở trang web
 free-private = Miễn phí, riêng tư, { $hours }
-text-label = Hoặc nhắn tin
-text-label-limited = Hoặc nhắn tin (tiếng Anh hoặc tiếng Tây Ban Nha)
+text-label = Hoặc nhắn { $keyword } đến
+text-label-limited = Nhắn { $keyword } đến (tiếng Anh hoặc Tây Ban Nha)
 local-help = Trợ giúp tại địa phương:
 who-answers = Đường dây này không phải là cảnh sát hay sở di trú. Đường dây trợ giúp mọi người, dù có giấy tờ hay không. Bạn quyết định có cho cảnh sát biết hay không. Nếu một đứa trẻ có thể bị hại hoặc có người đang gặp nguy hiểm, đường dây sẽ báo cho cơ quan chức năng.
 

@@ -22,8 +22,8 @@ scan-to-call = 扫码拨打
 scan-to-text = 扫码发短信
 scan-to-open = 扫码打开网站
 free-private = 免费、保密、{ $hours }
-text-label = 或发短信
-text-label-limited = 或发短信（英语或西班牙语）
+text-label = 或发送短信 { $keyword } 至
+text-label-limited = 用英语或西班牙语发送短信 { $keyword } 至
 local-help = 本地帮助：
 who-answers = 这条热线不是警察，也不是移民局。它帮助每一个人，不管有没有证件。要不要告诉警察，由您决定。如果有孩子可能受到伤害，或者有人有危险，热线会通知有关部门。
 

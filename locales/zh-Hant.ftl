@@ -22,8 +22,8 @@ scan-to-call = 掃描即可撥打
 scan-to-text = 掃描即可傳簡訊
 scan-to-open = 掃描即可開啟網站
 free-private = 免費、保密、{ $hours }
-text-label = 或傳簡訊
-text-label-limited = 或傳簡訊（英文或西班牙文）
+text-label = 或傳簡訊 { $keyword } 至
+text-label-limited = 以英文或西班牙文傳簡訊 { $keyword } 至
 local-help = 在地協助：
 who-answers = 這條熱線不是警察，也不是移民機關。它幫助每一個人，不管有沒有證件。要不要告訴警察，由您決定。如果有孩子可能受到傷害，或者有人有危險，熱線會通知有關單位。
 

@@ -384,7 +384,7 @@ fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
     let m: serde_json::Value = serde_json::from_slice(&a).unwrap();
     for e in m.as_array().unwrap() {
         let want = if e["design"] == "wallet-card" {
-            "sms:233733"
+            "sms:233733?body=HELP"
         } else {
             "tel:+18883737888"
         };
@@ -393,7 +393,14 @@ fn qr_payload_is_selectable_and_builds_are_identical_across_processes() {
             let (w, h, rgba) = common::decode_png(
                 &std::fs::read(t.path().join("a").join(e["path"].as_str().unwrap())).unwrap(),
             );
-            assert_eq!(common::decode_qr_rgba(w, h, &rgba).as_deref(), Some(want));
+            let got = common::decode_qr_rgba(w, h, &rgba);
+            // The slides show their QR code on the help slide only (`qr_pages = 1`).
+            let path = e["path"].as_str().unwrap();
+            if e["design"] == "tv-slides" && !path.ends_with("-4.png") {
+                assert_eq!(got, None, "{path}");
+            } else {
+                assert_eq!(got.as_deref(), Some(want), "{path}");
+            }
         }
     }
 }

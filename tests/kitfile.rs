@@ -72,7 +72,7 @@ fn the_kit_chooses_designs_locales_formats_qr_and_local_resources() {
     let m = m.as_array().unwrap();
     assert_eq!(m.len(), 4, "2 designs x 2 locales x pdf");
     for e in m {
-        assert_eq!(e["qr"], "sms:233733");
+        assert_eq!(e["qr"], "sms:233733?body=HELP");
         assert_eq!(e["format"], "pdf");
         let pdf = std::fs::read(t.path().join("print").join(e["path"].as_str().unwrap())).unwrap();
         let text: String = common::pdftext::extract(&pdf)
@@ -105,7 +105,7 @@ fn the_kit_chooses_designs_locales_formats_qr_and_local_resources() {
         };
         assert_eq!(
             common::decode_qr_rgba(w, h, &rgba).as_deref(),
-            Some("sms:233733"),
+            Some("sms:233733?body=HELP"),
             "{}",
             e["path"]
         );

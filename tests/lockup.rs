@@ -58,7 +58,7 @@ fn a_text_line_under_0_7_of_the_number_is_an_error_with_both_sizes() {
     // The text line of the poster as it was: 14-22 pt beside a 60 pt number.
     common::edit(
         t.path().join("designs/poster.toml"),
-        "size = [\"44pt\", \"48pt\"]",
+        "size = [\"42pt\", \"44pt\"]",
         "size = [\"14pt\", \"22pt\"]",
     );
     common::edit(
@@ -97,7 +97,7 @@ fn a_text_line_under_0_7_of_the_number_is_an_error_with_both_sizes() {
 #[test]
 fn a_text_line_larger_than_the_number_is_an_error() {
     let t = common::temp_project();
-    // The number held to 40 pt, under the short code's 44-48 pt.
+    // The number held to 40 pt, under the short code's 42-44 pt.
     common::edit(
         t.path().join("designs/poster.toml"),
         "size = [\"44pt\", \"60pt\"]",
@@ -108,7 +108,7 @@ fn a_text_line_larger_than_the_number_is_an_error() {
     let e = of(&j, "lockup-number-leads");
     assert_eq!(e.len(), 2, "{j:#?}");
     assert!(
-        msg(e[0]).contains("is set at 48.0pt, larger than the phone number's 40.0pt"),
+        msg(e[0]).contains("is set at 44.0pt, larger than the phone number's 40.0pt"),
         "{}",
         msg(e[0])
     );
@@ -172,11 +172,7 @@ fn a_caption_far_from_its_qr_code_is_an_error_with_the_distance() {
     let poster = t.path().join("designs/poster.toml");
     // The caption moved to a row of its own at the foot of the poster.
     common::edit(&poster, "\"call     caption\",", "\"call     call\",");
-    common::edit(
-        &poster,
-        "\"0.3in\", \"0.55in\"]",
-        "\"0.3in\", \"0.55in\", \"0.4in\"]",
-    );
+    common::edit(&poster, "0.3, 0.55]", "0.3, 0.55, \"0.4in\"]");
     common::edit(
         &poster,
         "# only when kit.toml lists local resources\n",

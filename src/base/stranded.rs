@@ -15,7 +15,7 @@ pub const MIN_SHARE: f32 = 0.3;
 /// Fewest letters or digits on a Chinese or Japanese last line.
 pub const MIN_CJK_CHARS: usize = 4;
 /// A one-word last line this full of the measure reads as a full line.
-pub const LONE_WORD_SHARE: f32 = 0.7;
+pub const LONE_WORD_SHARE: f32 = 0.6;
 
 /// Han ideographs, Hiragana, Katakana (half-width forms included): scripts written
 /// without spaces between words.
@@ -47,7 +47,7 @@ mod tests {
     fn one_word_short_lines_and_few_ideographs_are_stranded() {
         assert!(is_stranded("home?", 0.5));
         assert!(!is_stranded("зателефонувати", 0.9));
-        assert!(is_stranded("зателефонувати", 0.6));
+        assert!(is_stranded("зателефонувати", 0.5));
         assert!(is_stranded("at home?", 0.2));
         assert!(!is_stranded("and at home?", 0.4));
         // French: the question mark after a space is not a word.

@@ -290,6 +290,8 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
             );
         }
         d.extend(crate::checks::lockup::piece(p, design, s).0);
+        d.extend(crate::checks::qr_weight::piece(p, design, s).0);
+        d.extend(crate::checks::keyword::piece(p, design, s).0);
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));
             if !(l && x) {

@@ -2,7 +2,8 @@
 //! every piece back ([`verify`]), design and text rules ([`check`]), one alignment per
 //! column of text ([`alignment`]), font coverage ([`coverage`]), the channel-language
 //! rule ([`channel_rule`]), the posting-law compliance of state notices
-//! ([`compliance`]), the contact lockup and reading distance ([`lockup`]), and the
+//! ([`compliance`]), the contact lockup and reading distance ([`lockup`]), the number
+//! leading over the QR code ([`qr_weight`]), the word to text ([`keyword`]), and the
 //! pictures: context rules, scale and size ([`imagery`]).
 
 pub mod alignment;
@@ -11,6 +12,8 @@ pub mod check;
 pub mod compliance;
 pub mod coverage;
 pub mod imagery;
+pub mod keyword;
 pub mod lockup;
+pub mod qr_weight;
 pub mod spacing;
 pub mod verify;

@@ -49,6 +49,16 @@ pub fn scene(
     }
     let phone = &project.hotline.phone.display;
     let at = |m: String| design.error(m, None);
+    if !s
+        .pages
+        .iter()
+        .any(|p| p.items.iter().any(|it| matches!(it, Item::Qr(_))))
+    {
+        diags.push(at(format!(
+            "`{}` ({}) has no QR code on any page",
+            s.design, s.locale
+        )));
+    }
     for (i, page) in s.pages.iter().enumerate() {
         let pn = i + 1;
         let qrs: Vec<_> = page
@@ -56,7 +66,14 @@ pub fn scene(
             .iter()
             .filter_map(|it| if let Item::Qr(q) = it { Some(q) } else { None })
             .collect();
-        if qrs.is_empty() {
+        // A slide may leave its QR code out (`hide`, on screen designs only); a printed
+        // page never does, and a piece shows one somewhere.
+        let hidden = design
+            .slots
+            .iter()
+            .filter(|sl| sl.content == crate::load::spec::Content::Qr)
+            .all(|sl| !design.shows(i, &sl.name));
+        if qrs.is_empty() && !(hidden && design.qr_pages.is_some()) {
             diags.push(at(format!(
                 "page {pn} of `{}` ({}) has no QR code",
                 s.design, s.locale

@@ -7,6 +7,7 @@
 pub mod breaking;
 pub mod channels;
 pub mod diversity;
+pub mod icon;
 pub mod qr;
 pub mod rows;
 pub mod text;
@@ -656,6 +657,19 @@ impl SlotCtx<'_> {
     }
 
     fn text(
+        &self,
+        texts: Vec<String>,
+        bullets: bool,
+        items: &mut Vec<Item>,
+        blocks: &mut Vec<TextBlock>,
+    ) -> Result<(), Diagnostics> {
+        match &self.slot.icon {
+            Some(id) => self.text_with_icon(id, texts, bullets, items, blocks),
+            None => self.text_plain(texts, bullets, items, blocks),
+        }
+    }
+
+    fn text_plain(
         &self,
         texts: Vec<String>,
         bullets: bool,

@@ -257,6 +257,16 @@ pub struct Fact {
     /// `false` when no source confirms the languages (default true).
     #[serde(default)]
     pub languages_verified: Option<bool>,
+    /// The word to text (sms only: "HELP"): shown in the text lockup (`{ $keyword }`)
+    /// and sent as the body of an `sms:` QR code.
+    #[serde(default)]
+    pub keyword: Option<String>,
+    /// Where the keyword comes from.
+    #[serde(default)]
+    pub keyword_source: Option<String>,
+    /// When the keyword was last checked (YYYY-MM-DD).
+    #[serde(default)]
+    pub keyword_checked: Option<String>,
 }
 
 /// Facts that are not verified and so are never printed.
@@ -406,6 +416,35 @@ impl Hotline {
                     .at(src, at("[sms]")),
             );
         }
+        match &h.sms.keyword {
+            Some(k)
+                if !k.is_empty()
+                    && k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && h.sms.keyword_source.is_some()
+                    && h.sms.keyword_checked.is_some() => {}
+            Some(_) => errs.push(
+                Diagnostic::error("sms `keyword` must be capital letters A-Z or digits, with `keyword_source` and `keyword_checked`")
+                    .at(src, at("keyword"))
+                    .hint("write the word people text as the hotline's sources give it, e.g. keyword = \"HELP\", and say where it comes from and when it was checked"),
+            ),
+            None => {}
+        }
+        for (name, f) in [
+            ("phone", &h.phone),
+            ("chat", &h.chat),
+            ("web", &h.web),
+            ("tty", &h.tty),
+        ] {
+            if f.keyword.is_some() {
+                errs.push(
+                    Diagnostic::error(format!(
+                        "`keyword` is the word to text, and {name} is not the text line"
+                    ))
+                    .at(src, at(&format!("[{name}]")))
+                    .hint("put `keyword` in [sms]"),
+                );
+            }
+        }
         for (name, f) in [("phone", &h.phone), ("sms", &h.sms), ("tty", &h.tty)] {
             let native = f
                 .display
@@ -484,12 +523,16 @@ impl Hotline {
     pub fn qr_payload(&self, k: QrKind) -> String {
         match k {
             QrKind::Tel => format!("tel:{}", self.phone.e164.as_deref().unwrap_or_default()),
-            QrKind::Sms => format!("sms:{}", self.sms.display),
+            QrKind::Sms => match &self.sms.keyword {
+                Some(k) => format!("sms:{}?body={k}", self.sms.display),
+                None => format!("sms:{}", self.sms.display),
+            },
             QrKind::Web => self.web.url.clone().unwrap_or_default(),
         }
     }
 
-    /// Variables offered to translations: `$phone`, `$sms`, `$tty`, `$chat`, `$web`, `$hours`.
+    /// Variables offered to translations: `$phone`, `$sms`, `$tty`, `$chat`, `$web`,
+    /// `$hours`, `$keyword` (the word to text, empty without one).
     pub fn variables(&self) -> Vec<(&'static str, String)> {
         vec![
             ("phone", self.phone.display.clone()),
@@ -498,6 +541,7 @@ impl Hotline {
             ("chat", self.chat.display.clone()),
             ("web", self.web.display.clone()),
             ("hours", self.phone.hours.clone().unwrap_or_default()),
+            ("keyword", self.sms.keyword.clone().unwrap_or_default()),
         ]
     }
 

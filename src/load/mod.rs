@@ -1,6 +1,6 @@
 //! Layer 2, load: reading and checking everything a kit is made from, through
 //! [`crate::base::assets::Assets`]: hotline facts, content, claims, locale catalogs,
-//! fonts, imagery, design specs, posting-law profiles, the kit file, the approvals
+//! fonts, imagery and icons, design specs, posting-law profiles, the kit file, the approvals
 //! ledger, and the [`project::Project`] that holds them all.
 
 pub mod board_rule;
@@ -10,6 +10,7 @@ pub mod content;
 pub mod facilities;
 pub mod fonts;
 pub mod hotline;
+pub mod icons;
 pub mod image_rules;
 pub mod imagery;
 pub mod jurisdiction;

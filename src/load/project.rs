@@ -26,6 +26,8 @@ pub struct Project {
     pub fonts: Arc<FontBook>,
     /// Image catalog.
     pub images: BTreeMap<String, ImageEntry>,
+    /// Icons beside the call and text verbs (designs/imagery/icons/icons.toml), by id.
+    pub icons: BTreeMap<String, crate::load::icons::Icon>,
     /// What a picture must never say beside a message (designs/imagery/rules.toml).
     pub image_rules: crate::load::image_rules::ImageRules,
     /// The red-flag library, in file order.
@@ -273,6 +275,8 @@ impl Project {
             }
         };
 
+        let (icons, icon_diags) = crate::load::icons::load(&*assets);
+        diags.extend(icon_diags.0);
         let image_rules = match read_source(&*assets, "designs/imagery/rules.toml")
             .map_err(|e| vec![e])
             .and_then(|s| crate::load::image_rules::parse(&s))
@@ -390,6 +394,7 @@ impl Project {
             designs,
             fonts: fonts.unwrap(),
             images,
+            icons,
             image_rules,
             loaded_images: Mutex::new(HashMap::new()),
             jurisdictions,

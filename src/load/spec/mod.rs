@@ -293,6 +293,11 @@ pub struct Header {
     /// viewing-distance rule with the number and the text line.
     #[serde(default)]
     pub question: Option<Spanned<String>>,
+    /// Screen designs: on how many slides at most the QR code shows (default 1). Nobody
+    /// scans a code across a room, and a white QR box on a dark slide takes the first
+    /// look from the number: the others hide it (`hide = ["qr", ...]` in `[[page]]`).
+    #[serde(default)]
+    pub qr_pages: Option<Spanned<usize>>,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -418,6 +423,10 @@ pub struct SlotSpec {
     /// channel is answered in, e.g. `"text-short-limited"`).
     #[serde(default)]
     pub unserved: Option<Spanned<String>>,
+    /// An icon drawn before the text, in its colour and at its cap height (`"phone"`
+    /// beside the call verb, `"message"` beside the text verb): designs/imagery/icons.
+    #[serde(default)]
+    pub icon: Option<Spanned<String>>,
 }
 
 /// What a slot shows in a locale that one of its channels does not answer in.
@@ -438,7 +447,8 @@ pub struct PageSpec {
     #[serde(default)]
     pub content: BTreeMap<String, Spanned<MessageRef>>,
     /// Slots not shown on this page (the question on a wallet card's front). The number
-    /// and the QR code are on every page and cannot be hidden.
+    /// is on every page and cannot be hidden; the QR code neither, except on screen
+    /// designs (slides), which show it on `qr_pages` slides at most.
     #[serde(default)]
     pub hide: Option<Spanned<Vec<String>>>,
     /// Row heights on this page, one per row of `[layout]` (the two sides of a card
@@ -543,6 +553,8 @@ pub struct Slot {
     pub bullets: bool,
     /// What to show in a locale one of its channels does not answer in.
     pub unserved: Option<Unserved>,
+    /// The icon drawn before the text (an id of designs/imagery/icons/icons.toml).
+    pub icon: Option<String>,
     /// Where the slot is defined, for diagnostics.
     pub span: Range<usize>,
 }
@@ -627,6 +639,9 @@ pub struct Design {
     pub screen_in: Option<f32>,
     /// The slot holding the piece's question (`question` in `[design]`).
     pub question: Option<String>,
+    /// The most pages that may show the QR code: `qr_pages` on screen designs (default
+    /// 1); `None` in print, where every page carries it.
+    pub qr_pages: Option<usize>,
 }
 
 impl Design {

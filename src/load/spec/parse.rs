@@ -192,6 +192,25 @@ fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
             ),
         );
     }
+    if let Some(n) = &h.qr_pages {
+        if h.medium == Medium::Print {
+            diags.push(
+                err(
+                    "`qr_pages` is for slides; every printed page carries the QR code".into(),
+                    n.span(),
+                )
+                .hint("remove `qr_pages`"),
+            );
+        } else if *n.get_ref() == 0 {
+            diags.push(
+                err(
+                    "`qr_pages` must be 1 or more: every piece carries a QR code somewhere".into(),
+                    n.span(),
+                )
+                .hint("write qr_pages = 1 and hide the QR code on the other slides"),
+            );
+        }
+    }
     if let Some(r) = &h.corner_radius {
         let v = r.get_ref();
         let short = h
@@ -401,6 +420,14 @@ fn parse_slot(
     let content = kinds.pop().unwrap();
     slot_text_rules(sname, s, &content, &span, h, src, diags);
     let unserved = slot_unserved(sname, s, &content, src, diags);
+    if let Some(i) = &s.icon
+        && !matches!(content, Content::Text(_) | Content::Hotline(_))
+    {
+        diags.push(
+            err(format!("slot `{sname}` has `icon`, but an icon stands before a line of text"), i.span())
+                .hint("put `icon` on a slot with `text` or `hotline` (the call verb, the text verb or the number)"),
+        );
+    }
     let Some((cols, rows)) = rects.get(sname).cloned() else {
         diags.push(
             err(
@@ -427,6 +454,7 @@ fn parse_slot(
         padding: s.padding.unwrap_or(Length::ZERO),
         bullets: s.bullets.unwrap_or(true),
         unserved,
+        icon: s.icon.as_ref().map(|i| i.get_ref().clone()),
         span,
     })
 }
@@ -643,7 +671,7 @@ fn parse_pages(
     } else {
         file.page.clone()
     } {
-        hidden.push(page_hides(&p, slots, src, diags));
+        hidden.push(page_hides(&p, slots, file.design.medium, src, diags));
         rows.push(p.rows.as_ref().and_then(|r| {
             let n = file.layout.rows.get_ref().len();
             if r.get_ref().len() == n {
@@ -684,11 +712,12 @@ fn parse_pages(
     (pages, hidden, rows)
 }
 
-/// A page's `hide`: slots of this design, never the number or the QR code (every page
-/// carries both).
+/// A page's `hide`: slots of this design, never the number, nor the QR code in print
+/// (every printed page carries both; slides may show the QR code on a few slides only).
 fn page_hides(
     p: &PageSpec,
     slots: &[Slot],
+    medium: Medium,
     src: &Arc<Source>,
     diags: &mut Diagnostics,
 ) -> Vec<String> {
@@ -703,7 +732,8 @@ fn page_hides(
                 err(format!("`hide` names slot `{name}`, which does not exist"))
                     .hint(format!("slots in this design: {}", slots.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "))),
             ),
-            Some(s) if matches!(s.content, Content::Qr | Content::Hotline(HotlineField::Phone)) => diags.push(
+            Some(s) if matches!(s.content, Content::Hotline(HotlineField::Phone))
+                || (s.content == Content::Qr && medium == Medium::Print) => diags.push(
                 err(format!("`hide` names slot `{name}`, but the hotline number and the QR code are on every page"))
                     .hint("hide other slots; every page of a piece carries the number and the QR code"),
             ),
@@ -781,6 +811,10 @@ fn base_design(
         viewing_distance_mm: None,
         screen_in: None,
         question: None,
+        qr_pages: match h.medium {
+            Medium::Print => None,
+            Medium::Screen => Some(h.qr_pages.as_ref().map_or(1, |n| *n.get_ref())),
+        },
     }
 }
 
