@@ -303,17 +303,28 @@ pub fn compile(
             .hint("ask for one locale (`es`) or a pair (`en+es`)")
             .into());
     }
-    let paired;
-    let design = if codes.len() == 2 {
-        paired = design.pair(locale)?;
-        &paired
-    } else {
-        design
-    };
     let mut cats = Vec::new();
     for c in &codes {
         cats.push(project.catalogs(c, opts.fallback.as_deref())?);
     }
+    let paired;
+    let design = if codes.len() == 2 {
+        let mut d = design.pair(locale)?;
+        // The grid reads in the first language's direction. An end-aligned slot of a
+        // language written the other way (Arabic beside English) keeps to the same side
+        // of the grid: it hugs what it belongs to (a QR caption under its code).
+        let grid = cats[0].0.info.direction;
+        for s in &mut d.slots {
+            let dir = cats[lang_of(&s.name)].0.info.direction;
+            if dir != grid && s.align == Align::End {
+                s.align = Align::Start;
+            }
+        }
+        paired = d;
+        &paired
+    } else {
+        design
+    };
     let cat = cats[0].0;
     // The language of each slot: its catalog and messages.
     let lang = |s: &Slot| lang_of(&s.name).min(cats.len() - 1);

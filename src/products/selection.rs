@@ -153,10 +153,29 @@ pub fn prepare(
         return Err(diags);
     }
     let options = sel.options_for(project);
-    let jobs: Vec<(String, String)> = designs
-        .iter()
-        .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
-        .collect();
+    // A pair of locales (`en+es`) from the kit file is made of the designs that say how
+    // two languages share them ([bilingual]); named on the command line (`--design`),
+    // a design without one is an error from layout that says so.
+    let pair_of = |d: &str, l: &str| {
+        crate::load::spec::bilingual::locales_of(l).len() > 1
+            && project.design(d).is_ok_and(|x| x.bilingual.is_none())
+    };
+    let mut jobs: Vec<(String, String)> = Vec::new();
+    for d in &designs {
+        for l in &locales {
+            if !sel.partial && pair_of(d, l) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "design `{d}` has no [bilingual] table: `{l}` is made only of the designs that have one"
+                    ))
+                    .hint(format!("add a [bilingual] table to designs/{d}.toml to make it in two languages"))
+                    .code("bilingual-skipped"),
+                );
+                continue;
+            }
+            jobs.push((d.clone(), l.clone()));
+        }
+    }
     let scenes: Vec<Result<Scene, Diagnostics>> = jobs
         .par_iter()
         .map(|(d, l)| compile_with(project, d, l, &options))
