@@ -220,8 +220,11 @@ pub fn pair_reason(reasons: &[(String, Option<String>)]) -> Option<String> {
         .iter()
         .map(|(code, r)| (code.clone(), r.as_deref().map(split)))
         .collect();
-    let head = parts.iter().find_map(|(_, p)| p.as_ref().map(|p| p.0.clone()))?;
-    let notes_of = |p: &Option<(String, Vec<String>)>| p.as_ref().map(|p| p.1.clone()).unwrap_or_default();
+    let head = parts
+        .iter()
+        .find_map(|(_, p)| p.as_ref().map(|p| p.0.clone()))?;
+    let notes_of =
+        |p: &Option<(String, Vec<String>)>| p.as_ref().map(|p| p.1.clone()).unwrap_or_default();
     let all: Vec<Vec<String>> = parts.iter().map(|(_, p)| notes_of(p)).collect();
     let mut out: Vec<String> = Vec::new();
     // Shared notes first, once.
@@ -239,7 +242,12 @@ pub fn pair_reason(reasons: &[(String, Option<String>)]) -> Option<String> {
             }
         }
     }
-    Some(std::iter::once(head).chain(out).collect::<Vec<_>>().join(sep))
+    Some(
+        std::iter::once(head)
+            .chain(out)
+            .collect::<Vec<_>>()
+            .join(sep),
+    )
 }
 
 /// What one piece is made of, for [`inputs`].

@@ -12,8 +12,8 @@
 //!   weight, colour or largest size between them.
 
 use crate::base::diag::Diagnostics;
-use crate::load::project::Project;
 use crate::load::locale::Direction;
+use crate::load::project::Project;
 use crate::load::spec::Design;
 use crate::load::spec::bilingual::{Arrange, SECOND, base_name, lang_of};
 use crate::scene::{Item, Rect, Scene};
@@ -137,11 +137,36 @@ mod tests {
         let top = Rect::new(0.0, 0.0, 50.0, 10.0);
         let below = Rect::new(0.0, 20.0, 50.0, 10.0);
         let right = Rect::new(60.0, 0.0, 50.0, 10.0);
-        assert!(first_reads_first(Some(Arrange::Stacked), Direction::Ltr, top, below));
-        assert!(!first_reads_first(Some(Arrange::Stacked), Direction::Ltr, below, top));
-        assert!(first_reads_first(Some(Arrange::Side), Direction::Ltr, top, right));
-        assert!(!first_reads_first(Some(Arrange::Side), Direction::Rtl, top, right));
-        assert!(first_reads_first(Some(Arrange::Side), Direction::Rtl, right, top));
+        assert!(first_reads_first(
+            Some(Arrange::Stacked),
+            Direction::Ltr,
+            top,
+            below
+        ));
+        assert!(!first_reads_first(
+            Some(Arrange::Stacked),
+            Direction::Ltr,
+            below,
+            top
+        ));
+        assert!(first_reads_first(
+            Some(Arrange::Side),
+            Direction::Ltr,
+            top,
+            right
+        ));
+        assert!(!first_reads_first(
+            Some(Arrange::Side),
+            Direction::Rtl,
+            top,
+            right
+        ));
+        assert!(first_reads_first(
+            Some(Arrange::Side),
+            Direction::Rtl,
+            right,
+            top
+        ));
     }
 
     #[test]

@@ -297,7 +297,10 @@ pub fn compile(
     if codes.len() > 2 {
         return Err(design
             .error(
-                format!("`{locale}` asks for {} languages on one piece; at most two fit", codes.len()),
+                format!(
+                    "`{locale}` asks for {} languages on one piece; at most two fit",
+                    codes.len()
+                ),
                 None,
             )
             .hint("ask for one locale (`es`) or a pair (`en+es`)")
@@ -660,7 +663,11 @@ pub fn compile(
         inputs: Default::default(),
         approval: Default::default(),
         qr: payload,
-        review: languages.iter().map(|l| l.review).min().unwrap_or(Review::Draft),
+        review: languages
+            .iter()
+            .map(|l| l.review)
+            .min()
+            .unwrap_or(Review::Draft),
         fell_back: union(|l| &l.fell_back),
         messages: union(|l| &l.messages),
         languages,

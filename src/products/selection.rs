@@ -126,8 +126,11 @@ pub fn prepare(
         let parts = crate::load::spec::bilingual::locales_of(l);
         if parts.len() > 2 {
             diags.push(
-                Diagnostic::error(format!("`{l}` names {} languages; a piece holds one or two", parts.len()))
-                    .hint("ask for one locale (`es`) or a pair (`en+es`)"),
+                Diagnostic::error(format!(
+                    "`{l}` names {} languages; a piece holds one or two",
+                    parts.len()
+                ))
+                .hint("ask for one locale (`es`) or a pair (`en+es`)"),
             );
         }
         for p in parts {

@@ -155,14 +155,14 @@ pub(super) fn parse(
         }
     }
     for s in slots {
-        if !areas.contains_key(&s.name) && !areas.contains_key(&format!("{}{SECOND}", s.name)) {
+        if !areas.contains_key(&s.name) {
             diags.push(
                 err(
                     format!("[bilingual] does not place slot `{}`", s.name),
                     span.clone(),
                 )
                 .hint(format!(
-                    "add `{0}` (first language) and `{0}{SECOND}` (second) to [bilingual] areas",
+                    "add `{0}` (first language, and `{0}{SECOND}` for the second unless it shows the same in both) to [bilingual] areas",
                     s.name
                 )),
             );
