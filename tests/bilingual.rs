@@ -348,3 +348,21 @@ fn every_slot_is_placed_in_the_bilingual_grid() {
         "{e}"
     );
 }
+
+#[test]
+fn english_then_arabic_read_back_from_the_pdf_in_reading_order() {
+    let files = build(&["stall-sticker"], &["en+ar"]);
+    let pdf = files
+        .iter()
+        .find(|f| f.entry.path == "stall-sticker/en+ar/stall-sticker-en+ar.pdf")
+        .unwrap();
+    let text = flat(&common::pdftext::extract(&pdf.bytes));
+    let en = head(&message("en", "rf-work-or-sex"), 4);
+    // The first Arabic words, as read (right to left), not as drawn.
+    let ar = head(&message("ar", "rf-work-or-sex"), 3);
+    let (Some(a), Some(b)) = (text.find(&en), text.find(&ar)) else {
+        panic!("{en:?} and {ar:?} expected in: {text}")
+    };
+    assert!(a < b, "English before Arabic: {text}");
+    assert_eq!(text.matches("1-888-373-7888").count(), 1, "{text}");
+}
