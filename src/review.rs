@@ -216,7 +216,9 @@ pub fn pair_reason(reasons: &[(String, Option<String>)]) -> Option<String> {
         let head = parts.next().unwrap_or_default();
         (head, parts.collect())
     };
-    let parts: Vec<(String, Option<(String, Vec<String>)>)> = reasons
+    /// A draft reason split into its head and its notes.
+    type Split = Option<(String, Vec<String>)>;
+    let parts: Vec<(String, Split)> = reasons
         .iter()
         .map(|(code, r)| (code.clone(), r.as_deref().map(split)))
         .collect();
