@@ -91,6 +91,9 @@ pub fn seal(
     opts: &crate::layout::Options,
 ) -> Result<crate::scene::Scene, crate::base::diag::Diagnostics> {
     use crate::base::diag::Diagnostics;
+    if scene.languages.len() > 1 {
+        return seal_pair(project, design, scene, opts);
+    }
     let (cat, fallback) = project.catalogs(&scene.locale, opts.fallback.as_deref())?;
     let profile = design
         .notice_of
@@ -132,6 +135,121 @@ pub fn seal(
         crate::layout::draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
     }
     Ok(scene)
+}
+
+/// [`seal`] for a piece in two languages: the hash covers both catalogs' messages and
+/// settings (the second language's inputs named with its code), and the piece is a
+/// draft when either language's strings are not ready ([`pair_reason`]).
+fn seal_pair(
+    project: &crate::load::project::Project,
+    design: &crate::load::spec::Design,
+    mut scene: crate::scene::Scene,
+    opts: &crate::layout::Options,
+) -> Result<crate::scene::Scene, crate::base::diag::Diagnostics> {
+    use crate::base::diag::Diagnostics;
+    let profile = design
+        .notice_of
+        .as_ref()
+        .and_then(|id| project.jurisdictions.get(id));
+    let mut all = Inputs::default();
+    let mut cats = Vec::new();
+    for (n, l) in scene.languages.iter().enumerate() {
+        let (cat, fallback) = project.catalogs(&l.locale, opts.fallback.as_deref())?;
+        cats.push((cat, fallback));
+        let one = inputs(
+            project,
+            &PieceParts {
+                design,
+                cat,
+                fallback,
+                messages: &l.messages,
+                fell_back: &l.fell_back,
+                pages: &scene.pages,
+                qr: &scene.qr,
+                resources: &opts.resources,
+            },
+        );
+        for (k, v) in one.0 {
+            let own = k.starts_with("message ") || k.starts_with("locale ");
+            let k = if n > 0 && own {
+                format!("{k} ({})", l.locale)
+            } else {
+                k
+            };
+            all.0.entry(k).or_insert(v);
+        }
+    }
+    all.add(
+        "layout",
+        crate::base::hash::text_digest(&scene.pages_snapshot()),
+    );
+    scene.approval = opts
+        .approvals
+        .state(&design.name, &scene.locale, &all, &opts.rule);
+    let also = profile.map(|p| p.draft_notes()).unwrap_or_default();
+    let reasons: Vec<(String, Option<String>)> = scene
+        .languages
+        .iter()
+        .zip(&cats)
+        .map(|(l, (cat, fb))| {
+            let r = draft_reason(cat, l.review, &l.fell_back, *fb, &scene.approval, &also);
+            (l.locale.clone(), r)
+        })
+        .collect();
+    scene.draft = pair_reason(&reasons);
+    scene.hash = all.hash();
+    scene.inputs = all;
+    if let Some(note) = scene.draft.clone() {
+        crate::layout::draft_mark(project, &mut scene, &note).map_err(Diagnostics::from)?;
+    }
+    Ok(scene)
+}
+
+/// One draft reason for a piece in several languages from each language's
+/// ([`draft_reason`]): `None` only when every language is final. Notes every language
+/// shares (the approval's) are said once; a language's own notes name it
+/// ("draft translation (es)").
+pub fn pair_reason(reasons: &[(String, Option<String>)]) -> Option<String> {
+    let sep = " \u{00b7} ";
+    let split = |r: &str| -> (String, Vec<String>) {
+        let mut parts = r.split(sep).map(str::to_string);
+        let head = parts.next().unwrap_or_default();
+        (head, parts.collect())
+    };
+    /// A draft reason split into its head and its notes.
+    type Split = Option<(String, Vec<String>)>;
+    let parts: Vec<(String, Split)> = reasons
+        .iter()
+        .map(|(code, r)| (code.clone(), r.as_deref().map(split)))
+        .collect();
+    let head = parts
+        .iter()
+        .find_map(|(_, p)| p.as_ref().map(|p| p.0.clone()))?;
+    let notes_of =
+        |p: &Option<(String, Vec<String>)>| p.as_ref().map(|p| p.1.clone()).unwrap_or_default();
+    let all: Vec<Vec<String>> = parts.iter().map(|(_, p)| notes_of(p)).collect();
+    let mut out: Vec<String> = Vec::new();
+    // Shared notes first, once.
+    if let Some(first) = all.first() {
+        for n in first {
+            if all.iter().all(|ns| ns.contains(n)) && !out.contains(n) {
+                out.push(n.clone());
+            }
+        }
+    }
+    for ((code, _), ns) in parts.iter().zip(&all) {
+        for n in ns {
+            if !all.iter().all(|o| o.contains(n)) {
+                out.push(format!("{n} ({code})"));
+            }
+        }
+    }
+    Some(
+        std::iter::once(head)
+            .chain(out)
+            .collect::<Vec<_>>()
+            .join(sep),
+    )
 }
 
 /// What one piece is made of, for [`inputs`].
@@ -230,6 +348,37 @@ pub fn inputs(project: &crate::load::project::Project, parts: &PieceParts) -> In
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_is_final_only_when_both_languages_are_and_says_which_is_not() {
+        let en = ("en".to_string(), None);
+        let es_draft = (
+            "es".to_string(),
+            Some(format!("{DRAFT_NOTE} \u{00b7} draft translation")),
+        );
+        assert_eq!(pair_reason(&[en.clone(), ("es".into(), None)]), None);
+        assert_eq!(
+            pair_reason(&[en, es_draft.clone()]).as_deref(),
+            Some(format!("{DRAFT_NOTE} \u{00b7} draft translation (es)").as_str())
+        );
+        let en_pending = (
+            "en".to_string(),
+            Some(format!("{DRAFT_NOTE} \u{00b7} 0 of 1 approvals")),
+        );
+        let es_both = (
+            "es".to_string(),
+            Some(format!(
+                "{DRAFT_NOTE} \u{00b7} 0 of 1 approvals \u{00b7} draft translation"
+            )),
+        );
+        assert_eq!(
+            pair_reason(&[en_pending, es_both]).as_deref(),
+            Some(
+                format!("{DRAFT_NOTE} \u{00b7} 0 of 1 approvals \u{00b7} draft translation (es)")
+                    .as_str()
+            )
+        );
+    }
 
     fn inputs(pairs: &[(&str, &str)]) -> Inputs {
         Inputs(

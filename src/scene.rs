@@ -306,6 +306,23 @@ pub struct Page {
     pub blocks: Vec<TextBlock>,
 }
 
+/// One language of a piece: its locale and what its strings are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    /// Locale code.
+    pub locale: String,
+    /// The language's name in itself (locales.toml `name`).
+    pub name: String,
+    /// Reading direction.
+    pub direction: Direction,
+    /// The lowest review status of its strings on the piece.
+    pub review: crate::load::locale::Review,
+    /// Its messages shown in the fallback locale.
+    pub fell_back: Vec<String>,
+    /// Ids of its messages on the piece, in order of first use.
+    pub messages: Vec<String>,
+}
+
 /// Everything needed to export one piece.
 #[derive(Debug, Clone)]
 pub struct Scene {
@@ -342,6 +359,9 @@ pub struct Scene {
     pub fell_back: Vec<String>,
     /// Ids of every message on the piece, in order of first use.
     pub messages: Vec<String>,
+    /// The languages on the piece, in reading order: one, or a pair (`en+es`, whose
+    /// second-language text blocks are the slots named `NAME@2`). Empty on documents.
+    pub languages: Vec<Language>,
     /// Pages.
     pub pages: Vec<Page>,
     /// The fonts the glyph runs refer to.
@@ -375,9 +395,20 @@ impl Scene {
             review: crate::load::locale::Review::Draft,
             fell_back: Vec::new(),
             messages: Vec::new(),
+            languages: Vec::new(),
             pages,
             fonts,
         }
+    }
+
+    /// The locale a text block is written in: the second language's for a slot named
+    /// `NAME@2` on a piece in two languages, else the piece's first.
+    pub fn block_locale(&self, b: &TextBlock) -> &str {
+        let i = usize::from(b.slot.ends_with("@2"));
+        self.languages
+            .get(i)
+            .or(self.languages.first())
+            .map_or(self.locale.as_str(), |l| l.locale.as_str())
     }
 
     /// What the file says about itself (PDF Info and XMP, PNG text chunks): the status

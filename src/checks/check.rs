@@ -277,7 +277,11 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
         }
         // Channel languages: errors stopped the piece in layout; warnings (languages
         // not verified) are reported here.
-        if let Ok(cat) = p.catalog(&s.locale) {
+        // Each language of a piece in two on its own.
+        for cat in crate::load::spec::bilingual::locales_of(&s.locale)
+            .into_iter()
+            .filter_map(|l| p.catalog(l).ok())
+        {
             let qr = [QrKind::Tel, QrKind::Sms, QrKind::Web]
                 .into_iter()
                 .find(|k| p.hotline.qr_payload(*k) == s.qr)

@@ -3,10 +3,12 @@
 //! column of text ([`alignment`]), font coverage ([`coverage`]), the channel-language
 //! rule ([`channel_rule`]), the posting-law compliance of state notices
 //! ([`compliance`]), the contact lockup and reading distance ([`lockup`]), the number
-//! leading over the QR code ([`qr_weight`]), the word to text ([`keyword`]), and the
-//! pictures: context rules, scale and size ([`imagery`]).
+//! leading over the QR code ([`qr_weight`]), the word to text ([`keyword`]), the
+//! pictures: context rules, scale and size ([`imagery`]); pieces in two languages
+//! ([`bilingual`]).
 
 pub mod alignment;
+pub mod bilingual;
 pub mod channel_rule;
 pub mod check;
 pub mod compliance;

@@ -52,9 +52,11 @@ fn render(
 ) -> Result<(), Diagnostics> {
     let format = format_of(format, output)?;
     let p = load(project)?;
-    let cov = crate::checks::coverage::check(&p, p.catalog(locale)?);
-    if cov.has_errors() {
-        return Err(cov);
+    for l in crate::load::spec::bilingual::locales_of(locale) {
+        let cov = crate::checks::coverage::check(&p, p.catalog(l)?);
+        if cov.has_errors() {
+            return Err(cov);
+        }
     }
     let mut scene = kit::compile_with(&p, design, locale, &sel.options_for(&p))?;
     if sel.cut_line {

@@ -293,15 +293,56 @@ pub fn compile(
     locale: &str,
     opts: &Options,
 ) -> Result<Scene, Diagnostics> {
-    let (cat, fallback) = project.catalogs(locale, opts.fallback.as_deref())?;
-    let picks = &opts.image_picks;
-    let mut msgs = Messages {
-        cat,
-        fallback,
-        lowest: Review::SurvivorReviewed,
-        fell_back: Vec::new(),
-        used: Vec::new(),
+    use crate::load::spec::bilingual::{lang_of, locales_of};
+    let codes = locales_of(locale);
+    if codes.len() > 2 {
+        return Err(design
+            .error(
+                format!(
+                    "`{locale}` asks for {} languages on one piece; at most two fit",
+                    codes.len()
+                ),
+                None,
+            )
+            .hint("ask for one locale (`es`) or a pair (`en+es`)")
+            .into());
+    }
+    let mut cats = Vec::new();
+    for c in &codes {
+        cats.push(project.catalogs(c, opts.fallback.as_deref())?);
+    }
+    let paired;
+    let design = if codes.len() == 2 {
+        let mut d = design.pair(locale)?;
+        // The grid reads in the first language's direction. An end-aligned slot of a
+        // language written the other way (Arabic beside English) keeps to the same side
+        // of the grid: it hugs what it belongs to (a QR caption under its code).
+        let grid = cats[0].0.info.direction;
+        for s in &mut d.slots {
+            let dir = cats[lang_of(&s.name)].0.info.direction;
+            if dir != grid && s.align == Align::End {
+                s.align = Align::Start;
+            }
+        }
+        paired = d;
+        &paired
+    } else {
+        design
     };
+    let cat = cats[0].0;
+    // The language of each slot: its catalog and messages.
+    let lang = |s: &Slot| lang_of(&s.name).min(cats.len() - 1);
+    let picks = &opts.image_picks;
+    let mut all_msgs: Vec<Messages> = cats
+        .iter()
+        .map(|&(cat, fallback)| Messages {
+            cat,
+            fallback,
+            lowest: Review::SurvivorReviewed,
+            fell_back: Vec::new(),
+            used: Vec::new(),
+        })
+        .collect();
     let mut diags = Diagnostics::default();
     let px = design.px_pt();
     let w = design.width.to_pt(px, 0.0);
@@ -328,7 +369,9 @@ pub fn compile(
                 .slots
                 .iter()
                 .map(|s| {
-                    let base = overrides.get(&s.name).unwrap_or(&s.content);
+                    let name = crate::load::spec::bilingual::base_name(&s.name);
+                    let base = overrides.get(name).unwrap_or(&s.content);
+                    let cat = cats[lang(s)].0;
                     crate::layout::channels::effective(project, cat, s, base, qr_kind)
                         .filter(|_| design.shows(pi, &s.name))
                 })
@@ -338,7 +381,7 @@ pub fn compile(
     let empty = |s: &crate::load::spec::Slot| {
         let i = design.slots.iter().position(|x| std::ptr::eq(x, s));
         (s.content == Content::Resources && opts.resources.is_empty())
-            || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cat.code)
+            || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cats[lang(s)].0.code)
             || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
     };
     // Rows of slots a page hides collapse on that page only.
@@ -407,14 +450,15 @@ pub fn compile(
             } else {
                 outer.inset(-gap / 2.0)
             };
+            let msgs = &mut all_msgs[lang(slot)];
             let ctx = SlotCtx {
                 project,
                 design,
-                cat,
+                cat: msgs.cat,
                 slot,
                 rect: inner,
                 bounds: rect_intersect(area, safe),
-                rtl,
+                rtl: msgs.cat.info.direction == Direction::Rtl,
                 page: pi,
             };
             let res = match content {
@@ -444,7 +488,7 @@ pub fn compile(
                         ctx.text(lines, false, &mut items, &mut blocks)
                     }),
                 Content::Statute(part) => ctx.text(
-                    crate::load::jurisdiction::statute_text(profile, *part, &cat.code)
+                    crate::load::jurisdiction::statute_text(profile, *part, &ctx.cat.code)
                         .into_iter()
                         .collect(),
                     false,
@@ -528,6 +572,7 @@ pub fn compile(
                     let y1 = new[r1].0 + new[r1].1;
                     let outer = Rect::new(safe.x + x0, safe.y + new[r0].0, x1 - x0, y1 - new[r0].0);
                     let inner = outer.inset(slot.padding.to_pt(px, outer.w));
+                    let cat = cats[lang(slot)].0;
                     let ctx = SlotCtx {
                         project,
                         design,
@@ -535,7 +580,7 @@ pub fn compile(
                         slot,
                         rect: inner,
                         bounds: rect_intersect(outer.inset(-gap / 2.0), safe),
-                        rtl,
+                        rtl: cat.info.direction == Direction::Rtl,
                         page: pi,
                     };
                     let res = match &page_shows[l.slot] {
@@ -583,10 +628,33 @@ pub fn compile(
         return Err(diags);
     }
 
+    let languages: Vec<crate::scene::Language> = all_msgs
+        .into_iter()
+        .map(|m| crate::scene::Language {
+            locale: m.cat.code.clone(),
+            name: m.cat.info.name.clone(),
+            direction: m.cat.info.direction,
+            review: m.lowest,
+            fell_back: m.fell_back,
+            messages: m.used,
+        })
+        .collect();
+    let union = |f: fn(&crate::scene::Language) -> &Vec<String>| {
+        let mut out: Vec<String> = Vec::new();
+        for l in &languages {
+            for id in f(l) {
+                if !out.contains(id) {
+                    out.push(id.clone());
+                }
+            }
+        }
+        out
+    };
+    let names: Vec<&str> = languages.iter().map(|l| l.name.as_str()).collect();
     let scene = Scene {
         design: design.name.clone(),
         locale: locale.to_string(),
-        title: format!("{} ({})", design.title, cat.info.name),
+        title: format!("{} ({})", design.title, names.join(" + ")),
         medium: design.medium,
         direction: cat.info.direction,
         mirrored: design.mirror,
@@ -596,9 +664,14 @@ pub fn compile(
         inputs: Default::default(),
         approval: Default::default(),
         qr: payload,
-        review: msgs.lowest,
-        fell_back: msgs.fell_back,
-        messages: msgs.used,
+        review: languages
+            .iter()
+            .map(|l| l.review)
+            .min()
+            .unwrap_or(Review::Draft),
+        fell_back: union(|l| &l.fell_back),
+        messages: union(|l| &l.messages),
+        languages,
         pages,
         fonts: project.fonts.clone(),
     };

@@ -30,7 +30,9 @@ pub struct BuildSection {
     /// Designs (default: all).
     #[serde(default)]
     pub designs: Vec<String>,
-    /// Locales (default: en, es; "all" for every locale).
+    /// Locales (default: en, es; "all" for every locale). A pair joined with `+`
+    /// (`"en+es"`) puts both languages on one piece, for the designs with a
+    /// `[bilingual]` table.
     #[serde(default)]
     pub locales: Vec<String>,
     /// Formats (default: pdf, png).

@@ -338,7 +338,10 @@ fn approve_one(
         return Ok(true);
     }
     // Still a draft for another reason? Say so now, not at print time.
-    let cat = project.catalog(&s.locale)?;
+    // A piece in two languages: the first language's catalog (the second's review
+    // state is in the piece's own draft reason).
+    let first = crate::load::spec::bilingual::locales_of(&s.locale)[0];
+    let cat = project.catalog(first)?;
     let fallback = sel
         .options
         .fallback

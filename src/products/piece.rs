@@ -160,21 +160,24 @@ pub fn make(
     locale: &str,
     opts: &Options,
 ) -> Result<Scene, Diagnostics> {
-    let (cat, _) = project.catalogs(locale, opts.fallback.as_deref())?;
     // No piece promises help in a language the hotline does not offer on a channel it
-    // shows (hotline.toml `languages`, content/claims.toml).
-    let mut diags = Diagnostics(
-        crate::checks::channel_rule::check_piece(
-            project,
-            design,
-            cat,
-            opts.qr.unwrap_or(design.qr),
-        )
-        .0
-        .into_iter()
-        .filter(|d| d.severity == crate::base::diag::Severity::Error)
-        .collect(),
-    );
+    // shows (hotline.toml `languages`, content/claims.toml): each language of a piece
+    // in two on its own.
+    let mut diags = Diagnostics::default();
+    for code in crate::load::spec::bilingual::locales_of(locale) {
+        let (cat, _) = project.catalogs(code, opts.fallback.as_deref())?;
+        diags.extend(
+            crate::checks::channel_rule::check_piece(
+                project,
+                design,
+                cat,
+                opts.qr.unwrap_or(design.qr),
+            )
+            .0
+            .into_iter()
+            .filter(|d| d.severity == crate::base::diag::Severity::Error),
+        );
+    }
     let with_picks;
     let opts = if has_picks(design, opts) {
         opts
@@ -207,6 +210,7 @@ pub fn make(
     }
     let scene = crate::review::seal(project, design, laid, opts)?;
     crate::checks::verify::scene(project, design, &scene, opts)?;
+    crate::checks::bilingual::scene(project, design, &scene)?;
     Ok(scene)
 }
 
@@ -287,6 +291,12 @@ pub fn describe(scene: &Scene, format: Format, stem: &str, files: Vec<Rendered>)
         draft: scene.draft.clone(),
         content_hash: scene.hash.clone(),
         approval: scene.approval.word(),
+        // A piece in two languages records both, in reading order.
+        locales: if scene.languages.len() > 1 {
+            scene.languages.iter().map(|l| l.locale.clone()).collect()
+        } else {
+            Vec::new()
+        },
         ..ManifestEntry::new(path, bytes, format.ext())
     };
     let page0 = &scene.pages[0];

@@ -110,15 +110,39 @@ pub fn prepare(
             diags.push(e);
         }
     }
+    // Each language of a pair (`en+es`) is a locale of its own for the checks of
+    // catalogs and fonts.
+    let single: Vec<String> = {
+        let mut v: Vec<String> = locales
+            .iter()
+            .flat_map(|l| crate::load::spec::bilingual::locales_of(l))
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
     for l in &locales {
-        if let Err(e) = project.catalog(l) {
-            diags.push(e);
+        let parts = crate::load::spec::bilingual::locales_of(l);
+        if parts.len() > 2 {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{l}` names {} languages; a piece holds one or two",
+                    parts.len()
+                ))
+                .hint("ask for one locale (`es`) or a pair (`en+es`)"),
+            );
+        }
+        for p in parts {
+            if let Err(e) = project.catalog(p) {
+                diags.push(e);
+            }
         }
     }
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut checked = locales.clone();
+    let mut checked = single.clone();
     checked.extend(sel.options.fallback.iter().cloned());
     checked.sort();
     checked.dedup();
@@ -132,10 +156,29 @@ pub fn prepare(
         return Err(diags);
     }
     let options = sel.options_for(project);
-    let jobs: Vec<(String, String)> = designs
-        .iter()
-        .flat_map(|d| locales.iter().map(move |l| (d.clone(), l.clone())))
-        .collect();
+    // A pair of locales (`en+es`) from the kit file is made of the designs that say how
+    // two languages share them ([bilingual]); named on the command line (`--design`),
+    // a design without one is an error from layout that says so.
+    let pair_of = |d: &str, l: &str| {
+        crate::load::spec::bilingual::locales_of(l).len() > 1
+            && project.design(d).is_ok_and(|x| x.bilingual.is_none())
+    };
+    let mut jobs: Vec<(String, String)> = Vec::new();
+    for d in &designs {
+        for l in &locales {
+            if !sel.partial && pair_of(d, l) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "design `{d}` has no [bilingual] table: `{l}` is made only of the designs that have one"
+                    ))
+                    .hint(format!("add a [bilingual] table to designs/{d}.toml to make it in two languages"))
+                    .code("bilingual-skipped"),
+                );
+                continue;
+            }
+            jobs.push((d.clone(), l.clone()));
+        }
+    }
     let scenes: Vec<Result<Scene, Diagnostics>> = jobs
         .par_iter()
         .map(|(d, l)| compile_with(project, d, l, &options))
@@ -182,13 +225,13 @@ pub fn prepare(
         d.file.as_ref().is_none_or(|f| {
             let f = f.to_string_lossy();
             !f.contains("locales/")
-                || locales.iter().any(|l| {
+                || single.iter().any(|l| {
                     f.ends_with(&format!("/{l}.toml")) || f.ends_with(&format!("/{l}.ftl"))
                 })
         })
     };
     diags.extend(project.warnings.0.iter().filter(about_built).cloned());
-    diags.extend(crate::checks::check::texts(project, &locales, sel.today).0);
+    diags.extend(crate::checks::check::texts(project, &single, sel.today).0);
     diags.extend(crate::checks::channel_rule::restroom(project, &designs).0);
     diags.extend(crate::checks::alignment::designs(project, &designs).0);
     diags.extend(crate::checks::check::pieces(project, &ok, &failed, !sel.partial).0);

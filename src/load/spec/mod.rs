@@ -17,6 +17,7 @@ use toml::Spanned;
 use crate::base::diag::{Diagnostic, Source};
 use crate::base::units::{Color, Length};
 
+pub mod bilingual;
 mod parse;
 pub use parse::parse_design;
 
@@ -473,6 +474,9 @@ pub struct DesignFile {
     /// `[[page]]`.
     #[serde(default)]
     pub page: Vec<PageSpec>,
+    /// `[bilingual]`: how two languages share one piece.
+    #[serde(default)]
+    pub bilingual: Option<bilingual::BilingualSpec>,
 }
 
 /// `flags = { count = 4, tags = ["labor", "sex", "both"] }`: red flags by tag.
@@ -642,6 +646,8 @@ pub struct Design {
     /// The most pages that may show the QR code: `qr_pages` on screen designs (default
     /// 1); `None` in print, where every page carries it.
     pub qr_pages: Option<usize>,
+    /// How two languages share one piece (`[bilingual]`); `None`: one language only.
+    pub bilingual: Option<Arc<bilingual::Bilingual>>,
 }
 
 impl Design {
@@ -660,6 +666,7 @@ impl Design {
 
     /// Whether slot `name` is shown on page `page` (not hidden there).
     pub fn shows(&self, page: usize, name: &str) -> bool {
+        let name = bilingual::base_name(name);
         !self
             .hidden
             .get(page)
@@ -668,6 +675,7 @@ impl Design {
 
     /// Find the span of `[slot.NAME]` in the file.
     pub fn slot_span(&self, name: &str) -> Option<Range<usize>> {
+        let name = bilingual::base_name(name);
         self.slots
             .iter()
             .find(|s| s.name == name)

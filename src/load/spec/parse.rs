@@ -107,6 +107,10 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     required_slots(&file, &rects, &slots, src, &mut diags);
     let (pages, hidden, page_rows) = parse_pages(&file, &slots, src, &mut diags);
     let reading = reading_rules(h, &slots, src, &mut diags);
+    let pair = file
+        .bilingual
+        .as_ref()
+        .and_then(|b| super::bilingual::parse(b, &slots, pages.len(), src, &mut diags));
     if diags.has_errors() {
         return Err(diags);
     }
@@ -114,6 +118,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     base.hidden = hidden;
     base.page_rows = page_rows;
     (base.viewing_distance_mm, base.screen_in, base.question) = reading;
+    base.bilingual = pair.map(Arc::new);
     let mut out = vec![base.clone()];
     for v in &file.variant {
         if let Some(d) = variant(name, &base, v, src, &mut diags) {
@@ -325,7 +330,7 @@ fn reading_rules(
 }
 
 /// `[layout]` areas as rectangles of grid cells: (columns, rows) per area name.
-fn grid_areas(
+pub(super) fn grid_areas(
     lay: &LayoutSpec,
     src: &Arc<Source>,
     diags: &mut Diagnostics,
@@ -815,6 +820,7 @@ fn base_design(
             Medium::Print => None,
             Medium::Screen => Some(h.qr_pages.as_ref().map_or(1, |n| *n.get_ref())),
         },
+        bilingual: None,
     }
 }
 
