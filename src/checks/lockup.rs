@@ -54,7 +54,10 @@ pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
         d.extend(captions(p, &at, page).0);
         if let Some(distance) = design.viewing_distance_mm {
             for b in page.blocks.iter().filter(|b| {
-                shows(b, &phone) || shows(b, &sms) || design.question.as_ref() == Some(&b.slot)
+                shows(b, &phone)
+                    || shows(b, &sms)
+                    || design.question.as_deref()
+                        == Some(crate::load::spec::bilingual::base_name(&b.slot))
             }) {
                 d.extend(cap_height(p, &at, page, b, distance));
             }
@@ -158,11 +161,30 @@ fn text_line(p: &Project, at: &Where, page: &Page, b: &TextBlock, number: f32) -
 
 /// Every QR code: a caption with the verb of what it does, within reach of it; no
 /// caption that promises another action anywhere on the page.
+/// Every QR code has its caption nearby in each language of the piece (a piece in two
+/// languages captions its one code twice).
 fn captions(p: &Project, at: &Where, page: &Page) -> Diagnostics {
     let mut d = Diagnostics::default();
-    let Ok(cat) = p.catalog(&at.s.locale) else {
-        return d;
+    let locales: Vec<&str> = if at.s.languages.is_empty() {
+        vec![at.s.locale.as_str()]
+    } else {
+        at.s.languages.iter().map(|l| l.locale.as_str()).collect()
     };
+    for locale in locales {
+        if let Ok(cat) = p.catalog(locale) {
+            d.extend(captions_in(p, at, page, cat).0);
+        }
+    }
+    d
+}
+
+fn captions_in(
+    p: &Project,
+    at: &Where,
+    page: &Page,
+    cat: &crate::load::locale::Catalog,
+) -> Diagnostics {
+    let mut d = Diagnostics::default();
     let english = p.catalogs.values().find(|c| c.info.source);
     // A caption as the locale says it (or the source catalog, where it fell back).
     let said = |k: QrKind| -> Vec<String> {
