@@ -631,8 +631,8 @@ fn an_unserved_message_that_does_not_exist_is_refused_at_load() {
 fn channel_languages_get_old_like_every_other_fact() {
     let hotline = edited(
         "hotline.toml",
-        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2026-11-28\"\n\n[tty]",
-        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2020-01-01\"\n\n[tty]",
+        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2026-11-28\"\n# The word to text",
+        "languages = [\"en\", \"es\"]\nlanguages_source = \"humantraffickingexperts.com/main/business_details/456 (hotline listing); ACF, 7 Feb 2018\"\nlanguages_checked = \"2020-01-01\"\n# The word to text",
     );
     let (p, _t) = loaded(&[hotline]);
     let today = hotline_kit::checks::check::parse_date("2026-11-30").unwrap();

@@ -547,14 +547,14 @@ fn text_from_catalogs_specs_and_the_kit_is_escaped() {
 fn file_names_from_odd_ids_are_made_safe_and_never_collide() {
     let p = common::project();
     let sel = Selection {
-        designs: vec!["stall-sticker".into()],
+        designs: vec!["window-cling".into()],
         partial: true,
         locales: vec!["en".into()],
         ..Default::default()
     };
     let mut proof = proof_of(&p, &sel);
     let base = proof.pieces[0].clone();
-    assert!(!base.images.is_empty(), "the stall sticker has a picture");
+    assert!(!base.images.is_empty(), "the window cling has a picture");
     let mut odd = base.clone();
     odd.design = "../../Etc/<x>".into();
     odd.locale = "ZH_Hans".into();

@@ -2,10 +2,12 @@
 //! pieces: the content hash depends on the bytes of what a piece is made of and on its
 //! laid-out pages, not on how the program is built.
 //!
-//! `fixtures/ledger-before-layers.toml` was written by `hotline-kit approve` at commit
-//! 0b43355, before the source moved into layer folders. When a piece it names changes
-//! on purpose (new wording, a new design), that piece is a draft again, as it should
-//! be: record the approval anew with the new version and replace the fixture.
+//! `fixtures/ledger-before-layers.toml` was first written by `hotline-kit approve` at
+//! commit 0b43355, before the source moved into layer folders, and recorded anew for
+//! issue 18 (the wallet card and the poster changed on purpose: lockup, icons, spacing).
+//! When a piece it names changes on purpose (new wording, a new design), that piece is
+//! a draft again, as it should be: record the approval anew with the new version and
+//! replace the fixture.
 
 mod common;
 

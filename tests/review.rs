@@ -146,7 +146,8 @@ fn approve_change_and_approve_again() {
         .inputs
         .0
         .keys()
-        .find_map(|k| k.strip_prefix("image "))
+        .filter_map(|k| k.strip_prefix("image "))
+        .find(|id| !id.starts_with("icon-"))
         .unwrap()
         .to_string();
     let svg = d.join(format!("designs/imagery/{img}.svg"));

@@ -549,9 +549,16 @@ pub fn compile(
                             VAlign::Bottom => area.bottom() - i.bottom(),
                             VAlign::Center => area.y + area.h / 2.0 - (i.y + i.h / 2.0),
                         };
-                        // Never out of the slot's area (half the gap around it).
-                        let lo = (area.y - gap / 2.0).max(safe.y) - i.y;
-                        let hi = (area.bottom() + gap / 2.0).min(safe.bottom()) - i.bottom();
+                        // Never out of the slot's area (half the gap around it), and
+                        // the lines' boxes never into the safe margin.
+                        let boxes = blocks[l.blocks.clone()]
+                            .iter()
+                            .map(|b| b.rect)
+                            .reduce(rect_union)
+                            .unwrap_or(i);
+                        let lo = (area.y - gap / 2.0 - i.y).max(safe.y - boxes.y);
+                        let hi = (area.bottom() + gap / 2.0 - i.bottom())
+                            .min(safe.bottom() - boxes.bottom());
                         if lo <= hi { want.clamp(lo, hi) } else { moved }
                     }
                     _ => moved,

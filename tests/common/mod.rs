@@ -115,13 +115,34 @@ pub fn render_rgba(scene: &hotline_kit::scene::Scene, i: usize, s: f32) -> (u32,
 
 /// Decode a QR code from RGBA pixels with rqrr.
 pub fn decode_qr_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<String> {
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-        let i = (y * w as usize + x) * 4;
-        ((rgba[i] as u32 + rgba[i + 1] as u32 + rgba[i + 2] as u32) / 3) as u8
-    });
+    let (w, h) = (w as usize, h as usize);
+    let grey: Vec<u8> = (0..w * h)
+        .map(|i| {
+            let p = &rgba[i * 4..i * 4 + 3];
+            ((p[0] as u32 + p[1] as u32 + p[2] as u32) / 3) as u8
+        })
+        .collect();
+    // As rendered, then at twice and at half the size: the decoder (rqrr) can miss a
+    // code whose modules fall on a fraction of a pixel that a phone or zbar reads.
+    [2usize, 1, 0]
+        .into_iter()
+        .find_map(|k| match k {
+            2 => decode_grey(w, h, |x, y| grey[y * w + x]),
+            1 => decode_grey(w * 2, h * 2, |x, y| grey[(y / 2) * w + x / 2]),
+            _ => decode_grey(w / 2, h / 2, |x, y| {
+                let at = |dx: usize, dy: usize| grey[(y * 2 + dy) * w + x * 2 + dx] as u32;
+                ((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4) as u8
+            }),
+        })
+}
+
+fn decode_grey(w: usize, h: usize, px: impl FnMut(usize, usize) -> u8) -> Option<String> {
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, px);
+    // Every grid the detector finds, in turn: a picture or an icon near the code can be
+    // taken for a finder pattern and give a first grid that does not decode.
     img.detect_grids()
-        .first()
-        .and_then(|g| g.decode().ok())
+        .iter()
+        .find_map(|g| g.decode().ok())
         .map(|(_, s)| s)
 }
 
