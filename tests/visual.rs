@@ -67,7 +67,7 @@ fn default_designs_match_their_references() {
             }
         }
     }
-    // 8 one-page designs (with the mirrored and restroom variants), 2 state notices and
-    // 4 slides, in 2 locales.
-    assert_eq!(checked, 2 * (8 + 2 + 4), "pages compared");
+    // 7 one-page designs (with the mirrored and restroom variants), the two-sided
+    // wallet card, 2 state notices and 4 slides, in 2 locales.
+    assert_eq!(checked, 2 * (7 + 2 + 2 + 4), "pages compared");
 }
