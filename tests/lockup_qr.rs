@@ -145,8 +145,16 @@ fn a_slide_qr_larger_than_the_numbers_block_is_an_error() {
     // The code spans the text verb's row too, and its caption goes to the foot.
     let tv = t.path().join("designs/tv-slides.toml");
     common::edit(&tv, "padding = \"28px\"", "padding = \"0px\"");
-    common::edit(&tv, "\"textverb text    caption\",", "\"textverb text    qr\",");
-    common::edit(&tv, "\".        .       .\",", "\".        .       caption\",");
+    common::edit(
+        &tv,
+        "\"textverb text    caption\",",
+        "\"textverb text    qr\",",
+    );
+    common::edit(
+        &tv,
+        "\".        .       .\",",
+        "\".        .       caption\",",
+    );
     common::edit(&tv, "0.28, \"4px\"]", "0.28, \"70px\"]");
     let (code, j) = check(t.path(), &["--design", "tv-slides", "--locale", "en"]);
     assert_eq!(code, 1, "{j:#?}");

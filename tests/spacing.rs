@@ -8,9 +8,9 @@ use hotline_kit::checks::spacing::scene_gaps;
 use hotline_kit::products::kit::{Selection, compile_with};
 
 /// Within 10% of the English gap, or within 3 pt (about 1 mm, below what the eye tells
-/// apart at reading distance).
+/// apart at reading distance): the rule `check` applies.
 fn close(a: f32, b: f32) -> bool {
-    (a - b).abs() <= 0.10 * b.abs().max(a.abs()) || (a - b).abs() <= 3.0
+    hotline_kit::checks::spacing::keeps(a, b)
 }
 
 #[test]
@@ -78,4 +78,36 @@ fn without_ink_gap_the_gaps_follow_the_text() {
     let en = scene_gaps(&compile_with(&p, "poster", "en", &opts).unwrap())[&key];
     let ar = scene_gaps(&compile_with(&p, "poster", "ar", &opts).unwrap())[&key];
     assert!(!close(ar, en), "en {en}, ar {ar}");
+}
+
+#[test]
+fn check_warns_when_a_language_spaces_its_blocks_unlike_english() {
+    // The poster without `ink_gap`: `check` names the Arabic gap under the headline.
+    let t = common::temp_project_all_fonts();
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "ink_gap = \"0.18in\"",
+        "",
+    );
+    let o = common::hk(
+        t.path(),
+        &[
+            "check", "--design", "poster", "--locale", "en", "--locale", "ar",
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("[spacing]"), "{err}");
+    assert!(
+        err.contains("`poster` (ar) leaves") && err.contains("slot `headline` and slot `flags`"),
+        "{err}"
+    );
+    // With it, the shipped poster has no such warning.
+    let o = common::hk(
+        &common::root(),
+        &[
+            "check", "--design", "poster", "--locale", "en", "--locale", "ar",
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("[spacing]"), "{err}");
 }

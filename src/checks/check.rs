@@ -337,6 +337,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
                 .code("kit-coverage"),
         );
     }
+    d.extend(crate::checks::spacing::across_locales(p, scenes).0);
     d
 }
 

@@ -58,3 +58,61 @@ pub fn scene_gaps(s: &Scene) -> BTreeMap<(usize, String, String), f32> {
         .flat_map(|(i, p)| gaps(p).into_iter().map(move |((a, b), g)| ((i, a, b), g)))
         .collect()
 }
+
+/// Whether a gap in one language keeps the source language's: within 10%, or within
+/// 3 units (3 pt is about 1 mm, below what the eye tells apart at reading distance).
+pub fn keeps(gap: f32, source: f32) -> bool {
+    (gap - source).abs() <= 0.10 * source.abs().max(gap.abs()) || (gap - source).abs() <= 3.0
+}
+
+/// A warning for every gap between two blocks of text that differs from the same gap in
+/// the source language (English) by more than [`keeps`] allows, for the designs whose
+/// source-language piece is among `scenes` (`check` builds English by default).
+pub fn across_locales(
+    p: &crate::load::project::Project,
+    scenes: &[Scene],
+) -> crate::base::diag::Diagnostics {
+    let mut d = crate::base::diag::Diagnostics::default();
+    let Some(source) = p.catalogs.values().find(|c| c.info.source) else {
+        return d;
+    };
+    for reference in scenes.iter().filter(|s| s.locale == source.code) {
+        let want = scene_gaps(reference);
+        let Ok(design) = p.design(&reference.design) else {
+            continue;
+        };
+        let unit = match reference.medium {
+            crate::load::spec::Medium::Print => "pt",
+            crate::load::spec::Medium::Screen => "px",
+        };
+        for s in scenes
+            .iter()
+            .filter(|s| s.design == reference.design && s.locale != source.code)
+            .filter(|s| !s.locale.contains('+'))
+        {
+            for ((page, upper, lower), gap) in scene_gaps(s) {
+                let Some(&en) = want.get(&(page, upper.clone(), lower.clone())) else {
+                    continue;
+                };
+                if keeps(gap, en) {
+                    continue;
+                }
+                let page_no = if s.pages.len() > 1 {
+                    format!(", page {}", page + 1)
+                } else {
+                    String::new()
+                };
+                d.push(
+                    crate::base::diag::Diagnostic::warning(format!(
+                                "`{}` ({}{page_no}) leaves {gap:.1}{unit} between the ink of slot `{upper}` and slot `{lower}`, where {} leaves {en:.1}{unit}: the same design should space its blocks alike in every language",
+                                s.design, s.locale, source.code
+                            ))
+                        .at(&design.source, design.slot_span(&lower))
+                        .hint("set `ink_gap` in [layout] so text rows close up to their ink, or give the rows of these slots room for the longer text")
+                        .code("spacing"),
+                );
+            }
+        }
+    }
+    d
+}

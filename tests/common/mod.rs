@@ -124,16 +124,14 @@ pub fn decode_qr_rgba(w: u32, h: u32, rgba: &[u8]) -> Option<String> {
         .collect();
     // As rendered, then at twice and at half the size: the decoder (rqrr) can miss a
     // code whose modules fall on a fraction of a pixel that a phone or zbar reads.
-    [2usize, 1, 0]
-        .into_iter()
-        .find_map(|k| match k {
-            2 => decode_grey(w, h, |x, y| grey[y * w + x]),
-            1 => decode_grey(w * 2, h * 2, |x, y| grey[(y / 2) * w + x / 2]),
-            _ => decode_grey(w / 2, h / 2, |x, y| {
-                let at = |dx: usize, dy: usize| grey[(y * 2 + dy) * w + x * 2 + dx] as u32;
-                ((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4) as u8
-            }),
-        })
+    [2usize, 1, 0].into_iter().find_map(|k| match k {
+        2 => decode_grey(w, h, |x, y| grey[y * w + x]),
+        1 => decode_grey(w * 2, h * 2, |x, y| grey[(y / 2) * w + x / 2]),
+        _ => decode_grey(w / 2, h / 2, |x, y| {
+            let at = |dx: usize, dy: usize| grey[(y * 2 + dy) * w + x * 2 + dx] as u32;
+            ((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4) as u8
+        }),
+    })
 }
 
 fn decode_grey(w: usize, h: usize, px: impl FnMut(usize, usize) -> u8) -> Option<String> {
