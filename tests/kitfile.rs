@@ -158,8 +158,8 @@ fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
     .unwrap();
     common::edit(
         t.path().join("designs/wallet-card.toml"),
-        "rows = [1.5, 0.55, 0.4, 0.52, 0.55, 0.55]",
-        "rows = [1.5, 0.55, 0.4, 0.52, 0.55, 0.15]",
+        "rows = [1.5, 0.55, 0.4, 0.55, 0.55, \"0.33in\"]",
+        "rows = [1.5, 0.55, 0.4, 0.55, 0.55, \"0.12in\"]",
     );
     let o = kit(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
