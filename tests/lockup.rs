@@ -4,37 +4,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use hotline_kit::scene::{Item, Scene};
 
-fn check(project: &Path, args: &[&str]) -> (i32, Vec<serde_json::Value>) {
-    let o = common::hotline_kit()
-        .arg("--project")
-        .arg(project)
-        .current_dir(project)
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "check --format json is not JSON ({e}): {}",
-            String::from_utf8_lossy(&o.stdout)
-        )
-    });
-    (o.status.code().unwrap(), json.as_array().unwrap().clone())
-}
-
-/// The diagnostics of one check (`check` in the JSON).
-fn of<'a>(j: &'a [serde_json::Value], code: &str) -> Vec<&'a serde_json::Value> {
-    j.iter().filter(|d| d["check"] == code).collect()
-}
-
-fn msg(d: &serde_json::Value) -> &str {
-    d["message"].as_str().unwrap()
-}
+use common::{check_json as check, msg, of};
 
 #[test]
 fn the_default_kit_meets_every_lockup_rule_in_every_locale() {

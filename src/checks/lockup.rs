@@ -7,6 +7,7 @@
 
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::numbers;
+use crate::load::fonts::DEFAULT_CAP_EM;
 use crate::load::hotline::{HotlineField, QrKind};
 use crate::load::project::Project;
 use crate::load::spec::{Content, Design, Medium};
@@ -19,8 +20,6 @@ pub const TEXT_TO_PHONE: f32 = 0.7;
 pub const CAPTION_MM: f32 = 10.0;
 /// Cap height needed per millimetre of viewing distance (1/200).
 pub const CAP_PER_DISTANCE: f32 = 1.0 / 200.0;
-/// Cap height in em of a face that does not record one (nor draws an `H`).
-const DEFAULT_CAP_EM: f32 = 0.7;
 
 /// Every lockup rule on one piece.
 pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
@@ -311,19 +310,7 @@ fn distance(a: Rect, b: Rect) -> f32 {
     dx.hypot(dy)
 }
 
-/// Cap height of a face in em: OS/2 `sCapHeight`, else the height of its `H`.
-pub fn cap_em(face: &crate::load::fonts::Face) -> f32 {
-    let from_os2 = face.rb.capital_height().filter(|h| *h > 0).map(f32::from);
-    let from_h = || {
-        face.rb
-            .glyph_index('H')
-            .and_then(|g| face.rb.glyph_bounding_box(g))
-            .map(|b| f32::from(b.y_max))
-    };
-    from_os2
-        .or_else(from_h)
-        .map_or(DEFAULT_CAP_EM, |h| h / face.upem)
-}
+pub use crate::load::fonts::cap_em;
 
 /// A line read from afar: its cap height at least 1/200 of the viewing distance.
 fn cap_height(

@@ -6,7 +6,6 @@
 
 use crate::base::diag::Diagnostics;
 use crate::base::units::Length;
-use crate::load::fonts::Face;
 use crate::load::spec::{Align, SizeRange};
 use crate::scene::{Item, Rect, TextBlock};
 
@@ -15,22 +14,7 @@ use crate::scene::{Item, Rect, TextBlock};
 pub const BOX_PER_CAP: f32 = 1.2;
 /// Space between the icon and the text, in em of the text's size.
 pub const GAP_EM: f32 = 0.3;
-/// Cap height in em of a face that records none.
-const DEFAULT_CAP_EM: f32 = 0.7;
-
-/// Cap height of a face in em: OS/2 `sCapHeight`, else the height of its `H`.
-pub fn cap_em(face: &Face) -> f32 {
-    let from_os2 = face.rb.capital_height().filter(|h| *h > 0).map(f32::from);
-    let from_h = || {
-        face.rb
-            .glyph_index('H')
-            .and_then(|g| face.rb.glyph_bounding_box(g))
-            .map(|b| f32::from(b.y_max))
-    };
-    from_os2
-        .or_else(from_h)
-        .map_or(DEFAULT_CAP_EM, |h| h / face.upem)
-}
+use crate::load::fonts::cap_em;
 
 impl super::SlotCtx<'_> {
     /// Lay out the text in the slot less the room for the icon on its reading-start

@@ -235,3 +235,20 @@ impl FontBook {
             })
     }
 }
+
+/// Cap height in em of a face that records none.
+pub const DEFAULT_CAP_EM: f32 = 0.7;
+
+/// Cap height of a face in em: OS/2 `sCapHeight`, else the height of its `H`.
+pub fn cap_em(face: &Face) -> f32 {
+    let from_os2 = face.rb.capital_height().filter(|h| *h > 0).map(f32::from);
+    let from_h = || {
+        face.rb
+            .glyph_index('H')
+            .and_then(|g| face.rb.glyph_bounding_box(g))
+            .map(|b| f32::from(b.y_max))
+    };
+    from_os2
+        .or_else(from_h)
+        .map_or(DEFAULT_CAP_EM, |h| h / face.upem)
+}

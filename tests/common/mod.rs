@@ -277,3 +277,34 @@ pub fn remove_message(project: &Path, code: &str, id: &str) {
     let end = r[start..].find("\n\n").map_or(r.len(), |e| start + e + 2);
     std::fs::write(&review, format!("{}{}", &r[..start], &r[end..])).unwrap();
 }
+
+/// `hotline-kit check ARGS --format json` in `project`: the exit code and the
+/// diagnostics.
+pub fn check_json(project: &Path, args: &[&str]) -> (i32, Vec<serde_json::Value>) {
+    let o = hotline_kit()
+        .arg("--project")
+        .arg(project)
+        .current_dir(project)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check --format json is not JSON ({e}): {}",
+            String::from_utf8_lossy(&o.stdout)
+        )
+    });
+    (o.status.code().unwrap(), json.as_array().unwrap().clone())
+}
+
+/// The diagnostics of one check (`check` in the JSON).
+pub fn of<'a>(j: &'a [serde_json::Value], code: &str) -> Vec<&'a serde_json::Value> {
+    j.iter().filter(|d| d["check"] == code).collect()
+}
+
+/// A diagnostic's message.
+pub fn msg(d: &serde_json::Value) -> &str {
+    d["message"].as_str().unwrap()
+}
