@@ -258,7 +258,7 @@ fn the_tv_text_line_as_it_was_fails_at_4_m_on_a_32_inch_screen() {
     // "Or text 233733" at 54 px regular, as before.
     common::edit(
         &tv,
-        "hotline = \"sms\"\nfont = \"bold\"\nsize = [\"91px\", \"96px\"]",
+        "hotline = \"sms\"\nfont = \"bold\"\nsize = [\"84px\", \"96px\"]",
         "text = \"text-line\"\nsize = [\"48px\", \"54px\"]",
     );
     let (code, j) = check(t.path(), &["--design", "tv-slides", "--locale", "en"]);

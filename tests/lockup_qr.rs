@@ -117,7 +117,7 @@ fn a_slide_qr_larger_than_the_numbers_block_is_an_error() {
     let t = common::temp_project();
     // The code spans the text verb's row too, and its caption goes to the foot.
     let tv = t.path().join("designs/tv-slides.toml");
-    common::edit(&tv, "padding = \"28px\"", "padding = \"0px\"");
+    common::edit(&tv, "padding = \"22px\"", "padding = \"0px\"");
     common::edit(
         &tv,
         "\"textverb text    caption\",",
@@ -128,7 +128,7 @@ fn a_slide_qr_larger_than_the_numbers_block_is_an_error() {
         "\".        .       .\",",
         "\".        .       caption\",",
     );
-    common::edit(&tv, "0.28, \"4px\"]", "0.28, \"70px\"]");
+    common::edit(&tv, "0.3, \"4px\"]", "0.3, \"70px\"]");
     let (code, j) = check(t.path(), &["--design", "tv-slides", "--locale", "en"]);
     assert_eq!(code, 1, "{j:#?}");
     let e = of(&j, "qr-size");
