@@ -333,6 +333,13 @@ pub fn compile(
     // The language of each slot: its catalog and messages.
     let lang = |s: &Slot| lang_of(&s.name).min(cats.len() - 1);
     let picks = &opts.image_picks;
+    // The images the kit picked for a slot on a page (none: nothing to draw).
+    let picked = |slot: &crate::load::spec::Slot, page: usize| -> Vec<String> {
+        picks
+            .get(&crate::layout::diversity::key(design, &slot.name, page))
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut all_msgs: Vec<Messages> = cats
         .iter()
         .map(|&(cat, fallback)| Messages {
@@ -500,13 +507,7 @@ pub fn compile(
                     .get(&[qr_kind.caption_id().to_string()], &ctx.where_())
                     .and_then(|ps| ctx.text(ps, false, &mut items, &mut blocks)),
                 Content::Images(ids) => ctx.images(ids, &mut items),
-                Content::ImagePick(_) => ctx.images(
-                    &picks
-                        .get(&crate::layout::diversity::key(design, &slot.name, pi))
-                        .cloned()
-                        .unwrap_or_default(),
-                    &mut items,
-                ),
+                Content::ImagePick(_) => ctx.images(&picked(slot, pi), &mut items),
             };
             if let Err(d) = res {
                 diags.extend(d.0);
@@ -593,19 +594,18 @@ pub fn compile(
                     let res = match &page_shows[l.slot] {
                         Some(Content::Qr) => ctx.qr(&payload, &mut out_items),
                         Some(Content::Images(ids)) => ctx.images(ids, &mut out_items),
-                        _ => ctx.images(
-                            &picks
-                                .get(&crate::layout::diversity::key(design, &slot.name, pi))
-                                .cloned()
-                                .unwrap_or_default(),
-                            &mut out_items,
-                        ),
+                        _ => ctx.images(&picked(slot, pi), &mut out_items),
                     };
                     if let Err(d) = res {
                         diags.extend(d.0);
                     }
                 } else {
-                    out_items.extend(items[l.items.clone()].iter().map(|i| rows::shifted(i, dy)));
+                    out_items.extend(crate::scene::transformed(
+                        &items[l.items.clone()],
+                        1.0,
+                        0.0,
+                        dy,
+                    ));
                 }
                 out_blocks.extend(blocks[l.blocks.clone()].iter().map(|b| {
                     let mut b = rows::shifted_block(b, dy);

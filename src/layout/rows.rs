@@ -11,7 +11,7 @@
 //! closed row and its other neighbours keep at least that much too.
 
 use crate::load::spec::{Content, Design, Track};
-use crate::scene::{Item, Rect, TextBlock};
+use crate::scene::{Rect, TextBlock};
 
 /// What a slot put on the page in the first pass.
 pub struct Laid {
@@ -149,31 +149,6 @@ pub fn closed(design: &Design, slot: usize, old: &[(f32, f32)], new: &[(f32, f32
         && closes(&s.content)
         && matches!(design.rows.get(s.rows.start), Some(Track::Share(_)))
         && old[s.rows.start].1 - new[s.rows.start].1 > 1e-4
-}
-
-/// An item moved down by `dy`.
-pub fn shifted(item: &Item, dy: f32) -> Item {
-    let r = |rect: &Rect| Rect::new(rect.x, rect.y + dy, rect.w, rect.h);
-    match item {
-        Item::Rect { rect, color } => Item::Rect {
-            rect: r(rect),
-            color: *color,
-        },
-        Item::Text(run) => {
-            let mut run = run.clone();
-            run.y += dy;
-            Item::Text(run)
-        }
-        Item::Qr(q) => {
-            let mut q = q.clone();
-            q.rect = r(&q.rect);
-            Item::Qr(q)
-        }
-        Item::Image { rect, image } => Item::Image {
-            rect: r(rect),
-            image: image.clone(),
-        },
-    }
 }
 
 /// A text block moved down by `dy`.
