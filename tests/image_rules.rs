@@ -241,6 +241,17 @@ fn a_figure_below_the_designs_smallest_height_is_an_error() {
         "min_text = \"14pt\"",
         "min_text = \"14pt\"\nmin_figure = \"3in\"",
     );
+    // The poster's pictures give way: laid out without them, a warning.
+    let o = common::hk(t.path(), &["check", "--design", "poster", "--locale", "en"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("[pictures-dropped]"), "{err}");
+    // Pictures that do not give way and cannot be read: an error.
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "gives_way = true",
+        "gives_way = false",
+    );
     let o = common::hk(t.path(), &["check", "--design", "poster", "--locale", "en"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
@@ -280,4 +291,107 @@ fn a_rule_with_an_unknown_tag_or_value_stops_the_project() {
         assert!(err.contains(want), "{err}");
         assert!(err.contains("designs/imagery/rules.toml"), "{err}");
     }
+}
+
+#[test]
+fn the_kit_is_never_asked_for_a_group_the_context_rules_keep_off_its_pieces() {
+    // The poster and the window cling show their pictures beside questions, where no
+    // child may stand: such a kit needs two age groups, not three, and says why. A kit
+    // with the slide loop (a slide without a question) still needs all three.
+    let t = common::temp_project();
+    let kit = |designs: &str| {
+        std::fs::write(
+            t.path().join("kit.toml"),
+            format!("[build]\ndesigns = [{designs}]\nlocales = [\"en\", \"es\"]\n"),
+        )
+        .unwrap();
+        let o = common::hk(t.path(), &["check"]);
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (code, err) = kit("\"poster\", \"window-cling\"");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("age groups      2 of 2  ok"), "{err}");
+    assert!(
+        err.contains("only 2 of 3 age groups can appear on these pieces (adult, older)"),
+        "{err}"
+    );
+    let (code, err) = kit("\"poster\", \"window-cling\", \"tv-slides\"");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("age groups      3 of 3  ok"), "{err}");
+    assert!(!err.contains("can appear on these pieces"), "{err}");
+    // The groups the rules allow are still required: hand-picked adults of one skin
+    // tone on both pieces fall short, though the library has others.
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        POSTER_PICK,
+        "images = [\"woman-farmer-dark\", \"man-mechanic-dark\"]",
+    );
+    common::edit(
+        t.path().join("designs/window-cling.toml"),
+        "image_pick = { count = 2, kind = \"person\" }",
+        "images = [\"person-cook-dark\"]",
+    );
+    let (code, err) = kit("\"poster\", \"window-cling\"");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("not diverse enough: 1 of 4 skin-tone groups, 1 of 2 age groups"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pictures_that_give_way_make_room_for_the_text_and_check_says_so() {
+    // A long local program on the poster: in French the questions, the lockup and the
+    // program leave the pictures under their smallest height, so the poster is laid out
+    // without them (`gives_way = true`), with a warning; in English they stay.
+    let t = common::temp_project_all_fonts();
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[build]\ndesigns = [\"poster\"]\nlocales = [\"en\", \"fr\"]\n[imagery]\ndiversity = \"advisory\"\n[[resource]]\nname = \"Example County Anti-Trafficking Program\"\nphone = \"510-555-0100\"\nhours = \"Mon-Fri 9-5\"\n",
+    )
+    .unwrap();
+    let (code, j) = common::check_json(t.path(), &[]);
+    assert_eq!(code, 0, "{j:?}");
+    let dropped = common::of(&j, "pictures-dropped");
+    assert_eq!(dropped.len(), 1, "{j:?}");
+    assert!(common::msg(dropped[0]).contains("`poster` (fr)"), "{j:?}");
+    let p = common::project();
+    let mut opts = Selection::default().options_for(&p);
+    opts.resources = vec![hotline_kit::load::resource::Resource {
+        name: "Example County Anti-Trafficking Program".into(),
+        phone: "510-555-0100".into(),
+        hours: Some("Mon-Fri 9-5".into()),
+        languages: vec![],
+    }];
+    let count = |l: &str| {
+        let s = hotline_kit::products::kit::compile_with(&p, "poster", l, &opts).unwrap();
+        page_images(&p, &s, 0).len()
+    };
+    assert_eq!(count("en"), 4);
+    assert_eq!(count("fr"), 0);
+    // Without the program, French keeps its pictures.
+    std::fs::write(
+        t.path().join("kit.toml"),
+        "[build]\ndesigns = [\"poster\"]\nlocales = [\"fr\"]\n[imagery]\ndiversity = \"advisory\"\n",
+    )
+    .unwrap();
+    let (code, j) = common::check_json(t.path(), &[]);
+    assert_eq!(code, 0, "{j:?}");
+    assert!(common::of(&j, "pictures-dropped").is_empty(), "{j:?}");
+    // Only pictures give way.
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "[slot.flags]\n",
+        "[slot.flags]\ngives_way = true\n",
+    );
+    let o = common::hk(t.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("slot `flags` has `gives_way`, but only pictures give way to the text"),
+        "{err}"
+    );
 }

@@ -158,8 +158,8 @@ fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
     .unwrap();
     common::edit(
         t.path().join("designs/wallet-card.toml"),
-        "rows = [1.5, 0.55, 0.4, 0.55, 0.55, \"0.33in\"]",
-        "rows = [1.5, 0.55, 0.4, 0.55, 0.55, \"0.12in\"]",
+        "rows = [1.5, 0.55, 0.35, 0.6, 0.5, 0.95]",
+        "rows = [1.5, 0.55, 0.35, 0.6, 0.5, 0.1]",
     );
     let o = kit(t.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
@@ -168,6 +168,25 @@ fn a_bad_local_resource_is_an_error_naming_the_kit_file() {
         "{}",
         err(&o)
     );
+}
+
+#[test]
+fn a_three_line_local_resource_fits_the_wallet_card_front_in_every_locale() {
+    // The card and the poster, 16 locales each. The web application's coordinator enters a program of this length; both
+    // must hold it in every language, with either QR target.
+    let t = common::temp_project_all_fonts();
+    for target in ["tel", "sms"] {
+        std::fs::write(
+            t.path().join("kit.toml"),
+            KIT.replace("County Program", "Example County Anti-Trafficking Program")
+                .replace("target = \"sms\"", &format!("target = \"{target}\""))
+                .replace("locales = [\"en\", \"vi\"]", "locales = [\"all\"]"),
+        )
+        .unwrap();
+        let o = kit(t.path(), &["check"]);
+        assert!(o.status.success(), "{target}: {}", err(&o));
+        assert!(err(&o).contains("checked 32 pieces"), "{}", err(&o));
+    }
 }
 
 #[test]

@@ -111,3 +111,54 @@ fn check_warns_when_a_language_spaces_its_blocks_unlike_english() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("[spacing]"), "{err}");
 }
+
+/// The ink of a page's text blocks and QR codes: its top and bottom edges.
+fn ink_extent(page: &hotline_kit::scene::Page) -> (f32, f32) {
+    use hotline_kit::scene::Item;
+    let mut top = f32::MAX;
+    let mut bottom = f32::MIN;
+    let qrs = page.items.iter().filter_map(|i| match i {
+        Item::Qr(q) => Some(q.rect),
+        _ => None,
+    });
+    for r in page.blocks.iter().filter_map(|b| b.ink).chain(qrs) {
+        top = top.min(r.y);
+        bottom = bottom.max(r.bottom());
+    }
+    (top, bottom)
+}
+
+#[test]
+fn a_page_with_its_own_rows_closes_up_and_stays_centred() {
+    // The wallet card's front gives its own rows: the last one (the QR code's caption,
+    // and the local resources when the kit has any) is a share there, so it closes up
+    // and the lockup stays centred in the safe area whether or not there are resources.
+    let p = common::project();
+    let mut opts = Selection::default().options_for(&p);
+    let d = p.designs.get("wallet-card").unwrap();
+    assert!(
+        d.page_rows[0].is_some(),
+        "the card's front has rows of its own"
+    );
+    for with_resource in [false, true] {
+        if with_resource {
+            opts.resources = vec![hotline_kit::load::resource::Resource {
+                name: "Example County Anti-Trafficking Program".into(),
+                phone: "510-555-0100".into(),
+                hours: Some("Mon-Fri 9-5".into()),
+                languages: vec!["en".into()],
+            }];
+        }
+        for l in ["en", "ar", "hi", "vi", "zh-Hans"] {
+            let s = compile_with(&p, "wallet-card", l, &opts).unwrap();
+            let page = &s.pages[0];
+            let (top, bottom) = ink_extent(page);
+            let above = top - page.safe.y;
+            let below = page.safe.bottom() - bottom;
+            assert!(
+                (above - below).abs() < 6.0,
+                "{l} (resource: {with_resource}): {above:.1} pt above the front's ink, {below:.1} pt below"
+            );
+        }
+    }
+}

@@ -405,7 +405,15 @@ pub fn diversity(
     {
         cov.add(e);
     }
-    let missing = cov.missing();
+    // A kit is asked for no group its pieces may not show (no child beside a
+    // question): the kit's designs and what the context rules let them show.
+    let names: Vec<&str> = scenes
+        .iter()
+        .map(|s| s.design.as_str())
+        .chain(failed.iter().map(|f| f.design.as_str()))
+        .collect();
+    let possible = possible_of(p, &names);
+    let missing = cov.missing_within(Some(&possible));
     if !missing.is_empty() {
         let msg = format!(
             "the kit's illustrations are not diverse enough: {}",
@@ -432,7 +440,7 @@ pub fn diversity(
         if cov.tones.is_empty() && cov.ages.is_empty() {
             continue; // a multi-page piece without people
         }
-        let missing = cov.missing();
+        let missing = cov.missing_within(Some(&possible_of(p, &[s.design.as_str()])));
         if missing.is_empty() {
             continue;
         }
@@ -464,6 +472,17 @@ fn is_loop(s: &Scene) -> bool {
     s.medium == Medium::Screen && s.pages.len() > 1
 }
 
+/// What the context rules let the named designs' pictures show at all.
+fn possible_of(p: &Project, names: &[&str]) -> crate::layout::diversity::Coverage {
+    let mut designs: Vec<&Design> = Vec::new();
+    for d in names.iter().filter_map(|n| p.designs.get(*n)) {
+        if !designs.iter().any(|x| x.name == d.name) {
+            designs.push(d);
+        }
+    }
+    crate::layout::diversity::possible(p, &designs)
+}
+
 /// Who the kit's illustrations show.
 pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity::Coverage {
     let mut cov = crate::layout::diversity::Coverage::default();
@@ -484,11 +503,17 @@ pub fn image_coverage(p: &Project, scenes: &[Scene]) -> crate::layout::diversity
 
 /// The coverage tables printed by `check`: the kit's, then each slide loop's own.
 pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
-    let mut out = image_coverage(p, scenes).table();
+    let names: Vec<&str> = scenes.iter().map(|s| s.design.as_str()).collect();
+    let possible = possible_of(p, &names);
+    let mut out = image_coverage(p, scenes).table_within(Some(&possible));
+    for line in crate::layout::diversity::Coverage::unreachable(&possible) {
+        out.push_str(&format!("  ({line})\n"));
+    }
     let mut seen = std::collections::BTreeSet::new();
     for s in scenes.iter().filter(|s| is_loop(s)) {
         if seen.insert(&s.design) {
-            let t = image_coverage(p, std::slice::from_ref(s)).table();
+            let own = possible_of(p, &[s.design.as_str()]);
+            let t = image_coverage(p, std::slice::from_ref(s)).table_within(Some(&own));
             out.push_str(&t.replacen(
                 "imagery coverage across the kit:",
                 &format!(
@@ -506,6 +531,8 @@ pub fn coverage_table(p: &Project, scenes: &[Scene]) -> String {
 /// What a piece that could not be laid out would have shown, for the kit-wide checks.
 #[derive(Debug, Clone, Default)]
 pub struct Intended {
+    /// The design.
+    pub design: String,
     /// Message ids of every page.
     pub messages: Vec<String>,
     /// Illustration ids of every page.
@@ -516,7 +543,10 @@ pub struct Intended {
 /// (red flags picked by tag, pictures chosen for the kit in `options`).
 pub fn intended(p: &Project, design: &Design, options: &crate::layout::Options) -> Intended {
     use crate::load::spec::Content;
-    let mut out = Intended::default();
+    let mut out = Intended {
+        design: design.name.clone(),
+        ..Intended::default()
+    };
     for (pi, overrides) in design.pages.iter().enumerate() {
         for slot in design.slots.iter().filter(|s| design.shows(pi, &s.name)) {
             match overrides.get(&slot.name).unwrap_or(&slot.content) {

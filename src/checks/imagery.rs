@@ -46,6 +46,33 @@ pub fn pieces(p: &Project, scenes: &[Scene]) -> Diagnostics {
         };
         d.extend(context(p, design, s).0);
         d.extend(scale(p, design, s).0);
+        d.extend(gave_way(p, design, s).0);
+    }
+    d
+}
+
+/// A piece laid out without the pictures that give way to its text (`gives_way`): a
+/// warning, so the board sees it in `check`, never a silent change.
+pub fn gave_way(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let Some(slot) = design.slots.iter().find(|sl| sl.gives_way) else {
+        return d;
+    };
+    for (i, page) in s.pages.iter().enumerate() {
+        if design.shows(i, &slot.name) && pictures(p, &page.items).is_empty() {
+            d.push(
+                Diagnostic::warning(format!(
+                    "`{}` ({}{}) is laid out without its pictures: its text needs their room (the local programs, or a long language), and people drawn smaller than {} cannot be read",
+                    s.design,
+                    s.locale,
+                    page_words(s, i),
+                    design.min_figure
+                ))
+                .at(&design.source, Some(slot.span.clone()))
+                .hint("this is how the design is meant to give way; to keep the pictures, shorten the text or list fewer local programs")
+                .code("pictures-dropped"),
+            );
+        }
     }
     d
 }

@@ -18,8 +18,7 @@ pub const TEXT_TO_PHONE: f32 = 0.7;
 /// A QR code's caption must be this close to it on a printed piece, in millimetres; on
 /// a screen, this much per metre of viewing distance (at least this much).
 pub const CAPTION_MM: f32 = 10.0;
-/// Cap height needed per millimetre of viewing distance (1/200).
-pub const CAP_PER_DISTANCE: f32 = 1.0 / 200.0;
+pub use crate::load::spec::CAP_PER_DISTANCE;
 
 /// Every lockup rule on one piece.
 pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
@@ -327,7 +326,10 @@ fn cap_height(
         .fold(None::<f32>, |a, c| Some(a.map_or(c, |a| a.min(c))))
         .unwrap_or(DEFAULT_CAP_EM);
     let cap = b.size * em * mm_per_pt;
-    let need = distance_mm * CAP_PER_DISTANCE;
+    let need = at
+        .design
+        .far_cap_mm()
+        .unwrap_or(distance_mm * CAP_PER_DISTANCE);
     if cap + 0.005 >= need {
         return None;
     }

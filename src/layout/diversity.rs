@@ -51,25 +51,63 @@ impl Coverage {
 
     /// What is still missing, in words; empty when the kit meets every rule.
     pub fn missing(&self) -> Vec<String> {
+        self.missing_within(None)
+    }
+
+    /// What is still missing, in words, where a kit need show no more than its pieces
+    /// can: `possible` is what the context rules let them show at all (from
+    /// [`possible`]); a group no piece may show (a child, when every picture stands
+    /// beside a question) is not asked for.
+    pub fn missing_within(&self, possible: Option<&Coverage>) -> Vec<String> {
+        let need = Need::of(possible);
         let mut m = Vec::new();
-        if self.tones.len() < MIN_TONES {
+        if self.tones.len() < need.tones {
             m.push(format!(
-                "{} of {MIN_TONES} skin-tone groups",
-                self.tones.len()
+                "{} of {} skin-tone groups",
+                self.tones.len(),
+                need.tones
             ));
         }
-        if self.ages.len() < MIN_AGES {
-            m.push(format!("{} of {MIN_AGES} age groups", self.ages.len()));
+        if self.ages.len() < need.ages {
+            m.push(format!("{} of {} age groups", self.ages.len(), need.ages));
         }
         for g in ["woman", "man"] {
-            if !self.genders.contains(g) {
+            if !self.genders.contains(g) && possible.is_none_or(|p| p.genders.contains(g)) {
                 m.push(format!("no {g}"));
             }
         }
-        if self.sectors.len() < MIN_SECTORS {
+        if self.sectors.len() < need.sectors {
             m.push(format!(
-                "{} of {MIN_SECTORS} labor sectors",
-                self.sectors.len()
+                "{} of {} labor sectors",
+                self.sectors.len(),
+                need.sectors
+            ));
+        }
+        m
+    }
+
+    /// What the rules ask for that the context rules keep off every piece, in words
+    /// (empty when nothing is): `check` says so beside the coverage.
+    pub fn unreachable(possible: &Coverage) -> Vec<String> {
+        let need = Need::of(Some(possible));
+        let mut m = Vec::new();
+        if need.ages < MIN_AGES {
+            m.push(format!(
+                "only {} of {MIN_AGES} age groups can appear on these pieces ({}): the context rules (designs/imagery/rules.toml) keep the others off their pages, so {0} are asked for",
+                need.ages,
+                possible.ages.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if need.tones < MIN_TONES {
+            m.push(format!(
+                "{} of {MIN_TONES} skin-tone groups can appear",
+                need.tones
+            ));
+        }
+        if need.sectors < MIN_SECTORS {
+            m.push(format!(
+                "{} of {MIN_SECTORS} labor sectors can appear",
+                need.sectors
             ));
         }
         m
@@ -77,6 +115,13 @@ impl Coverage {
 
     /// A small table for `check`.
     pub fn table(&self) -> String {
+        self.table_within(None)
+    }
+
+    /// A small table for `check`, asking no more than `possible` allows (see
+    /// [`Coverage::missing_within`]).
+    pub fn table_within(&self, possible: Option<&Coverage>) -> String {
+        let need = Need::of(possible);
         let row = |name: &str, set: &BTreeSet<String>, need: usize| {
             let ok = if set.len() >= need { "ok" } else { "MISSING" };
             format!(
@@ -86,8 +131,8 @@ impl Coverage {
             )
         };
         let mut s = String::from("imagery coverage across the kit:\n");
-        s.push_str(&row("skin tones", &self.tones, MIN_TONES));
-        s.push_str(&row("age groups", &self.ages, MIN_AGES));
+        s.push_str(&row("skin tones", &self.tones, need.tones));
+        s.push_str(&row("age groups", &self.ages, need.ages));
         let wm: BTreeSet<String> = self
             .genders
             .iter()
@@ -95,9 +140,63 @@ impl Coverage {
             .cloned()
             .collect();
         s.push_str(&row("women and men", &wm, 2));
-        s.push_str(&row("labor sectors", &self.sectors, MIN_SECTORS));
+        s.push_str(&row("labor sectors", &self.sectors, need.sectors));
         s
     }
+}
+
+/// How many groups a kit must show: the rule's number, or fewer where the context
+/// rules let its pieces show no more.
+struct Need {
+    tones: usize,
+    ages: usize,
+    sectors: usize,
+}
+
+impl Need {
+    fn of(possible: Option<&Coverage>) -> Self {
+        match possible {
+            None => Need {
+                tones: MIN_TONES,
+                ages: MIN_AGES,
+                sectors: MIN_SECTORS,
+            },
+            Some(p) => Need {
+                tones: MIN_TONES.min(p.tones.len()),
+                ages: MIN_AGES.min(p.ages.len()),
+                sectors: MIN_SECTORS.min(p.sectors.len()),
+            },
+        }
+    }
+}
+
+/// Everything the context rules let the designs' pictures show at all: every picture of
+/// the library that the messages of a page with pictures allow (a child never stands
+/// beside a question). A design's own query or hand-picked `images` do not narrow it:
+/// its designer can widen them, but not the rules.
+pub fn possible(p: &Project, designs: &[&Design]) -> Coverage {
+    let mut cov = Coverage::default();
+    for d in designs {
+        let looped = d.pages.len() > 1;
+        for page in 0..d.pages.len() {
+            let pictures = d.slots.iter().any(|s| {
+                d.shows(page, &s.name)
+                    && matches!(s.content, Content::ImagePick(_) | Content::Images(_))
+            });
+            if !pictures {
+                continue;
+            }
+            let topics = image_rules::topics(&p.flags, &page_messages(p, d, page));
+            for e in p
+                .images
+                .values()
+                .filter(|e| p.image_rules.allows(&topics, &[], e, looped))
+            {
+                cov.add(e);
+            }
+        }
+    }
+    cov
 }
 
 /// FNV-1a: a stable hash for seeded, deterministic tie-breaks.

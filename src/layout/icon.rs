@@ -67,12 +67,19 @@ impl super::SlotCtx<'_> {
                 max: Length::Pt(s),
             });
             let inner = super::SlotCtx {
+                project: self.project,
+                design: self.design,
+                cat: self.cat,
                 slot: &slot,
                 rect: narrow(self.rect),
                 bounds: narrow(self.bounds),
-                ..*self
+                rtl: self.rtl,
+                page: self.page,
+                short: Default::default(),
             };
-            inner.text_plain(texts.clone(), bullets, items, blocks)
+            let res = inner.text_plain(texts.clone(), bullets, items, blocks);
+            self.short.set(inner.short.get());
+            res
         };
         let fits = |s: f32| at(s, &mut Vec::new(), &mut Vec::new()).is_ok();
         let mut best = max;

@@ -293,6 +293,94 @@ pub fn compile(
     locale: &str,
     opts: &Options,
 ) -> Result<Scene, Diagnostics> {
+    let first = fit_pass(project, design, locale, opts, false);
+    if !design.slots.iter().any(|s| s.gives_way) {
+        return first;
+    }
+    // Pictures that give way: when the text does not fit beside them, or they would be
+    // drawn too small to read, the piece is laid out again without them. If that fails
+    // too, the first pass's errors say why.
+    let short = match &first {
+        Err(_) => true,
+        Ok(scene) => figures_too_small(project, design, scene),
+    };
+    if !short {
+        return first;
+    }
+    match fit_pass(project, design, locale, opts, true) {
+        Ok(scene) => Ok(scene),
+        Err(_) => first,
+    }
+}
+
+/// Lay out, and where a text does not fit its share of the grid at its smallest size,
+/// lay out again with that row as tall as the text needs and the other share rows
+/// sharing what is left (their text may then come out smaller, never under its
+/// smallest size). A few rounds at most; when they do not help, the first round's
+/// errors say why.
+fn fit_pass(
+    project: &Project,
+    design: &Design,
+    locale: &str,
+    opts: &Options,
+    without_pictures: bool,
+) -> Result<Scene, Diagnostics> {
+    let mut grow = std::collections::BTreeMap::new();
+    let mut first_err = None;
+    let mut laid_out = None;
+    for _ in 0..4 {
+        let mut short = Vec::new();
+        match compile_pass(project, design, locale, opts, without_pictures, &grow, &mut short) {
+            Ok(scene) if short.is_empty() => return Ok(scene),
+            Ok(scene) => laid_out = Some(scene),
+            Err(d) => {
+                first_err.get_or_insert(d);
+            }
+        }
+        if short.is_empty() {
+            break;
+        }
+        for (row, need) in short {
+            *grow.entry(row).or_insert(0.0) += need + 0.1;
+        }
+    }
+    // Laid out, though a line read from afar may still be under its cap height
+    // (`check` says so); else the first round's errors, which name the cause.
+    match (laid_out, first_err) {
+        (Some(scene), _) => Ok(scene),
+        (None, Some(d)) => Err(d),
+        (None, None) => unreachable!("every round is laid out or fails"),
+    }
+}
+
+/// Whether a scene draws a person smaller than the design's `min_figure`.
+fn figures_too_small(project: &Project, design: &Design, scene: &Scene) -> bool {
+    let min = design.min_figure.to_pt(design.px_pt(), 0.0);
+    scene
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|it| match it {
+            Item::Image { rect, image } => project
+                .images
+                .get(&image.id)
+                .is_some_and(|e| e.kind == "person" && rect.h + 1e-3 < min),
+            _ => false,
+        })
+}
+
+/// One layout pass. `without_pictures` leaves out the slots whose pictures give way;
+/// `grow` makes rows (page, row) that much taller than their share; `short` gets the
+/// rows whose text did not fit and how much taller they must be.
+fn compile_pass(
+    project: &Project,
+    design: &Design,
+    locale: &str,
+    opts: &Options,
+    without_pictures: bool,
+    grow: &std::collections::BTreeMap<(usize, usize), f32>,
+    short: &mut Vec<((usize, usize), f32)>,
+) -> Result<Scene, Diagnostics> {
     use crate::load::spec::bilingual::{lang_of, locales_of};
     let codes = locales_of(locale);
     if codes.len() > 2 {
@@ -388,6 +476,7 @@ pub fn compile(
     let empty = |s: &crate::load::spec::Slot| {
         let i = design.slots.iter().position(|x| std::ptr::eq(x, s));
         (s.content == Content::Resources && opts.resources.is_empty())
+            || (without_pictures && s.gives_way)
             || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cats[lang(s)].0.code)
             || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
     };
@@ -403,14 +492,45 @@ pub fn compile(
                     && design.slots.iter().any(|s| s.rows.contains(&r))
             })
             .collect();
-        let own = design.page_rows.get(pi).and_then(Option::as_ref);
-        let t = tracks(
-            own.unwrap_or(&design.rows),
-            &collapsed,
-            (safe.h - opts.reserve_bottom.max(0.0)).max(1.0),
-            gap,
-            px,
-        );
+        let total = (safe.h - opts.reserve_bottom.max(0.0)).max(1.0);
+        let own = design.row_tracks(pi);
+        let mut t = tracks(own, &collapsed, total, gap, px);
+        // Rows whose text needs more than their share: as tall as it needs, the room
+        // taken first from rows of pictures (they take back what the text leaves once
+        // it closes up), then from the other share rows.
+        if grow.keys().any(|(p, _)| *p == pi) {
+            let pictures = |r: usize| {
+                let over: Vec<&Slot> = design
+                    .slots
+                    .iter()
+                    .filter(|s| s.rows.contains(&r))
+                    .collect();
+                !over.is_empty()
+                    && over
+                        .iter()
+                        .all(|s| matches!(s.content, Content::Images(_) | Content::ImagePick(_)))
+            };
+            let mut owed: f32 = grow
+                .iter()
+                .filter(|((p, _), _)| *p == pi)
+                .map(|(_, extra)| extra)
+                .sum();
+            let pt = crate::base::units::Length::Pt;
+            let grown: Vec<Track> = own
+                .iter()
+                .enumerate()
+                .map(|(r, tr)| match grow.get(&(pi, r)) {
+                    Some(extra) => Track::Fixed(pt(t[r].1 + extra)),
+                    None if pictures(r) && !collapsed[r] && matches!(tr, Track::Share(_)) => {
+                        let give = owed.min(t[r].1);
+                        owed -= give;
+                        Track::Fixed(pt(t[r].1 - give))
+                    }
+                    None => *tr,
+                })
+                .collect();
+            t = tracks(&grown, &collapsed, total, gap, px);
+        }
         (t, collapsed.iter().map(|c| !c).collect::<Vec<bool>>())
     };
     let cols = tracks(&design.columns, &[], safe.w, gap, px);
@@ -467,6 +587,7 @@ pub fn compile(
                 bounds: rect_intersect(area, safe),
                 rtl: msgs.cat.info.direction == Direction::Rtl,
                 page: pi,
+                short: Default::default(),
             };
             let res = match content {
                 Content::Text(id) => msgs
@@ -512,6 +633,13 @@ pub fn compile(
             if let Err(d) = res {
                 diags.extend(d.0);
             }
+            let r = slot.rows.start;
+            if ctx.short.get() > 0.0
+                && slot.rows.len() == 1
+                && matches!(design.row_tracks(pi).get(r), Some(Track::Share(_)))
+            {
+                short.push(((pi, r), ctx.short.get()));
+            }
             laid.push(rows::Laid {
                 slot: si,
                 items: i0..items.len(),
@@ -520,7 +648,16 @@ pub fn compile(
         }
         if let (Some(ink_gap), false) = (design.ink_gap, diags.has_errors()) {
             let ink_gap = ink_gap.to_pt(px, w);
-            let new = rows::close_up(design, &rows, &live, &laid, &blocks, gap, ink_gap);
+            let new = rows::close_up(
+                design,
+                design.row_tracks(pi),
+                &rows,
+                &live,
+                &laid,
+                &blocks,
+                gap,
+                ink_gap,
+            );
             let mut out_items = vec![items[0].clone()];
             let mut out_blocks = Vec::new();
             for l in &laid {
@@ -531,7 +668,7 @@ pub fn compile(
                     - (rows[r1].0 + rows[r1].1 - rows[r0].0))
                     .abs()
                     > 1e-3;
-                let closed = rows::closed(design, l.slot, &rows, &new);
+                let closed = rows::closed(design, design.row_tracks(pi), l.slot, &rows, &new);
                 let ink = blocks[l.blocks.clone()]
                     .iter()
                     .filter_map(|b| b.ink)
@@ -590,6 +727,7 @@ pub fn compile(
                         bounds: rect_intersect(outer.inset(-gap / 2.0), safe),
                         rtl: cat.info.direction == Direction::Rtl,
                         page: pi,
+                        short: Default::default(),
                     };
                     let res = match &page_shows[l.slot] {
                         Some(Content::Qr) => ctx.qr(&payload, &mut out_items),
@@ -696,9 +834,41 @@ struct SlotCtx<'a> {
     bounds: Rect,
     rtl: bool,
     page: usize,
+    /// How much taller the slot must be for its text to fit at its smallest size (set
+    /// when it does not, and more height would help).
+    short: std::cell::Cell<f32>,
 }
 
 impl SlotCtx<'_> {
+    /// The smallest size at which a line read from afar (the number, the text line, the
+    /// question) has the cap height the design's viewing distance needs; None for other
+    /// text, or a design without a viewing distance.
+    fn far_min(&self, block: &Block, texts: &[String]) -> Option<f32> {
+        let need_mm = self.design.far_cap_mm()?;
+        let hotline = &self.project.hotline;
+        let digits = |f| crate::base::numbers::digits(hotline.display(f));
+        let (phone, sms) = (
+            digits(crate::load::hotline::HotlineField::Phone),
+            digits(crate::load::hotline::HotlineField::Sms),
+        );
+        let far = self.design.question.as_deref()
+            == Some(crate::load::spec::bilingual::base_name(&self.slot.name))
+            || texts.iter().any(|t| {
+                crate::base::numbers::shows(t, &phone) || crate::base::numbers::shows(t, &sms)
+            });
+        if !far {
+            return None;
+        }
+        let em = block
+            .paras
+            .iter()
+            .flat_map(|(p, _)| p.fonts())
+            .filter_map(|f| self.project.fonts.face(f).ok())
+            .map(|f| crate::load::fonts::cap_em(&f))
+            .reduce(f32::min)?;
+        Some(need_mm / (em * self.design.mm_per_pt()))
+    }
+
     fn where_(&self) -> String {
         let page = if self.design.pages.len() > 1 {
             format!(", page {}", self.page + 1)
@@ -786,6 +956,24 @@ impl SlotCtx<'_> {
             .expect("text slots have a size (checked when parsing)");
         let px = self.design.px_pt();
         let (min, max) = (range.min.to_pt(px, 0.0), range.max.to_pt(px, 0.0));
+        // A line read from afar is not set smaller than the viewing distance allows
+        // (that cap height, in the fonts it is set in) where it fits at that size. Where
+        // it needs more height for it, the slot says how much (its row may grow); where
+        // it cannot fit at all, the design's smallest size holds and `check` reports
+        // the cap height measured.
+        let min = match self.far_min(&block, &texts).map(|f| f.min(max)) {
+            Some(far) if far > min => {
+                if self.fit_at(&block, far, lh).is_some() {
+                    far
+                } else {
+                    if let Some(f) = block.try_fit(far, &self.rect, lh) {
+                        self.short.set(f.height - self.rect.h);
+                    }
+                    min
+                }
+            }
+            _ => min,
+        };
         let fit = match self.fit_at(&block, max, lh) {
             Some(f) => f,
             None => {
@@ -875,13 +1063,16 @@ impl SlotCtx<'_> {
                     self.cat.code
                 ))
             }
-            Some(f) => self.err(format!(
+            Some(f) => {
+                self.short.set(f.height - self.rect.h);
+                self.err(format!(
                 "text does not fit in {} at the smallest size {min:.1}{unit}: it needs {:.1}{unit} of height, the slot has {:.1}{unit} ({:.1}{unit} over)",
                 self.where_(),
                 f.height,
                 self.rect.h,
                 f.height - self.rect.h
-            )),
+            ))
+            }
             None => {
                 let (piece, em) = block
                     .paras

@@ -36,9 +36,12 @@ fn closes(c: &Content) -> bool {
 
 /// New row tracks, `(position, size)` from the top of the grid, for the rows of one page.
 /// `rows` are the first pass's tracks, `live` whether each row takes part (collapsed
-/// rows keep no space and no gap), `ink` the ink height each laid slot has.
+/// rows keep no space and no gap), `tracks` the page's row tracks (a `[[page]]` may
+/// give its own).
+#[allow(clippy::too_many_arguments)]
 pub fn close_up(
     design: &Design,
+    tracks: &[Track],
     rows: &[(f32, f32)],
     live: &[bool],
     laid: &[Laid],
@@ -49,7 +52,7 @@ pub fn close_up(
     let n = rows.len();
     let mut auto: Vec<Option<f32>> = vec![None; n];
     for r in 0..n {
-        if !live[r] || !matches!(design.rows.get(r), Some(Track::Share(_))) {
+        if !live[r] || !matches!(tracks.get(r), Some(Track::Share(_))) {
             continue;
         }
         let over: Vec<&Laid> = laid
@@ -110,7 +113,7 @@ pub fn close_up(
             live[r]
                 && auto[r].is_none()
                 && !only_qr(r)
-                && matches!(design.rows.get(r), Some(Track::Share(_)))
+                && matches!(tracks.get(r), Some(Track::Share(_)))
         })
         .collect();
     let spring_total: f32 = springs.iter().map(|&r| rows[r].1).sum();
@@ -142,12 +145,18 @@ pub fn close_up(
 
 /// Whether a row closed up (its text moves so its ink starts at the row's top). A
 /// row that grew took space as a spring: its text keeps its `valign`.
-pub fn closed(design: &Design, slot: usize, old: &[(f32, f32)], new: &[(f32, f32)]) -> bool {
+pub fn closed(
+    design: &Design,
+    tracks: &[Track],
+    slot: usize,
+    old: &[(f32, f32)],
+    new: &[(f32, f32)],
+) -> bool {
     let s = &design.slots[slot];
     s.rows.len() == 1
         && s.fill.is_none()
         && closes(&s.content)
-        && matches!(design.rows.get(s.rows.start), Some(Track::Share(_)))
+        && matches!(tracks.get(s.rows.start), Some(Track::Share(_)))
         && old[s.rows.start].1 - new[s.rows.start].1 > 1e-4
 }
 

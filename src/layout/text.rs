@@ -440,6 +440,15 @@ impl Paragraph {
     }
 
     /// Width in em of the whole paragraph on one line.
+    /// The fonts its glyphs are set in.
+    pub fn fonts(&self) -> impl Iterator<Item = FontId> + '_ {
+        self.segments
+            .iter()
+            .filter(|s| !s.glyphs.is_empty())
+            .map(|s| s.font)
+    }
+
+    /// Natural width.
     pub fn natural_width(&self) -> f32 {
         self.width(0..self.text.len())
     }

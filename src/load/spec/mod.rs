@@ -21,6 +21,10 @@ pub mod bilingual;
 mod parse;
 pub use parse::parse_design;
 
+/// Cap height needed per millimetre of viewing distance (1/200): the rule every line
+/// read from afar keeps (the number, the text line, the question).
+pub const CAP_PER_DISTANCE: f32 = 1.0 / 200.0;
+
 /// Print pieces or screen slides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -428,6 +432,11 @@ pub struct SlotSpec {
     /// beside the call verb, `"message"` beside the text verb): designs/imagery/icons.
     #[serde(default)]
     pub icon: Option<Spanned<String>>,
+    /// Pictures that give way to the text: a piece that cannot hold its text with them,
+    /// or would draw people under `min_figure`, is laid out without them (`check`
+    /// warns, `pictures-dropped`). Only on a slot of pictures.
+    #[serde(default)]
+    pub gives_way: Option<Spanned<bool>>,
 }
 
 /// What a slot shows in a locale that one of its channels does not answer in.
@@ -559,6 +568,8 @@ pub struct Slot {
     pub unserved: Option<Unserved>,
     /// The icon drawn before the text (an id of designs/imagery/icons/icons.toml).
     pub icon: Option<String>,
+    /// Pictures that give way when the text needs their room.
+    pub gives_way: bool,
     /// Where the slot is defined, for diagnostics.
     pub span: Range<usize>,
 }
@@ -665,6 +676,16 @@ impl Design {
     }
 
     /// Whether slot `name` is shown on page `page` (not hidden there).
+    /// The row tracks of page `page`: its own `rows` when its `[[page]]` gives them,
+    /// else the design's.
+    pub fn row_tracks(&self, page: usize) -> &[Track] {
+        self.page_rows
+            .get(page)
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.rows)
+    }
+
+    /// Whether page `page` shows the slot `name` (a `[[page]] hide` list can hide it).
     pub fn shows(&self, page: usize, name: &str) -> bool {
         let name = bilingual::base_name(name);
         !self
@@ -684,6 +705,12 @@ impl Design {
 }
 
 impl Design {
+    /// The cap height, in millimetres, that lines read from afar need at the design's
+    /// viewing distance (1/200 of it), if the design gives one.
+    pub fn far_cap_mm(&self) -> Option<f32> {
+        self.viewing_distance_mm.map(|d| d * CAP_PER_DISTANCE)
+    }
+
     /// Millimetres per point of the piece as it is seen: 25.4/72 in print; on a screen
     /// design, one pixel of the declared smallest screen (`screen`, else
     /// [`DEFAULT_SCREEN_IN`]).

@@ -433,6 +433,17 @@ fn parse_slot(
                 .hint("put `icon` on a slot with `text` or `hotline` (the call verb, the text verb or the number)"),
         );
     }
+    if let Some(g) = &s.gives_way
+        && !matches!(content, Content::Images(_) | Content::ImagePick(_))
+    {
+        diags.push(
+            err(
+                format!("slot `{sname}` has `gives_way`, but only pictures give way to the text"),
+                g.span(),
+            )
+            .hint("put `gives_way = true` on a slot with `images` or `image_pick`, or remove it"),
+        );
+    }
     let Some((cols, rows)) = rects.get(sname).cloned() else {
         diags.push(
             err(
@@ -460,6 +471,7 @@ fn parse_slot(
         bullets: s.bullets.unwrap_or(true),
         unserved,
         icon: s.icon.as_ref().map(|i| i.get_ref().clone()),
+        gives_way: s.gives_way.as_ref().is_some_and(|g| *g.get_ref()),
         span,
     })
 }
