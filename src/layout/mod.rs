@@ -330,7 +330,15 @@ fn fit_pass(
     let mut laid_out = None;
     for _ in 0..4 {
         let mut short = Vec::new();
-        match compile_pass(project, design, locale, opts, without_pictures, &grow, &mut short) {
+        match compile_pass(
+            project,
+            design,
+            locale,
+            opts,
+            without_pictures,
+            &grow,
+            &mut short,
+        ) {
             Ok(scene) if short.is_empty() => return Ok(scene),
             Ok(scene) => laid_out = Some(scene),
             Err(d) => {
