@@ -97,3 +97,62 @@ fn the_proof_command_writes_the_book_and_the_gallery_and_shows_status() {
     assert!(text.contains("proof of 2026-11-28"), "{text}");
     assert!(t.path().join("proof/index.html").exists());
 }
+
+#[test]
+fn a_piece_in_two_languages_is_proofed_with_the_strings_of_both() {
+    let t = common::temp_project_all_fonts();
+    let o = common::hk(
+        t.path(),
+        &[
+            "proof",
+            "--out",
+            "pf",
+            "--design",
+            "stall-sticker",
+            "--design",
+            "wallet-card",
+            "--locale",
+            "en+es",
+            "--locale",
+            "en+ar",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dir = t.path().join("pf");
+    let pdf = std::fs::read(dir.join("review-book.pdf")).unwrap();
+    let text = common::pdftext::extract(&pdf);
+    for (pair, name, other) in [
+        ("en+es", "English + Spanish", "Spanish"),
+        ("en+ar", "English + Arabic", "Arabic"),
+    ] {
+        for title in [
+            "Bathroom stall sticker, 3 x 3 in",
+            "Wallet card, 3.5 x 2 in, two-sided",
+        ] {
+            let head = format!("{title} \u{2013} {name} ({pair})");
+            assert!(text.contains(&head), "no label `{head}`:\n{text}");
+        }
+        // Both languages' strings, each labelled with its language, the English first.
+        let en = text
+            .find("rf-work-or-sex \u{b7} English")
+            .expect("the English question is listed");
+        let tr = text
+            .find(&format!("rf-work-or-sex \u{b7} {other}"))
+            .unwrap_or_else(|| panic!("no {other} question listed:\n{text}"));
+        assert!(en < tr);
+    }
+    // The Spanish question and its gloss, as printed.
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("¿Alguien le obliga a trabajar o a tener sexo, y no puede irse?"),
+        "{flat}"
+    );
+    // The gallery page marks each string with its own language and direction.
+    let html = std::fs::read_to_string(dir.join("pieces/stall-sticker-en-ar.html")).unwrap();
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""), "{html}");
+    assert!(html.contains("lang=\"en\" dir=\"ltr\""), "{html}");
+    assert!(!html.contains("lang=\"en+ar\""), "{html}");
+    // The back-translation pages cover each translated language of the pairs.
+    assert!(dir.join("bilingual/es.html").exists());
+    assert!(dir.join("bilingual/ar.html").exists());
+}

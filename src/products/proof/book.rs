@@ -196,40 +196,38 @@ fn cover(b: &mut Book, proof: &Proof) -> Result<(), Diagnostic> {
 /// One piece: its label and status, the piece itself, its text with glosses, its
 /// illustrations and a box for comments.
 fn piece(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
-    let cat = b.project.catalog(&p.locale)?;
-    piece_label(b, p, cat)?;
+    piece_label(b, p)?;
     thumbnails(b, p)?;
-    strings(b, p, cat)?;
+    strings(b, p)?;
     illustrations(b, p)?;
     comments(b)
 }
 
 /// The piece's heading: title, native name, design, size, content hash, audience and
 /// status.
-fn piece_label(
-    b: &mut Book,
-    p: &Piece,
-    cat: &crate::load::locale::Catalog,
-) -> Result<(), Diagnostic> {
+fn piece_label(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
     let project = b.project;
     b.page();
     b.running = format!("{} \u{2013} {} ({})", p.title, p.locale_name, p.locale);
     let head = b.running.clone();
     b.line(&head, 15.0, NAVY, true)?;
-    // The native name, in its own script.
-    let (it, h) = wrapped(
-        project,
-        cat,
-        &p.native,
-        M,
-        b.flow.y,
-        W - 2.0 * M,
-        10.0,
-        GREY,
-        false,
-    )?;
-    b.items().extend(it);
-    b.flow.y += h;
+    // The native name of each language, in its own script.
+    for code in crate::load::spec::bilingual::locales_of(&p.locale) {
+        let cat = project.catalog(code)?;
+        let (it, h) = wrapped(
+            project,
+            cat,
+            &cat.info.native,
+            M,
+            b.flow.y,
+            W - 2.0 * M,
+            10.0,
+            GREY,
+            false,
+        )?;
+        b.items().extend(it);
+        b.flow.y += h;
+    }
     let mirrored = if p.scene.mirrored {
         " \u{00b7} printed mirrored, shown as read through the glass"
     } else {
@@ -303,14 +301,19 @@ fn thumbnails(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
 }
 
 /// The piece's strings, each with its English gloss beside it when translated.
-fn strings(b: &mut Book, p: &Piece, cat: &crate::load::locale::Catalog) -> Result<(), Diagnostic> {
+fn strings(b: &mut Book, p: &Piece) -> Result<(), Diagnostic> {
     let project = b.project;
     b.need(40.0)?;
     b.line("Text on this piece", 12.0, NAVY, true)?;
     let en = b.english()?;
-    let translated = !cat.info.source;
     let col = (W - 2.0 * M - 12.0) / 2.0;
+    let pair = p.locale.contains('+');
+    let mut any_translated = false;
     for st in &p.strings {
+        // Each string in its own language's fonts (a piece may have two).
+        let cat = project.catalog(&st.locale)?;
+        let translated = !cat.info.source;
+        any_translated |= translated;
         let (t_items, th) = wrapped(
             project,
             cat,
@@ -340,14 +343,18 @@ fn strings(b: &mut Book, p: &Piece, cat: &crate::load::locale::Catalog) -> Resul
         let h = th.max(gh) + 12.0;
         b.need(h)?;
         let y = b.flow.y;
-        let id = format!("{} \u{00b7} {}", st.id, st.review);
+        let id = if pair {
+            format!("{} \u{00b7} {} \u{00b7} {}", st.id, st.language, st.review)
+        } else {
+            format!("{} \u{00b7} {}", st.id, st.review)
+        };
         let it = label(project, &id, M, y + 6.5, 6.5, W - 2.0 * M, GREY, false)?;
         b.items().extend(it);
         b.items().extend(shift(t_items, M, y + 9.0));
         b.items().extend(shift(g_items, M + col + 12.0, y + 9.0));
         b.flow.y += h;
     }
-    if translated {
+    if any_translated {
         b.para(
             "Left: the text as printed. Right: what it says in English (the gloss), for reviewers who do not read the language.",
             7.5,

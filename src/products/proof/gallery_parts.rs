@@ -126,19 +126,24 @@ struct LangAttrs<'a> {
 
 /// `lang` and `dir` attributes for text in a piece's language.
 pub(super) fn lang_attrs(p: &Piece) -> String {
+    // A piece in two languages is marked with the first; its strings carry their own.
+    let first = crate::load::spec::bilingual::locales_of(&p.locale)[0];
     render(&LangAttrs {
-        lang: &p.locale,
+        lang: first,
         dir: if p.rtl { "rtl" } else { "ltr" },
     })
 }
 
-/// The attributes of a message's text on a piece: an untranslated one is shown in the
-/// fallback language, so its direction is left to the browser.
-pub(super) fn text_attrs(p: &Piece, review: &str) -> String {
-    if review == "untranslated" {
+/// The attributes of a message's text: its own language and direction; an untranslated
+/// one is shown in the fallback language, so its direction is left to the browser.
+pub(super) fn text_attrs(s: &super::ProofString) -> String {
+    if s.review == "untranslated" {
         " dir=\"auto\"".to_string()
     } else {
-        lang_attrs(p)
+        render(&LangAttrs {
+            lang: &s.locale,
+            dir: if s.rtl { "rtl" } else { "ltr" },
+        })
     }
 }
 
@@ -156,7 +161,8 @@ struct LanguageName<'a> {
 
 /// A piece's language by its English name, and its own name when that differs.
 pub(super) fn language_name(p: &Piece) -> String {
-    let own = !p.native.is_empty() && p.native != p.locale_name;
+    // Two languages: their English names (their own names are on each string).
+    let own = !p.native.is_empty() && p.native != p.locale_name && !p.locale.contains('+');
     render(&LanguageName {
         name: &p.locale_name,
         native: own.then_some(p.native.as_str()),

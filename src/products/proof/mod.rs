@@ -90,6 +90,12 @@ pub struct Preview {
 pub struct ProofString {
     /// Message id.
     pub id: String,
+    /// The locale it is written in (on a two-language piece, one of the two).
+    pub locale: String,
+    /// The language's name in English ("Spanish").
+    pub language: String,
+    /// Written right to left.
+    pub rtl: bool,
     /// The text as printed (hotline numbers filled in).
     pub text: String,
     /// What it says in English, for translated strings (None for the English source).
@@ -163,7 +169,11 @@ pub fn collect(
     out.sort_by(|a, b| {
         (&a.design, source(&a.locale), &a.locale).cmp(&(&b.design, source(&b.locale), &b.locale))
     });
-    let mut locales: Vec<String> = out.iter().map(|p| p.locale.clone()).collect();
+    let mut locales: Vec<String> = out
+        .iter()
+        .flat_map(|p| crate::load::spec::bilingual::locales_of(&p.locale))
+        .map(str::to_string)
+        .collect();
     locales.sort();
     locales.dedup();
     Ok(Proof {
@@ -183,7 +193,14 @@ pub fn collect(
 /// One piece's proof data.
 fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
     let design = project.design(&scene.design)?;
-    let cat = project.catalog(&scene.locale)?;
+    // A piece in two languages (`en+es`) is named by both.
+    let cats = crate::load::spec::bilingual::locales_of(&scene.locale)
+        .into_iter()
+        .map(|l| project.catalog(l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let names = |f: fn(&crate::load::locale::Catalog) -> String| {
+        cats.iter().map(|c| f(c)).collect::<Vec<_>>().join(" + ")
+    };
     let fail = |m: String| {
         Diagnostics::from(crate::base::diag::Diagnostic::error(format!(
             "proof of {} ({}): {m}",
@@ -201,7 +218,7 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
             height: pm.height(),
         });
     }
-    let strings = strings(project, &scene, cat);
+    let strings = strings(project, &scene);
     let images = images(project, &scene);
     let size = match design.medium {
         crate::load::spec::Medium::Print if design.bleed.to_pt(1.0, 0.0) > 0.0 => {
@@ -223,9 +240,13 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
         design: scene.design.clone(),
         title: design.title.clone(),
         locale: scene.locale.clone(),
-        locale_name: cat.info.name.clone(),
-        native: cat.info.native.clone(),
-        audience: crate::load::locale::audience_line(&cat.info),
+        locale_name: names(|c| c.info.name.clone()),
+        native: names(|c| c.info.native.clone()),
+        audience: cats
+            .iter()
+            .map(|c| crate::load::locale::audience_line(&c.info))
+            .collect::<Vec<_>>()
+            .join("; "),
         rtl: scene.direction == crate::load::locale::Direction::Rtl,
         size,
         // Pending under the board's rule (too few approvals, changes requested) is a
@@ -247,44 +268,53 @@ fn piece(project: &Project, scene: Scene) -> Result<Piece, Diagnostics> {
 }
 
 /// The strings on a laid-out piece, in order, each with its English gloss and review
-/// status (the proof packet's and the web application's review page).
-pub fn strings(
-    project: &Project,
-    scene: &Scene,
-    cat: &crate::load::locale::Catalog,
-) -> Vec<ProofString> {
+/// status (the proof packet's and the web application's review page). A piece in two
+/// languages lists the first language's strings, then the second's.
+pub fn strings(project: &Project, scene: &Scene) -> Vec<ProofString> {
     scene
-        .messages
+        .languages
         .iter()
-        .map(|id| {
-            let (text, review) = match cat.messages.get(id) {
-                Some(t) => (t.clone(), cat.status(id)),
-                // Shown in the fallback locale.
-                None => (
-                    project
-                        .catalogs
-                        .values()
-                        .find_map(|c| c.info.source.then(|| c.messages.get(id)).flatten())
-                        .cloned()
-                        .unwrap_or_default(),
-                    crate::load::locale::Review::Untranslated,
-                ),
-            };
-            ProofString {
-                id: id.clone(),
-                text,
-                gloss: if cat.info.source {
-                    None
-                } else {
-                    cat.review
-                        .get(id)
-                        .and_then(|r| r.gloss.as_deref())
-                        .map(|g| fill_placeables(project, g))
-                },
-                review: review.as_str().to_string(),
-            }
+        .filter_map(|l| Some((l, project.catalog(&l.locale).ok()?)))
+        .flat_map(|(l, cat)| {
+            l.messages
+                .iter()
+                .map(|id| one_string(project, cat, id))
+                .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// One message of a catalog as a proof lists it.
+fn one_string(project: &Project, cat: &crate::load::locale::Catalog, id: &str) -> ProofString {
+    let (text, review) = match cat.messages.get(id) {
+        Some(t) => (t.clone(), cat.status(id)),
+        // Shown in the fallback locale.
+        None => (
+            project
+                .catalogs
+                .values()
+                .find_map(|c| c.info.source.then(|| c.messages.get(id)).flatten())
+                .cloned()
+                .unwrap_or_default(),
+            crate::load::locale::Review::Untranslated,
+        ),
+    };
+    ProofString {
+        id: id.to_string(),
+        locale: cat.code.clone(),
+        language: cat.info.name.clone(),
+        rtl: cat.info.direction == crate::load::locale::Direction::Rtl,
+        text,
+        gloss: if cat.info.source {
+            None
+        } else {
+            cat.review
+                .get(id)
+                .and_then(|r| r.gloss.as_deref())
+                .map(|g| fill_placeables(project, g))
+        },
+        review: review.as_str().to_string(),
+    }
 }
 
 /// The illustrations on a laid-out piece, once each, with their catalog tags and credit.

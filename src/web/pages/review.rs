@@ -368,9 +368,7 @@ pub fn render(
     match st.engine.scene(design, locale) {
         Ok(scene) => {
             page.hash = scene.hash.clone();
-            if let Ok(cat) = project.catalog(locale) {
-                page.strings = crate::products::proof::strings(&project, &scene, cat);
-            }
+            page.strings = crate::products::proof::strings(&project, &scene);
             page.images = crate::products::proof::images(&project, &scene);
             page.pages = (1..=scene.pages.len())
                 .map(|n| PageView {
