@@ -252,3 +252,35 @@ fn the_crawl_band_is_part_of_the_content_hash() {
         entry(&crawl, "html")["approval"] == "approved"
     );
 }
+
+#[test]
+fn check_lays_the_slides_out_above_the_crawl_line_as_build_does() {
+    // A number that may not go below 120 px fits a slide, but not a slide 100 px
+    // shorter above the crawl line: `check` finds it, not only `build`.
+    let t = common::temp_project_all_fonts();
+    common::edit(
+        t.path().join("designs/tv-slides.toml"),
+        "size = [\"88px\", \"130px\"]",
+        "size = [\"120px\", \"130px\"]",
+    );
+    let kit = "[build]\nlocales = [\"en\", \"hi\"]\n[imagery]\ndiversity = \"advisory\"\n";
+    std::fs::write(t.path().join("kit.toml"), kit).unwrap();
+    let o = common::hk(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(
+        t.path().join("kit.toml"),
+        format!("{kit}[video]\nformats = [\"html\"]\ninterleave = true\ncrawl = true\n"),
+    )
+    .unwrap();
+    for cmd in ["check", "build"] {
+        let o = common::hk(t.path(), &[cmd]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
+        assert!(
+            err.contains("does not fit in slot `number` of design `tv-slides` in locale `hi`"),
+            "{cmd}: {err}"
+        );
+        assert!(err.contains("with [video] crawl = true"), "{cmd}: {err}");
+    }
+    assert!(!t.path().join("out").exists(), "nothing was written");
+}

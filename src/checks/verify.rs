@@ -104,8 +104,8 @@ pub fn scene(
         for b in &page.blocks {
             if !page.safe.contains(&b.rect) || b.ink.is_some_and(|i| !page.safe.contains(&i)) {
                 diags.push(at(format!(
-                    "text of slot `{}` on page {pn} reaches into the safe margin",
-                    b.slot
+                    "text of slot `{}` on page {pn} of `{}` ({}) reaches into the safe margin",
+                    b.slot, s.design, s.locale
                 )));
             }
         }

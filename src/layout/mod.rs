@@ -300,8 +300,14 @@ pub fn compile(
     // Pictures that give way: when the text does not fit beside them, or they would be
     // drawn too small to read, the piece is laid out again without them. If that fails
     // too, the first pass's errors say why.
+    // Only for want of room: a missing message or picture is an error with or
+    // without the pictures.
     let short = match &first {
-        Err(_) => true,
+        Err(d) => {
+            d.0.iter()
+                .filter(|x| x.is_error())
+                .all(|x| x.code == Some("fit"))
+        }
         Ok(scene) => figures_too_small(project, design, scene),
     };
     if !short {
@@ -537,7 +543,21 @@ fn compile_pass(
                     None => *tr,
                 })
                 .collect();
-            t = tracks(&grown, &collapsed, total, gap, px);
+            // Only while the rows still fit the page: else the text stays short of room
+            // and its error says so.
+            let live = collapsed.iter().filter(|c| !**c).count();
+            let fixed: f32 = grown
+                .iter()
+                .zip(&collapsed)
+                .filter(|(_, c)| !**c)
+                .map(|(tr, _)| match tr {
+                    Track::Fixed(l) => l.to_pt(px, total),
+                    Track::Share(_) => 0.0,
+                })
+                .sum();
+            if fixed + gap * live.saturating_sub(1) as f32 <= total {
+                t = tracks(&grown, &collapsed, total, gap, px);
+            }
         }
         (t, collapsed.iter().map(|c| !c).collect::<Vec<bool>>())
     };
@@ -1101,6 +1121,7 @@ impl SlotCtx<'_> {
             }
         }
         .hint("shorten the message, lower the smallest size, or give this area a larger share of the grid")
+        .code("fit")
     }
 
     /// Where each line of a fitted block goes (the ink moves of `fit` applied).

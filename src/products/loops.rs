@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::base::diag::{Diagnostic, Diagnostics};
-use crate::base::units::Color;
 use crate::load::project::Project;
 use crate::products::selection::Selection;
 use crate::products::video::{Slide, Timing};
@@ -149,27 +148,6 @@ fn loop_title(title: &str, slides: &[Slide]) -> String {
     }
 }
 
-/// Height of the crawl band on a 1920 x 1080 slide, in px.
-pub const CRAWL_BAND: f32 = 84.0;
-
-/// Colour of the crawl band.
-const CRAWL_BG: Color = Color {
-    r: 0xff,
-    g: 0xd1,
-    b: 0x66,
-};
-
-/// Colour of the crawl text.
-const CRAWL_INK: Color = Color {
-    r: 0x13,
-    g: 0x29,
-    b: 0x4b,
-};
-
-/// Contrast the crawl line needs against its band: WCAG's ratio for body text, although
-/// the text is large, because it is read across a waiting room.
-pub const CRAWL_CONTRAST: f32 = 4.5;
-
 /// One locale's slides, with the content hash of what they show.
 struct LocaleSlides {
     locale: String,
@@ -201,178 +179,22 @@ fn locale_slides(
             .collect();
     }
     let mut opts = sel.options_for(project);
-    opts.reserve_bottom = CRAWL_BAND + 16.0;
-    let langs: Vec<&str> = scenes.iter().map(|s| s.locale.as_str()).collect();
-    let mut out = Vec::new();
-    let mut k = 0;
-    for s in scenes {
-        let mut scene = crate::products::piece::compile_with(project, &s.design, &s.locale, &opts)
-            .map_err(|d| {
-                d.0.into_iter()
-                    .next()
-                    .unwrap_or_else(|| Diagnostic::error("crawl layout failed"))
-            })?;
-        for page in &mut scene.pages {
-            let lang = langs[k % langs.len()];
-            k += 1;
-            let cat = project.catalog(lang)?;
-            let line = format!(
-                "{}  \u{00b7}  {}",
-                project.hotline.phone.display,
-                cat.get("text-short")?
-            );
-            let band = crate::scene::Rect::new(
-                page.safe.x,
-                page.safe.bottom() - CRAWL_BAND,
-                page.safe.w,
-                CRAWL_BAND,
-            );
-            page.items.push(crate::scene::Item::Rect {
-                rect: band,
-                color: CRAWL_BG,
-            });
-            let size = 52.0;
-            let (items, h) = crate::layout::wrapped(
-                project,
-                cat,
-                &line,
-                band.x + 24.0,
-                0.0,
-                band.w - 48.0,
-                size,
-                CRAWL_INK,
-                true,
-            )?;
-            // Centre the ink, not the line box: scripts whose fonts reach far below the
-            // baseline (Arabic) stay inside the band.
-            let ink = ink_extent(project, &items).map_err(Diagnostic::error)?;
-            let dy = match ink {
-                Some((t, b)) if b - t <= band.h => band.y + band.h / 2.0 - (t + b) / 2.0,
-                _ => band.y + (band.h - h) / 2.0,
-            };
-            let items = crate::scene::transformed(&items, 1.0, 0.0, dy);
-            crawl_fits(project, &band, h, &items, CRAWL_BG)
-                .map_err(|m| {
-                    Diagnostic::error(format!(
-                        "the crawl line of {} ({}) in {lang}: {m}",
-                        scene.design, scene.locale
-                    ))
-                })
-                .map_err(|d| {
-                    d.hint(
-                        "shorten `text-short` in that language, or make the loop without --crawl",
-                    )
-                })?;
-            page.items.extend(items);
-        }
-        // What the slides show includes the band: it is part of their content hash.
-        scene.inputs.add(
-            "crawl",
-            crate::base::hash::text_digest(&scene.pages_snapshot()),
-        );
-        scene.hash = scene.inputs.hash();
-        out.push(LocaleSlides {
-            locale: s.locale.clone(),
-            slides: crate::products::video::slides(&[&scene])?,
-            hash: scene.hash.clone(),
-        });
-    }
-    Ok(out)
-}
-
-/// The ink of a glyph run (left, right, top, bottom), each glyph placed as the PNG
-/// exporter places it; `None` for a run with no ink (spaces).
-fn run_ink(
-    project: &Project,
-    r: &crate::scene::GlyphRun,
-) -> Result<Option<(f32, f32, f32, f32)>, String> {
-    let face = project.fonts.face(r.font).map_err(|d| d.message)?;
-    let k = r.size / face.upem;
-    let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
-    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
-    let mut pen = r.x;
-    for g in &r.glyphs {
-        if let Some(bb) = face.rb.glyph_bounding_box(ttf_parser::GlyphId(g.id)) {
-            let gx = pen + g.dx * r.size;
-            let gy = r.y - g.dy * r.size;
-            left = left.min(gx + f32::from(bb.x_min) * k);
-            right = right.max(gx + f32::from(bb.x_max) * k);
-            top = top.min(gy - f32::from(bb.y_max) * k);
-            bottom = bottom.max(gy - f32::from(bb.y_min) * k);
-        }
-        pen += g.advance * r.size;
-    }
-    Ok(left.is_finite().then_some((left, right, top, bottom)))
-}
-
-/// The vertical extent of the ink of text items (top, bottom).
-fn ink_extent(
-    project: &Project,
-    items: &[crate::scene::Item],
-) -> Result<Option<(f32, f32)>, String> {
-    let mut out: Option<(f32, f32)> = None;
-    for it in items {
-        if let crate::scene::Item::Text(r) = it
-            && let Some((_, _, t, b)) = run_ink(project, r)?
-        {
-            out = Some(out.map_or((t, b), |(t0, b0)| (t0.min(t), b0.max(b))));
-        }
-    }
-    Ok(out)
-}
-
-/// The crawl line must sit inside its band (one line, no glyph's ink past either end or
-/// edge) and read clearly against the band's colour `bg` (at least [`CRAWL_CONTRAST`]).
-fn crawl_fits(
-    project: &Project,
-    band: &crate::scene::Rect,
-    height: f32,
-    items: &[crate::scene::Item],
-    bg: Color,
-) -> Result<(), String> {
-    if height > band.h {
-        return Err(format!(
-            "it needs {height:.0} px of height, and the band is {:.0} px: it does not fit on one line",
-            band.h
-        ));
-    }
-    for it in items {
-        let crate::scene::Item::Text(r) = it else {
-            continue;
-        };
-        let Some((left, right, top, bottom)) = run_ink(project, r)? else {
-            continue;
-        };
-        if left < band.x - 0.5
-            || right > band.right() + 0.5
-            || top < band.y - 0.5
-            || bottom > band.bottom() + 0.5
-        {
-            return Err(format!(
-                "`{}` runs outside the {:.0} x {:.0} px band (it takes x {:.0} to {:.0}, y {:.0} to {:.0}; the band x {:.0} to {:.0}, y {:.0} to {:.0})",
-                r.text,
-                band.w,
-                band.h,
-                left,
-                right,
-                top,
-                bottom,
-                band.x,
-                band.right(),
-                band.y,
-                band.bottom()
-            ));
-        }
-        let ratio = r.color.contrast(bg);
-        if ratio + 1e-3 < CRAWL_CONTRAST {
-            return Err(format!(
-                "text {} on {} has contrast {ratio:.2}:1; the crawl line needs {CRAWL_CONTRAST}:1",
-                r.color.hex(),
-                bg.hex()
-            ));
-        }
-    }
-    Ok(())
+    opts.reserve_bottom = crate::products::crawl::RESERVE;
+    crate::products::crawl::scenes(project, &opts, scenes)
+        .map_err(|d| {
+            d.0.into_iter()
+                .next()
+                .unwrap_or_else(|| Diagnostic::error("crawl layout failed"))
+        })?
+        .into_iter()
+        .map(|scene| {
+            Ok(LocaleSlides {
+                locale: scene.locale.clone(),
+                slides: crate::products::video::slides(&[&scene])?,
+                hash: scene.hash.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The slides as PNG files, each with its piece's metadata, and each file's QR codes
@@ -531,66 +353,4 @@ fn mp4(_: &[Slide], _: &Timing, _: &str) -> Result<(Vec<u8>, u32), Diagnostic> {
         "this hotline-kit was built without the H.264 encoder (cargo feature `video`)",
     )
     .hint("rebuild with default features (cargo build --release), or make the offline HTML loop: --format html"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn project() -> Project {
-        let assets = crate::base::assets::FsAssets::new(env!("CARGO_MANIFEST_DIR"));
-        Project::load(std::sync::Arc::new(assets)).expect("bundled project")
-    }
-
-    /// The line as the loop lays it out, in `ink`, in a band of the usual size.
-    fn line(
-        p: &Project,
-        text: &str,
-        ink: Color,
-    ) -> (crate::scene::Rect, f32, Vec<crate::scene::Item>) {
-        let band = crate::scene::Rect::new(96.0, 900.0, 1728.0, CRAWL_BAND);
-        let cat = p.catalog("en").unwrap();
-        let (items, h) = crate::layout::wrapped(
-            p,
-            cat,
-            text,
-            band.x + 24.0,
-            0.0,
-            band.w - 48.0,
-            52.0,
-            ink,
-            true,
-        )
-        .unwrap();
-        let dy = band.y + (band.h - h) / 2.0;
-        let items = crate::scene::transformed(&items, 1.0, 0.0, dy);
-        (band, h, items)
-    }
-
-    #[test]
-    fn the_crawl_line_must_fit_its_band_and_read_against_it() {
-        let p = project();
-        let (band, h, items) = line(&p, "1-888-373-7888  \u{00b7}  Text 233733", CRAWL_INK);
-        assert_eq!(crawl_fits(&p, &band, h, &items, CRAWL_BG), Ok(()));
-        // Too long for one line.
-        let long = "1-888-373-7888  \u{00b7}  Send a text message to 233733 at any hour of the day or night";
-        let (band, h, items) = line(&p, long, CRAWL_INK);
-        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
-        assert!(e.contains("does not fit"), "{e}");
-        // One word wider than the band cannot wrap: its ink runs past the end.
-        let (band, h, items) = line(&p, &"233733".repeat(12), CRAWL_INK);
-        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
-        assert!(e.contains("runs outside"), "{e}");
-        // Light grey on the yellow band.
-        let grey = Color {
-            r: 0xb0,
-            g: 0xb0,
-            b: 0xb0,
-        };
-        let (band, h, items) = line(&p, "1-888-373-7888", grey);
-        let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
-        assert!(e.contains("contrast"), "{e}");
-        // The colours the loop uses pass.
-        assert!(CRAWL_INK.contrast(CRAWL_BG) >= CRAWL_CONTRAST);
-    }
 }

@@ -12,6 +12,7 @@ pub mod bench_png;
 pub mod bundle;
 pub mod cache;
 pub mod compliance_report;
+pub mod crawl;
 pub mod facility;
 pub mod incremental;
 pub mod kit;

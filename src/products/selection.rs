@@ -245,6 +245,24 @@ pub fn prepare(
         )
         .0,
     );
+    // A loop with the crawl line lays its slides out again above the band: those
+    // layouts must fit too, here as in `build`.
+    if sel.loops.as_ref().is_some_and(|ls| ls.crawl) {
+        let mut opts = options.clone();
+        opts.reserve_bottom = crate::products::crawl::RESERVE;
+        let mut loop_designs: Vec<&str> = ok
+            .iter()
+            .filter(|s| s.medium == crate::load::spec::Medium::Screen)
+            .map(|s| s.design.as_str())
+            .collect();
+        loop_designs.dedup();
+        for d in loop_designs {
+            let mine: Vec<&Scene> = ok.iter().filter(|s| s.design == d).collect();
+            if let Err(e) = crate::products::crawl::scenes(project, &opts, &mine) {
+                diags.extend(e.0);
+            }
+        }
+    }
     for d in &mut diags.0 {
         if d.code.is_some_and(|c| sel.promote.iter().any(|p| p == c)) {
             d.severity = crate::base::diag::Severity::Error;
