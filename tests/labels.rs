@@ -459,7 +459,9 @@ fn text_in_the_safe_margin_is_an_error() {
     let e = hotline_kit::checks::verify::scene(&p, d, &s, &opts).unwrap_err();
     assert!(
         e.0.iter().any(|d| d.message
-            == format!("text of slot `{slot}` on page 1 reaches into the safe margin")),
+            == format!(
+                "text of slot `{slot}` on page 1 of `stall-sticker` (en) reaches into the safe margin"
+            )),
         "{e:?}"
     );
 }
