@@ -185,3 +185,52 @@ fn check_warns_on_a_stranded_word_naming_design_slot_and_locale() {
         assert!(w[0].message.contains(part), "{part}: {}", w[0].message);
     }
 }
+
+/// Articles and possessives that bind to the word after them (a sample of
+/// src/layout/line_breaks.toml's list, in the Latin-script locales).
+const BOUND: &[&str] = &[
+    "the", "your", "my", "their", "su", "sus", "los", "las", "el", "votre", "vos", "les", "le",
+    "seu", "sua", "os", "ang", "mga",
+];
+
+#[test]
+fn lines_seldom_end_on_an_article_or_possessive() {
+    let p = common::project();
+    let all = scenes(&p, |script| script == "Latn");
+    let mut wrapped_lines = 0;
+    let mut bad = Vec::new();
+    for (d, l, slot, para) in paragraphs(&all) {
+        let n = para.lines.len();
+        for (text, _) in para.lines.iter().take(n.saturating_sub(1)) {
+            wrapped_lines += 1;
+            let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+            if BOUND.contains(&last.as_str()) {
+                bad.push(format!("{d} {l} {slot}: \"{text}\""));
+            }
+        }
+    }
+    assert!(wrapped_lines > 300, "only {wrapped_lines} wrapped lines");
+    // A penalty, not a ban: a line may still end so where nothing else fits.
+    assert!(
+        bad.len() * 100 <= wrapped_lines,
+        "{} of {wrapped_lines} lines end on an article or possessive:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    // The window cling's headline keeps "your money" together.
+    let s = kit::compile(&p, "window-cling", "en").unwrap();
+    let head = s.pages[0]
+        .blocks
+        .iter()
+        .find(|b| b.slot == "headline")
+        .unwrap();
+    let lines: Vec<&str> = head.set[0].lines.iter().map(|(t, _)| t.trim()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Is someone controlling",
+            "your work, your money",
+            "or your papers?"
+        ]
+    );
+}

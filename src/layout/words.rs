@@ -12,6 +12,8 @@
 //!   before a dependent noun ("지울 수").
 //! - Vietnamese: ending a line inside a common two-syllable word ("công việc") costs a
 //!   little.
+//! - Ending a line right after an article or possessive ("your / money") costs a
+//!   little, as much as splitting a Vietnamese word.
 //! - Ending a line after a word of one or two letters ("safe at / work") costs a very
 //!   little, so a balanced headline breaks before "and at home?" rather than after "at".
 //!
@@ -36,11 +38,21 @@ pub const SHORT_END: f32 = 0.05;
 /// squared slack of a line half empty).
 pub const SPLIT_WORD: f32 = 0.25;
 
+/// What ending a line right after an article or possessive costs ("your / money"):
+/// as much as splitting a Vietnamese word.
+pub const BOUND_END: f32 = 0.25;
+
 #[derive(Deserialize)]
 struct Data {
     korean: Korean,
     vietnamese: Vietnamese,
+    bound_words: BoundWords,
     numbers: Numbers,
+}
+
+#[derive(Deserialize)]
+struct BoundWords {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +76,8 @@ struct Rules {
     /// Every dependent noun with every particle after it.
     dependent: HashSet<String>,
     vietnamese: HashSet<String>,
+    /// Articles and possessives, which bind to the word after them.
+    bound: HashSet<String>,
     label_letters: usize,
 }
 
@@ -82,6 +96,12 @@ fn rules() -> &'static Rules {
             dependent,
             vietnamese: d
                 .vietnamese
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            bound: d
+                .bound_words
                 .words
                 .iter()
                 .map(|w| w.to_lowercase())
@@ -188,6 +208,9 @@ fn penalty(r: &Rules, before: &str, after: &str, number: bool) -> f32 {
     if letters && n <= 2 && !prev.chars().any(is_cjk) {
         cost += SHORT_END;
     }
+    if letters && r.bound.contains(&bare(prev)) {
+        cost += BOUND_END;
+    }
     cost
 }
 
@@ -243,6 +266,18 @@ mod tests {
         assert!(!ends(t2, true).iter().any(|(h, _)| h.ends_with("위협한")));
         // Between syllables of a word: never.
         assert!(!ends(t, true).iter().any(|(h, _)| h.ends_with("휴대")));
+    }
+
+    #[test]
+    fn a_line_rarely_ends_after_an_article_or_possessive() {
+        let e = ends(
+            "Is someone controlling your work, your money or your papers?",
+            false,
+        );
+        let cost = |w: &str| e.iter().find(|(t, _)| t.ends_with(w)).map(|(_, c)| *c);
+        assert_eq!(cost("work, your"), Some(BOUND_END));
+        assert_eq!(cost("work,"), Some(0.0));
+        assert_eq!(cost("controlling"), Some(0.0));
     }
 
     #[test]
