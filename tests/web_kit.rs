@@ -462,3 +462,64 @@ fn the_plan_and_a_label_sheet_download_as_pdf() {
     let (s, _, _) = web.get(&web.coordinator, "/kit/download/labels/..%2F..%2Fkit.toml");
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
+
+#[test]
+fn a_kit_with_a_language_pair_shows_and_reviews_the_pair() {
+    let dir = facility();
+    let f = dir.path().join("f");
+    common::edit(
+        f.join("kit.toml"),
+        "locales = [\"en\", \"es\"]",
+        "locales = [\"en\", \"es\", \"en+es\"]",
+    );
+    let web = Web::new(&f);
+    // The coordinator's pieces: the pair among them, with its preview.
+    let (s, _, b) = web.get(&web.coordinator, "/kit/pieces");
+    let html = String::from_utf8_lossy(&b);
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("/preview/stall-sticker/en%2Bes/1.png"),
+        "{html}"
+    );
+    let (s, h, _) = web.get(
+        &web.coordinator,
+        "/preview/stall-sticker/en%2Bes/1.png?w=300",
+    );
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "image/png");
+    // The reviewer's queue and the piece: both languages' words, each marked up in its
+    // own language.
+    let (s, _, b) = web.get(&web.reviewer, "/review");
+    let html = String::from_utf8_lossy(&b);
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("/review/stall-sticker/en%2Bes"), "{html}");
+    let (s, _, b) = web.get(&web.reviewer, "/review/stall-sticker/en%2Bes");
+    let html = unescape(&String::from_utf8_lossy(&b));
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Is someone making you work or have sex"),
+        "{html}"
+    );
+    assert!(html.contains("¿Alguien le obliga a trabajar"), "{html}");
+    // The settings page shows the pair ticked; saving the form keeps it.
+    let (s, _, b) = web.get(&web.coordinator, "/kit");
+    let html = String::from_utf8_lossy(&b);
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("id=\"locale-en+es\" name=\"locale\" value=\"en+es\" checked"),
+        "{html}"
+    );
+    let mut form = current_form(&f);
+    form.facility = "Saint Example Clinic".into();
+    let (s, body) = web.post_form(&web.coordinator, "/kit", &form.pairs());
+    assert_eq!(s, StatusCode::SEE_OTHER, "{body}");
+    let after: toml::Value =
+        toml::from_str(&std::fs::read_to_string(f.join("kit.toml")).unwrap()).unwrap();
+    let locales: Vec<&str> = after["build"]["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(locales, ["en", "es", "en+es"]);
+}

@@ -246,7 +246,10 @@ impl Engine {
         let project = self.project()?;
         let (_, sel) = self.selection(vec![design.to_string()], vec![locale.to_string()])?;
         let d = project.design(design)?;
-        project.catalog(locale)?;
+        // Each language of a pair (`en+es`) must be one of the project's.
+        for code in crate::load::spec::bilingual::locales_of(locale) {
+            project.catalog(code)?;
+        }
         crate::products::piece::make(&project, d, locale, &sel.options_for(&project))
     }
 

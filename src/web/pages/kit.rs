@@ -356,6 +356,33 @@ fn page(
         })
         .collect();
     locales.sort_by_key(|c| c.value != "en");
+    // Two languages on one piece (`en+es`): English with Spanish is offered, and any
+    // other pair the kit already names stays ticked, so saving keeps it.
+    let mut pairs: Vec<String> = vec!["en+es".to_string()];
+    for l in form.locales.iter().filter(|l| l.contains('+')) {
+        if !pairs.contains(l) {
+            pairs.push(l.clone());
+        }
+    }
+    for pair in pairs {
+        let names: Vec<String> = crate::load::spec::bilingual::locales_of(&pair)
+            .iter()
+            .map(|c| {
+                project
+                    .catalogs
+                    .get(*c)
+                    .map_or_else(|| c.to_string(), |cat| cat.info.name.clone())
+            })
+            .collect();
+        locales.push(Choice {
+            label: format!(
+                "{} on one piece ({pair}; the designs that hold two languages)",
+                names.join(" + ")
+            ),
+            on: form.locales.contains(&pair),
+            value: pair,
+        });
+    }
     let qr = [
         ("", "Each design's own choice"),
         ("tel", "Call the hotline (tel)"),
@@ -601,8 +628,10 @@ pub fn check(dir: &Path, project: &Project, old: &str, form: &KitForm) -> Result
         }
     }
     for l in form.locales.iter().filter(|l| *l != "all") {
-        if let Err(e) = project.catalog(l) {
-            p.add(Some("locales".into()), Problem::of(&e, None));
+        for code in crate::load::spec::bilingual::locales_of(l) {
+            if let Err(e) = project.catalog(code) {
+                p.add(Some("locales".into()), Problem::of(&e, None));
+            }
         }
     }
     if !form.jurisdiction.is_empty()

@@ -26,7 +26,17 @@ pub const THUMB_WIDTH: u32 = 480;
 /// Whether `design` and `locale` name a design and a locale of the project (path
 /// parameters are only ever compared with these, never joined to a path).
 pub fn known(project: &Project, design: &str, locale: &str) -> bool {
-    project.designs.contains_key(design) && project.catalogs.contains_key(locale)
+    let Some(d) = project.designs.get(design) else {
+        return false;
+    };
+    let codes = crate::load::spec::bilingual::locales_of(locale);
+    let each = codes.iter().all(|c| project.catalogs.contains_key(*c));
+    match codes.as_slice() {
+        [_] => each,
+        // A pair (`en+es`): two different languages, on a design that holds two.
+        [a, b] => each && a != b && d.bilingual.is_some(),
+        _ => false,
+    }
 }
 
 /// The URL of a preview image (`page` from 1).
