@@ -224,3 +224,44 @@ fn the_kit_can_make_a_warning_an_error() {
         err(&o)
     );
 }
+
+#[test]
+fn staff_contacts_take_numbers_and_extensions_and_refuse_look_alikes() {
+    let t = common::temp_project();
+    let good = format!(
+        "{KIT}\n[[contact]]\nrole = \"Social work on call\"\nnumber = \"4411\"\nhours = \"24/7\"\n\n[[contact]]\nrole = \"Security\"\nname = \"Main desk\"\nnumber = \"510-555-0123 ext. 200\"\n"
+    );
+    std::fs::write(t.path().join("kit.toml"), &good).unwrap();
+    let o = kit(t.path(), &["check"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let src = hotline_kit::base::diag::Source::new("kit.toml", good.clone());
+    let k = hotline_kit::load::kitfile::KitFile::parse(&src).unwrap();
+    let lines: Vec<String> = k.contacts().iter().map(|c| c.line()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Social work on call: 4411, 24/7",
+            "Security (Main desk): 510-555-0123 ext. 200"
+        ]
+    );
+    for (number, says) in [
+        (
+            "44",
+            "is neither a US phone number nor an extension of 3 to 6 digits",
+        ),
+        ("1234567", "is neither a US phone number nor an extension"),
+        ("555-0100", "is neither a US phone number nor an extension"),
+        ("1-888-373-7886", "is a look-alike of the hotline number"),
+        ("1-888-373-7888", "has the hotline's own number"),
+    ] {
+        std::fs::write(
+            t.path().join("kit.toml"),
+            good.replace("number = \"4411\"", &format!("number = \"{number}\"")),
+        )
+        .unwrap();
+        let o = kit(t.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1), "{number}: {}", err(&o));
+        assert!(err(&o).contains(says), "{number}: {}", err(&o));
+        assert!(err(&o).contains("kit.toml:"), "{number}: {}", err(&o));
+    }
+}

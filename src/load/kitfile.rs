@@ -128,6 +128,9 @@ pub struct KitFile {
     /// `[[resource]]`.
     #[serde(default)]
     pub resource: Vec<Spanned<Resource>>,
+    /// `[[contact]]`: the facility's own contacts for staff.
+    #[serde(default)]
+    pub contact: Vec<Spanned<crate::load::contact::Contact>>,
     /// `[checks]`.
     #[serde(default)]
     pub checks: ChecksSection,
@@ -246,6 +249,11 @@ impl KitFile {
                 d.push(problem.at(src, Some(r.span())));
             }
         }
+        for c in &k.contact {
+            for problem in c.get_ref().problems() {
+                d.push(problem.at(src, Some(c.span())));
+            }
+        }
         for c in &k.checks.errors {
             if !PROMOTABLE.contains(&c.get_ref().as_str()) {
                 d.push(
@@ -261,9 +269,9 @@ impl KitFile {
         if d.has_errors() { Err(d) } else { Ok(k) }
     }
 
-    /// Local resources checked against the hotline: a number one digit away from one of
-    /// the hotline's, or a name that reads like the national hotline's on another
-    /// number, is an error (a look-alike a caller would trust).
+    /// Local resources and staff contacts checked against the hotline: a number one
+    /// digit away from one of the hotline's, or a name that reads like the national
+    /// hotline's on another number, is an error (a look-alike a caller would trust).
     pub fn check_resources(&self, src: &Arc<Source>, hotline: &Hotline) -> Diagnostics {
         let mut d = Diagnostics::default();
         for r in &self.resource {
@@ -271,7 +279,17 @@ impl KitFile {
                 d.push(problem.at(src, Some(r.span())));
             }
         }
+        for c in &self.contact {
+            for problem in c.get_ref().hotline_problems(hotline) {
+                d.push(problem.at(src, Some(c.span())));
+            }
+        }
         d
+    }
+
+    /// The facility's contacts for staff, without spans.
+    pub fn contacts(&self) -> Vec<crate::load::contact::Contact> {
+        self.contact.iter().map(|c| c.get_ref().clone()).collect()
     }
 
     /// Local resources, without spans.
@@ -310,6 +328,13 @@ target = "tel"
 # phone = "555-555-0100"
 # hours = "Mon-Fri 9-5"
 # languages = ["en", "es"]
+
+# Who staff call inside the facility (staff pieces): a US number, an extension of 3 to
+# 6 digits, or a number with its extension. One [[contact]] per line.
+# [[contact]]
+# role = "Social work on call"
+# number = "4411"
+# hours = "24/7"
 
 [imagery]
 # Illustrations are chosen across the kit so that at least 4 skin-tone groups, 3 age

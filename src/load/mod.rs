@@ -6,6 +6,7 @@
 pub mod board_rule;
 pub mod catalog_lint;
 pub mod claims;
+pub mod contact;
 pub mod content;
 pub mod facilities;
 pub mod fonts;

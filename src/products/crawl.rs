@@ -28,6 +28,21 @@ pub const CRAWL_INK: Color = Color {
 /// the text is large, because it is read across a waiting room.
 pub const CRAWL_CONTRAST: f32 = 4.5;
 
+/// The pieces of each screen design among `scenes` (the slide loops a kit makes), in
+/// order: (design, its pieces).
+pub fn by_screen_design(scenes: &[crate::scene::Scene]) -> Vec<(&str, Vec<&crate::scene::Scene>)> {
+    let mut designs: Vec<&str> = scenes
+        .iter()
+        .filter(|s| s.medium == crate::load::spec::Medium::Screen)
+        .map(|s| s.design.as_str())
+        .collect();
+    designs.dedup();
+    designs
+        .into_iter()
+        .map(|d| (d, scenes.iter().filter(|s| s.design == d).collect()))
+        .collect()
+}
+
 /// What a slide keeps free at the bottom of its safe area for the band (px).
 pub const RESERVE: f32 = CRAWL_BAND + 16.0;
 

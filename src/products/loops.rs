@@ -25,15 +25,8 @@ pub fn kit_loops(
     ls.timing
         .validate()
         .map_err(|d| d.hint("fix [video] in kit.toml"))?;
-    let mut designs: Vec<&str> = scenes
-        .iter()
-        .filter(|s| s.medium == crate::load::spec::Medium::Screen)
-        .map(|s| s.design.as_str())
-        .collect();
-    designs.dedup();
     let mut out = Vec::new();
-    for d in designs {
-        let mine: Vec<&crate::scene::Scene> = scenes.iter().filter(|s| s.design == d).collect();
+    for (d, mine) in crate::products::crawl::by_screen_design(scenes) {
         // (file stem, locales, slides, content hashes of what the slides show)
         let mut groups: Vec<LoopGroup> = Vec::new();
         let per = locale_slides(project, sel, &mine, ls.crawl)?;

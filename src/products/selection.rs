@@ -250,14 +250,7 @@ pub fn prepare(
     if sel.loops.as_ref().is_some_and(|ls| ls.crawl) {
         let mut opts = options.clone();
         opts.reserve_bottom = crate::products::crawl::RESERVE;
-        let mut loop_designs: Vec<&str> = ok
-            .iter()
-            .filter(|s| s.medium == crate::load::spec::Medium::Screen)
-            .map(|s| s.design.as_str())
-            .collect();
-        loop_designs.dedup();
-        for d in loop_designs {
-            let mine: Vec<&Scene> = ok.iter().filter(|s| s.design == d).collect();
+        for (_, mine) in crate::products::crawl::by_screen_design(&ok) {
             if let Err(e) = crate::products::crawl::scenes(project, &opts, &mine) {
                 diags.extend(e.0);
             }
