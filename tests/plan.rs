@@ -538,3 +538,47 @@ fn a_state_notice_is_counted_once_per_language_at_each_place() {
         "{text}"
     );
 }
+
+#[test]
+fn a_staff_piece_is_never_placed_where_patients_see_it_and_the_plan_says_so() {
+    let t = common::temp_project();
+    let poster = t.path().join("designs/poster.toml");
+    // A staff piece counted per restroom: refused, naming the design file's line.
+    edit(
+        &poster,
+        "per = \"restrooms\"",
+        "per = \"restrooms\"\naudience = \"staff\"",
+    );
+    let o = hk(t.path(), &["check", "--locale", "en"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("design `poster` is for staff (`audience = \"staff\"`) but is posted per `restrooms`, a place patients see"),
+        "{err}"
+    );
+    assert!(err.contains("designs/poster.toml:"), "{err}");
+    // Counted per staff area: allowed, and the plan says staff only.
+    edit(&poster, "per = \"restrooms\"", "per = \"staff_areas\"");
+    kit(t.path(), "[counts]\nstaff_areas = 3\n");
+    let (plan, _) = json(t.path());
+    let p = piece(&plan, "poster");
+    assert!(
+        p["placement"]
+            .as_str()
+            .unwrap()
+            .starts_with("Staff only: never where patients can see it."),
+        "{p}"
+    );
+    assert_eq!(p["count"], 3);
+    // The other way: a patient piece counted per staff member is refused.
+    edit(&poster, "audience = \"staff\"", "audience = \"patient\"");
+    let o = hk(t.path(), &["check", "--locale", "en"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "design `poster` is for patients but is posted per `staff_areas`, a count of staff"
+        ),
+        "{err}"
+    );
+}

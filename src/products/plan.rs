@@ -394,7 +394,14 @@ impl Rows<'_> {
             design: name.to_string(),
             title: d.title.clone(),
             locales: self.locales.to_vec(),
-            placement: d.placement.clone(),
+            placement: if d.audience == crate::load::spec::Audience::Staff {
+                format!(
+                    "Staff only: never where patients can see it. {}",
+                    d.placement
+                )
+            } else {
+                d.placement.clone()
+            },
             count_name: d.per.clone(),
             count,
             each,

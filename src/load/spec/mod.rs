@@ -25,6 +25,26 @@ pub use parse::parse_design;
 /// read from afar keeps (the number, the text line, the question).
 pub const CAP_PER_DISTANCE: f32 = 1.0 / 200.0;
 
+/// Who a piece is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Patients: posted in restrooms, exam rooms, waiting rooms.
+    #[default]
+    Patient,
+    /// Staff: break rooms, staff areas, badge cards; never where patients can see it.
+    Staff,
+}
+
+impl Audience {
+    /// Whether a `per` count (kit.toml `[counts]`) names a place or group of staff
+    /// (`staff`, `staff_areas`): the only counts a staff piece may go by, and ones a
+    /// patient piece may not.
+    pub fn is_staff_count(per: &str) -> bool {
+        per == "staff" || per.starts_with("staff_")
+    }
+}
+
 /// Print pieces or screen slides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -285,6 +305,10 @@ pub struct Header {
     /// only one kind of exploitation happens to people like them.
     #[serde(default)]
     pub restroom: bool,
+    /// Who reads the piece: `"patient"` (the default: posted where patients see it) or
+    /// `"staff"` (staff areas and badges only, never where patients can see it).
+    #[serde(default)]
+    pub audience: Option<Spanned<Audience>>,
     /// How far away the piece is read (`"0.6m"` seated in a stall, `"2m"` for a poster):
     /// `check` asks a cap height of at least 1/200 of it of the number, the text line
     /// and the question.
@@ -626,6 +650,8 @@ pub struct Design {
     pub require_coverage: bool,
     /// A restroom piece: its questions must name both labor and sex.
     pub restroom: bool,
+    /// Who reads the piece.
+    pub audience: Audience,
     /// Column tracks.
     pub columns: Vec<Track>,
     /// Row tracks.

@@ -98,6 +98,18 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     if !(0.8..=3.0).contains(&line_height) {
         diags.push(Diagnostic::error("line_height must be between 0.8 and 3.0").at(src, None));
     }
+    if let Some(per) = &h.per {
+        audience_rule(
+            name,
+            h.audience
+                .as_ref()
+                .map(|a| *a.get_ref())
+                .unwrap_or_default(),
+            per,
+            src,
+            &mut diags,
+        );
+    }
     let rects = grid_areas(&file.layout, src, &mut diags);
     let slots: Vec<Slot> = file
         .slot
@@ -814,6 +826,11 @@ fn base_design(
             }),
         require_coverage: h.require_coverage,
         restroom: h.restroom,
+        audience: h
+            .audience
+            .as_ref()
+            .map(|a| *a.get_ref())
+            .unwrap_or_default(),
         columns: lay.columns.get_ref().clone(),
         rows: lay.rows.get_ref().clone(),
         gap: lay.gap.unwrap_or(Length::ZERO),
@@ -877,6 +894,7 @@ fn variant(
     }
     if let Some(p) = &v.per {
         d.per = Some(p.get_ref().clone());
+        audience_rule(&vname, d.audience, p, src, diags);
     }
     if let Some(q) = &v.qr {
         d.qr = *q.get_ref();
@@ -888,6 +906,36 @@ fn variant(
     variant_images(&mut d, v, src, diags);
     variant_content(&mut d, v, src, diags);
     Some(d)
+}
+
+/// A staff piece goes only by a count of staff or staff areas (`per = "staff"`,
+/// `"staff_areas"`), never by a place patients see; a patient piece never by a staff
+/// count. Staff pieces name what to notice (indicators), which patients must not read.
+fn audience_rule(
+    name: &str,
+    audience: Audience,
+    per: &Spanned<String>,
+    src: &Arc<Source>,
+    diags: &mut Diagnostics,
+) {
+    let staff_count = Audience::is_staff_count(per.get_ref());
+    let msg = match (audience, staff_count) {
+        (Audience::Staff, false) => format!(
+            "design `{name}` is for staff (`audience = \"staff\"`) but is posted per `{}`, a place patients see",
+            per.get_ref()
+        ),
+        (Audience::Patient, true) => format!(
+            "design `{name}` is for patients but is posted per `{}`, a count of staff",
+            per.get_ref()
+        ),
+        _ => return,
+    };
+    diags.push(
+        Diagnostic::error(msg)
+            .at(src, Some(per.span()))
+            .hint("staff pieces go by `per = \"staff\"` (one each) or `per = \"staff_areas\"` (break rooms); patient pieces by the places patients see (`stalls`, `restrooms`, `exam_rooms`...)")
+            .hint("never post a staff piece where patients can see it: it names what staff look for"),
+    );
 }
 
 /// A variant's image queries, in the base's image slots.
