@@ -894,7 +894,7 @@ fn variant(
     }
     if let Some(p) = &v.per {
         d.per = Some(p.get_ref().clone());
-        audience_rule(&vname, d.audience, p, src, diags);
+        audience_rule(vname, d.audience, p, src, diags);
     }
     if let Some(q) = &v.qr {
         d.qr = *q.get_ref();
