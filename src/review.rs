@@ -110,6 +110,7 @@ pub fn seal(
             pages: &scene.pages,
             qr: &scene.qr,
             resources: &opts.resources,
+            contacts: &opts.contacts,
         },
     );
     // The laid-out result too, so a new version of the layout cannot silently change
@@ -167,6 +168,7 @@ fn seal_pair(
                 pages: &scene.pages,
                 qr: &scene.qr,
                 resources: &opts.resources,
+                contacts: &opts.contacts,
             },
         );
         for (k, v) in one.0 {
@@ -270,6 +272,8 @@ pub struct PieceParts<'a> {
     pub qr: &'a str,
     /// The kit's local resources.
     pub resources: &'a [crate::load::kitfile::Resource],
+    /// The facility's staff contacts.
+    pub contacts: &'a [crate::load::contact::Contact],
 }
 
 /// The inputs of a piece. Names, not paths, so the hash does not depend on where the
@@ -322,6 +326,15 @@ pub fn inputs(project: &crate::load::project::Project, parts: &PieceParts) -> In
     if !parts.resources.is_empty() {
         let lines: Vec<String> = parts.resources.iter().map(|r| r.line()).collect();
         i.add("local resources", text_digest(&lines.join("\n")));
+    }
+    // Contacts only where a piece shows them (patient pieces never do).
+    let shows_contacts = d
+        .slots
+        .iter()
+        .any(|s| s.content == crate::load::spec::Content::Contacts);
+    if shows_contacts && !parts.contacts.is_empty() {
+        let lines: Vec<String> = parts.contacts.iter().map(|c| c.line()).collect();
+        i.add("staff contacts", text_digest(&lines.join("\n")));
     }
     for page in parts.pages {
         for it in &page.items {

@@ -265,3 +265,51 @@ fn staff_contacts_take_numbers_and_extensions_and_refuse_look_alikes() {
         assert!(err(&o).contains("kit.toml:"), "{number}: {}", err(&o));
     }
 }
+
+#[test]
+fn a_contacts_slot_prints_the_kits_contacts_and_only_such_pieces_hash_them() {
+    let t = common::temp_project();
+    // The poster's local area shows the staff contacts instead (a staff piece would).
+    common::edit(
+        t.path().join("designs/poster.toml"),
+        "[slot.local]\nresources = true",
+        "[slot.local]\ncontacts = true",
+    );
+    let base = "[build]\ndesigns = [\"poster\", \"wallet-card\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\nout = \"print\"\n[imagery]\ndiversity = \"advisory\"\n";
+    let hashes = |dir: &Path| {
+        let o = kit(dir, &["status", "--format", "json"]);
+        assert!(o.status.success(), "{}", err(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let h = |d: &str| {
+            v["pieces"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["design"] == d)
+                .unwrap()["hash"]
+                .clone()
+        };
+        (h("poster"), h("wallet-card"))
+    };
+    std::fs::write(t.path().join("kit.toml"), base).unwrap();
+    let (poster0, card0) = hashes(t.path());
+    let with = format!(
+        "{base}[[contact]]\nrole = \"Security\"\nname = \"Main desk\"\nnumber = \"510-555-0123 ext. 200\"\nhours = \"24/7\"\n"
+    );
+    std::fs::write(t.path().join("kit.toml"), &with).unwrap();
+    let o = kit(t.path(), &["build"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let pdf = std::fs::read(t.path().join("print/poster/en/poster-en.pdf")).unwrap();
+    let text: String = common::pdftext::extract(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Security (Main desk): 510-555-0123 ext. 200, 24/7"),
+        "{text}"
+    );
+    // The contacts are in the hash of the piece that shows them, and of no other.
+    let (poster1, card1) = hashes(t.path());
+    assert_ne!(poster0, poster1);
+    assert_eq!(card0, card1);
+}

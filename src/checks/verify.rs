@@ -35,6 +35,15 @@ pub fn scene(
         })
         .flatten()
         .collect();
+    // So may the facility's staff contacts (their full numbers; extensions are too
+    // short to be read as phone numbers).
+    let own: Vec<String> = own
+        .into_iter()
+        .chain(opts.contacts.iter().filter_map(|c| match c.parsed() {
+            Some(crate::load::contact::ContactNumber::Phone { digits, .. }) => Some(digits),
+            _ => None,
+        }))
+        .collect();
     let look_alikes = own.iter().any(|d| rules.look_alike(d).is_some());
     if !look_alikes {
         rules.allowed.extend(own);

@@ -40,6 +40,8 @@ pub struct Options {
     pub fallback: Option<String>,
     /// Local resources from the kit file, shown in `resources = true` slots.
     pub resources: Vec<crate::load::kitfile::Resource>,
+    /// The facility's staff contacts from the kit file, shown in `contacts = true` slots.
+    pub contacts: Vec<crate::load::contact::Contact>,
     /// QR target for every piece (the kit's choice), instead of each design's.
     pub qr: Option<crate::load::spec::QrKind>,
     /// Illustrations chosen for `image_pick` slots across the kit (key `design/slot`);
@@ -490,6 +492,7 @@ fn compile_pass(
     let empty = |s: &crate::load::spec::Slot| {
         let i = design.slots.iter().position(|x| std::ptr::eq(x, s));
         (s.content == Content::Resources && opts.resources.is_empty())
+            || (s.content == Content::Contacts && opts.contacts.is_empty())
             || (without_pictures && s.gives_way)
             || crate::load::jurisdiction::slot_is_empty(profile, &s.content, &cats[lang(s)].0.code)
             || i.is_some_and(|i| shows.iter().all(|page| page[i].is_none()))
@@ -643,6 +646,12 @@ fn compile_pass(
                             .collect();
                         ctx.text(lines, false, &mut items, &mut blocks)
                     }),
+                Content::Contacts => ctx.text(
+                    opts.contacts.iter().map(|c| c.line()).collect(),
+                    false,
+                    &mut items,
+                    &mut blocks,
+                ),
                 Content::Statute(part) => ctx.text(
                     crate::load::jurisdiction::statute_text(profile, *part, &ctx.cat.code)
                         .into_iter()

@@ -118,6 +118,7 @@ pub fn once(content: &Content) -> bool {
             | Content::Images(_)
             | Content::ImagePick(_)
             | Content::Resources
+            | Content::Contacts
     )
 }
 

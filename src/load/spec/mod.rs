@@ -418,6 +418,10 @@ pub struct SlotSpec {
     /// kit has none.
     #[serde(default)]
     pub resources: Option<bool>,
+    /// The facility's staff contacts (kit.toml `[[contact]]`), one a line; rows holding
+    /// only this collapse when the kit lists none.
+    #[serde(default)]
+    pub contacts: Option<bool>,
     /// Part of a state posting law's notice (`jurisdictions/*.toml`): `wording`,
     /// `state-hotline` or `law`. Only in the state-notice template; rows holding only
     /// parts a profile lacks collapse.
@@ -557,6 +561,8 @@ pub enum Content {
     Flags(FlagPick),
     /// The kit's local resources.
     Resources,
+    /// The facility's staff contacts (kit.toml `[[contact]]`), one a line.
+    Contacts,
     /// Illustrations chosen by query, together with the rest of the kit.
     ImagePick(crate::load::imagery::ImagePick),
 }

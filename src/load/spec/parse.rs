@@ -527,6 +527,9 @@ fn slot_contents(
     if s.resources == Some(true) {
         kinds.push(Content::Resources);
     }
+    if s.contacts == Some(true) {
+        kinds.push(Content::Contacts);
+    }
     if let Some(st) = &s.statute {
         kinds.push(Content::Statute(*st.get_ref()));
     }
@@ -573,6 +576,7 @@ fn slot_text_rules(
             | Content::Flags(_)
             | Content::Hotline(_)
             | Content::Resources
+            | Content::Contacts
             | Content::Statute(_)
             | Content::QrCaption
     );

@@ -73,7 +73,9 @@ pub fn content_refs(p: &Project, content: &Content) -> Vec<(String, Role)> {
             .iter()
             .map(|k| (k.caption_id().to_string(), Role::QrCaption))
             .collect(),
-        Content::Statute(_)
+        // The facility's own words, from kit.toml: nothing to translate.
+        Content::Contacts
+        | Content::Statute(_)
         | Content::Hotline(_)
         | Content::Qr
         | Content::Images(_)
