@@ -222,5 +222,19 @@ mod tests {
         ] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
+        // Hostile spellings: letters whose lower case is longer, bidi controls, other
+        // scripts' digits, an extension marker alone. Refused, never a panic.
+        for bad in [
+            "\u{130}x4411",
+            "\u{130}\u{130}510-555-0100 ext. 4411",
+            "\u{202E}4411",
+            "\u{0664}\u{0664}\u{0661}\u{0661}",
+            "x",
+            "ext. ext. 4411",
+            "510-555-0100 ext. 4411 ext. 12",
+            "",
+        ] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
     }
 }
