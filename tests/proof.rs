@@ -152,6 +152,9 @@ fn a_piece_in_two_languages_is_proofed_with_the_strings_of_both() {
     assert!(html.contains("lang=\"ar\" dir=\"rtl\""), "{html}");
     assert!(html.contains("lang=\"en\" dir=\"ltr\""), "{html}");
     assert!(!html.contains("lang=\"en+ar\""), "{html}");
+    // English strings are the source, not translations missing their meaning.
+    assert!(html.contains("(the English source)"), "{html}");
+    assert!(!html.contains("no English meaning given"), "{html}");
     // The back-translation pages cover each translated language of the pairs.
     assert!(dir.join("bilingual/es.html").exists());
     assert!(dir.join("bilingual/ar.html").exists());

@@ -501,6 +501,9 @@ fn a_kit_with_a_language_pair_shows_and_reviews_the_pair() {
         "{html}"
     );
     assert!(html.contains("¿Alguien le obliga a trabajar"), "{html}");
+    assert!(html.contains("lang=\"es\" dir=\"auto\""), "{html}");
+    assert!(html.contains("lang=\"en\" dir=\"auto\""), "{html}");
+    assert!(!html.contains("lang=\"en+es\""), "{html}");
     // The settings page shows the pair ticked; saving the form keeps it.
     let (s, _, b) = web.get(&web.coordinator, "/kit");
     let html = String::from_utf8_lossy(&b);

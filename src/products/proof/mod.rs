@@ -96,6 +96,8 @@ pub struct ProofString {
     pub language: String,
     /// Written right to left.
     pub rtl: bool,
+    /// In the source language (English): it has no back-translation, and needs none.
+    pub source: bool,
     /// The text as printed (hotline numbers filled in).
     pub text: String,
     /// What it says in English, for translated strings (None for the English source).
@@ -304,6 +306,7 @@ fn one_string(project: &Project, cat: &crate::load::locale::Catalog, id: &str) -
         locale: cat.code.clone(),
         language: cat.info.name.clone(),
         rtl: cat.info.direction == crate::load::locale::Direction::Rtl,
+        source: cat.info.source,
         text,
         gloss: if cat.info.source {
             None
