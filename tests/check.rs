@@ -5,22 +5,8 @@ mod common;
 use std::path::Path;
 
 fn check(project: &Path, args: &[&str]) -> (i32, serde_json::Value) {
-    let o = common::hotline_kit()
-        .arg("--project")
-        .arg(project)
-        .current_dir(project)
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "check --format json is not JSON ({e}): {}",
-            String::from_utf8_lossy(&o.stdout)
-        )
-    });
-    (o.status.code().unwrap(), json)
+    let (code, diags) = common::check_json(project, args);
+    (code, serde_json::Value::Array(diags))
 }
 
 /// The diagnostics whose message contains `needle`.

@@ -512,54 +512,30 @@ fn compile_pass(
         let total = (safe.h - opts.reserve_bottom.max(0.0)).max(1.0);
         let own = design.row_tracks(pi);
         let mut t = tracks(own, &collapsed, total, gap, px);
-        // Rows whose text needs more than their share: as tall as it needs, the room
-        // taken first from rows of pictures (they take back what the text leaves once
-        // it closes up), then from the other share rows.
-        if grow.keys().any(|(p, _)| *p == pi) {
-            let pictures = |r: usize| {
-                let over: Vec<&Slot> = design
-                    .slots
-                    .iter()
-                    .filter(|s| s.rows.contains(&r))
-                    .collect();
-                !over.is_empty()
-                    && over
-                        .iter()
-                        .all(|s| matches!(s.content, Content::Images(_) | Content::ImagePick(_)))
-            };
-            let mut owed: f32 = grow
-                .iter()
-                .filter(|((p, _), _)| *p == pi)
-                .map(|(_, extra)| extra)
-                .sum();
-            let pt = crate::base::units::Length::Pt;
-            let grown: Vec<Track> = own
-                .iter()
-                .enumerate()
-                .map(|(r, tr)| match grow.get(&(pi, r)) {
-                    Some(extra) => Track::Fixed(pt(t[r].1 + extra)),
-                    None if pictures(r) && !collapsed[r] && matches!(tr, Track::Share(_)) => {
-                        let give = owed.min(t[r].1);
-                        owed -= give;
-                        Track::Fixed(pt(t[r].1 - give))
-                    }
-                    None => *tr,
-                })
-                .collect();
-            // Only while the rows still fit the page: else the text stays short of room
-            // and its error says so.
-            let live = collapsed.iter().filter(|c| !**c).count();
-            let fixed: f32 = grown
+        // Rows whose text needs more than their share: as tall as it needs (see
+        // `rows::grown`), only while the rows still fit the page; else the text stays
+        // short of room and its error says so.
+        let extra: std::collections::BTreeMap<usize, f32> = grow
+            .iter()
+            .filter(|((p, _), _)| *p == pi)
+            .map(|((_, r), e)| (*r, *e))
+            .collect();
+        if !extra.is_empty() {
+            let g = tracks(
+                &rows::grown(design, own, &t, &collapsed, &extra),
+                &collapsed,
+                total,
+                gap,
+                px,
+            );
+            let end = g
                 .iter()
                 .zip(&collapsed)
                 .filter(|(_, c)| !**c)
-                .map(|(tr, _)| match tr {
-                    Track::Fixed(l) => l.to_pt(px, total),
-                    Track::Share(_) => 0.0,
-                })
-                .sum();
-            if fixed + gap * live.saturating_sub(1) as f32 <= total {
-                t = tracks(&grown, &collapsed, total, gap, px);
+                .map(|(r, _)| r.0 + r.1)
+                .fold(0.0, f32::max);
+            if end <= total + 1e-3 {
+                t = g;
             }
         }
         (t, collapsed.iter().map(|c| !c).collect::<Vec<bool>>())

@@ -143,6 +143,42 @@ pub fn close_up(
         .collect()
 }
 
+/// The row tracks of a page whose rows `extra` (row index to points) need that much
+/// more than their share `t` gave them: those rows fixed at their new height, the room
+/// taken first from share rows of pictures (they take back what the text leaves once it
+/// closes up), then, through the shares, from the other share rows.
+pub fn grown(
+    design: &Design,
+    own: &[Track],
+    t: &[(f32, f32)],
+    collapsed: &[bool],
+    extra: &std::collections::BTreeMap<usize, f32>,
+) -> Vec<Track> {
+    let pictures = |r: usize| {
+        let mut over = design
+            .slots
+            .iter()
+            .filter(|s| s.rows.contains(&r))
+            .peekable();
+        over.peek().is_some()
+            && over.all(|s| matches!(s.content, Content::Images(_) | Content::ImagePick(_)))
+    };
+    let mut owed: f32 = extra.values().sum();
+    let pt = crate::base::units::Length::Pt;
+    own.iter()
+        .enumerate()
+        .map(|(r, tr)| match extra.get(&r) {
+            Some(e) => Track::Fixed(pt(t[r].1 + e)),
+            None if pictures(r) && !collapsed[r] && matches!(tr, Track::Share(_)) => {
+                let give = owed.min(t[r].1);
+                owed -= give;
+                Track::Fixed(pt(t[r].1 - give))
+            }
+            None => *tr,
+        })
+        .collect()
+}
+
 /// Whether a row closed up (its text moves so its ink starts at the row's top). A
 /// row that grew took space as a spring: its text keeps its `valign`.
 pub fn closed(

@@ -46,8 +46,8 @@ pub fn by_screen_design(scenes: &[crate::scene::Scene]) -> Vec<(&str, Vec<&crate
 /// What a slide keeps free at the bottom of its safe area for the band (px).
 pub const RESERVE: f32 = CRAWL_BAND + 16.0;
 
-/// The pieces laid out again for a loop with the crawl line (`opts` keeps [`RESERVE`]
-/// free at the bottom of the safe area), and the band there with the number and "text 233733" in each of the
+/// The pieces laid out again for a loop with the crawl line ([`RESERVE`] kept free at
+/// the bottom of the safe area), and the band there with the number and "text 233733" in each of the
 /// pieces' languages in turn, one a slide. Every piece whose layout or band fails is an
 /// error (`check` runs this too, so a kit with `crawl = true` fails there, not only in
 /// `build`).
@@ -56,6 +56,9 @@ pub fn scenes(
     opts: &crate::layout::Options,
     scenes: &[&crate::scene::Scene],
 ) -> Result<Vec<crate::scene::Scene>, Diagnostics> {
+    let mut opts = opts.clone();
+    opts.reserve_bottom = RESERVE;
+    let opts = &opts;
     let langs: Vec<&str> = scenes.iter().map(|s| s.locale.as_str()).collect();
     let mut out = Vec::new();
     let mut diags = Diagnostics::default();

@@ -171,9 +171,7 @@ fn locale_slides(
             })
             .collect();
     }
-    let mut opts = sel.options_for(project);
-    opts.reserve_bottom = crate::products::crawl::RESERVE;
-    crate::products::crawl::scenes(project, &opts, scenes)
+    crate::products::crawl::scenes(project, &sel.options_for(project), scenes)
         .map_err(|d| {
             d.0.into_iter()
                 .next()

@@ -248,10 +248,8 @@ pub fn prepare(
     // A loop with the crawl line lays its slides out again above the band: those
     // layouts must fit too, here as in `build`.
     if sel.loops.as_ref().is_some_and(|ls| ls.crawl) {
-        let mut opts = options.clone();
-        opts.reserve_bottom = crate::products::crawl::RESERVE;
         for (_, mine) in crate::products::crawl::by_screen_design(&ok) {
-            if let Err(e) = crate::products::crawl::scenes(project, &opts, &mine) {
+            if let Err(e) = crate::products::crawl::scenes(project, &options, &mine) {
                 diags.extend(e.0);
             }
         }
