@@ -61,3 +61,8 @@ poster-intro = يمكنك الاتصال لطلب المساعدة بلغتك، 
 cling-headline = هل يتحكم أحد في عملك أو أموالك أو أوراقك الرسمية؟
 cling-body = يمكنك الحصول على المساعدة اليوم. إنها مجانية وسرية.
 slide-help = يمكنك الاتصال لطلب المساعدة بلغتك. الخدمة مجانية وسرية.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = صحتك وعافيتك
+safety-card-note = نعطي هذه البطاقة لكل المرضى.

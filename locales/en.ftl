@@ -65,3 +65,34 @@ poster-intro = Call for help in your language, 24 hours a day. It is free and pr
 cling-headline = Is someone controlling your work, your money or your papers?
 cling-body = You can get help today. It is free and private.
 slide-help = Call for help in your language. It is free and private.
+
+## Safety card, given to every patient (universal education). The outside says nothing
+## about what the card is: a person can carry it safely.
+
+safety-card-title = Your health and well-being
+safety-card-note = We give this card to every patient.
+
+## Staff pieces (badge card, staff poster). For staff only: never on a patient piece
+## (`check` refuses a `staff-` message there). Written for adult professionals; words
+## they may say to a patient still follow the word list (no "victim", no "rescue").
+
+staff-soar-title = A patient may be trafficked? SOAR:
+staff-soar-stop = Stop: see the patient alone, with a trained interpreter.
+staff-soar-observe = Observe: fear, or a companion who speaks for them.
+staff-soar-ask = Ask about safety at work and at home. Do not push.
+staff-soar-respond = Respond: ask what they want. Offer the hotline.
+staff-call-title = Who to call
+staff-danger = In danger now? Follow the emergency plan and call 911.
+staff-consult = The hotline also advises staff:
+staff-choice = The patient decides what happens next. Believe them; do not pressure.
+staff-reporting-default = Reporting: follow your facility's policy. This holds for patients under 18 too.
+staff-poster-title = A patient may be trafficked. What can you do?
+staff-signs-title = What you may notice (staff only; never use it to profile)
+staff-sign-companion = A companion answers for the patient or will not leave.
+staff-sign-papers = Someone else holds the patient's ID or papers.
+staff-sign-story = The story does not match the injury.
+staff-sign-address = The patient does not know their address or where they work.
+staff-sign-untreated = Injuries from work that were never treated.
+staff-sign-fear = Fear of the police or immigration.
+staff-respond-title = How to respond: SOAR
+staff-training = Take the free SOAR Online training from HHS. It is for every role, from the front desk to doctors.

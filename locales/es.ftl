@@ -63,3 +63,31 @@ poster-intro = Llame para pedir ayuda en su idioma, las 24 horas del día. Es gr
 cling-headline = ¿Alguien controla su trabajo, su dinero o sus documentos?
 cling-body = Puede recibir ayuda hoy. Es gratis y privado.
 slide-help = Llame para pedir ayuda en su idioma. Es gratis y privado.
+
+## Tarjeta de seguridad, para cada paciente
+
+safety-card-title = Su salud y bienestar
+safety-card-note = Damos esta tarjeta a todos los pacientes.
+
+## Piezas para el personal (solo personal)
+
+staff-soar-title = ¿Posible trata de personas? SOAR:
+staff-soar-stop = Deténgase: vea al paciente a solas, con un intérprete profesional.
+staff-soar-observe = Observe: miedo, o un acompañante que habla por él o ella.
+staff-soar-ask = Pregunte por su seguridad en el trabajo y en casa. No presione.
+staff-soar-respond = Responda: pregunte qué quiere. Ofrezca la línea de ayuda.
+staff-call-title = A quién llamar
+staff-danger = ¿Peligro inmediato? Siga el plan de emergencia y llame al 911.
+staff-consult = La línea también asesora al personal:
+staff-choice = El paciente decide qué pasa después. Créale; no lo presione.
+staff-reporting-default = Denuncias: siga la política de su centro. También para pacientes menores de 18 años.
+staff-poster-title = Un paciente podría estar en situación de trata. ¿Qué puede hacer?
+staff-signs-title = Lo que puede notar (solo para el personal; nunca para perfilar)
+staff-sign-companion = Un acompañante responde por el paciente o no quiere irse.
+staff-sign-papers = Otra persona tiene la identificación o los documentos del paciente.
+staff-sign-story = La historia no coincide con la lesión.
+staff-sign-address = El paciente no sabe su dirección ni dónde trabaja.
+staff-sign-untreated = Lesiones del trabajo que nunca se trataron.
+staff-sign-fear = Miedo a la policía o a inmigración.
+staff-respond-title = Cómo responder: SOAR
+staff-training = Haga la capacitación gratuita SOAR Online de HHS. Es para todos los puestos, de la recepción a los médicos.

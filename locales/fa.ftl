@@ -61,3 +61,8 @@ poster-intro = برای کمک به زبان خودتان تماس بگیرید�
 cling-headline = آیا کسی کار، پول یا مدارک شما را کنترل می‌کند؟
 cling-body = می‌توانید همین امروز کمک بگیرید. رایگان و محرمانه است.
 slide-help = برای کمک به زبان خودتان تماس بگیرید. رایگان و محرمانه است.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = سلامتی و تندرستی شما
+safety-card-note = این کارت را به همهٔ بیماران می‌دهیم.

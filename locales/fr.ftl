@@ -62,3 +62,8 @@ poster-intro = Appelez pour avoir de l’aide dans votre langue, 24 heures sur�
 cling-headline = Est-ce que quelqu’un contrôle votre travail, votre argent ou vos papiers ?
 cling-body = Vous pouvez avoir de l’aide aujourd’hui. C’est gratuit et confidentiel.
 slide-help = Appelez pour avoir de l’aide dans votre langue. C’est gratuit et confidentiel.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = Votre santé et votre bien-être
+safety-card-note = Nous remettons cette carte à chaque patient.

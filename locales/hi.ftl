@@ -61,3 +61,8 @@ poster-intro = अपनी भाषा में मदद के लिए �
 cling-headline = क्या कोई आपके काम, आपके पैसे या आपके दस्तावेज़ों पर नियंत्रण रखता है?
 cling-body = आपको आज ही मदद मिल सकती है। यह मुफ़्त और गोपनीय है।
 slide-help = अपनी भाषा में मदद के लिए कॉल करें। यह मुफ़्त और गोपनीय है।
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = आपका स्वास्थ्य और भलाई
+safety-card-note = हम यह कार्ड हर मरीज़ को देते हैं।

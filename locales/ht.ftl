@@ -61,3 +61,8 @@ poster-intro = Rele pou jwenn èd nan lang ou, 24 èdtan pa jou. Li gratis epi p
 cling-headline = Èske yon moun ap kontwole travay ou, lajan ou oswa papye ou?
 cling-body = Ou ka jwenn èd jodi a. Li gratis epi prive.
 slide-help = Rele pou jwenn èd nan lang ou. Li gratis epi prive.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = Sante ou ak byennèt ou
+safety-card-note = Nou bay chak pasyan kat sa a.

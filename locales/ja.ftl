@@ -62,3 +62,8 @@ poster-intro = 24時間いつでも、あなたの言葉で電話で相談でき
 cling-headline = だれかが、あなたの仕事やお金、書類をコントロールしていますか？
 cling-body = 今日、相談できます。無料で、秘密は守られます。
 slide-help = あなたの言葉で、電話で相談できます。無料で、秘密は守られます。
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = あなたの健康と暮らし
+safety-card-note = このカードは、すべての患者さんにお渡ししています。

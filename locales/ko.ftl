@@ -61,3 +61,8 @@ poster-intro = 하루 24시간, 본인의 언어로 전화해 도움을 받으�
 cling-headline = 누군가 본인의 일, 돈, 서류를 통제하고 있습니까?
 cling-body = 오늘 도움을 받을 수 있습니다. 무료이며 비밀이 보장됩니다.
 slide-help = 본인의 언어로 전화해 도움을 받으세요. 무료이며 비밀이 보장됩니다.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = 건강과 안녕
+safety-card-note = 이 카드는 모든 환자분께 드립니다.

@@ -61,3 +61,8 @@ poster-intro = Ligue para pedir ajuda no seu idioma, 24 horas por dia. É gráti
 cling-headline = Alguém controla seu trabalho, seu dinheiro ou seus documentos?
 cling-body = Você pode receber ajuda hoje. É grátis e confidencial.
 slide-help = Ligue para pedir ajuda no seu idioma. É grátis e confidencial.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = Sua saúde e bem-estar
+safety-card-note = Entregamos este cartão a todos os pacientes.

@@ -61,3 +61,8 @@ poster-intro = Tumawag para humingi ng tulong sa iyong wika, 24 oras bawat araw.
 cling-headline = May kumokontrol ba sa iyong trabaho, pera o mga papeles?
 cling-body = Makakakuha ka ng tulong ngayong araw. Libre at pribado ito.
 slide-help = Tumawag para humingi ng tulong sa iyong wika. Libre at pribado ito.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = Ang iyong kalusugan at kapakanan
+safety-card-note = Ibinibigay namin ang kard na ito sa bawat pasyente.

@@ -61,3 +61,8 @@ poster-intro = Gọi để được trợ giúp bằng tiếng của bạn, 24 g
 cling-headline = Có ai đang kiểm soát công việc, tiền bạc hoặc giấy tờ của bạn không?
 cling-body = Bạn có thể nhận trợ giúp ngay hôm nay. Miễn phí và bảo mật.
 slide-help = Hãy gọi để được trợ giúp bằng ngôn ngữ của bạn. Miễn phí và bảo mật.
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = Sức khỏe và đời sống của bạn
+safety-card-note = Chúng tôi trao thẻ này cho mọi bệnh nhân.

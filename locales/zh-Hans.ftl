@@ -61,3 +61,8 @@ poster-intro = 打电话求助，可以说您自己的语言，每天24小时都
 cling-headline = 有人控制您的工作、您的钱或您的证件吗？
 cling-body = 您今天就可以得到帮助。这是免费、保密的。
 slide-help = 打电话求助，可以说您自己的语言。这是免费、保密的。
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = 您的健康与福祉
+safety-card-note = 我们把这张卡片发给每一位病人。

@@ -61,3 +61,8 @@ poster-intro = 打電話求助，可以說您自己的語言，每天24小時都
 cling-headline = 有人控制您的工作、您的錢或您的證件嗎？
 cling-body = 您今天就可以得到幫助。這是免費、保密的。
 slide-help = 打電話求助，可以說您自己的語言。這是免費、保密的。
+
+## Safety card (universal education): a neutral outside
+
+safety-card-title = 您的健康與福祉
+safety-card-note = 我們把這張卡片發給每一位病人。

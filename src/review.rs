@@ -111,6 +111,7 @@ pub fn seal(
             qr: &scene.qr,
             resources: &opts.resources,
             contacts: &opts.contacts,
+            reporting: opts.reporting.as_ref(),
         },
     );
     // The laid-out result too, so a new version of the layout cannot silently change
@@ -169,6 +170,7 @@ fn seal_pair(
                 qr: &scene.qr,
                 resources: &opts.resources,
                 contacts: &opts.contacts,
+                reporting: opts.reporting.as_ref(),
             },
         );
         for (k, v) in one.0 {
@@ -274,6 +276,8 @@ pub struct PieceParts<'a> {
     pub resources: &'a [crate::load::kitfile::Resource],
     /// The facility's staff contacts.
     pub contacts: &'a [crate::load::contact::Contact],
+    /// The facility's reporting instruction for staff, if the kit gives one.
+    pub reporting: Option<&'a crate::load::staff::Reporting>,
 }
 
 /// The inputs of a piece. Names, not paths, so the hash does not depend on where the
@@ -335,6 +339,16 @@ pub fn inputs(project: &crate::load::project::Project, parts: &PieceParts) -> In
     if shows_contacts && !parts.contacts.is_empty() {
         let lines: Vec<String> = parts.contacts.iter().map(|c| c.line()).collect();
         i.add("staff contacts", text_digest(&lines.join("\n")));
+    }
+    // The kit's reporting instruction, only where a piece shows it.
+    let shows_reporting = d
+        .slots
+        .iter()
+        .any(|s| s.content == crate::load::spec::Content::Reporting);
+    if let Some(r) = parts.reporting.filter(|_| shows_reporting) {
+        let lines: Vec<String> = r.texts().iter().map(|(l, t)| format!("{l}: {t}")).collect();
+        i.add("staff reporting", text_digest(&lines.join("
+")));
     }
     for page in parts.pages {
         for it in &page.items {

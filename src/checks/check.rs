@@ -17,6 +17,13 @@ pub const MAX_GRADE: f32 = 8.0;
 pub const TARGET_GRADE: f32 = 6.0;
 /// Words per sentence above which a warning is given.
 pub const MAX_SENTENCE_WORDS: usize = 15;
+/// Reading level above which staff text (`staff-...` messages, for adult
+/// professionals) gets a warning: plain professional English, read in a hurry.
+pub const MAX_STAFF_GRADE: f32 = 10.0;
+/// Target reading level of staff text, shown in hints.
+pub const TARGET_STAFF_GRADE: f32 = 8.0;
+/// Words per sentence of staff text above which a warning is given.
+pub const MAX_STAFF_SENTENCE_WORDS: usize = 20;
 /// Hotline facts older than this (days since `checked`) get a warning.
 pub const MAX_FACT_AGE_DAYS: i64 = 365;
 
@@ -28,10 +35,20 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
     for code in locales {
         let Ok(cat) = p.catalog(code) else { continue };
         if let Some(src) = source {
+            // A message only designs written in other languages name (`languages`:
+            // the staff pieces) is not missing here.
+            let needed = |id: &str| {
+                let naming: Vec<_> = p
+                    .designs
+                    .values()
+                    .filter(|d| d.named_messages().contains(&id))
+                    .collect();
+                naming.is_empty() || naming.iter().any(|d| d.written_in(code))
+            };
             let missing: Vec<&String> = src
                 .messages
                 .keys()
-                .filter(|k| !cat.messages.contains_key(*k))
+                .filter(|k| !cat.messages.contains_key(*k) && needed(k))
                 .collect();
             if !missing.is_empty() {
                 d.push(
@@ -80,9 +97,17 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                             t.term
                         )
                     };
+                    // Staff instructions are said to patients: a listed word in one is
+                    // an error, whatever its level on patient text.
+                    let staff = crate::load::spec::Audience::is_staff_message(id);
                     let diag = match t.severity {
-                        Level::Error => Diagnostic::error(msg),
-                        Level::Warning => Diagnostic::warning(msg),
+                        Level::Warning if !staff => Diagnostic::warning(msg),
+                        _ => Diagnostic::error(msg),
+                    };
+                    let diag = if staff && t.severity == Level::Warning {
+                        diag.hint("staff pieces tell staff what to say and do with patients: no labels there either")
+                    } else {
+                        diag
                     };
                     // Point at the word itself where it is in the catalog line.
                     let span = cat.span_of(id).map(|line| {
@@ -114,29 +139,34 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                 .collect();
             for (id, text) in &cat.messages {
                 let r = readability(&without_values(text, &values));
-                if r.words >= 5 && r.grade > MAX_GRADE {
+                // Staff text is read by adult professionals, at work: a higher bound.
+                let staff = crate::load::spec::Audience::is_staff_message(id);
+                let (max_grade, target, max_words, who) = if staff {
+                    (MAX_STAFF_GRADE, TARGET_STAFF_GRADE, MAX_STAFF_SENTENCE_WORDS, " (staff text)")
+                } else {
+                    (MAX_GRADE, TARGET_GRADE, MAX_SENTENCE_WORDS, "")
+                };
+                if r.words >= 5 && r.grade > max_grade {
                     d.push(
                         Diagnostic::warning(format!(
-                            "message `{id}` reads at grade {:.1} (Flesch-Kincaid)",
+                            "message `{id}`{who} reads at grade {:.1} (Flesch-Kincaid)",
                             r.grade
                         ))
                         .at(&cat.source, cat.span_of(id))
                         .hint(format!(
-                            "aim for grade {TARGET_GRADE} or lower: shorter sentences and words"
+                            "aim for grade {target} or lower: shorter sentences and words"
                         ))
                         .code("reading-level"),
                     );
                 }
-                if r.longest > MAX_SENTENCE_WORDS {
+                if r.longest > max_words {
                     d.push(
                         Diagnostic::warning(format!(
-                            "message `{id}` has a sentence of {} words",
+                            "message `{id}`{who} has a sentence of {} words",
                             r.longest
                         ))
                         .at(&cat.source, cat.span_of(id))
-                        .hint(format!(
-                            "keep sentences to {MAX_SENTENCE_WORDS} words or fewer"
-                        ))
+                        .hint(format!("keep sentences to {max_words} words or fewer"))
                         .code("sentence-length"),
                     );
                 }

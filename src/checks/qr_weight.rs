@@ -11,6 +11,14 @@ use crate::scene::{Item, Page, Rect, Scene};
 
 /// The message of the call verb ("Call the hotline"), counted in the number's block.
 pub const CALL_VERB: &str = "call-label";
+/// Messages that lead into the number as the call verb does, counted in its block too:
+/// on staff pieces, "The hotline also advises staff:".
+pub const CALL_VERBS: &[&str] = &[CALL_VERB, "staff-consult"];
+
+/// Whether a slot's content is a call verb (see [`CALL_VERBS`]).
+fn is_call_verb(c: &Content) -> bool {
+    matches!(c, Content::Text(id) if CALL_VERBS.contains(&id.as_str()))
+}
 
 /// Both rules on one piece. The size rule holds on the pieces read from afar, where
 /// the QR code sits beside the number: posters and slides. (On a 3-inch sticker or a
@@ -36,7 +44,7 @@ pub fn number_block(design: &Design, page: &Page, phone_digits: &str) -> Option<
         design
             .slots
             .iter()
-            .any(|s| s.name == slot && s.content == Content::Text(CALL_VERB.into()))
+            .any(|s| s.name == slot && is_call_verb(&s.content))
     };
     let mut found = false;
     let rect = page
@@ -122,7 +130,7 @@ fn has_call_verb(design: &Design) -> bool {
     design
         .slots
         .iter()
-        .any(|s| s.content == Content::Text(CALL_VERB.into()))
+        .any(|s| is_call_verb(&s.content))
 }
 
 /// Slides: the QR code on at most `qr_pages` of them.

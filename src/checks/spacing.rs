@@ -11,6 +11,12 @@ use crate::scene::{Page, Scene};
 /// scene's units, for one page. Where blocks stand side by side over the lower one,
 /// the gap is measured from the deepest of them.
 pub fn gaps(page: &Page) -> BTreeMap<(String, String), f32> {
+    gaps_apart(page, &[])
+}
+
+/// [`gaps`], where blocks on the two sides of one of the `barriers` (a card's fold:
+/// `keep_out`) are two groups, not a gap.
+pub fn gaps_apart(page: &Page, barriers: &[crate::scene::Rect]) -> BTreeMap<(String, String), f32> {
     let inks: Vec<(&str, crate::scene::Rect)> = page
         .blocks
         .iter()
@@ -33,7 +39,9 @@ pub fn gaps(page: &Page) -> BTreeMap<(String, String), f32> {
                 _ => return false,
             };
             overlap(r) && r.y >= ai.bottom() - 1e-3 && r.bottom() <= bi.y + 1e-3
-        });
+        }) || barriers
+            .iter()
+            .any(|r| r.y >= ai.bottom() - 1e-3 && r.bottom() <= bi.y + 1e-3);
         // Blocks side by side in one row (a number and its caption) are one row to the
         // eye: the gap below them starts at the deepest ink among them.
         let bottom = inks
@@ -59,6 +67,28 @@ pub fn scene_gaps(s: &Scene) -> BTreeMap<(usize, String, String), f32> {
         .collect()
 }
 
+/// [`scene_gaps`], with the design's `keep_out` areas (a fold) parting the blocks on
+/// their two sides.
+pub fn design_gaps(
+    s: &Scene,
+    design: &crate::load::spec::Design,
+) -> BTreeMap<(usize, String, String), f32> {
+    s.pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let barriers: Vec<crate::scene::Rect> = design
+                .keep_out
+                .iter()
+                .map(|k| crate::scene::Rect::new(p.trim.x + k.rect[0], p.trim.y + k.rect[1], k.rect[2], k.rect[3]))
+                .collect();
+            gaps_apart(p, &barriers)
+                .into_iter()
+                .map(move |((a, b), g)| ((i, a, b), g))
+        })
+        .collect()
+}
+
 /// Whether a gap in one language keeps the source language's: within 10%, or within
 /// 3 units (3 pt is about 1 mm, below what the eye tells apart at reading distance).
 pub fn keeps(gap: f32, source: f32) -> bool {
@@ -77,10 +107,10 @@ pub fn across_locales(
         return d;
     };
     for reference in scenes.iter().filter(|s| s.locale == source.code) {
-        let want = scene_gaps(reference);
         let Ok(design) = p.design(&reference.design) else {
             continue;
         };
+        let want = design_gaps(reference, design);
         let unit = match reference.medium {
             crate::load::spec::Medium::Print => "pt",
             crate::load::spec::Medium::Screen => "px",
@@ -90,7 +120,7 @@ pub fn across_locales(
             .filter(|s| s.design == reference.design && s.locale != source.code)
             .filter(|s| !s.locale.contains('+'))
         {
-            for ((page, upper, lower), gap) in scene_gaps(s) {
+            for ((page, upper, lower), gap) in design_gaps(s, design) {
                 let Some(&en) = want.get(&(page, upper.clone(), lower.clone())) else {
                     continue;
                 };

@@ -145,7 +145,58 @@ pub fn scene(
             }
         }
     }
+    diags.extend(keep_out(design, s).0);
     if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// No ink in the design's `keep_out` areas (a badge's hole punch, a card's fold): text
+/// measured on its glyphs, pictures and the QR code on their boxes.
+pub fn keep_out(design: &Design, s: &Scene) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for (i, page) in s.pages.iter().enumerate() {
+        for k in &design.keep_out {
+            let [x, y, w, h] = k.rect;
+            let area = crate::scene::Rect::new(page.trim.x + x, page.trim.y + y, w, h);
+            let hit = |r: &crate::scene::Rect| {
+                r.x < area.right() && area.x < r.right() && r.y < area.bottom() && area.y < r.bottom()
+            };
+            let mut inked: Vec<String> = page
+                .blocks
+                .iter()
+                .filter(|b| b.ink.as_ref().is_some_and(hit))
+                .map(|b| format!("the text of slot `{}`", b.slot))
+                .collect();
+            for it in &page.items {
+                match it {
+                    Item::Qr(q) if hit(&q.rect) => inked.push("the QR code".into()),
+                    Item::Image { rect, image } if hit(rect) => {
+                        inked.push(format!("the picture `{}`", image.id))
+                    }
+                    _ => {}
+                }
+            }
+            for what in inked {
+                diags.push(
+                    design
+                        .error(
+                            format!(
+                                "{what} on page {} of `{}` ({}) reaches into the {} area",
+                                i + 1,
+                                s.design,
+                                s.locale,
+                                k.why
+                            ),
+                            None,
+                        )
+                        .hint(format!(
+                            "keep_out in the design: nothing may be printed on the {}; give that part of the grid to an empty area (`.`)",
+                            k.why
+                        )),
+                );
+            }
+        }
+    }
+    diags
 }
 
 /// The error for a number a piece must not show. It names the catalog message the

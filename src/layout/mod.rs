@@ -42,6 +42,9 @@ pub struct Options {
     pub resources: Vec<crate::load::kitfile::Resource>,
     /// The facility's staff contacts from the kit file, shown in `contacts = true` slots.
     pub contacts: Vec<crate::load::contact::Contact>,
+    /// The facility's reporting instruction for staff (kit.toml `[staff] reporting`),
+    /// shown in `reporting = true` slots; `None`: the catalog's default.
+    pub reporting: Option<crate::load::staff::Reporting>,
     /// QR target for every piece (the kit's choice), instead of each design's.
     pub qr: Option<crate::load::spec::QrKind>,
     /// Illustrations chosen for `image_pick` slots across the kit (key `design/slot`);
@@ -101,6 +104,43 @@ impl Messages<'_> {
         }
     }
 }
+
+/// The reporting instruction in the piece's language: the kit's own text, or the
+/// fallback language's (marked as fallen back, under the kit file's name) where the kit
+/// allows one, else the catalog's "follow your facility's policy".
+fn reporting(
+    opts: &Options,
+    msgs: &mut Messages,
+    used_by: &str,
+) -> Result<Vec<String>, Diagnostics> {
+    let Some(r) = &opts.reporting else {
+        return msgs.get(&["staff-reporting-default".to_string()], used_by);
+    };
+    if let Some(t) = r.get(&msgs.cat.code) {
+        return Ok(vec![t.to_string()]);
+    }
+    if let Some(t) = msgs.fallback.and_then(|fb| r.get(&fb.code)) {
+        let id = REPORTING_ID.to_string();
+        if !msgs.fell_back.contains(&id) {
+            msgs.fell_back.push(id);
+        }
+        return Ok(vec![t.to_string()]);
+    }
+    Err(Diagnostic::error(format!(
+        "kit.toml [staff] reporting has no text in `{}` ({used_by})",
+        msgs.cat.code
+    ))
+    .hint(format!(
+        "give it per language: reporting = {{ {} = \"...\" }} beside the ones it has ({})",
+        msgs.cat.code,
+        r.locales().join(", ")
+    ))
+    .hint("or allow a fallback language ([build] fallback = \"en\"): the piece then says the line is in English")
+    .into())
+}
+
+/// How the kit's reporting instruction is listed among a piece's fallen-back strings.
+pub const REPORTING_ID: &str = "kit.toml [staff] reporting";
 
 /// Positions and sizes of grid tracks. Collapsed tracks take no space and no gap.
 fn tracks(ts: &[Track], collapsed: &[bool], total: f32, gap: f32, px_pt: f32) -> Vec<(f32, f32)> {
@@ -628,6 +668,8 @@ fn compile_pass(
                     &mut items,
                     &mut blocks,
                 ),
+                Content::Reporting => reporting(opts, msgs, &ctx.where_())
+                    .and_then(|t| ctx.text(t, false, &mut items, &mut blocks)),
                 Content::Statute(part) => ctx.text(
                     crate::load::jurisdiction::statute_text(profile, *part, &ctx.cat.code)
                         .into_iter()

@@ -131,6 +131,9 @@ pub struct KitFile {
     /// `[[contact]]`: the facility's own contacts for staff.
     #[serde(default)]
     pub contact: Vec<Spanned<crate::load::contact::Contact>>,
+    /// `[staff]`: what staff pieces say that only the facility can say.
+    #[serde(default)]
+    pub staff: crate::load::staff::StaffSection,
     /// `[checks]`.
     #[serde(default)]
     pub checks: ChecksSection,
@@ -254,6 +257,11 @@ impl KitFile {
                 d.push(problem.at(src, Some(c.span())));
             }
         }
+        if let Some(r) = &k.staff.reporting {
+            for problem in r.get_ref().problems() {
+                d.push(problem.at(src, Some(r.span())));
+            }
+        }
         for c in &k.checks.errors {
             if !PROMOTABLE.contains(&c.get_ref().as_str()) {
                 d.push(
@@ -290,6 +298,11 @@ impl KitFile {
     /// The facility's contacts for staff, without spans.
     pub fn contacts(&self) -> Vec<crate::load::contact::Contact> {
         self.contact.iter().map(|c| c.get_ref().clone()).collect()
+    }
+
+    /// The facility's reporting instruction for staff, without its span.
+    pub fn reporting(&self) -> Option<crate::load::staff::Reporting> {
+        self.staff.reporting.as_ref().map(|r| r.get_ref().clone())
     }
 
     /// Local resources, without spans.
@@ -335,6 +348,12 @@ target = "tel"
 # role = "Social work on call"
 # number = "4411"
 # hours = "24/7"
+
+# [staff]
+# What staff do about reporting (rules differ by state and for patients under 18; the
+# tool hard-codes none). Printed on the badge card and the staff poster; leave it out to
+# print "follow your facility's policy". One text in English, or one per language:
+# reporting = { en = "Under 18: call social work on call first.", es = "Menores de 18: llame primero a trabajo social de guardia." }
 
 [imagery]
 # Illustrations are chosen across the kit so that at least 4 skin-tone groups, 3 age

@@ -7,6 +7,7 @@ pub mod board_rule;
 pub mod catalog_lint;
 pub mod claims;
 pub mod contact;
+pub mod staff;
 pub mod content;
 pub mod facilities;
 pub mod fonts;

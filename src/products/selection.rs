@@ -93,6 +93,71 @@ impl Selection {
     }
 }
 
+/// A design written in some languages only (`languages`, the staff pieces) asked for
+/// in another: `None` where it is written in every language of `l` (one or a pair), or
+/// the kit allows a fallback language it is written in (its strings there are marked).
+/// Otherwise, in a kit's default set a warning that it is left out; named on the
+/// command line (`--design`), an error.
+fn not_written_in(project: &Project, sel: &Selection, d: &str, l: &str) -> Option<Diagnostic> {
+    let design = project.design(d).ok()?;
+    let langs = design.languages.as_ref()?;
+    let missing: Vec<&str> = crate::load::spec::bilingual::locales_of(l)
+        .into_iter()
+        .filter(|p| !design.written_in(p))
+        .collect();
+    let first = missing.first()?;
+    if sel
+        .options
+        .fallback
+        .as_deref()
+        .is_some_and(|f| design.written_in(f))
+    {
+        return None;
+    }
+    let msg = format!(
+        "design `{d}` is written in {} only: not made in `{first}`",
+        langs.join(", ")
+    );
+    let hint = format!(
+        "to make it in `{first}` with {} text, marked as such, allow a fallback language: [build] fallback = \"{}\" in kit.toml, or --fallback {}",
+        langs[0], langs[0], langs[0]
+    );
+    Some(if sel.partial {
+        Diagnostic::error(msg)
+            .at(&design.source, None)
+            .hint(hint)
+    } else {
+        Diagnostic::warning(msg)
+            .hint(hint)
+            .code("design-language")
+    })
+}
+
+/// A design's `languages` that name no locale of the project.
+fn unknown_languages(project: &Project, design: &crate::load::spec::Design) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for l in design.languages.iter().flatten() {
+        if project.catalog(l).is_err() {
+            d.push(
+                design
+                    .error(format!("design `{}` names the unknown language `{l}` in `languages`", design.name), None)
+                    .hint(format!(
+                        "languages: {}",
+                        project.catalogs.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )),
+            );
+        }
+    }
+    if design.languages.as_ref().is_some_and(Vec::is_empty) {
+        d.push(
+            design
+                .error(format!("design `{}` has an empty `languages` list", design.name), None)
+                .hint("name the languages its messages are written in, or leave `languages` out for all"),
+        );
+    }
+    d
+}
+
 /// Default locales of a kit.
 pub const DEFAULT_LOCALES: &[&str] = &["en", "es"];
 
@@ -165,7 +230,14 @@ pub fn prepare(
     };
     let mut jobs: Vec<(String, String)> = Vec::new();
     for d in &designs {
+        if let Ok(design) = project.design(d) {
+            diags.extend(unknown_languages(project, design).0);
+        }
         for l in &locales {
+            if let Some(skip) = not_written_in(project, sel, d, l) {
+                diags.push(skip);
+                continue;
+            }
             if !sel.partial && pair_of(d, l) {
                 diags.push(
                     Diagnostic::warning(format!(

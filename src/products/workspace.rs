@@ -141,6 +141,7 @@ pub fn selection(
             fallback: fallback.or_else(|| kit.and_then(|k| k.build.fallback.clone())),
             resources: kit.map(|k| k.resources()).unwrap_or_default(),
             contacts: kit.map(|k| k.contacts()).unwrap_or_default(),
+            reporting: kit.and_then(|k| k.reporting()),
             qr: kit.and_then(|k| k.qr.as_ref().map(|q| q.target)),
             image_picks: Default::default(),
             approvals,

@@ -43,6 +43,13 @@ impl Audience {
     pub fn is_staff_count(per: &str) -> bool {
         per == "staff" || per.starts_with("staff_")
     }
+
+    /// Whether a catalog message is written for staff (`staff-...`): held to the staff
+    /// reading level, and never shown on a patient piece (some name what staff look
+    /// for).
+    pub fn is_staff_message(id: &str) -> bool {
+        id.starts_with("staff-")
+    }
 }
 
 /// Print pieces or screen slides.
@@ -327,6 +334,43 @@ pub struct Header {
     /// look from the number: the others hide it (`hide = ["qr", ...]` in `[[page]]`).
     #[serde(default)]
     pub qr_pages: Option<Spanned<usize>>,
+    /// The languages the design's own messages are written in (`languages = ["en",
+    /// "es"]`); leave out for every kit language. In another language it is built only
+    /// where the kit allows a fallback language (`[build] fallback`), with the strings
+    /// shown in it marked; otherwise the kit leaves it out and says so.
+    #[serde(default)]
+    pub languages: Option<Spanned<Vec<String>>>,
+    /// Areas no ink may reach, measured from the trim's top-left corner: a badge's
+    /// hole punch, a card's fold (`keep_out = [{ x = "1.4in", y = "0in", w = "0.6in",
+    /// h = "0.3in", why = "hole punch" }]`). `check` refuses text, pictures or a QR
+    /// code there.
+    #[serde(default)]
+    pub keep_out: Vec<Spanned<KeepOutSpec>>,
+}
+
+/// One `keep_out` area as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeepOutSpec {
+    /// Left edge, from the trim's left edge.
+    pub x: Length,
+    /// Top edge, from the trim's top edge.
+    pub y: Length,
+    /// Width.
+    pub w: Length,
+    /// Height.
+    pub h: Length,
+    /// What it keeps clear ("hole punch", "fold"), for messages.
+    pub why: String,
+}
+
+/// An area no ink may reach, in points from the trim's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeepOut {
+    /// Left, top, width, height in points.
+    pub rect: [f32; 4],
+    /// What it keeps clear.
+    pub why: String,
 }
 
 /// `[[variant]]`: another design made from this file with a few changes.
@@ -422,6 +466,10 @@ pub struct SlotSpec {
     /// only this collapse when the kit lists none.
     #[serde(default)]
     pub contacts: Option<bool>,
+    /// What staff do about reporting: the facility's own instruction (kit.toml
+    /// `[staff] reporting`), else "follow your facility's policy". Staff pieces only.
+    #[serde(default)]
+    pub reporting: Option<bool>,
     /// Part of a state posting law's notice (`jurisdictions/*.toml`): `wording`,
     /// `state-hotline` or `law`. Only in the state-notice template; rows holding only
     /// parts a profile lacks collapse.
@@ -563,6 +611,9 @@ pub enum Content {
     Resources,
     /// The facility's staff contacts (kit.toml `[[contact]]`), one a line.
     Contacts,
+    /// The facility's reporting instruction for staff (kit.toml `[staff] reporting`),
+    /// else the catalog's `staff-reporting-default`.
+    Reporting,
     /// Illustrations chosen by query, together with the rest of the kit.
     ImagePick(crate::load::imagery::ImagePick),
 }
@@ -691,6 +742,10 @@ pub struct Design {
     pub qr_pages: Option<usize>,
     /// How two languages share one piece (`[bilingual]`); `None`: one language only.
     pub bilingual: Option<Arc<bilingual::Bilingual>>,
+    /// The languages its own messages are written in (`languages`); `None`: every one.
+    pub languages: Option<Vec<String>>,
+    /// Areas no ink may reach (`keep_out`).
+    pub keep_out: Vec<KeepOut>,
 }
 
 impl Design {
@@ -715,6 +770,35 @@ impl Design {
             .get(page)
             .and_then(Option::as_ref)
             .unwrap_or(&self.rows)
+    }
+
+    /// Whether the design is written in locale `code` (every locale when it names no
+    /// `languages`).
+    pub fn written_in(&self, code: &str) -> bool {
+        self.languages
+            .as_ref()
+            .is_none_or(|l| l.iter().any(|x| x == code))
+    }
+
+    /// The message ids its slots and pages name themselves (texts and lists; not the
+    /// picked red flags or captions every design shares).
+    pub fn named_messages(&self) -> Vec<&str> {
+        let page_contents = self.pages.iter().flat_map(|p| p.values());
+        let mut v: Vec<&str> = self
+            .slots
+            .iter()
+            .map(|s| &s.content)
+            .chain(page_contents)
+            .flat_map(|c| match c {
+                Content::Text(id) => vec![id.as_str()],
+                Content::List(ids) => ids.iter().map(String::as_str).collect(),
+                Content::Reporting => vec!["staff-reporting-default"],
+                _ => Vec::new(),
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 
     /// Whether page `page` shows the slot `name` (a `[[page]] hide` list can hide it).

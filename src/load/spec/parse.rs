@@ -137,6 +137,10 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
             out.push(d);
         }
     }
+    keep_out_rules(h, src, &mut diags);
+    for d in &out {
+        audience_content(d, &mut diags);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -530,6 +534,9 @@ fn slot_contents(
     if s.contacts == Some(true) {
         kinds.push(Content::Contacts);
     }
+    if s.reporting == Some(true) {
+        kinds.push(Content::Reporting);
+    }
     if let Some(st) = &s.statute {
         kinds.push(Content::Statute(*st.get_ref()));
     }
@@ -577,6 +584,7 @@ fn slot_text_rules(
             | Content::Hotline(_)
             | Content::Resources
             | Content::Contacts
+            | Content::Reporting
             | Content::Statute(_)
             | Content::QrCaption
     );
@@ -854,6 +862,19 @@ fn base_design(
             Medium::Screen => Some(h.qr_pages.as_ref().map_or(1, |n| *n.get_ref())),
         },
         bilingual: None,
+        languages: h.languages.as_ref().map(|l| l.get_ref().clone()),
+        keep_out: h
+            .keep_out
+            .iter()
+            .map(|k| {
+                let k = k.get_ref();
+                let pt = |l: Length| l.to_pt(1.0, 0.0);
+                KeepOut {
+                    rect: [pt(k.x), pt(k.y), pt(k.w), pt(k.h)],
+                    why: k.why.clone(),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -940,6 +961,74 @@ fn audience_rule(
             .hint("staff pieces go by `per = \"staff\"` (one each) or `per = \"staff_areas\"` (break rooms); patient pieces by the places patients see (`stalls`, `restrooms`, `exam_rooms`...)")
             .hint("never post a staff piece where patients can see it: it names what staff look for"),
     );
+}
+
+/// What only staff may read stays off patient pieces: messages written for staff
+/// (`staff-...`, some of which name what staff look for), the facility's internal
+/// contacts and its reporting instruction.
+fn audience_content(d: &Design, diags: &mut Diagnostics) {
+    if d.audience == Audience::Staff {
+        return;
+    }
+    let page_contents = d.pages.iter().flat_map(|p| p.iter());
+    let shown = d
+        .slots
+        .iter()
+        .map(|s| (&s.name, &s.content))
+        .chain(page_contents.map(|(n, c)| (n, c)));
+    for (slot, content) in shown {
+        let staff_ids: Vec<&String> = match content {
+            Content::Text(id) => vec![id],
+            Content::List(ids) => ids.iter().collect(),
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .filter(|id| Audience::is_staff_message(id))
+        .collect();
+        let what = if let Some(id) = staff_ids.first() {
+            format!("the staff message `{id}`")
+        } else if *content == Content::Contacts {
+            "the facility's staff contacts (`contacts = true`)".to_string()
+        } else if *content == Content::Reporting {
+            "the staff reporting instruction (`reporting = true`)".to_string()
+        } else {
+            continue;
+        };
+        diags.push(
+            d.error(
+                format!(
+                    "design `{}` is for patients but slot `{slot}` shows {what}",
+                    d.name
+                ),
+                d.slot_span(slot),
+            )
+            .hint("staff text (what to notice, how to respond, internal numbers) never goes on a piece patients see")
+            .hint("set `audience = \"staff\"` in [design] if this piece is for staff areas only, or show a patient message"),
+        );
+    }
+}
+
+/// `keep_out` areas: positive sizes in absolute lengths, inside the trim.
+fn keep_out_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let (w, ht) = (h.width.get_ref().to_pt(1.0, 0.0), h.height.get_ref().to_pt(1.0, 0.0));
+    for k in &h.keep_out {
+        let r = k.get_ref();
+        let absolute = [r.x, r.y, r.w, r.h]
+            .iter()
+            .all(|l| !matches!(l, Length::Percent(_)));
+        let [x, y, kw, kh] = [r.x, r.y, r.w, r.h].map(|l| l.to_pt(1.0, 0.0));
+        let inside = x >= 0.0 && y >= 0.0 && x + kw <= w + 0.01 && y + kh <= ht + 0.01;
+        if !absolute || kw <= 0.0 || kh <= 0.0 || !inside || r.why.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(format!(
+                    "keep_out `{}` must be a positive area inside the trim, in in, mm or pt",
+                    r.why
+                ))
+                .at(src, Some(k.span()))
+                .hint("x and y from the trim's top-left corner, w and h its size, why what it keeps clear: { x = \"1.4in\", y = \"0in\", w = \"0.6in\", h = \"0.3in\", why = \"hole punch\" }"),
+            );
+        }
+    }
 }
 
 /// A variant's image queries, in the base's image slots.

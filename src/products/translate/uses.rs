@@ -68,6 +68,8 @@ pub fn content_refs(p: &Project, content: &Content) -> Vec<(String, Role)> {
             .map(|i| (i, Role::PickedFlag))
             .collect(),
         Content::Resources => vec![("local-help".to_string(), Role::Label)],
+        // The kit's own instruction, or this default where it gives none.
+        Content::Reporting => vec![("staff-reporting-default".to_string(), Role::Text)],
         // Which caption shows depends on the kit's QR choice: translators get all three.
         Content::QrCaption => crate::load::hotline::QrKind::ALL
             .iter()
