@@ -347,8 +347,13 @@ pub fn inputs(project: &crate::load::project::Project, parts: &PieceParts) -> In
         .any(|s| s.content == crate::load::spec::Content::Reporting);
     if let Some(r) = parts.reporting.filter(|_| shows_reporting) {
         let lines: Vec<String> = r.texts().iter().map(|(l, t)| format!("{l}: {t}")).collect();
-        i.add("staff reporting", text_digest(&lines.join("
-")));
+        i.add(
+            "staff reporting",
+            text_digest(&lines.join(
+                "
+",
+            )),
+        );
     }
     for page in parts.pages {
         for it in &page.items {

@@ -59,3 +59,27 @@ fn a_band_sets_itself_apart_and_may_centre_its_text() {
         "{err}"
     );
 }
+
+#[test]
+fn slots_that_never_share_a_page_are_not_one_column() {
+    // The safety card's centred cover title and the start-aligned headline inside it
+    // sit in one column of the grid but never on one page: allowed...
+    let p = common::project();
+    let card = p.designs.get("safety-card").unwrap();
+    assert!(hotline_kit::checks::alignment::design_alignment(card).is_empty());
+    // ...until the inside page shows the title too.
+    let inside = "hide = [\"title\", \"note\", \"free\"]";
+    let (p, _t) = common::project_with_edit("designs/safety-card.toml", |s| {
+        assert!(s.contains(inside), "the safety card's inside page changed");
+        s.replace(inside, "hide = [\"note\", \"free\"]")
+    });
+    let card = p.designs.get("safety-card").unwrap();
+    let diags = hotline_kit::checks::alignment::design_alignment(card);
+    assert!(
+        diags.0.iter().any(|d| d
+            .message
+            .contains("slot `title` is centred over slot `headline`")),
+        "{:#?}",
+        diags.0
+    );
+}

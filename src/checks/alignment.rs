@@ -44,16 +44,25 @@ pub fn design_alignment(design: &Design) -> Diagnostics {
         .filter(|s| is_text(s) && s.fill.is_none())
         .collect();
     let overlap = |a: &Slot, b: &Slot| a.cols.start < b.cols.end && b.cols.start < a.cols.end;
+    // Two slots only read as one column where a page shows both (the cover title of a
+    // folded card and the headline inside it never meet).
+    let pages = design.hidden.len().max(1);
+    let meet = |a: &Slot, b: &Slot| {
+        (0..pages).any(|i| design.shows(i, &a.name) && design.shows(i, &b.name))
+    };
     for a in &text {
-        // The text slot right below `a` in the columns they share.
+        // The text slot right below `a` in the columns they share, on a page that
+        // shows both.
         let below = text
             .iter()
-            .filter(|b| b.rows.start >= a.rows.end && overlap(a, b))
+            .filter(|b| b.rows.start >= a.rows.end && overlap(a, b) && meet(a, b))
             .min_by_key(|b| b.rows.start);
         let Some(b) = below else { continue };
         // Something else (a band, a picture) between them breaks the column.
         let between = design.slots.iter().any(|m| {
-            m.rows.start >= a.rows.end
+            meet(a, m)
+                && meet(m, b)
+                && m.rows.start >= a.rows.end
                 && m.rows.end <= b.rows.start
                 && overlap(a, m)
                 && overlap(m, b)

@@ -142,7 +142,12 @@ pub fn texts(p: &Project, locales: &[String], today: Option<i64>) -> Diagnostics
                 // Staff text is read by adult professionals, at work: a higher bound.
                 let staff = crate::load::spec::Audience::is_staff_message(id);
                 let (max_grade, target, max_words, who) = if staff {
-                    (MAX_STAFF_GRADE, TARGET_STAFF_GRADE, MAX_STAFF_SENTENCE_WORDS, " (staff text)")
+                    (
+                        MAX_STAFF_GRADE,
+                        TARGET_STAFF_GRADE,
+                        MAX_STAFF_SENTENCE_WORDS,
+                        " (staff text)",
+                    )
                 } else {
                     (MAX_GRADE, TARGET_GRADE, MAX_SENTENCE_WORDS, "")
                 };

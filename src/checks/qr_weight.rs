@@ -127,10 +127,7 @@ fn size(design: &Design, s: &Scene, pi: usize, page: &Page, phone: &str) -> Diag
 }
 
 fn has_call_verb(design: &Design) -> bool {
-    design
-        .slots
-        .iter()
-        .any(|s| is_call_verb(&s.content))
+    design.slots.iter().any(|s| is_call_verb(&s.content))
 }
 
 /// Slides: the QR code on at most `qr_pages` of them.

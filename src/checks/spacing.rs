@@ -80,7 +80,14 @@ pub fn design_gaps(
             let barriers: Vec<crate::scene::Rect> = design
                 .keep_out
                 .iter()
-                .map(|k| crate::scene::Rect::new(p.trim.x + k.rect[0], p.trim.y + k.rect[1], k.rect[2], k.rect[3]))
+                .map(|k| {
+                    crate::scene::Rect::new(
+                        p.trim.x + k.rect[0],
+                        p.trim.y + k.rect[1],
+                        k.rect[2],
+                        k.rect[3],
+                    )
+                })
                 .collect();
             gaps_apart(p, &barriers)
                 .into_iter()

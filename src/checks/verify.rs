@@ -158,7 +158,10 @@ pub fn keep_out(design: &Design, s: &Scene) -> Diagnostics {
             let [x, y, w, h] = k.rect;
             let area = crate::scene::Rect::new(page.trim.x + x, page.trim.y + y, w, h);
             let hit = |r: &crate::scene::Rect| {
-                r.x < area.right() && area.x < r.right() && r.y < area.bottom() && area.y < r.bottom()
+                r.x < area.right()
+                    && area.x < r.right()
+                    && r.y < area.bottom()
+                    && area.y < r.bottom()
             };
             let mut inked: Vec<String> = page
                 .blocks

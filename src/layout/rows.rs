@@ -97,10 +97,19 @@ pub fn close_up(
         .filter(|(r, _)| live[*r] && next_live(*r).is_some())
         .map(|(_, g)| g - gap)
         .sum();
-    let freed: f32 = (0..n)
+    let saved: f32 = (0..n)
         .filter_map(|r| auto[r].map(|h| rows[r].1 - h))
-        .sum::<f32>()
-        - extra;
+        .sum::<f32>();
+    // Where the ink saves less than the wider gaps take (long text that filled its
+    // rows), the gaps next to closed rows narrow alike, so the page never overflows.
+    let (after, extra) = if extra > saved && extra > 0.0 {
+        let k = (saved / extra).max(0.0);
+        let after = after.iter().map(|g| gap + (g - gap) * k).collect();
+        (after, extra * k)
+    } else {
+        (after, extra)
+    };
+    let freed = saved - extra;
     // The rows that take the space freed: share rows with a picture in them (a row a
     // QR code alone spans keeps its size: the code does not grow with the space).
     let only_qr = |r: usize| {
@@ -118,8 +127,10 @@ pub fn close_up(
         .collect();
     let spring_total: f32 = springs.iter().map(|&r| rows[r].1).sum();
     // With no picture to take the space, the text stays centred on the page: half the
-    // space freed goes above it, half below.
-    let mut pos = if spring_total > 0.0 {
+    // space freed goes above it, half below. A design with keep-out areas (a fold, a
+    // hole punch) is anchored to them instead: its rows keep their places from the top,
+    // and the space freed stays at the bottom, so nothing slides into the fold.
+    let mut pos = if spring_total > 0.0 || !design.keep_out.is_empty() {
         0.0
     } else {
         freed.max(0.0) / 2.0

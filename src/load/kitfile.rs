@@ -320,7 +320,11 @@ name = "Example Community Hospital"
 
 [build]
 # Designs to build (see `hotline-kit list`); leave out for all.
-designs = ["stall-sticker", "window-cling", "poster", "wallet-card", "tv-slides"]
+# The staff pieces (staff-badge-card, staff-poster, staff-poster-letter) are for staff
+# areas only and are written in English and Spanish; the safety card goes to every
+# patient, in every language.
+designs = ["stall-sticker", "window-cling", "poster", "wallet-card", "tv-slides",
+           "safety-card", "staff-badge-card", "staff-poster", "staff-poster-letter"]
 # Languages (see `hotline-kit locales`); "all" for every language.
 locales = ["en", "es"]
 # pdf (print shop), png (300 dpi), svg (review in a browser).
@@ -373,6 +377,8 @@ sample_windows = 2       # urine-sample pass-through windows (window clings)
 exam_rooms = 20          # exam rooms (wallet cards in a rack: one rack each)
 screens = 2              # waiting-room screens (TV slides)
 entrances = 2            # public entrances (state notices)
+staff = 150              # members of staff, all roles (a staff badge card each)
+staff_rooms = 4          # break rooms and staff-only areas (staff posters)
 
 # [compliance]
 # A state's posting law for emergency departments and urgent care (see

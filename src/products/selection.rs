@@ -93,19 +93,16 @@ impl Selection {
     }
 }
 
-/// A design written in some languages only (`languages`, the staff pieces) asked for
-/// in another: `None` where it is written in every language of `l` (one or a pair), or
-/// the kit allows a fallback language it is written in (its strings there are marked).
-/// Otherwise, in a kit's default set a warning that it is left out; named on the
-/// command line (`--design`), an error.
-fn not_written_in(project: &Project, sel: &Selection, d: &str, l: &str) -> Option<Diagnostic> {
+/// Whether design `d` is written in some languages only (`languages`, the staff
+/// pieces) and not in `l` (one locale or a pair): the first locale it lacks, or `None`
+/// where it is written in all of them, or the kit allows a fallback language it is
+/// written in (its strings there are then marked).
+fn not_written_in(project: &Project, sel: &Selection, d: &str, l: &str) -> Option<String> {
     let design = project.design(d).ok()?;
-    let langs = design.languages.as_ref()?;
-    let missing: Vec<&str> = crate::load::spec::bilingual::locales_of(l)
+    design.languages.as_ref()?;
+    let first = crate::load::spec::bilingual::locales_of(l)
         .into_iter()
-        .filter(|p| !design.written_in(p))
-        .collect();
-    let first = missing.first()?;
+        .find(|p| !design.written_in(p))?;
     if sel
         .options
         .fallback
@@ -114,8 +111,23 @@ fn not_written_in(project: &Project, sel: &Selection, d: &str, l: &str) -> Optio
     {
         return None;
     }
+    Some(first.to_string())
+}
+
+/// One diagnostic for the locales design `d` is not made in: in a kit's default set a
+/// warning that it is left out of them; named on the command line (`--design`), an
+/// error.
+fn left_out(project: &Project, sel: &Selection, d: &str, missing: &[String]) -> Option<Diagnostic> {
+    let design = project.design(d).ok()?;
+    let langs = design.languages.as_ref()?;
+    let first = missing.first()?;
+    let list = missing
+        .iter()
+        .map(|m| format!("`{m}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let msg = format!(
-        "design `{d}` is written in {} only: not made in `{first}`",
+        "design `{d}` is written in {} only: not made in {list}",
         langs.join(", ")
     );
     let hint = format!(
@@ -123,13 +135,9 @@ fn not_written_in(project: &Project, sel: &Selection, d: &str, l: &str) -> Optio
         langs[0], langs[0], langs[0]
     );
     Some(if sel.partial {
-        Diagnostic::error(msg)
-            .at(&design.source, None)
-            .hint(hint)
+        Diagnostic::error(msg).at(&design.source, None).hint(hint)
     } else {
-        Diagnostic::warning(msg)
-            .hint(hint)
-            .code("design-language")
+        Diagnostic::warning(msg).hint(hint).code("design-language")
     })
 }
 
@@ -140,10 +148,21 @@ fn unknown_languages(project: &Project, design: &crate::load::spec::Design) -> D
         if project.catalog(l).is_err() {
             d.push(
                 design
-                    .error(format!("design `{}` names the unknown language `{l}` in `languages`", design.name), None)
+                    .error(
+                        format!(
+                            "design `{}` names the unknown language `{l}` in `languages`",
+                            design.name
+                        ),
+                        None,
+                    )
                     .hint(format!(
                         "languages: {}",
-                        project.catalogs.keys().cloned().collect::<Vec<_>>().join(", ")
+                        project
+                            .catalogs
+                            .keys()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
             );
         }
@@ -233,9 +252,12 @@ pub fn prepare(
         if let Ok(design) = project.design(d) {
             diags.extend(unknown_languages(project, design).0);
         }
+        let mut missing = Vec::new();
         for l in &locales {
-            if let Some(skip) = not_written_in(project, sel, d, l) {
-                diags.push(skip);
+            if let Some(m) = not_written_in(project, sel, d, l) {
+                if !missing.contains(&m) {
+                    missing.push(m);
+                }
                 continue;
             }
             if !sel.partial && pair_of(d, l) {
@@ -250,6 +272,7 @@ pub fn prepare(
             }
             jobs.push((d.clone(), l.clone()));
         }
+        diags.extend(left_out(project, sel, d, &missing));
     }
     let scenes: Vec<Result<Scene, Diagnostics>> = jobs
         .par_iter()

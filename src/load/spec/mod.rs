@@ -762,7 +762,6 @@ impl Design {
         Diagnostic::error(msg).at(&self.source, span)
     }
 
-    /// Whether slot `name` is shown on page `page` (not hidden there).
     /// The row tracks of page `page`: its own `rows` when its `[[page]]` gives them,
     /// else the design's.
     pub fn row_tracks(&self, page: usize) -> &[Track] {

@@ -1010,7 +1010,10 @@ fn audience_content(d: &Design, diags: &mut Diagnostics) {
 
 /// `keep_out` areas: positive sizes in absolute lengths, inside the trim.
 fn keep_out_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
-    let (w, ht) = (h.width.get_ref().to_pt(1.0, 0.0), h.height.get_ref().to_pt(1.0, 0.0));
+    let (w, ht) = (
+        h.width.get_ref().to_pt(1.0, 0.0),
+        h.height.get_ref().to_pt(1.0, 0.0),
+    );
     for k in &h.keep_out {
         let r = k.get_ref();
         let absolute = [r.x, r.y, r.w, r.h]
