@@ -38,7 +38,7 @@ pub enum Audience {
 
 impl Audience {
     /// Whether a `per` count (kit.toml `[counts]`) names a place or group of staff
-    /// (`staff`, `staff_areas`): the only counts a staff piece may go by, and ones a
+    /// (`staff`, `staff_rooms`): the only counts a staff piece may go by, and ones a
     /// patient piece may not.
     pub fn is_staff_count(per: &str) -> bool {
         per == "staff" || per.starts_with("staff_")

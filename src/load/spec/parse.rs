@@ -934,7 +934,7 @@ fn variant(
 }
 
 /// A staff piece goes only by a count of staff or staff areas (`per = "staff"`,
-/// `"staff_areas"`), never by a place patients see; a patient piece never by a staff
+/// `"staff_rooms"`), never by a place patients see; a patient piece never by a staff
 /// count. Staff pieces name what to notice (indicators), which patients must not read.
 fn audience_rule(
     name: &str,
@@ -958,7 +958,7 @@ fn audience_rule(
     diags.push(
         Diagnostic::error(msg)
             .at(src, Some(per.span()))
-            .hint("staff pieces go by `per = \"staff\"` (one each) or `per = \"staff_areas\"` (break rooms); patient pieces by the places patients see (`stalls`, `restrooms`, `exam_rooms`...)")
+            .hint("staff pieces go by `per = \"staff\"` (one each) or `per = \"staff_rooms\"` (break rooms); patient pieces by the places patients see (`stalls`, `restrooms`, `exam_rooms`...)")
             .hint("never post a staff piece where patients can see it: it names what staff look for"),
     );
 }
