@@ -210,7 +210,10 @@ fn unknown_design_and_locale() {
     fails_cleanly(
         &t,
         &["render", "postr", "-o", "x.pdf"],
-        &["unknown design `postr`", "poster, stall-sticker"],
+        &[
+            "unknown design `postr`",
+            "designs: poster, safety-card, staff-badge-card",
+        ],
     );
     fails_cleanly(
         &t,

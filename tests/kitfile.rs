@@ -269,13 +269,8 @@ fn staff_contacts_take_numbers_and_extensions_and_refuse_look_alikes() {
 #[test]
 fn a_contacts_slot_prints_the_kits_contacts_and_only_such_pieces_hash_them() {
     let t = common::temp_project();
-    // The poster's local area shows the staff contacts instead (a staff piece would).
-    common::edit(
-        t.path().join("designs/poster.toml"),
-        "[slot.local]\nresources = true",
-        "[slot.local]\ncontacts = true",
-    );
-    let base = "[build]\ndesigns = [\"poster\", \"wallet-card\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\nout = \"print\"\n[imagery]\ndiversity = \"advisory\"\n";
+    // The staff poster shows the staff contacts; the wallet card does not.
+    let base = "[build]\ndesigns = [\"staff-poster\", \"wallet-card\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\nout = \"print\"\n[imagery]\ndiversity = \"advisory\"\n";
     let hashes = |dir: &Path| {
         let o = kit(dir, &["status", "--format", "json"]);
         assert!(o.status.success(), "{}", err(&o));
@@ -289,7 +284,7 @@ fn a_contacts_slot_prints_the_kits_contacts_and_only_such_pieces_hash_them() {
                 .unwrap()["hash"]
                 .clone()
         };
-        (h("poster"), h("wallet-card"))
+        (h("staff-poster"), h("wallet-card"))
     };
     std::fs::write(t.path().join("kit.toml"), base).unwrap();
     let (poster0, card0) = hashes(t.path());
@@ -299,7 +294,7 @@ fn a_contacts_slot_prints_the_kits_contacts_and_only_such_pieces_hash_them() {
     std::fs::write(t.path().join("kit.toml"), &with).unwrap();
     let o = kit(t.path(), &["build"]);
     assert!(o.status.success(), "{}", err(&o));
-    let pdf = std::fs::read(t.path().join("print/poster/en/poster-en.pdf")).unwrap();
+    let pdf = std::fs::read(t.path().join("print/staff-poster/en/staff-poster-en.pdf")).unwrap();
     let text: String = common::pdftext::extract(&pdf)
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -131,7 +131,7 @@ fn pdfs_have_text_boxes_and_a_qr_that_scans_when_rendered_back() {
         .iter()
         .filter(|f| f.entry.format == Format::Pdf.ext())
         .collect();
-    assert_eq!(pdfs.len(), 12);
+    assert_eq!(pdfs.len(), 20);
     for f in pdfs {
         let text = pdf_extract::extract_text_from_mem(&f.bytes)
             .unwrap_or_else(|e| panic!("{}: {e}", f.entry.path));

@@ -90,7 +90,7 @@ fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
     let text = flat(&common::pdftext::extract(&pdf));
     let project = common::project();
     let defaults: Vec<_> = project.designs.values().filter(|d| !d.on_request).collect();
-    assert_eq!(defaults.len(), 6);
+    assert_eq!(defaults.len(), 10);
     for d in &defaults {
         assert!(
             text.contains(&flat(&d.title)),

@@ -11,7 +11,7 @@ fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
         ..Default::default()
     };
     let proof = hotline_kit::products::proof::collect(&p, &sel, "2026-11-28").unwrap();
-    assert_eq!(proof.pieces.len(), 12);
+    assert_eq!(proof.pieces.len(), 20);
     let book = hotline_kit::products::proof::book::scene(&p, &proof).unwrap();
     // A cover, then at least one page per piece.
     assert!(

@@ -218,23 +218,30 @@ fn badge_backs_sit_behind_their_fronts_when_the_sheet_turns_on_its_long_edge() {
     }
 }
 
+/// `check --design DESIGN --locale en` on a project copy whose `designs/FILE.toml` has
+/// `from` replaced by `to`: it must fail, saying each of `expect`.
+fn check_fails(file: &str, from: &str, to: &str, design: &str, expect: &[&str]) {
+    let t = common::temp_project();
+    common::edit(t.path().join(format!("designs/{file}.toml")), from, to);
+    let o = common::hk(t.path(), &["check", "--design", design, "--locale", "en"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{to}: {err}");
+    for e in expect {
+        assert!(err.contains(e), "{to}: no {e:?} in {err}");
+    }
+    assert!(!t.path().join("out").exists());
+}
+
 #[test]
 fn ink_in_a_keep_out_area_is_an_error_naming_it() {
-    let t = common::temp_project();
     // The hole punch moved down over the card's title and steps.
-    common::edit(
-        t.path().join("designs/staff-badge-card.toml"),
+    check_fails(
+        "staff-badge-card",
         "y = \"0in\", w = \"0.75in\", h = \"0.34in\"",
         "y = \"0.5in\", w = \"0.75in\", h = \"0.6in\"",
+        "staff-badge-card",
+        &["reaches into the hole punch area", "staff-badge-card"],
     );
-    let o = common::hk(
-        t.path(),
-        &["check", "--design", "staff-badge-card", "--locale", "en"],
-    );
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("reaches into the hole punch area"), "{err}");
-    assert!(!t.path().join("out").exists());
 }
 
 #[test]
@@ -256,98 +263,54 @@ fn staff_text_never_goes_on_a_patient_piece() {
             "staff reporting instruction",
         ),
     ] {
-        let t = common::temp_project();
-        common::edit(t.path().join("designs/poster.toml"), from, to);
-        let o = common::hk(t.path(), &["check", "--design", "poster", "--locale", "en"]);
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(1), "{to}: {err}");
-        assert!(err.contains(what), "{to}: {err}");
-        assert!(err.contains("designs/poster.toml"), "{err}");
+        check_fails("poster", from, to, "poster", &[what, "designs/poster.toml"]);
     }
 }
 
 #[test]
 fn staff_pieces_go_by_staff_counts_and_patient_pieces_by_patient_places() {
     // A staff poster posted per restroom: where patients would read what staff look for.
-    let t = common::temp_project();
-    common::edit(
-        t.path().join("designs/staff-poster.toml"),
+    check_fails(
+        "staff-poster",
         "per = \"staff_rooms\"",
         "per = \"restrooms\"",
-    );
-    let o = common::hk(
-        t.path(),
-        &["check", "--design", "staff-poster", "--locale", "en"],
-    );
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("is for staff (`audience = \"staff\"`) but is posted per `restrooms`"),
-        "{err}"
+        "staff-poster",
+        &["is for staff (`audience = \"staff\"`) but is posted per `restrooms`"],
     );
     // The other way: a patient poster counted per staff room.
-    let t = common::temp_project();
-    common::edit(
-        t.path().join("designs/poster.toml"),
+    check_fails(
+        "poster",
         "per = \"restrooms\"",
         "per = \"staff_rooms\"",
-    );
-    let o = common::hk(t.path(), &["check", "--design", "poster", "--locale", "en"]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("is for patients but is posted per `staff_rooms`"),
-        "{err}"
+        "poster",
+        &["is for patients but is posted per `staff_rooms`"],
     );
 }
 
 #[test]
 fn staff_designs_are_made_only_in_their_languages_unless_a_fallback_is_allowed() {
     let t = common::temp_project();
+    let build_fr = |extra: &[&str]| {
+        let mut args = vec!["build", "--design", "staff-poster", "--locale", "fr"];
+        args.extend(extra);
+        args.extend(["--format", "pdf", "--out", "out"]);
+        let o = common::hk(t.path(), &args);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        (o.status.code(), err)
+    };
     // Named on the command line in French: an error, nothing written.
-    let o = common::hk(
-        t.path(),
-        &[
-            "build",
-            "--design",
-            "staff-poster",
-            "--locale",
-            "fr",
-            "--out",
-            "out",
-        ],
-    );
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let (code, err) = build_fr(&[]);
+    assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains("design `staff-poster` is written in en, es only: not made in `fr`"),
         "{err}"
     );
     assert!(!t.path().join("out").exists());
-    // With English allowed as the fallback it is made, its English strings marked.
-    let o = common::hk(
-        t.path(),
-        &[
-            "build",
-            "--design",
-            "staff-poster",
-            "--locale",
-            "fr",
-            "--fallback",
-            "en",
-            "--format",
-            "pdf",
-            "--out",
-            "out",
-        ],
-    );
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(0), "{err}");
-    assert!(
-        t.path()
-            .join("out/staff-poster/fr/staff-poster-fr.pdf")
-            .exists()
-    );
+    // With English allowed as the fallback it is made.
+    let (code, err) = build_fr(&["--fallback", "en"]);
+    assert_eq!(code, Some(0), "{err}");
+    let made = t.path().join("out/staff-poster/fr/staff-poster-fr.pdf");
+    assert!(made.exists(), "{err}");
     // In a kit's whole set, French leaves the staff pieces out with one warning each.
     std::fs::write(
         t.path().join("kit.toml"),
@@ -366,7 +329,8 @@ fn staff_designs_are_made_only_in_their_languages_unless_a_fallback_is_allowed()
 
 /// The badge card's display list (`scene`) in `locale`: exit code, standard error and
 /// its text, line after line joined by spaces.
-fn build_badge(t: &std::path::Path, locale: &str) -> (i32, String, String) {
+fn build_badge(t: &std::path::Path, kit: &str, locale: &str) -> (i32, String, String) {
+    std::fs::write(t.join("kit.toml"), kit).unwrap();
     let o = common::hk(t, &["scene", "staff-badge-card", "--locale", locale]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     let text = String::from_utf8_lossy(&o.stdout)
@@ -384,31 +348,23 @@ fn build_badge(t: &std::path::Path, locale: &str) -> (i32, String, String) {
 #[test]
 fn the_badge_card_prints_the_facilitys_own_reporting_instruction() {
     let t = common::temp_project();
-    std::fs::write(
-        t.path().join("kit.toml"),
-        "[staff]\nreporting = { en = \"Under 18: page social work at 4411 first.\", es = \"Menores de 18: llame a trabajo social, 4411.\" }\n\n[[contact]]\nrole = \"Social work\"\nnumber = \"4411\"\n",
-    )
-    .unwrap();
-    let (code, err, svg) = build_badge(t.path(), "en");
+    let both = "[staff]\nreporting = { en = \"Under 18: page social work at 4411 first.\", es = \"Menores de 18: llame a trabajo social, 4411.\" }\n\n[[contact]]\nrole = \"Social work\"\nnumber = \"4411\"\n";
+    let (code, err, text) = build_badge(t.path(), both, "en");
     assert_eq!(code, 0, "{err}");
     assert!(
-        svg.contains("Under 18: page social work at 4411 first."),
-        "{svg}"
+        text.contains("Under 18: page social work at 4411 first."),
+        "{text}"
     );
     assert!(
-        !svg.contains("follow your facility"),
+        !text.contains("follow your facility"),
         "the default is replaced"
     );
-    let (code, err, svg) = build_badge(t.path(), "es");
+    let (code, err, text) = build_badge(t.path(), both, "es");
     assert_eq!(code, 0, "{err}");
-    assert!(svg.contains("Menores de 18"), "{svg}");
+    assert!(text.contains("Menores de 18"), "{text}");
     // Given in English only, the Spanish card is an error naming the fix...
-    std::fs::write(
-        t.path().join("kit.toml"),
-        "[staff]\nreporting = \"Under 18: page social work first.\"\n",
-    )
-    .unwrap();
-    let (code, err, _) = build_badge(t.path(), "es");
+    let english = "[staff]\nreporting = \"Under 18: page social work first.\"\n";
+    let (code, err, _) = build_badge(t.path(), english, "es");
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("kit.toml [staff] reporting has no text in `es`"),
@@ -416,12 +372,8 @@ fn the_badge_card_prints_the_facilitys_own_reporting_instruction() {
     );
     // ...and hostile text (a bidi override that would reorder the instruction) is
     // refused, with the file named.
-    std::fs::write(
-        t.path().join("kit.toml"),
-        "[staff]\nreporting = \"Call \u{202e}1144 first\"\n",
-    )
-    .unwrap();
-    let (code, err, _) = build_badge(t.path(), "en");
+    let hostile = "[staff]\nreporting = \"Call \u{202e}1144 first\"\n";
+    let (code, err, _) = build_badge(t.path(), hostile, "en");
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("kit.toml"), "{err}");
 }

@@ -68,6 +68,7 @@ fn default_designs_match_their_references() {
         }
     }
     // 7 one-page designs (with the mirrored and restroom variants), the two-sided
-    // wallet card, 2 state notices and 4 slides, in 2 locales.
-    assert_eq!(checked, 2 * (7 + 2 + 2 + 4), "pages compared");
+    // wallet card, 2 state notices, 4 slides, the two staff posters, the two-sided
+    // badge card and safety card, in 2 locales.
+    assert_eq!(checked, 2 * (7 + 2 + 2 + 4 + 2 + 2 + 2), "pages compared");
 }

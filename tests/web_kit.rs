@@ -34,7 +34,7 @@ fn facility() -> tempfile::TempDir {
     let kit = dir.path().join("f/kit.toml");
     common::edit(
         &kit,
-        "designs = [\"stall-sticker\", \"window-cling\", \"poster\", \"wallet-card\", \"tv-slides\"]",
+        "designs = [\"stall-sticker\", \"window-cling\", \"poster\", \"wallet-card\", \"tv-slides\",\n           \"safety-card\", \"staff-badge-card\", \"staff-poster\", \"staff-poster-letter\"]",
         "designs = [\"stall-sticker\", \"poster\", \"wallet-card\"]",
     );
     // Three designs do not show the whole kit's range of people: a warning here.

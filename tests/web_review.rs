@@ -31,7 +31,7 @@ fn app() -> App {
     hotline_kit::products::facility::init(&common::root(), None, Some(&dir)).unwrap();
     common::edit(
         dir.join("kit.toml"),
-        r#"designs = ["stall-sticker", "window-cling", "poster", "wallet-card", "tv-slides"]"#,
+        "designs = [\"stall-sticker\", \"window-cling\", \"poster\", \"wallet-card\", \"tv-slides\",\n           \"safety-card\", \"staff-badge-card\", \"staff-poster\", \"staff-poster-letter\"]",
         r#"designs = ["stall-sticker"]"#,
     );
     let store = Store::open(&dir).unwrap();
