@@ -270,7 +270,7 @@ fn staff_contacts_take_numbers_and_extensions_and_refuse_look_alikes() {
 fn a_contacts_slot_prints_the_kits_contacts_and_only_such_pieces_hash_them() {
     let t = common::temp_project();
     // The staff poster shows the staff contacts; the wallet card does not.
-    let base = "[build]\ndesigns = [\"staff-poster\", \"wallet-card\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\nout = \"print\"\n[imagery]\ndiversity = \"advisory\"\n";
+    let base = "[build]\ndesigns = [\"poster\", \"staff-poster\", \"wallet-card\"]\nlocales = [\"en\"]\nformats = [\"pdf\"]\nout = \"print\"\n[imagery]\ndiversity = \"advisory\"\n";
     let hashes = |dir: &Path| {
         let o = kit(dir, &["status", "--format", "json"]);
         assert!(o.status.success(), "{}", err(&o));

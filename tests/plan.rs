@@ -120,8 +120,8 @@ fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
     assert!(text.contains(
         "Some pieces are drafts: do not post them until the survivor advisory board approves them."
     ));
-    assert!(text.contains("12 of 12 pieces"), "{text}");
-    assert_eq!(text.matches("DRAFT: do not post").count(), 6, "{text}");
+    assert!(text.contains("20 of 20 pieces"), "{text}");
+    assert_eq!(text.matches("DRAFT: do not post").count(), 10, "{text}");
     assert!(text.contains("en: DRAFT \u{2013} not approved for print"));
     assert!(text.contains("count not set: add `stalls = N` under [counts] in kit.toml"));
     assert!(text.contains("[counts]"));

@@ -54,7 +54,7 @@ fn the_review_book_has_a_cover_and_every_piece_with_its_label() {
     }
     assert_eq!(
         text.matches("Status: DRAFT").count(),
-        12,
+        20,
         "every piece is a draft"
     );
     assert!(text.contains("Changes needed"));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use hotline_kit::checks::spacing::scene_gaps;
+use hotline_kit::checks::spacing::{design_gaps, scene_gaps};
 use hotline_kit::products::kit::{Selection, compile_with};
 
 /// Within 10% of the English gap, or within 3 pt (about 1 mm, below what the eye tells
@@ -20,12 +20,13 @@ fn gaps_between_blocks_are_the_same_in_every_locale() {
     let mut bad = Vec::new();
     let mut compared = 0;
     for d in p.designs.values().filter(|d| !d.on_request) {
-        let en = scene_gaps(&compile_with(&p, &d.name, "en", &opts).unwrap());
+        // A keep-out area (a fold) parts the blocks on its two sides, as in `check`.
+        let en = design_gaps(&compile_with(&p, &d.name, "en", &opts).unwrap(), d);
         assert!(!en.is_empty(), "{}: no gaps measured", d.name);
         // A staff piece is made only in the languages it is written in.
         for l in p.catalogs.keys().filter(|l| *l != "en" && d.written_in(l)) {
             let s = compile_with(&p, &d.name, l, &opts).unwrap();
-            for (k, g) in scene_gaps(&s) {
+            for (k, g) in design_gaps(&s, d) {
                 let Some(want) = en.get(&k) else { continue };
                 compared += 1;
                 if !close(g, *want) {
