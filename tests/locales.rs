@@ -25,13 +25,14 @@ fn every_locale_has_every_message_with_a_review_record() {
         for id in en.messages.keys() {
             // Messages only the designs written in some languages show (the staff
             // pieces, in English and Spanish) are in those languages only.
-            let shown_in_code = p.designs.values().any(|d| {
-                d.written_in(code) && d.named_messages().iter().any(|m| *m == id.as_str())
-            });
+            let shown_in_code = p
+                .designs
+                .values()
+                .any(|d| d.written_in(code) && d.named_messages().contains(&id.as_str()));
             let anywhere = p
                 .designs
                 .values()
-                .any(|d| d.named_messages().iter().any(|m| *m == id.as_str()));
+                .any(|d| d.named_messages().contains(&id.as_str()));
             if anywhere && !shown_in_code && !c.messages.contains_key(id) {
                 continue;
             }

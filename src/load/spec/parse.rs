@@ -975,7 +975,7 @@ fn audience_content(d: &Design, diags: &mut Diagnostics) {
         .slots
         .iter()
         .map(|s| (&s.name, &s.content))
-        .chain(page_contents.map(|(n, c)| (n, c)));
+        .chain(page_contents);
     for (slot, content) in shown {
         let staff_ids: Vec<&String> = match content {
             Content::Text(id) => vec![id],
