@@ -444,14 +444,17 @@ fn the_plan_lists_staff_pieces_as_staff_only_with_their_counts() {
         badge.contains("Staff only: never where patients can see it"),
         "{badge}"
     );
-    assert!(badge.contains("240 staff × 1 = 240"), "{badge}");
+    assert!(badge.contains("240 staff × 1 = 240 to hand out"), "{badge}");
     assert!(badge.contains("cr80-letter-8up"), "{badge}");
     let poster = piece("staff-poster");
     assert!(
-        poster.contains("Staff only") && poster.contains("3 staff rooms × 1 = 3"),
+        poster.contains("Staff only") && poster.contains("3 staff rooms × 1 = 3 to post"),
         "{poster}"
     );
     let card = piece("safety-card");
     assert!(!card.contains("Staff only"), "{card}");
-    assert!(card.contains("10 exam rooms × 25 = 250"), "{card}");
+    assert!(
+        card.contains("10 exam rooms × 25 = 250 to hand out"),
+        "{card}"
+    );
 }

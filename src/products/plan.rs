@@ -188,6 +188,10 @@ impl Row {
                 self.each,
                 if self.medium == "screen" {
                     "set up"
+                } else if self.kind == "card" {
+                    // Cards go in a rack or into a hand (a wallet card, the safety
+                    // card every patient gets, a badge card), not on a wall.
+                    "hand out"
                 } else {
                     "post"
                 }
