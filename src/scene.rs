@@ -118,6 +118,10 @@ impl GlyphRun {
     }
 }
 
+/// The colour of a QR code's dark modules, on white: black ink alone on press, so the
+/// modules stay sharp when the plates are out of register.
+pub const QR_INK: Color = Color::BLACK;
+
 /// A QR code with its quiet zone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qr {
@@ -177,6 +181,8 @@ pub struct TextBlock {
     pub paragraphs: Vec<String>,
     /// Font size chosen by fitting.
     pub size: f32,
+    /// The slot's text colour (with its print values).
+    pub color: Color,
     /// Lines used.
     pub lines: usize,
     /// The slot's box (inside padding).
@@ -213,11 +219,7 @@ pub const CUT_CONTOUR: &str = "CutContour";
 
 /// How the cut line looks where the spot colour cannot be shown (PNG, SVG, and the PDF's
 /// fallback): magenta, the usual on-screen colour of `CutContour`.
-pub const CUT_MAGENTA: Color = Color {
-    r: 255,
-    g: 0,
-    b: 255,
-};
+pub const CUT_MAGENTA: Color = Color::rgb(255, 0, 255);
 
 /// A die-cut contour (`build --cut-line`): a closed path on the trim box with rounded
 /// corners, stroked in the [`CUT_CONTOUR`] spot colour. Like printer's marks it is
@@ -229,6 +231,21 @@ pub struct CutLine {
     pub rect: Rect,
     /// Corner radius in points (0: square corners).
     pub radius: f32,
+}
+
+/// A white-ink plate for clear film: a fill in its own spot colour (the name the print
+/// shop's RIP looks for) over the bleed box, printed under the artwork on a
+/// first-surface piece and behind it (after the colour) on a mirrored second-surface
+/// one. The plate that lies on top in the file is blended with Multiply, so neither
+/// plate knocks the other out: each keeps its ink where they overlap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhitePlate {
+    /// The spot colour's name (`White` unless the kit names another).
+    pub ink: String,
+    /// The area the plate covers.
+    pub rect: Rect,
+    /// `true`: painted after the artwork (second-surface); `false`: before it.
+    pub behind: bool,
 }
 
 /// One step of an outline, in page coordinates.
@@ -302,6 +319,9 @@ pub struct Page {
     pub marks: Vec<Item>,
     /// The die-cut line (`build --cut-line`), drawn last, never mirrored.
     pub cut: Option<CutLine>,
+    /// The white-ink plate of a piece on clear film; PDF only (PNG and SVG show the
+    /// artwork as it looks on white).
+    pub white: Option<WhitePlate>,
     /// Text blocks, for checks.
     pub blocks: Vec<TextBlock>,
 }
@@ -338,6 +358,9 @@ pub struct Scene {
     pub direction: Direction,
     /// Mirror every page horizontally (second-surface print).
     pub mirrored: bool,
+    /// The colour print PDFs are written in: RGB, or CMYK with each colour's print
+    /// values. Set for a PDF of a print piece after layout; PNG and SVG ignore it.
+    pub ink: crate::model::config::ColorMode,
     /// Why the piece is a draft, if it is; drawn on every page and written to metadata.
     pub draft: Option<String>,
     /// `Some` for a document that is not a piece (plan, review book, label sheet,
@@ -387,6 +410,7 @@ impl Scene {
             medium: crate::load::spec::Medium::Print,
             direction: crate::load::locale::Direction::Ltr,
             mirrored: false,
+            ink: Default::default(),
             draft: None,
             hash: String::new(),
             inputs: Default::default(),
@@ -552,6 +576,19 @@ impl Scene {
                     c.radius,
                     CUT_CONTOUR,
                     CutLine::WIDTH
+                );
+            }
+            // The plate's spot-colour name is the kit's (a print-shop setting), so it
+            // is left out here and from the content hash.
+            if let Some(w) = &p.white {
+                let _ = writeln!(
+                    s,
+                    "  white plate ({:.1},{:.1},{:.1},{:.1}) {}",
+                    w.rect.x,
+                    w.rect.y,
+                    w.rect.w,
+                    w.rect.h,
+                    if w.behind { "behind" } else { "under" }
                 );
             }
         }

@@ -228,8 +228,12 @@ fn icons_are_drawn_in_the_texts_colour_and_pass_the_svg_safety_checks() {
         let icon = p.icons.get(id).unwrap_or_else(|| panic!("no icon {id}"));
         assert_eq!(icon.entry.license, "ISC");
         assert!(icon.entry.source.starts_with("npm:lucide-static@"));
-        let white = icon.colored("#ffffff").unwrap();
-        let navy = icon.colored("#13294b").unwrap();
+        let white = icon
+            .colored(hotline_kit::base::units::Color::WHITE)
+            .unwrap();
+        let navy = icon
+            .colored(hotline_kit::base::units::Color::rgb(0x13, 0x29, 0x4b))
+            .unwrap();
         assert_ne!(white.data, navy.data, "the colour is part of what is drawn");
         let published = String::from_utf8(navy.publish_bytes()).unwrap();
         assert!(

@@ -44,6 +44,52 @@ fn kit(dir: &Path, text: &str) {
     std::fs::write(dir.join("kit.toml"), text).unwrap();
 }
 
+/// The plan is for staff: it names no command, no setting file and no setting.
+fn assert_staff_words(text: &str) {
+    for bad in [
+        "hotline-kit",
+        "kit.toml",
+        "[counts]",
+        "[video]",
+        "[print]",
+        "[facility]",
+        "`",
+        "--template",
+    ] {
+        assert!(!text.contains(bad), "the plan says {bad:?}: {text}");
+    }
+}
+
+/// The plan as text.
+fn text_plan(dir: &Path) -> String {
+    String::from_utf8(ok(dir, &["plan", "--format", "text"]).stdout).unwrap()
+}
+
+/// One design's block of a text plan, from its heading to the next block (or the
+/// walk-round).
+fn block(text: &str, design: &str) -> String {
+    let start = text
+        .find(&format!("({design}) \u{2013}"))
+        .unwrap_or_else(|| panic!("no {design}: {text}"));
+    let rest = &text[start..];
+    let end = ["\n[ ] ", "\nMONTHLY WALK-ROUND"]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    flat(&rest[..end])
+}
+
+/// A kit with the pieces of issue 20, each printed the way `method` says.
+fn print_kit(dir: &Path, method: &str, extra: &str) {
+    kit(
+        dir,
+        &format!(
+            "[facility]\nname = \"Riverside Clinic\"\n\n[build]\ndesigns = [\"poster\", \"stall-sticker\", \"wallet-card\", \"window-cling\", \"window-cling-reverse\"]\nlocales = [\"en\"]\n\n[counts]\nstalls = 12\nrestrooms = 6\nexam_rooms = 20\nsample_windows = 2\n\n[print]\n{extra}method = {{ poster = \"{method}\", stall-sticker = \"{method}\", wallet-card = \"{method}\", window-cling = \"{method}\", window-cling-reverse = \"{method}\" }}\n"
+        ),
+    );
+}
+
 #[test]
 fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
     let t = common::temp_project();
@@ -115,7 +161,7 @@ fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
         text.contains(&format!("call {phone} \u{00b7} text {sms}")),
         "{text}"
     );
-    assert!(text.contains("Default kit (no kit.toml)"));
+    assert!(text.contains("Default kit (not set up for a facility yet)"));
     assert!(text.contains("Made 2026-11-28"));
     assert!(text.contains(
         "Some pieces are drafts: do not post them until the survivor advisory board approves them."
@@ -123,10 +169,25 @@ fn the_default_plan_is_a_letter_pdf_with_every_piece_and_draft_marks() {
     assert!(text.contains("20 of 20 pieces"), "{text}");
     assert_eq!(text.matches("DRAFT: do not post").count(), 10, "{text}");
     assert!(text.contains("en: DRAFT \u{2013} not approved for print"));
-    assert!(text.contains("count not set: add `stalls = N` under [counts] in kit.toml"));
-    assert!(text.contains("[counts]"));
+    // Staff words: who to ask, not which setting to edit.
+    assert!(
+        text.contains(
+            "count not set: ask whoever set up the kit to enter how many stalls the facility has"
+        ),
+        "{text}"
+    );
+    assert_staff_words(&text);
     assert!(text.contains("printed mirrored (second surface)"));
-    assert!(text.contains("--template letter-4up"));
+    // The office-printer route names the label-sheet file, not the command that makes it.
+    let sticker = project.design("stall-sticker").unwrap();
+    let t = sticker.label_template.as_deref().unwrap();
+    assert!(
+        text.contains(&format!("label-sheet file stall-sticker-{t}.pdf")),
+        "{text}"
+    );
+    // The monthly walk-round, with a box and sign-off for each month.
+    assert!(text.contains("Monthly walk-round"), "{text}");
+    assert!(text.contains("Month 12:"), "{text}");
     assert!(text.contains("out/stall-sticker/en/: stall-sticker-en.pdf, stall-sticker-en.png"));
     let n = pages.len();
     assert!(text.contains(&format!("page {n} of {n}")), "{text}");
@@ -231,9 +292,25 @@ fn counts_come_from_the_kit_file_and_a_missing_count_is_a_warning() {
     assert_eq!(s["kind"], "sticker");
     assert_eq!(s["mirrored"], false);
     assert_eq!(s["size"], "3in x 3in");
-    assert_eq!(s["label_template"], "letter-4up");
+    let template = common::project()
+        .design("stall-sticker")
+        .unwrap()
+        .label_template
+        .clone()
+        .unwrap();
+    assert_eq!(s["label_template"], template.as_str());
+    assert_eq!(s["label_sheet"], format!("stall-sticker-{template}.pdf"));
     assert_eq!(s["locales"], serde_json::json!(["en", "es"]));
-    assert!(s["stock"].as_str().unwrap().contains("vinyl"));
+    let stock = s["stock"].as_str().unwrap();
+    assert!(
+        stock.contains("Destructible (eggshell) white vinyl") && stock.contains("laminate"),
+        "{stock}"
+    );
+    assert!(
+        ["office", "shop"].contains(&s["printing"].as_str().unwrap()),
+        "{s}"
+    );
+    assert!(!s["how_to_print"].as_array().unwrap().is_empty(), "{s}");
     assert_eq!(
         s["files"],
         serde_json::json!([
@@ -248,7 +325,7 @@ fn counts_come_from_the_kit_file_and_a_missing_count_is_a_warning() {
     assert!(w["count"].is_null() && w["total"].is_null());
     assert_eq!(
         w["count_note"],
-        "count not set: add `sample_windows = N` under [counts] in kit.toml"
+        "count not set: ask whoever set up the kit to enter how many sample windows the facility has"
     );
     assert!(
         err.contains("warning: kit.toml has no count `sample_windows`"),
@@ -303,9 +380,12 @@ fn counts_come_from_the_kit_file_and_a_missing_count_is_a_warning() {
         "{text}"
     );
     assert!(
-        text.contains("count not set: add `sample_windows = N` under [counts] in kit.toml"),
+        text.contains(
+            "count not set: ask whoever set up the kit to enter how many sample windows the facility has"
+        ),
         "{text}"
     );
+    assert_staff_words(&text);
     assert!(
         text.contains("print/tv-slides/en/: tv-slides-en-loop.html"),
         "{text}"
@@ -451,6 +531,8 @@ fn text_goes_to_standard_output_or_a_file() {
         "total",
         "kind",
         "stock",
+        "printing",
+        "how_to_print",
         "size",
         "mirrored",
         "label_template",
@@ -581,4 +663,243 @@ fn a_staff_piece_is_never_placed_where_patients_see_it_and_the_plan_says_so() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn the_plan_says_what_to_order_how_high_and_when_to_walk_round_in_staff_words() {
+    let t = common::temp_project();
+    print_kit(t.path(), "shop", "");
+    let text = text_plan(t.path());
+    assert_staff_words(&text);
+
+    // Stall stickers: destructible vinyl that cannot be peeled off whole, under a
+    // laminate that survives disinfectant; the centre at a seated person's eye level.
+    let sticker = block(&text, "stall-sticker");
+    assert!(
+        sticker.contains("Order: Destructible (eggshell) white vinyl")
+            && sticker.contains("cannot be removed whole")
+            && sticker.contains("laminate over it that stands up to disinfectant"),
+        "{sticker}"
+    );
+    assert!(
+        sticker.contains(
+            "its centre about 40\u{2013}48 in above the floor, where a person sitting down sees it"
+        ),
+        "{sticker}"
+    );
+    // Posters: a matte laminate that can be wiped, or a frame.
+    let poster = block(&text, "poster");
+    assert!(
+        poster.contains("with a matte laminate that can be wiped clean, or in a frame"),
+        "{poster}"
+    );
+    // Wallet cards: synthetic stock that survives water and tearing.
+    let card = block(&text, "wallet-card");
+    assert!(
+        card.contains("Order: Water- and tear-resistant synthetic stock"),
+        "{card}"
+    );
+    // Window clings: clear film with white ink under the artwork, or white vinyl.
+    let cling = block(&text, "window-cling");
+    assert!(
+        cling.contains(
+            "Clear static-cling film, printed on the front with white ink under the artwork"
+        ) && cling.contains("or white static-cling vinyl"),
+        "{cling}"
+    );
+
+    // The monthly walk-round: what to do, and the posting's tick box and sign-off for
+    // each month of a year.
+    let walk = &text[text.find("\nMONTHLY WALK-ROUND\n").expect("a walk-round")..];
+    assert!(
+        walk.contains("Once a month, walk to every place on this list. Replace any piece that is missing, peeled, torn"),
+        "{walk}"
+    );
+    assert!(walk.contains("1-888-373-7888"), "{walk}");
+    let sign_off = "date ____________   initials ________   notes ______________________";
+    assert!(text.contains(&format!("Posted:     {sign_off}")), "{text}");
+    for m in 1..=12 {
+        assert!(
+            walk.contains(&format!("[ ] {:<11} {sign_off}\n", format!("Month {m}:"))),
+            "month {m}: {walk}"
+        );
+    }
+    assert_eq!(walk.matches("[ ] Month ").count(), 12, "{walk}");
+
+    // The PDF says the same, in the same staff words.
+    ok(t.path(), &["plan", "-o", "plan.pdf"]);
+    let pdf = flat(&common::pdftext::extract(
+        &std::fs::read(t.path().join("plan.pdf")).unwrap(),
+    ));
+    assert_staff_words(&pdf);
+    for want in [
+        "Destructible (eggshell) white vinyl",
+        "about 40\u{2013}48 in above the floor",
+        "Water- and tear-resistant synthetic stock",
+        "Monthly walk-round",
+        "Month 1:",
+        "Month 12:",
+        "Send the print shop",
+    ] {
+        assert!(pdf.contains(want), "no {want:?}: {pdf}");
+    }
+
+    // Without a kit file, and with counts missing, the plan still says who to ask.
+    std::fs::remove_file(t.path().join("kit.toml")).unwrap();
+    let bare = text_plan(t.path());
+    assert_staff_words(&bare);
+    assert!(
+        bare.contains(
+            "ask whoever set up the kit to enter how many of each kind of place the facility has"
+        ),
+        "{bare}"
+    );
+    // The JSON's sentences for people are in staff words too.
+    let (plan, _) = json(t.path());
+    for p in plan["pieces"].as_array().unwrap() {
+        let mut said = vec![
+            p["placement"].as_str().unwrap().to_string(),
+            p["stock"].as_str().unwrap().to_string(),
+            p["count_note"].as_str().unwrap_or("").to_string(),
+        ];
+        said.extend(
+            p["how_to_print"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string()),
+        );
+        assert_staff_words(&said.join("\n"));
+    }
+}
+
+#[test]
+fn office_and_shop_instructions_follow_the_kits_print_method() {
+    let t = common::temp_project();
+    let project = common::project();
+    let template = |d: &str| project.design(d).unwrap().label_template.clone().unwrap();
+
+    // A print shop: what to send (PDF with bleed, the cut line for die-cut pieces, the
+    // white-ink plate for clear film) and what to ask for.
+    print_kit(t.path(), "shop", "white_ink = \"RDG_WHITE\"\n");
+    let shop = text_plan(t.path());
+    assert_staff_words(&shop);
+    let poster = block(&shop, "poster");
+    assert!(
+        poster.contains("Poster, finished size 8.5in x 11in: made by a print shop."),
+        "{poster}"
+    );
+    assert!(
+        poster.contains("Send the print shop the PDF file of each language you need"),
+        "{poster}"
+    );
+    assert!(
+        poster.contains(
+            "Ask for the stock and finish under Order, at the finished size: 6 (see How many)"
+        ),
+        "{poster}"
+    );
+    assert!(!poster.contains("Actual size"), "{poster}");
+    let sticker = block(&shop, "stall-sticker");
+    assert!(
+        sticker.contains("runs 0.125 in past the finished edge on every side (the bleed)"),
+        "{sticker}"
+    );
+    assert!(
+        sticker.contains("the shop also needs the version of the files with the cut line"),
+        "{sticker}"
+    );
+    assert!(sticker.contains(": 12 (see How many)"), "{sticker}");
+    assert!(!sticker.contains("Actual size"), "{sticker}");
+    let cling = block(&shop, "window-cling");
+    assert!(
+        cling.contains("printed on clear film with white ink under the artwork: the files carry the white ink as a separate plate, a spot colour named RDG_WHITE"),
+        "{cling}"
+    );
+    let reverse = block(&shop, "window-cling-reverse");
+    assert!(
+        reverse.contains("white ink behind the artwork"),
+        "{reverse}"
+    );
+    assert!(
+        reverse.contains("goes on the inside of the glass"),
+        "{reverse}"
+    );
+    let card = block(&shop, "wallet-card");
+    assert!(card.contains("It is printed on both sides"), "{card}");
+    let (plan, _) = json(t.path());
+    for d in ["poster", "stall-sticker", "wallet-card", "window-cling"] {
+        assert_eq!(piece(&plan, d)["printing"], "shop", "{d}");
+    }
+
+    // The office printer: which paper or label sheet, 100% / actual size, the printer's
+    // margins kept.
+    print_kit(t.path(), "office", "");
+    let office = text_plan(t.path());
+    assert_staff_words(&office);
+    let settings = "In the print window choose 100% (\"Actual size\"), not \"Fit to page\" or \"Shrink to fit\"";
+    let margins = "Keep the printer's margins: do not choose borderless printing.";
+    let poster = block(&office, "poster");
+    assert!(
+        poster.contains("Poster, finished size 8.5in x 11in: printed on an office printer."),
+        "{poster}"
+    );
+    assert!(poster.contains("Print the PDF file (see Files) on US Letter (8.5 x 11 in) sheets of the stock under Order."), "{poster}");
+    assert!(
+        poster.contains(settings) && poster.contains(margins),
+        "{poster}"
+    );
+    assert!(poster.contains("Then laminate it"), "{poster}");
+    assert!(!poster.contains("print shop"), "{poster}");
+    let sticker = block(&office, "stall-sticker");
+    assert!(
+        sticker.contains(&format!(
+            "Print the label-sheet file stall-sticker-{}.pdf",
+            template("stall-sticker")
+        )),
+        "{sticker}"
+    );
+    assert!(
+        sticker.contains(settings) && sticker.contains(margins),
+        "{sticker}"
+    );
+    assert!(
+        !sticker.contains("bleed") && !sticker.contains("cut line"),
+        "{sticker}"
+    );
+    let card = block(&office, "wallet-card");
+    assert!(
+        card.contains(&format!(
+            "Print the label-sheet file wallet-card-{}.pdf",
+            template("wallet-card")
+        )),
+        "{card}"
+    );
+    assert!(
+        card.contains("print on both sides of the sheet, flipping on the long edge"),
+        "{card}"
+    );
+    assert!(card.contains(settings), "{card}");
+    let cling = block(&office, "window-cling");
+    assert!(
+        cling.contains("white static-cling film made for your printer, not clear film"),
+        "{cling}"
+    );
+    let reverse = block(&office, "window-cling-reverse");
+    assert!(
+        reverse.contains("which an office printer cannot do: have a print shop make it"),
+        "{reverse}"
+    );
+    let (plan, _) = json(t.path());
+    for d in ["poster", "stall-sticker", "wallet-card", "window-cling"] {
+        assert_eq!(piece(&plan, d)["printing"], "office", "{d}");
+    }
+    // The PDF switches with it.
+    ok(t.path(), &["plan", "-o", "plan.pdf"]);
+    let pdf = flat(&common::pdftext::extract(
+        &std::fs::read(t.path().join("plan.pdf")).unwrap(),
+    ));
+    assert!(pdf.contains("Actual size"), "{pdf}");
+    assert!(!pdf.contains("Send the print shop"), "{pdf}");
+    assert_staff_words(&pdf);
 }

@@ -184,7 +184,8 @@ impl<'de> Deserialize<'de> for Length {
     }
 }
 
-/// An sRGB colour.
+/// An sRGB colour, with the print values (percent cyan, magenta, yellow, black) a
+/// design gives it for press output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Color {
     /// Red, 0-255.
@@ -193,17 +194,33 @@ pub struct Color {
     pub g: u8,
     /// Blue, 0-255.
     pub b: u8,
+    /// Print values, percent C, M, Y, K, when the design gives them.
+    pub cmyk: Option<[u8; 4]>,
 }
 
 impl Color {
-    /// Black.
-    pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
-    /// White.
-    pub const WHITE: Color = Color {
-        r: 255,
-        g: 255,
-        b: 255,
-    };
+    /// Black: on press, black ink alone (a grey's print values follow from it).
+    pub const BLACK: Color = Color::rgb(0, 0, 0);
+    /// White: no ink.
+    pub const WHITE: Color = Color::rgb(255, 255, 255);
+
+    /// A colour from its red, green and blue, with no print values of its own.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Color {
+            r,
+            g,
+            b,
+            cmyk: None,
+        }
+    }
+
+    /// The same colour with these print values (percent C, M, Y, K).
+    pub const fn with_cmyk(self, cmyk: [u8; 4]) -> Self {
+        Color {
+            cmyk: Some(cmyk),
+            ..self
+        }
+    }
 
     /// Parse `#rrggbb` or `#rgb`.
     pub fn parse(s: &str) -> Result<Self, String> {
@@ -213,16 +230,12 @@ impl Color {
             .map(|c| c.to_digit(16).map(|d| d as u8))
             .collect();
         match (hex.len(), digits) {
-            (6, Some(d)) => Ok(Color {
-                r: d[0] * 16 + d[1],
-                g: d[2] * 16 + d[3],
-                b: d[4] * 16 + d[5],
-            }),
-            (3, Some(d)) => Ok(Color {
-                r: d[0] * 17,
-                g: d[1] * 17,
-                b: d[2] * 17,
-            }),
+            (6, Some(d)) => Ok(Color::rgb(
+                d[0] * 16 + d[1],
+                d[2] * 16 + d[3],
+                d[4] * 16 + d[5],
+            )),
+            (3, Some(d)) => Ok(Color::rgb(d[0] * 17, d[1] * 17, d[2] * 17)),
             _ => Err(format!(
                 "`{s}` is not a colour: write it as \"#rrggbb\", e.g. \"#13294b\""
             )),
@@ -232,6 +245,49 @@ impl Color {
     /// `#rrggbb`.
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+
+    /// Whether the design gave print values, or a grey that black ink alone prints (a
+    /// grey's print values follow from it; any other colour's do not).
+    pub fn has_print_values(self) -> bool {
+        self.cmyk.is_some() || (self.r == self.g && self.g == self.b)
+    }
+
+    /// What this colour prints as, percent C, M, Y, K: the design's print values; for a
+    /// grey without them, black ink alone at the grey's darkness; otherwise the plain
+    /// formula (K = 1 - max(R, G, B)), which `check` warns about.
+    pub fn ink(self) -> [u8; 4] {
+        if let Some(v) = self.cmyk {
+            return v;
+        }
+        let pct = |v: f32| (v * 100.0).round().clamp(0.0, 100.0) as u8;
+        let (r, g, b) = (
+            self.r as f32 / 255.0,
+            self.g as f32 / 255.0,
+            self.b as f32 / 255.0,
+        );
+        let k = 1.0 - r.max(g).max(b);
+        if self.r == self.g && self.g == self.b || k >= 1.0 {
+            return [0, 0, 0, pct(k)];
+        }
+        let c = |v: f32| pct((1.0 - v - k) / (1.0 - k));
+        [c(r), c(g), c(b), pct(k)]
+    }
+
+    /// How many inks print this colour (0 for white).
+    pub fn ink_count(self) -> usize {
+        self.ink().iter().filter(|v| **v > 0).count()
+    }
+
+    /// Total ink coverage, percent (at most 400).
+    pub fn ink_total(self) -> u32 {
+        self.ink().iter().map(|v| *v as u32).sum()
+    }
+
+    /// The print values as `C/M/Y/K`, for messages.
+    pub fn ink_text(self) -> String {
+        let [c, m, y, k] = self.ink();
+        format!("C{c} M{m} Y{y} K{k}")
     }
 
     /// WCAG 2.x relative luminance.
@@ -255,10 +311,41 @@ impl Color {
     }
 }
 
+/// A colour as a design writes it: `"#13294b"`, or with print values,
+/// `{ rgb = "#13294b", cmyk = [100, 80, 30, 40] }`.
 impl<'de> Deserialize<'de> for Color {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Color::parse(&s).map_err(de::Error::custom)
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Both {
+            rgb: String,
+            cmyk: [u8; 4],
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Hex(String),
+            Both(Both),
+        }
+        let written = Written::deserialize(d).map_err(|_| {
+            de::Error::custom(
+                "a colour is \"#rrggbb\" or { rgb = \"#rrggbb\", cmyk = [C, M, Y, K] } \
+                 (percent, 0-100), e.g. { rgb = \"#13294b\", cmyk = [100, 80, 30, 40] }",
+            )
+        })?;
+        match written {
+            Written::Hex(s) => Color::parse(&s).map_err(de::Error::custom),
+            Written::Both(b) => {
+                let c = Color::parse(&b.rgb).map_err(de::Error::custom)?;
+                if let Some(v) = b.cmyk.iter().find(|v| **v > 100) {
+                    return Err(de::Error::custom(format!(
+                        "print value {v} in cmyk = {:?}: each of C, M, Y and K is a percentage, 0 to 100",
+                        b.cmyk
+                    )));
+                }
+                Ok(c.with_cmyk(b.cmyk))
+            }
+        }
     }
 }
 
@@ -310,14 +397,44 @@ mod tests {
     fn colours_parse_and_contrast() {
         assert_eq!(
             Color::parse("#13294b").unwrap(),
-            Color {
-                r: 0x13,
-                g: 0x29,
-                b: 0x4b
-            }
+            Color::rgb(0x13, 0x29, 0x4b)
         );
         assert_eq!(Color::parse("#fff").unwrap(), Color::WHITE);
         assert!(Color::parse("red").is_err());
         assert!((Color::BLACK.contrast(Color::WHITE) - 21.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn print_values_come_from_the_design_or_follow_from_a_grey() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            c: Color,
+        }
+        let navy: T =
+            toml::from_str(r##"c = { rgb = "#13294b", cmyk = [100, 80, 30, 40] }"##).unwrap();
+        assert_eq!(navy.c.ink(), [100, 80, 30, 40]);
+        assert_eq!((navy.c.ink_count(), navy.c.ink_total()), (4, 250));
+        assert!(navy.c.has_print_values());
+        // Greys print in black ink alone, at their darkness; white prints no ink.
+        assert_eq!(Color::parse("#222222").unwrap().ink(), [0, 0, 0, 87]);
+        assert_eq!(Color::WHITE.ink_count(), 0);
+        assert_eq!(Color::BLACK.ink(), [0, 0, 0, 100]);
+        // Another colour without print values: the plain formula, flagged.
+        let red = Color::parse("#c00000").unwrap();
+        assert!(!red.has_print_values());
+        assert_eq!(red.ink(), [0, 100, 100, 25]);
+        for bad in [
+            r##"c = { rgb = "#13294b", cmyk = [100, 80, 30, 140] }"##,
+            r##"c = { rgb = "#13294b", cmyk = [100, 80, 30] }"##,
+            r##"c = { rgb = "#13294b", cymk = [1, 2, 3, 4] }"##,
+            r##"c = "navy""##,
+        ] {
+            assert!(toml::from_str::<T>(bad).is_err(), "{bad}");
+        }
+        let e = toml::from_str::<T>(r##"c = { rgb = "#13294b", cmyk = [100, 80, 30, 140] }"##)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("cmyk"), "{e}");
     }
 }

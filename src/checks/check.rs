@@ -240,6 +240,7 @@ pub fn fact_age(p: &Project, today: i64) -> Diagnostics {
 /// not reported a second time as a kit that lacks a red flag.
 pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: bool) -> Diagnostics {
     let mut d = Diagnostics::default();
+    let mut press_told = std::collections::BTreeSet::new();
     for s in scenes {
         let Ok(design) = p.design(&s.design) else {
             continue;
@@ -330,6 +331,10 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
         }
         d.extend(crate::checks::lockup::piece(p, design, s).0);
         d.extend(crate::checks::qr_weight::piece(p, design, s).0);
+        d.extend(crate::checks::press::piece(design, s).0);
+        if press_told.insert(design.name.clone()) {
+            d.extend(crate::checks::press::design(design).0);
+        }
         d.extend(crate::checks::keyword::piece(p, design, s).0);
         if design.require_coverage {
             let (l, x) = coverage(p, std::slice::from_ref(s));

@@ -5,7 +5,8 @@
 //! ([`compliance`]), the contact lockup and reading distance ([`lockup`]), the number
 //! leading over the QR code ([`qr_weight`]), the word to text ([`keyword`]), the
 //! pictures: context rules, scale and size ([`imagery`]); pieces in two languages
-//! ([`bilingual`]).
+//! ([`bilingual`]); the margin an office printer or a print shop keeps ([`margins`]); press colour: small text and QR codes in black ink
+//! only, ink coverage, print values given ([`press`]).
 
 pub mod alignment;
 pub mod bilingual;
@@ -16,6 +17,8 @@ pub mod coverage;
 pub mod imagery;
 pub mod keyword;
 pub mod lockup;
+pub mod margins;
+pub mod press;
 pub mod qr_weight;
 pub mod spacing;
 pub mod verify;

@@ -53,6 +53,11 @@ pub struct Args {
     /// SVG). Other designs are made as usual.
     #[arg(long)]
     pub cut_line: bool,
+    /// Colour of print PDFs: `rgb` (default) or `cmyk`, with each design colour's
+    /// print values, small text and QR codes in black ink only (default: `[print]
+    /// color` in the kit file, else rgb). PNG and screen files stay RGB.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub color: Option<crate::model::config::ColorMode>,
     /// Draw every piece again: neither read nor write the render cache
     /// (.hotline-kit/cache/), and do not skip a build whose inputs did not change.
     #[arg(long)]
@@ -73,6 +78,9 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     sel.final_only = a.final_only;
     sel.marks = a.marks;
     sel.cut_line = a.cut_line;
+    if let Some(c) = a.color {
+        sel.color = c;
+    }
     let mut extra: Vec<PathBuf> = kit.path.iter().cloned().collect();
     extra.push(kit.ledger());
     build(&g.project, &out, sel, (!a.no_cache).then_some(&extra[..]))

@@ -63,12 +63,38 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
             t.source
         );
     }
+    // Labels that do not match the piece: a warning naming both sizes, and a template
+    // that fits.
+    if let Ok(d) = p.design(&a.design)
+        && d.medium == crate::load::spec::Medium::Print
+    {
+        let trim = crate::products::labels::trim_size(d);
+        if let Some(msg) = crate::products::labels::mismatch(template, t, &d.name, trim) {
+            let fit = crate::products::labels::fitting(&all, trim, t.paper);
+            let hint = match fit.first() {
+                Some(f) => format!("{f} fits {}: --template {f}", d.name),
+                None => format!(
+                    "no template in {} matches {}",
+                    crate::products::labels::FILE,
+                    d.name
+                ),
+            };
+            print_diags(
+                Diagnostic::warning(msg)
+                    .hint(hint)
+                    .code("label-template")
+                    .into(),
+            );
+        }
+    }
     let offset = (a.offset_x * 72.0, a.offset_y * 72.0);
     let scene = if a.calibrate {
         crate::products::labels::calibration(&p, template, t, offset)?
     } else {
         let sel = design_selection(&kit, a.design, a.locales, a.fallback)?;
-        let (pieces, warnings) = kit::prepare(&p, &sel)?;
+        let (pieces, mut warnings) = kit::prepare(&p, &sel)?;
+        // The template in use was judged above; the design's recommended one is not.
+        warnings.0.retain(|w| w.code != Some("label-template"));
         print_diags(warnings);
         crate::products::labels::impose(&p, template, t, &pieces, offset, a.sheets)?
     };

@@ -2,6 +2,7 @@
 //! None of them measures, shapes or breaks text.
 
 pub mod pdf;
+pub mod pdf_svg;
 pub mod png;
 pub mod png_pixels;
 pub mod svg;

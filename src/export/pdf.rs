@@ -15,28 +15,72 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use crate::base::units::Color;
 use crate::export::qr_runs;
 use crate::load::imagery::Picture;
+use crate::model::config::ColorMode;
 use crate::scene::{CUT_CONTOUR, CutLine, Item, Rect, Scene, Seg};
 
-fn fill(c: Color) -> Fill {
+/// A percentage (0-100) as krilla's 0-255 colour component.
+fn pct(v: u8) -> u8 {
+    ((v.min(100) as u32 * 255 + 50) / 100) as u8
+}
+
+/// A fill in the scene's colour mode: RGB, or DeviceCMYK with the colour's print values.
+fn fill(c: Color, mode: ColorMode) -> Fill {
+    let paint = match mode {
+        ColorMode::Rgb => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+        ColorMode::Cmyk => {
+            let [cy, m, y, k] = c.ink();
+            krilla::color::cmyk::Color::new(pct(cy), pct(m), pct(y), pct(k)).into()
+        }
+    };
     Fill {
-        paint: krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+        paint,
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
 }
 
-/// The `CutContour` spot colour at 100% tint, with magenta (CMYK 0/100/0/0) as the
-/// colour viewers and printers without the separation show.
-fn cut_contour() -> krilla::color::separation::Color {
+/// A spot colour at 100% tint, shown as `alt` where the separation cannot be.
+fn spot(name: &str, alt: krilla::color::cmyk::Color) -> krilla::color::separation::Color {
     use krilla::color::separation::{Color as Spot, SeparationColorant, SeparationSpace};
-    let magenta = krilla::color::cmyk::Color::new(0, 255, 0, 0);
     Spot::new(
         255,
         SeparationSpace::new(
-            SeparationColorant::Custom(CUT_CONTOUR.into()),
-            krilla::color::RegularColor::Cmyk(magenta),
+            SeparationColorant::Custom(name.into()),
+            krilla::color::RegularColor::Cmyk(alt),
         ),
     )
+}
+
+/// Fill the white-ink plate: its own spot colour over its area, with no process ink
+/// as its fallback, so a viewer shows the artwork as it looks on white. Marked as an
+/// artifact: production information, not content.
+fn draw_white_plate(surface: &mut krilla::surface::Surface, plate: &crate::scene::WhitePlate) {
+    let mut pb = PathBuilder::new();
+    if let Some(r) = krect(&plate.rect) {
+        pb.push_rect(r);
+    }
+    let Some(path) = pb.finish() else { return };
+    surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::new(
+        ArtifactType::Other,
+        None,
+    )));
+    surface.set_fill(Some(Fill {
+        paint: krilla::color::Color::from(spot(
+            &plate.ink,
+            krilla::color::cmyk::Color::new(0, 0, 0, 0),
+        ))
+        .into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }));
+    surface.draw_path(&path);
+    surface.end_tagged();
+}
+
+/// The `CutContour` spot colour at 100% tint, with magenta (CMYK 0/100/0/0) as the
+/// colour viewers and printers without the separation show.
+fn cut_contour() -> krilla::color::separation::Color {
+    spot(CUT_CONTOUR, krilla::color::cmyk::Color::new(0, 255, 0, 0))
 }
 
 /// Stroke the die line (no fill): a closed path, 0.25 pt, in the `CutContour` separation.
@@ -93,6 +137,15 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
         let mut surface = p.surface();
         let mut para = TagGroup::new(Tag::P);
         let mut figures = Vec::new();
+        let mode = scene.ink;
+        // A white plate under the artwork is painted first, and the artwork over it
+        // with Multiply: krilla writes no overprint, and Multiply keeps the plate's ink
+        // wherever artwork lies on it, as overprint would.
+        let under = page.white.as_ref().filter(|w| !w.behind);
+        if let Some(w) = under {
+            draw_white_plate(&mut surface, w);
+            surface.push_blend_mode(krilla::blend::BlendMode::Multiply);
+        }
         let mut in_mirror = scene.mirrored;
         if in_mirror {
             surface.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, 1.0, page.width, 0.0));
@@ -116,7 +169,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                             ArtifactType::Other,
                             None,
                         )));
-                        surface.set_fill(Some(fill(*color)));
+                        surface.set_fill(Some(fill(*color, mode)));
                         surface.draw_path(&path);
                         surface.end_tagged();
                     }
@@ -153,7 +206,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         })
                         .collect();
                     let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-                    surface.set_fill(Some(fill(run.color)));
+                    surface.set_fill(Some(fill(run.color, mode)));
                     surface.draw_glyphs(
                         Point::from_xy(run.x, run.y),
                         &glyphs,
@@ -172,7 +225,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         bg.push_rect(r);
                     }
                     if let Some(path) = bg.finish() {
-                        surface.set_fill(Some(fill(Color::WHITE)));
+                        surface.set_fill(Some(fill(Color::WHITE, mode)));
                         surface.draw_path(&path);
                     }
                     let m = q.module();
@@ -188,7 +241,7 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                         }
                     }
                     if let Some(path) = pb.finish() {
-                        surface.set_fill(Some(fill(Color::BLACK)));
+                        surface.set_fill(Some(fill(crate::scene::QR_INK, mode)));
                         surface.draw_path(&path);
                     }
                     surface.end_tagged();
@@ -202,6 +255,11 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
                     surface.push_transform(&Transform::from_translate(rect.x, rect.y));
                     let size = Size::from_wh(rect.w, rect.h).ok_or("empty image")?;
                     match &image.picture {
+                        Picture::Svg(tree)
+                            if mode == ColorMode::Cmyk && super::pdf_svg::drawable(tree) =>
+                        {
+                            super::pdf_svg::draw(&mut surface, tree, rect.w, rect.h, image.tint);
+                        }
                         Picture::Svg(tree) => {
                             surface
                                 .draw_svg(tree, size, SvgSettings::default())
@@ -231,6 +289,16 @@ pub fn export(scene: &Scene) -> Result<Vec<u8>, String> {
             }
         }
         if in_mirror {
+            surface.pop();
+        }
+        if under.is_some() {
+            surface.pop();
+        }
+        // Behind the artwork (second surface, printed colour first, then white): the
+        // plate is painted last, with Multiply, so it leaves the colour below it.
+        if let Some(w) = page.white.as_ref().filter(|w| w.behind) {
+            surface.push_blend_mode(krilla::blend::BlendMode::Multiply);
+            draw_white_plate(&mut surface, w);
             surface.pop();
         }
         if let Some(cut) = &page.cut {

@@ -86,7 +86,13 @@ pub fn render_at(scene: &Scene, page: &Page, s: f32) -> Result<Pixmap, String> {
                     }
                 }
                 if let Some(path) = pb.finish() {
-                    pm.fill_path(&path, &paint(Color::BLACK), FillRule::Winding, root, None);
+                    pm.fill_path(
+                        &path,
+                        &paint(crate::scene::QR_INK),
+                        FillRule::Winding,
+                        root,
+                        None,
+                    );
                 }
             }
             Item::Image { rect, image } => {

@@ -120,7 +120,8 @@ pub fn page(scene: &Scene, page: &Page) -> Result<String, String> {
                         -(len as f32) * m
                     );
                 }
-                let _ = writeln!(body, r##"<path d="{d}" fill="#000000"/></g>"##);
+                let ink = crate::scene::QR_INK.hex();
+                let _ = writeln!(body, r##"<path d="{d}" fill="{ink}"/></g>"##);
             }
             Item::Image { rect, image } => {
                 let data = base64::engine::general_purpose::STANDARD.encode(image.publish_bytes());

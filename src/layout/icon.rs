@@ -142,7 +142,7 @@ impl super::SlotCtx<'_> {
             left - gap - side
         };
         let rect = Rect::new(x, base - capt / 2.0 - side / 2.0, side, side);
-        let image = icon.colored(&self.slot.color.hex())?;
+        let image = icon.colored(self.slot.color)?;
         items.push(Item::Image { rect, image });
         block.ink = Some(block.ink.map_or(rect, |i| super::rect_union(i, rect)));
         block.rect = self.rect;

@@ -8,6 +8,7 @@ pub mod breaking;
 pub mod channels;
 pub mod diversity;
 pub mod icon;
+pub mod press;
 pub mod qr;
 pub mod rows;
 pub mod text;
@@ -59,6 +60,9 @@ pub struct Options {
     /// Keep this much (pt, or px on screens) free at the bottom of the safe area: the
     /// grid ends higher, for a band drawn later (the crawl line of a video loop).
     pub reserve_bottom: f32,
+    /// The spot colour of white-ink plates (the kit's `[print] white_ink`); empty:
+    /// [`crate::load::kitfile::WHITE_INK`].
+    pub white_ink: String,
 }
 
 /// Look up messages in the piece's locale, or in the fallback locale where allowed.
@@ -812,16 +816,21 @@ fn compile_pass(
             items = out_items;
             blocks = out_blocks;
         }
+        let bleed = Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b);
+        if let Some(rich) = design.rich_black {
+            press::rich_black_fills(&mut items, rich);
+        }
         pages.push(Page {
             width: w + 2.0 * b,
             height: h + 2.0 * b,
             trim,
-            bleed: Rect::new(0.0, 0.0, w + 2.0 * b, h + 2.0 * b),
+            bleed,
             safe,
             items,
             blocks,
             marks: Vec::new(),
             cut: None,
+            white: press::white_plate(design, bleed, &opts.white_ink),
         });
     }
     if diags.has_errors() {
@@ -858,6 +867,7 @@ fn compile_pass(
         medium: design.medium,
         direction: cat.info.direction,
         mirrored: design.mirror,
+        ink: Default::default(),
         draft: None,
         document: None,
         hash: String::new(),
@@ -1068,6 +1078,7 @@ impl SlotCtx<'_> {
             slot: self.slot.name.clone(),
             paragraphs: plain,
             size: fit.size,
+            color: self.slot.color,
             lines: fit.lines.iter().map(Vec::len).sum(),
             rect: self.rect,
             ink,
@@ -1398,6 +1409,11 @@ fn push_runs(
     }
 }
 
+/// The draft note's colour: red on screen and in RGB files; black ink alone in a CMYK
+/// file, as all text under 12 pt, so the line stays sharp when the plates are out of
+/// register.
+pub const DRAFT_RED: Color = Color::rgb(0xc0, 0x00, 0x00).with_cmyk([0, 0, 0, 100]);
+
 /// Draw the draft note in the band between the safe area and the trim edge at the
 /// bottom of every page, so it is printed but never covers content.
 pub fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<(), Diagnostic> {
@@ -1409,11 +1425,28 @@ pub fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<()
         .map_err(|e| Diagnostic::error(format!("draft mark: {e:?}")))?;
     let face = project.fonts.face(chain.fonts[0])?;
     for page in &mut scene.pages {
-        let band = page.trim.bottom() - page.safe.bottom();
+        let full = page.trim.bottom() - page.safe.bottom();
         let cap = if scene.medium == Medium::Screen {
             28.0
         } else {
             9.0
+        };
+        // On paper the line keeps 0.25 in inside the page, where an office printer still
+        // prints (`check` holds office pieces to it), whenever the band leaves room for
+        // it at a readable size; else (a trimmed card's narrow band) it is centred in the
+        // whole band, inside the trim.
+        let room = if scene.medium == Medium::Print {
+            page.trim
+                .bottom()
+                .min(page.height - crate::load::spec::Printing::OFFICE_EDGE_PT)
+                - page.safe.bottom()
+        } else {
+            full
+        };
+        let band = if (room * 0.62).min(cap) >= (full * 0.62).min(cap).min(6.0) {
+            room
+        } else {
+            full
         };
         let mut size = (band * 0.62).min(cap);
         let maxw = page.trim.w * 0.9;
@@ -1432,19 +1465,7 @@ pub fn draft_mark(project: &Project, scene: &mut Scene, note: &str) -> Result<()
             rect: bg,
             color: Color::WHITE,
         });
-        push_runs(
-            &mut page.items,
-            &p,
-            0..p.text.len(),
-            x,
-            y,
-            size,
-            Color {
-                r: 0xc0,
-                g: 0x00,
-                b: 0x00,
-            },
-        );
+        push_runs(&mut page.items, &p, 0..p.text.len(), x, y, size, DRAFT_RED);
     }
     Ok(())
 }

@@ -81,17 +81,24 @@ impl IconEntry {
 }
 
 impl Icon {
-    /// The icon drawn in `color` (`#rrggbb`): its `currentColor` set on the root
-    /// element and its stroke a little heavier, parsed and checked again like any
-    /// illustration. Its id is `icon-ID`.
-    pub fn colored(&self, color: &str) -> Result<Arc<Illustration>, Diagnostic> {
+    /// The icon drawn in `color`: its `currentColor` set on the root element and its
+    /// stroke a little heavier, parsed and checked again like any illustration, and
+    /// tinted with `color` (so press output uses the colour's print values). Its id is
+    /// `icon-ID`.
+    pub fn colored(
+        &self,
+        tint: crate::base::units::Color,
+    ) -> Result<Arc<Illustration>, Diagnostic> {
+        let color = tint.hex();
         let entry = self.entry.as_image();
         // A little heavier than the file's 2-unit stroke, to stand beside bold text.
         let text = self
             .svg
             .replacen("<svg", &format!("<svg color=\"{color}\""), 1)
             .replacen("stroke-width=\"2\"", "stroke-width=\"2.5\"", 1);
-        imagery::load_svg(&entry, text.into_bytes(), &self.entry.path()).map(Arc::new)
+        let mut image = imagery::load_svg(&entry, text.into_bytes(), &self.entry.path())?;
+        image.tint = Some(tint);
+        Ok(Arc::new(image))
     }
 }
 

@@ -101,6 +101,9 @@ pub struct Illustration {
     pub mime: &'static str,
     /// The decoded picture.
     pub picture: Picture,
+    /// The one colour it is drawn in, with its print values (icons, drawn in their
+    /// text's colour); `None` for illustrations, which keep their own colours.
+    pub tint: Option<crate::base::units::Color>,
 }
 
 /// A decoded illustration.
@@ -352,6 +355,7 @@ pub fn load_svg(entry: &ImageEntry, data: Vec<u8>, path: &str) -> Result<Illustr
         data,
         mime: "image/svg+xml",
         picture: Picture::Svg(Box::new(tree)),
+        tint: None,
     })
 }
 
@@ -418,6 +422,7 @@ pub fn load_raster(
         data,
         mime,
         picture: Picture::Raster(pixmap),
+        tint: None,
     })
 }
 

@@ -153,9 +153,66 @@ pub struct KitFile {
     /// `[review]`: the board's rule, as written.
     #[serde(default)]
     pub review: crate::load::board_rule::ReviewSection,
+    /// `[print]`: how print files are made and printed.
+    #[serde(default)]
+    pub print: PrintSection,
     /// The board's rule `[review]` sets, checked (filled in by [`KitFile::parse`]).
     #[serde(skip)]
     pub rule: crate::load::ledger::Rule,
+}
+
+/// `[print]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintSection {
+    /// `"rgb"` (default) or `"cmyk"`: the colour print PDFs are written in
+    /// (`build --color` overrides it).
+    #[serde(default)]
+    pub color: Option<Spanned<crate::model::config::ColorMode>>,
+    /// The spot colour a white-ink plate is written in, the name the print shop's RIP
+    /// looks for (default `White`; some want `WhiteInk` or `RDG_WHITE`).
+    #[serde(default)]
+    pub white_ink: Option<Spanned<String>>,
+    /// How this facility prints each design, overriding the design's own `printing`:
+    /// `method = { poster = "office", stall-sticker = "shop" }`.
+    #[serde(default)]
+    pub method: std::collections::BTreeMap<String, Spanned<crate::load::spec::Printing>>,
+}
+
+/// The white-ink spot colour's name when the kit names none.
+pub const WHITE_INK: &str = "White";
+
+/// Whether `name` can name a spot colour plate: 1 to 63 letters, digits, spaces, `_`
+/// or `-`, and not a name PDF or the press already gives a meaning (`All`, `None`, the
+/// process inks, the die line).
+pub fn spot_name(name: &str) -> Result<(), String> {
+    const TAKEN: [&str; 7] = [
+        "All",
+        "None",
+        "Cyan",
+        "Magenta",
+        "Yellow",
+        "Black",
+        "CutContour",
+    ];
+    let n = name.trim();
+    if n.is_empty() || n.len() > 63 {
+        return Err("a spot colour name has 1 to 63 characters".into());
+    }
+    if let Some(c) = n
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-')))
+    {
+        return Err(format!(
+            "{c:?} cannot be in a spot colour name: letters, digits, spaces, `_` and `-` only"
+        ));
+    }
+    if let Some(t) = TAKEN.iter().find(|t| t.eq_ignore_ascii_case(n)) {
+        return Err(format!(
+            "`{t}` already means something on press: the white plate needs a name of its own"
+        ));
+    }
+    Ok(())
 }
 
 /// `[compliance]`.
@@ -261,6 +318,15 @@ impl KitFile {
             for problem in r.get_ref().problems() {
                 d.push(problem.at(src, Some(r.span())));
             }
+        }
+        if let Some(w) = &k.print.white_ink
+            && let Err(why) = spot_name(w.get_ref())
+        {
+            d.push(
+                Diagnostic::error(format!("[print] white_ink = {:?}: {why}", w.get_ref()))
+                    .at(src, Some(w.span()))
+                    .hint("write the spot colour name the print shop's RIP looks for, e.g. white_ink = \"White\" or \"RDG_WHITE\""),
+            );
         }
         for c in &k.checks.errors {
             if !PROMOTABLE.contains(&c.get_ref().as_str()) {

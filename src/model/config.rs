@@ -41,6 +41,20 @@ impl Format {
     }
 }
 
+/// The colour print PDFs are written in. PNG and screen output are always RGB.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorMode {
+    /// DeviceRGB, as on screen (the default): the print shop converts.
+    #[default]
+    Rgb,
+    /// DeviceCMYK with each design colour's print values: small text and QR modules
+    /// in black ink only.
+    Cmyk,
+}
+
 /// What `video` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

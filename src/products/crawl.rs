@@ -11,18 +11,10 @@ use crate::load::project::Project;
 pub const CRAWL_BAND: f32 = 84.0;
 
 /// Colour of the crawl band.
-pub const CRAWL_BG: Color = Color {
-    r: 0xff,
-    g: 0xd1,
-    b: 0x66,
-};
+pub const CRAWL_BG: Color = Color::rgb(0xff, 0xd1, 0x66);
 
 /// Colour of the crawl text.
-pub const CRAWL_INK: Color = Color {
-    r: 0x13,
-    g: 0x29,
-    b: 0x4b,
-};
+pub const CRAWL_INK: Color = Color::rgb(0x13, 0x29, 0x4b);
 
 /// Contrast the crawl line needs against its band: WCAG's ratio for body text, although
 /// the text is large, because it is read across a waiting room.
@@ -298,11 +290,7 @@ mod tests {
         let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
         assert!(e.contains("runs outside"), "{e}");
         // Light grey on the yellow band.
-        let grey = Color {
-            r: 0xb0,
-            g: 0xb0,
-            b: 0xb0,
-        };
+        let grey = Color::rgb(0xb0, 0xb0, 0xb0);
         let (band, h, items) = line(&p, "1-888-373-7888", grey);
         let e = crawl_fits(&p, &band, h, &items, CRAWL_BG).unwrap_err();
         assert!(e.contains("contrast"), "{e}");

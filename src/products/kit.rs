@@ -72,12 +72,19 @@ pub fn make_all(
         .map(|(s, f)| {
             let stem = piece_stem(&s.design, &s.locale);
             let design = project.designs.get(&s.design);
-            let cut = match design {
+            let mut cut = match design {
                 Some(d) if sel.cut_line && d.kind.is_die_cut() => {
                     std::borrow::Cow::Owned(crate::products::marks::add_cut_line(s, d))
                 }
                 _ => std::borrow::Cow::Borrowed(*s),
             };
+            // Press colour is for print PDFs only: PNG and SVG stay RGB.
+            if *f == Format::Pdf
+                && s.medium == crate::load::spec::Medium::Print
+                && sel.color != crate::model::config::ColorMode::Rgb
+            {
+                cut.to_mut().ink = sel.color;
+            }
             let draw = |scene: &Scene| {
                 cache
                     .get_or_draw(scene, *f, || render(scene, *f))

@@ -132,6 +132,118 @@ fn size_words(w: f32, h: f32, mm: bool) -> String {
     }
 }
 
+/// How far a template's labels may differ from a piece's trim, in either dimension,
+/// and still match it: 1/16 in.
+pub const MATCH_SLACK_PT: f32 = 4.5;
+
+/// A print design's trim size in points.
+pub fn trim_size(d: &crate::load::spec::Design) -> (f32, f32) {
+    let px = d.px_pt();
+    (d.width.to_pt(px, 0.0), d.height.to_pt(px, 0.0))
+}
+
+/// Whether labels of `label` (w, h in points) match a piece of `trim`.
+fn matches(label: (f32, f32), trim: (f32, f32)) -> bool {
+    (label.0 - trim.0).abs() <= MATCH_SLACK_PT + 0.01
+        && (label.1 - trim.1).abs() <= MATCH_SLACK_PT + 0.01
+}
+
+/// The templates whose labels match a piece of `trim` (points), those on `paper` first.
+pub fn fitting(all: &BTreeMap<String, Template>, trim: (f32, f32), paper: Paper) -> Vec<String> {
+    let mut v: Vec<(&String, &Template)> = all
+        .iter()
+        .filter(|(_, t)| matches((pt(t.label[0]), pt(t.label[1])), trim))
+        .collect();
+    v.sort_by_key(|(n, t)| (t.paper != paper, n.as_str()));
+    v.into_iter().map(|(n, _)| n.clone()).collect()
+}
+
+/// When the labels (or cells) of template `name` differ from the trim of `design`
+/// (`trim`, points) by more than [`MATCH_SLACK_PT`]: why that matters, naming both
+/// sizes ("avery-5163 labels are 4 x 2 in but wallet-card is 3.5 x 2 in: ...").
+pub fn mismatch(name: &str, t: &Template, design: &str, trim: (f32, f32)) -> Option<String> {
+    let label = (pt(t.label[0]), pt(t.label[1]));
+    if matches(label, trim) {
+        return None;
+    }
+    let mm = matches!(t.label[0], Length::Mm(_));
+    let what = if t.cut_guides { "cells" } else { "labels" };
+    let why = if trim.0 > label.0 + 0.72 || trim.1 > label.1 + 0.72 {
+        format!("the piece does not fit on the {what}")
+    } else if t.cut_guides {
+        "each piece sits centred in a larger cell, so cutting on the guides leaves a blank border to trim off".to_string()
+    } else {
+        "each piece sits centred on a larger label, with a blank border of label around it"
+            .to_string()
+    };
+    Some(format!(
+        "{name} {what} are {} but {design} is {}: {why} (they should match within 1/16 in)",
+        size_words(label.0, label.1, mm),
+        size_words(trim.0, trim.1, mm),
+    ))
+}
+
+/// The label templates the given designs recommend (`label_template`), checked: a
+/// template that does not exist, or whose labels do not match the design's trim, is a
+/// warning (`label-template`) with a hint naming a template that fits.
+pub fn design_templates(project: &Project, designs: &[String]) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let named: Vec<(&crate::load::spec::Design, &String)> = designs
+        .iter()
+        .filter_map(|n| project.designs.get(n))
+        .filter(|x| x.medium == Medium::Print)
+        .filter_map(|x| x.label_template.as_ref().map(|t| (x, t)))
+        .collect();
+    if named.is_empty() {
+        return d;
+    }
+    let all = match templates(project) {
+        Ok(a) => a,
+        Err(e) => return e,
+    };
+    for (design, name) in named {
+        let span = design
+            .source
+            .find_line(|l| l.trim_start().starts_with("label_template"));
+        let file = design.source.path.display().to_string();
+        let Some(t) = all.get(name) else {
+            d.push(
+                Diagnostic::warning(format!(
+                    "{} recommends the label template `{name}`, which {FILE} does not have",
+                    design.name
+                ))
+                .at(&design.source, span)
+                .hint(format!(
+                    "templates: {}",
+                    all.keys().cloned().collect::<Vec<_>>().join(", ")
+                ))
+                .code("label-template"),
+            );
+            continue;
+        };
+        let trim = trim_size(design);
+        let Some(msg) = mismatch(name, t, &design.name, trim) else {
+            continue;
+        };
+        let fit = fitting(&all, trim, t.paper);
+        let hint = match fit.first() {
+            Some(f) => format!("{f} fits it: set label_template = \"{f}\" in {file}"),
+            None => format!(
+                "no template in {FILE} has {} of {}: add one that does, or leave label_template out",
+                if t.cut_guides { "cells" } else { "labels" },
+                size_words(trim.0, trim.1, matches!(t.label[0], Length::Mm(_)))
+            ),
+        };
+        d.push(
+            Diagnostic::warning(msg)
+                .at(&design.source, span)
+                .hint(hint)
+                .code("label-template"),
+        );
+    }
+    d
+}
+
 /// Check that a piece can go on the template's labels.
 fn fits(s: &Scene, name: &str, t: &Template) -> Result<(), Diagnostic> {
     let p = &s.pages[0];
@@ -200,11 +312,7 @@ fn place(s: &Scene, page: usize, cell: Rect) -> Vec<Item> {
         .collect()
 }
 
-const GUIDE: Color = Color {
-    r: 0x99,
-    g: 0x99,
-    b: 0x99,
-};
+const GUIDE: Color = Color::rgb(0x99, 0x99, 0x99);
 
 fn hline(y: f32, w: f32) -> Item {
     Item::Rect {
@@ -241,6 +349,7 @@ fn sheet_scene(
             blocks: Vec::new(),
             marks: Vec::new(),
             cut: None,
+            white: None,
         })
         .collect();
     Scene::document(
@@ -389,11 +498,7 @@ pub fn calibration(
         2.0,
         w - 36.0,
         6.5,
-        Color {
-            r: 0xc0,
-            g: 0,
-            b: 0,
-        },
+        Color::rgb(0xc0, 0, 0),
         false,
     )?;
     items.extend(it);

@@ -79,6 +79,8 @@ pub fn kit_loops(
                         number: String::new(),
                         mirrored: false,
                         cut_line: false,
+                        color: None,
+                        white_plate: None,
                         review: mine.iter().map(|s| s.review).min().unwrap_or(first.review),
                         fell_back: Vec::new(),
                         approval: if draft.is_none() { "approved" } else { "draft" },

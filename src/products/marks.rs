@@ -40,6 +40,7 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
                 blocks: Vec::new(),
                 marks: Vec::new(),
                 cut: None,
+                white: None,
             },
         );
         let mv = |r: Rect| Rect::new(r.x + SLUG, r.y + SLUG, r.w, r.h);
@@ -126,6 +127,10 @@ pub fn add(project: &Project, scene: &Scene, size: &str) -> Result<Scene, Diagno
             cut: old.cut.map(|c| CutLine {
                 rect: mv(c.rect),
                 radius: c.radius,
+            }),
+            white: old.white.map(|w| crate::scene::WhitePlate {
+                rect: mv(w.rect),
+                ..w
             }),
         };
     }

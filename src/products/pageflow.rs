@@ -13,35 +13,15 @@ pub const W: f32 = 612.0;
 /// US Letter height, in points.
 pub const H: f32 = 792.0;
 /// Headings and the hotline band.
-pub const NAVY: Color = Color {
-    r: 0x13,
-    g: 0x29,
-    b: 0x4b,
-};
+pub const NAVY: Color = Color::rgb(0x13, 0x29, 0x4b);
 /// Secondary text: labels, running heads, footers.
-pub const GREY: Color = Color {
-    r: 0x55,
-    g: 0x55,
-    b: 0x55,
-};
+pub const GREY: Color = Color::rgb(0x55, 0x55, 0x55);
 /// Rules and table lines.
-pub const LIGHT: Color = Color {
-    r: 0xbb,
-    g: 0xbb,
-    b: 0xbb,
-};
+pub const LIGHT: Color = Color::rgb(0xbb, 0xbb, 0xbb);
 /// Drafts and what is missing.
-pub const RED: Color = Color {
-    r: 0xc0,
-    g: 0x00,
-    b: 0x00,
-};
+pub const RED: Color = Color::rgb(0xc0, 0x00, 0x00);
 /// Approved, ready to post.
-pub const GREEN: Color = Color {
-    r: 0x1b,
-    g: 0x6e,
-    b: 0x2e,
-};
+pub const GREEN: Color = Color::rgb(0x1b, 0x6e, 0x2e);
 
 /// Pages being filled top to bottom, with a margin all round and room kept for a
 /// footer.
@@ -145,6 +125,7 @@ impl Flow {
                 blocks: Vec::new(),
                 marks: Vec::new(),
                 cut: None,
+                white: None,
             });
         }
         Ok(pages)

@@ -36,6 +36,13 @@ pub struct ManifestEntry {
     /// Carries a die-cut line in the `CutContour` spot colour (`--cut-line`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cut_line: bool,
+    /// Print PDFs written in CMYK (`build --color cmyk`): `"cmyk"`; absent for RGB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<&'static str>,
+    /// The white-ink plate's spot colour and where it lies (`"White under"`, `"White
+    /// behind"`), for a piece on clear film.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub white_plate: Option<String>,
     /// Lowest review status of the piece's strings.
     pub review: crate::load::locale::Review,
     /// Messages shown in the fallback locale.
@@ -105,6 +112,8 @@ impl ManifestEntry {
             number: String::new(),
             mirrored: false,
             cut_line: false,
+            color: None,
+            white_plate: None,
             review: crate::load::locale::Review::Draft,
             fell_back: Vec::new(),
             draft: None,
@@ -286,6 +295,12 @@ pub fn describe(scene: &Scene, format: Format, stem: &str, files: Vec<Rendered>)
         qr: scene.qr.clone(),
         mirrored: scene.mirrored,
         cut_line: scene.pages.iter().any(|p| p.cut.is_some()),
+        color: (format == Format::Pdf && scene.ink == crate::model::config::ColorMode::Cmyk)
+            .then_some("cmyk"),
+        white_plate: (format == Format::Pdf)
+            .then(|| scene.pages.iter().find_map(|p| p.white.as_ref()))
+            .flatten()
+            .map(|w| format!("{} {}", w.ink, if w.behind { "behind" } else { "under" })),
         review: scene.review,
         fell_back: scene.fell_back.clone(),
         draft: scene.draft.clone(),

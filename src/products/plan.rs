@@ -1,9 +1,16 @@
 //! `hotline-kit plan`: a placement checklist for facility staff. One block per design of
-//! the kit: where it goes, how many to post (the kit file's `[counts]` times the design's
-//! `each`), what to print it on and at what size, the files `build` makes for it, its
-//! review status in each language (from [`crate::products::approvals::status`]), and a box to
-//! tick when it is posted. As a US Letter PDF (laid out as a [`Scene`] with the
-//! project's own text shaping, like the review book), plain text or JSON.
+//! the kit: where it goes (and how high), how many to post (the kit file's `[counts]`
+//! times the design's `each`), what to order (the design's durable `stock`, or
+//! [`default_stock`] for its kind), how to print it (office printer or print shop: the
+//! kit's `[print] method` over the design's `printing`), the files `build` makes for it,
+//! its review status in each language (from [`crate::products::approvals::status`]), and
+//! a box to tick when it is posted; then a monthly walk-round to replace removed or
+//! damaged pieces. As a US Letter PDF (laid out as a [`Scene`] with the project's own
+//! text shaping, like the review book), plain text or JSON.
+//!
+//! The plan is for the staff who put the pieces up: what it says to them names no
+//! command, no setting file and no setting (those are for whoever set up the kit, and
+//! go to the warnings instead).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +22,7 @@ use crate::base::units::Color;
 use crate::layout::{label, wrapped};
 use crate::load::kitfile::KitFile;
 use crate::load::project::Project;
-use crate::load::spec::Medium;
+use crate::load::spec::{Kind, Medium, Printing, Substrate};
 use crate::products::kit::Selection;
 use crate::products::pageflow::{Flow, GREEN, GREY, H, LIGHT, NAVY, RED, W, english, outline};
 use crate::scene::{DocStatus, Item, Rect, Scene, transformed};
@@ -99,8 +106,14 @@ pub struct Row {
     pub kind: &'static str,
     /// print or screen.
     pub medium: &'static str,
-    /// What to print it on.
+    /// What to order: the design's stock, or the default for its kind
+    /// ([`default_stock`]); empty for screens.
     pub stock: String,
+    /// How it is printed: `office` (the facility's own printer) or `shop` (a print
+    /// shop), the kit's `[print] method` over the design's `printing`; null for screens.
+    pub printing: Option<Printing>,
+    /// The steps to print it that way, in staff words.
+    pub how_to_print: Vec<String>,
     /// Finished size.
     pub size: String,
     /// Pages (slides) of the piece.
@@ -109,9 +122,14 @@ pub struct Row {
     pub mirrored: bool,
     /// Label or cut-sheet template for office printers.
     pub label_template: Option<String>,
-    /// The command that makes those sheets.
+    /// The command that makes those sheets (for tools; the plan's own text names the
+    /// label-sheet file instead).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet_command: Option<String>,
+    /// The label-sheet file of that template (`DESIGN-TEMPLATE.pdf`, as the command and
+    /// the web download name it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_sheet: Option<String>,
     /// Files `build` writes for it (under `out`), loops included.
     pub files: Vec<String>,
     /// Slide loops `build` writes for it (the kit's `[video]`).
@@ -154,8 +172,8 @@ impl ReviewLine {
                 _ => "approved for print".to_string(),
             },
             "error" => format!(
-                "DRAFT \u{2013} cannot be made: {} (run hotline-kit check)",
-                self.why.as_deref().unwrap_or("")
+                "DRAFT \u{2013} cannot be made: {} (whoever set up the kit has to fix this)",
+                staff_words(self.why.as_deref().unwrap_or(""))
             ),
             _ => {
                 let why = self.why.clone().unwrap_or_else(|| "not approved".into());
@@ -239,9 +257,44 @@ impl Row {
         if self.mirrored {
             s.push_str(", printed mirrored (second surface)");
         }
-        s.push('.');
+        s.push_str(match self.printing {
+            Some(Printing::Office) => ": printed on an office printer.",
+            _ => ": made by a print shop.",
+        });
         s
     }
+}
+
+/// A message meant for whoever set up the kit, made fit for staff: no backticks.
+fn staff_words(s: &str) -> String {
+    s.replace('`', "")
+}
+
+/// What to order for a piece of this kind when its design names no `stock`: stock that
+/// lasts where the piece goes (shared facts, section 6: destructible vinyl cannot be
+/// peeled off whole, a laminate protects against cleaning chemicals, clear film needs
+/// white ink under the artwork).
+pub fn default_stock(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Sticker => {
+            "Destructible (eggshell) vinyl, which cannot be peeled off whole; permanent adhesive; a laminate over it that stands up to disinfectant and cleaning chemicals."
+        }
+        Kind::Cling => {
+            "Clear static-cling film with white ink printed under the artwork (without it the white parts are see-through), or white static-cling vinyl."
+        }
+        Kind::Poster | Kind::Notice => {
+            "White paper, with a matte laminate that can be wiped clean, or in a frame."
+        }
+        Kind::Card => "Water- and tear-resistant synthetic stock (synthetic paper).",
+        Kind::Slides => "",
+    }
+}
+
+/// A length in inches for people: "0.125 in".
+fn inches(l: crate::base::units::Length) -> String {
+    let v = l.to_pt(1.0, 0.0) / 72.0;
+    let s = format!("{v:.3}");
+    format!("{} in", s.trim_end_matches('0').trim_end_matches('.'))
 }
 
 fn cap(s: &str) -> String {
@@ -315,6 +368,8 @@ pub fn make_with(
         locales: &locales,
         formats: &formats,
         status: &status,
+        // Unreadable templates only cost the sheets' descriptions: `check` reports them.
+        templates: crate::products::labels::templates(project).unwrap_or_default(),
     };
     // Counts the kit file lacks, with the designs that go by them.
     let mut missing: Vec<(String, Vec<String>)> = Vec::new();
@@ -381,6 +436,8 @@ struct Rows<'a> {
     locales: &'a [String],
     formats: &'a [crate::products::kit::Format],
     status: &'a crate::products::approvals::Status,
+    /// The label and cut-sheet templates, for what the office printer prints on.
+    templates: std::collections::BTreeMap<String, crate::products::labels::Template>,
 }
 
 impl Rows<'_> {
@@ -393,6 +450,26 @@ impl Rows<'_> {
             d.each * self.locales.len().max(1) as u32
         } else {
             d.each
+        };
+        let total = count.map(|n| n.saturating_mul(each));
+        let printing = match d.medium {
+            Medium::Print => Some(
+                self.kit
+                    .file
+                    .and_then(|k| k.print.method.get(name))
+                    .map_or(d.printing, |m| *m.get_ref()),
+            ),
+            Medium::Screen => None,
+        };
+        let stock = match d.medium {
+            Medium::Screen => String::new(),
+            Medium::Print if d.stock.trim().is_empty() => default_stock(d.kind).to_string(),
+            Medium::Print => d.stock.clone(),
+        };
+        let how_to_print = match printing {
+            Some(Printing::Office) => self.office_steps(name, d),
+            Some(Printing::Shop) => self.shop_steps(name, d, total),
+            None => Vec::new(),
         };
         Ok(Row {
             design: name.to_string(),
@@ -409,19 +486,22 @@ impl Rows<'_> {
             count_name: d.per.clone(),
             count,
             each,
-            total: count.map(|n| n.saturating_mul(each)),
+            total,
             count_note,
             kind: d.kind.name(),
             medium: match d.medium {
                 Medium::Print => "print",
                 Medium::Screen => "screen",
             },
-            stock: d.stock.clone(),
+            stock,
+            printing,
+            how_to_print,
             size: d.size_text(),
             pages: d.pages.len().max(1),
             mirrored: d.mirror,
             label_template: d.label_template.clone(),
             sheet_command: self.sheet_command(name, d),
+            label_sheet: d.label_template.as_ref().map(|t| label_sheet(name, t)),
             files,
             loops,
             same_places_as: Vec::new(),
@@ -436,14 +516,17 @@ impl Rows<'_> {
         d: &crate::load::spec::Design,
         missing: &mut Vec<(String, Vec<String>)>,
     ) -> (Option<u32>, Option<String>) {
-        let kit_name = &self.kit_name;
+        // Staff words: whoever set up the kit enters the counts.
+        let ask = |per: &str| {
+            format!(
+                "count not set: ask whoever set up the kit to enter how many {} the facility has",
+                per.replace('_', " ")
+            )
+        };
         match (&d.per, self.kit.file) {
             (None, _) => (
                 None,
-                Some(
-                    "no count: the design names none (`per` in its file); decide how many to post"
-                        .to_string(),
-                ),
+                Some("no count for this piece: decide how many to post".to_string()),
             ),
             (Some(per), Some(k)) => match k.counts.get(per) {
                 Some(n) => (Some(*n.get_ref()), None),
@@ -452,20 +535,10 @@ impl Rows<'_> {
                         Some((_, names)) => names.push(name.to_string()),
                         None => missing.push((per.clone(), vec![name.to_string()])),
                     }
-                    (
-                        None,
-                        Some(format!(
-                            "count not set: add `{per} = N` under [counts] in {kit_name}"
-                        )),
-                    )
+                    (None, Some(ask(per)))
                 }
             },
-            (Some(per), None) => (
-                None,
-                Some(format!(
-                    "count not set: add `{per} = N` under [counts] in kit.toml (`hotline-kit init` writes one)"
-                )),
-            ),
+            (Some(per), None) => (None, Some(ask(per))),
         }
     }
 
@@ -496,6 +569,142 @@ impl Rows<'_> {
         };
         files.extend(loops.iter().cloned());
         (files, loops)
+    }
+
+    /// How to print design `name` on the facility's own printer, step by step.
+    fn office_steps(&self, name: &str, d: &crate::load::spec::Design) -> Vec<String> {
+        let mut v = Vec::new();
+        if d.mirror {
+            // Printed on the adhesive side of clear film: a print shop's work.
+            v.push("This mirrored version is printed on the adhesive side of clear film, which an office printer cannot do: have a print shop make it, or print the plain (not mirrored) version instead.".into());
+            return v;
+        }
+        let template = d
+            .label_template
+            .as_ref()
+            .map(|t| (t, self.templates.get(t)));
+        match template {
+            Some((t, Some(tpl))) if tpl.cut_guides => v.push(format!(
+                "Print the label-sheet file {} ({}) on {} sheets of the stock under Order, made for your printer (laser or inkjet). Ask whoever set up the kit for that file if you do not have it.",
+                label_sheet(name, t),
+                sheet_words(tpl),
+                paper_name(tpl.paper)
+            )),
+            Some((t, Some(tpl))) => {
+                v.push(format!(
+                    "Print the label-sheet file {} on {}. Ask whoever set up the kit for that file if you do not have it.",
+                    label_sheet(name, t),
+                    tpl.title
+                ));
+                if !tpl.verified {
+                    v.push("The layout of these labels is not confirmed: first print one page on plain paper and hold it over a label sheet against a light; the pieces must sit on the labels.".into());
+                }
+            }
+            Some((t, None)) => v.push(format!(
+                "Print the label-sheet file {} on the sheets it is made for. Ask whoever set up the kit for that file if you do not have it.",
+                label_sheet(name, t)
+            )),
+            None => v.push(format!(
+                "Print the PDF file (see Files) on {}.",
+                paper(d)
+            )),
+        }
+        v.push("In the print window choose 100% (\"Actual size\"), not \"Fit to page\" or \"Shrink to fit\", so that the piece comes out at its finished size.".into());
+        v.push("Keep the printer's margins: do not choose borderless printing.".into());
+        if d.pages.len() == 2 {
+            v.push(if template.is_some() {
+                "It has two sides: print on both sides of the sheet, flipping on the long edge (the second page is the backs).".into()
+            } else {
+                "It has two sides: print on both sides (the second page is the back).".into()
+            });
+        }
+        if template.is_some_and(|(_, tpl)| tpl.is_some_and(|tpl| tpl.cut_guides)) {
+            if d.kind == Kind::Sticker {
+                v.push("Put the laminate over the printed sheet, then cut the pieces apart on the printed guides.".into());
+            } else {
+                v.push("Cut the pieces apart on the printed guides.".into());
+            }
+        }
+        if matches!(d.kind, Kind::Poster | Kind::Notice) {
+            v.push(
+                "Then laminate it (matte, so that it can be wiped clean) or put it in a frame."
+                    .into(),
+            );
+        }
+        v
+    }
+
+    /// What to send a print shop for a design, and what to ask for.
+    fn shop_steps(
+        &self,
+        name: &str,
+        d: &crate::load::spec::Design,
+        total: Option<u32>,
+    ) -> Vec<String> {
+        let mut v = Vec::new();
+        let pdf = self.formats.contains(&crate::products::kit::Format::Pdf);
+        let mut send = if pdf {
+            "Send the print shop the PDF file of each language you need (see Files)".to_string()
+        } else {
+            "Ask whoever set up the kit for the PDF files of this piece and send them to the print shop".to_string()
+        };
+        if d.bleed.to_pt(1.0, 0.0) > 0.0 {
+            send.push_str(&format!(
+                ". The artwork runs {} past the finished edge on every side (the bleed), for trimming.",
+                inches(d.bleed)
+            ));
+        } else {
+            send.push('.');
+        }
+        v.push(send);
+        if d.kind.is_die_cut() {
+            v.push(if self.sel.cut_line {
+                "It is die-cut to shape: the files carry the cut line (a spot colour named CutContour).".into()
+            } else {
+                "It is die-cut to shape: the shop also needs the version of the files with the cut line. Ask whoever set up the kit for it.".into()
+            });
+        }
+        let white = self
+            .kit
+            .file
+            .and_then(|k| k.print.white_ink.as_ref())
+            .map_or(crate::load::kitfile::WHITE_INK, |w| w.get_ref().as_str());
+        let under = if d.mirror { "behind" } else { "under" };
+        if d.substrate == Substrate::Clear && d.white_plate {
+            v.push(format!(
+                "It is printed on clear film with white ink {under} the artwork: the files carry the white ink as a separate plate, a spot colour named {white}. Tell the shop."
+            ));
+        } else if d.kind == Kind::Cling || d.substrate == Substrate::Clear {
+            v.push(format!(
+                "On clear film, ask the shop to print white ink {under} the artwork (the files have no white-ink plate), or to print on white vinyl."
+            ));
+        }
+        if d.mirror {
+            v.push("It is printed mirrored, on the adhesive side of the film, and goes on the inside of the glass, read through it (second surface).".into());
+        }
+        if d.pages.len() == 2 {
+            v.push("It is printed on both sides: the second page of each file is the back.".into());
+        }
+        v.push(match total {
+            Some(n) => format!(
+                "Ask for the stock and finish under Order, at the finished size: {n} (see How many), and a few spares for the monthly walk-round."
+            ),
+            None => "Ask for the stock and finish under Order, at the finished size, as many as How many says, and a few spares for the monthly walk-round.".into(),
+        });
+        if let (Some(t), false) = (&d.label_template, d.mirror) {
+            let what = self.templates.get(t).map_or(String::new(), |tpl| {
+                if tpl.cut_guides {
+                    format!(" ({} paper, {})", paper_name(tpl.paper), sheet_words(tpl))
+                } else {
+                    format!(" (on {})", tpl.title)
+                }
+            });
+            v.push(format!(
+                "No print shop? It can also be printed on an office printer, from the label-sheet file {}{what}: ask whoever set up the kit.",
+                label_sheet(name, t)
+            ));
+        }
+        v
     }
 
     /// The `hotline-kit sheet` command for a design with a label template.
@@ -590,6 +799,56 @@ fn same_places(project: &Project, designs: &[String], rows: &mut [Row]) {
     }
 }
 
+/// The label-sheet file of design `name` on template `t`.
+fn label_sheet(name: &str, t: &str) -> String {
+    format!("{name}-{t}.pdf")
+}
+
+/// A cut sheet's layout in words: "4 to a sheet, with cut guides".
+fn sheet_words(t: &crate::products::labels::Template) -> String {
+    format!(
+        "{} to a sheet{}",
+        t.columns * t.rows,
+        if t.cut_guides {
+            ", with cut guides"
+        } else {
+            ""
+        }
+    )
+}
+
+fn paper_name(p: crate::products::labels::Paper) -> &'static str {
+    match p {
+        crate::products::labels::Paper::Letter => "US Letter",
+        crate::products::labels::Paper::A4 => "A4",
+    }
+}
+
+/// The paper a design without a label template is printed on by an office printer.
+fn paper(d: &crate::load::spec::Design) -> String {
+    let (w, h) = (d.width.to_pt(1.0, 0.0), d.height.to_pt(1.0, 0.0));
+    let is = |a: f32, b: f32| {
+        let near = |x: f32, y: f32| (x - y).abs() < 1.0;
+        (near(w, a) && near(h, b)) || (near(w, b) && near(h, a))
+    };
+    // Clear film needs white ink (shared facts, section 6), which office printers lack.
+    let stock = if d.kind == Kind::Cling || d.substrate == Substrate::Clear {
+        "white static-cling film made for your printer, not clear film: an office printer cannot print the white ink that clear film needs"
+    } else {
+        "the stock under Order"
+    };
+    if is(612.0, 792.0) {
+        format!("US Letter (8.5 x 11 in) sheets of {stock}")
+    } else if is(595.28, 841.89) {
+        format!("A4 sheets of {stock}")
+    } else {
+        format!(
+            "{} sheets of {stock} (if your printer cannot take that size, have a print shop make it)",
+            d.size_text()
+        )
+    }
+}
+
 /// Quote a path for a shell command line when it needs it.
 fn shell_word(s: &str) -> String {
     if s.chars()
@@ -633,26 +892,28 @@ impl Plan {
     /// The facility line: its name, or what the plan was made from.
     pub fn heading(&self) -> String {
         match (&self.kit_file, self.facility.trim()) {
-            (None, _) => "Default kit (no kit.toml)".into(),
-            (Some(_), "") => "No facility name ([facility] name in the kit file)".into(),
+            (None, _) => "Default kit (not set up for a facility yet)".into(),
+            (Some(_), "") => "No facility name set".into(),
             (Some(_), n) => n.to_string(),
         }
     }
 
-    /// Where the plan came from, in words.
+    /// Where the plan came from, in words. A kit's setting file is not named (staff do
+    /// not need it); a row of a facilities sheet is, since that is how the facility was
+    /// listed.
     pub fn made_from(&self) -> String {
         let from = match &self.kit_file {
-            Some(k) => k.clone(),
-            None => "the default kit (no kit file)".into(),
+            Some(k) if !k.ends_with(".toml") => format!(" from {k}"),
+            _ => String::new(),
         };
         if self.out.is_empty() {
             return format!(
-                "Made {} by hotline-kit from {from}. The files are in the folder this plan is in.",
+                "Made {}{from}. The files are in the folder this plan is in.",
                 self.date
             );
         }
         format!(
-            "Made {} by hotline-kit plan from {from}. The files are the ones `hotline-kit build` writes into {}/.",
+            "Made {}{from}. The files named below are in the kit's folder {}/.",
             self.date, self.out
         )
     }
@@ -661,10 +922,10 @@ impl Plan {
     pub fn counts_note(&self) -> String {
         match &self.kit_file {
             Some(_) => format!(
-                "How many to post comes from the [counts] table of the kit file: the number of each kind of place the facility has, times how many each place gets. {PER_PLACE}"
+                "How many to post: the number of each kind of place the facility has (entered when the kit was set up), times how many each place gets. {PER_PLACE}"
             ),
             None => format!(
-                "How many to post comes from the [counts] table of kit.toml, and there is no kit.toml, so no count is set. `hotline-kit init` writes one: fill in [counts] and run `hotline-kit plan` again. {PER_PLACE}"
+                "This kit is not set up for a facility yet, so the plan cannot say how many to post: ask whoever set up the kit to enter how many of each kind of place the facility has (stalls, restrooms, exam rooms and so on). {PER_PLACE}"
             ),
         }
     }
@@ -676,7 +937,7 @@ impl Plan {
     /// The line under the banner.
     pub fn draft_detail(&self) -> String {
         format!(
-            "{} of {} pieces (design and language) are drafts; they are marked DRAFT below. `hotline-kit status` says why; `hotline-kit approve` records an approval.",
+            "{} of {} pieces (design and language) are drafts; they are marked DRAFT below. Whoever set up the kit can see why, and records the board's approval.",
             self.drafts, self.total_pieces
         )
     }
@@ -727,7 +988,21 @@ impl Plan {
             }
             outln!(o, "    {:<11} {SIGN_OFF}", "Posted:");
         }
+        o.push('\n');
+        outln!(o, "{}", WALK_HEAD.to_uppercase());
+        outln!(o, "{}", self.walk_text());
+        for m in 1..=WALK_ROUNDS {
+            outln!(o, "[ ] {:<11} {SIGN_OFF}", format!("Month {m}:"));
+        }
         o
+    }
+
+    /// What to do on the monthly walk-round.
+    pub fn walk_text(&self) -> String {
+        format!(
+            "Once a month, walk to every place on this list. Replace any piece that is missing, peeled, torn, faded, written on or hard to read with one printed from the same file on the same stock (keep a few spares), and put up only pieces approved for print. Check that each piece shows the hotline number {}. Tick a box for each walk-round, write the date and your initials, and note what you replaced and where.",
+            self.hotline.phone
+        )
     }
 }
 
@@ -785,6 +1060,9 @@ const PER_PLACE: &str = "Counts are per place, not per language: choose the lang
 const INSTRUCTIONS: &str =
     "Tick the box when a piece is posted, and write the date and your initials.";
 const SIGN_OFF: &str = "date ____________   initials ________   notes ______________________";
+/// The heading of the monthly walk-round, and how many rounds it has boxes for (a year).
+const WALK_HEAD: &str = "Monthly walk-round";
+const WALK_ROUNDS: usize = 12;
 
 /// The labelled fields of a row, in order (review lines and sign-off excepted).
 fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
@@ -802,19 +1080,22 @@ fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
         ),
     ];
     if !r.stock.trim().is_empty() {
-        v.push(("Stock:", r.stock.clone()));
+        v.push(("Order:", r.stock.clone()));
     }
-    if let (Some(t), Some(cmd)) = (&r.label_template, &r.sheet_command) {
-        v.push((
-            "Sheets:",
-            format!("for an office printer, on {t} sheets:\n{cmd}"),
-        ));
+    if !r.how_to_print.is_empty() {
+        let steps: Vec<String> = r
+            .how_to_print
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect();
+        v.push(("Printing:", steps.join("\n")));
     }
     if r.medium == "screen" {
         v.push((
             "Loop:",
             if r.loops.is_empty() {
-                "none in the kit: add a [video] section to the kit file so that `build` makes one, or run `hotline-kit video --locale en -o loop.mp4`".into()
+                "no looping video in the kit yet: ask whoever set up the kit to make one for the screens, or show the slides one after another.".into()
             } else {
                 let loops: Vec<&str> = r.loops.iter().map(String::as_str).collect();
                 compact(&loops).join("\n")
@@ -832,9 +1113,9 @@ fn fields(project: &Project, r: &Row) -> Vec<(&'static str, String)> {
         v.push((
             "Note:",
             format!(
-                "{} goes in the same places (it also counts {}): post one or the other in each place, not both.",
+                "{} goes in the same places (one for each of the {} too): post one or the other in each place, not both.",
                 r.same_places_as.join(", "),
-                r.count_name.as_deref().unwrap_or("")
+                r.count_name.as_deref().unwrap_or("").replace('_', " ")
             ),
         ));
     }
@@ -937,11 +1218,7 @@ fn block(doc: &Doc, r: &Row, n: usize) -> Result<(Vec<Item>, f32), Diagnostic> {
         *y += h.max(BODY * 1.3) + 2.5;
         Ok(())
     };
-    for (k, mut v) in fields(doc.project, r) {
-        if k == "Sheets:" {
-            // Keep the command's options whole: break before -o, not inside "--template".
-            v = v.replace(" -o ", "\n-o ");
-        }
+    for (k, v) in fields(doc.project, r) {
         let color = if k == "How many:" && r.total.is_none() {
             RED
         } else {
@@ -976,6 +1253,51 @@ fn block(doc: &Doc, r: &Row, n: usize) -> Result<(Vec<Item>, f32), Diagnostic> {
     Ok((items, y + 6.0))
 }
 
+/// The monthly walk-round, laid out from y = 0 as one block (it moves whole to the next
+/// page): the heading, what to do, and a row of tick box and sign-off for each month.
+fn walk_round(doc: &Doc, plan: &Plan) -> Result<(Vec<Item>, f32), Diagnostic> {
+    let mut items = Vec::new();
+    let x = M + 30.0;
+    let key_w = 76.0;
+    let mut y = 10.0;
+    let (it, h) = doc.text(WALK_HEAD, M, y, W - 2.0 * M, 13.0, NAVY, true)?;
+    items.extend(it);
+    y += h + 2.0;
+    let (it, h) = doc.text(
+        &plan.walk_text(),
+        M,
+        y,
+        W - 2.0 * M,
+        BODY,
+        Color::BLACK,
+        false,
+    )?;
+    items.extend(it);
+    y += h + 6.0;
+    for m in 1..=WALK_ROUNDS {
+        // The same box to tick and sign-off as a piece's "Posted:" line.
+        items.extend(outline(
+            Rect::new(M + 2.0, y + 1.0, 17.0, 17.0),
+            1.2,
+            Color::BLACK,
+        ));
+        let (it, _) = doc.text(&format!("Month {m}:"), x, y + 3.0, key_w, BODY, GREY, true)?;
+        items.extend(it);
+        let (it, h) = doc.text(
+            SIGN_OFF,
+            x + key_w,
+            y + 3.0,
+            W - M - x - key_w,
+            BODY,
+            Color::BLACK,
+            false,
+        )?;
+        items.extend(it);
+        y += h.max(17.0) + 6.0;
+    }
+    Ok((items, y + 6.0))
+}
+
 /// The plan as a scene of US Letter pages.
 pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
     let mut doc = Doc {
@@ -991,6 +1313,9 @@ pub fn scene(project: &Project, plan: &Plan) -> Result<Scene, Diagnostics> {
         doc.need(h)?;
         doc.flow.place(&items, 0.0, h);
     }
+    let (items, h) = walk_round(&doc, plan)?;
+    doc.need(h)?;
+    doc.flow.place(&items, 0.0, h);
     let pages = doc
         .flow
         .finish(|page, total| footer(project, plan, page, total))?;

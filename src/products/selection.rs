@@ -39,12 +39,18 @@ pub struct Selection {
     /// A die-cut line on the trim of stickers and clings, in every print format
     /// (`build --cut-line`); other designs are made as usual.
     pub cut_line: bool,
+    /// The colour print PDFs are written in (`build --color`, or the kit's `[print]
+    /// color`); PNG and SVG are always RGB.
+    pub color: crate::model::config::ColorMode,
     /// Slide loops to make for screen designs (the kit file's `[video]`).
     pub loops: Option<crate::model::config::LoopSettings>,
     /// Today, as days since 1970-01-01, for the age of the hotline facts (`fact-age`).
     /// The command line sets it from the clock ([`crate::checks::check::today`]); the library
     /// never reads the clock, and without a date that check does not run.
     pub today: Option<i64>,
+    /// How the kit prints each design it names (the kit file's `[print] method`),
+    /// overriding the design's own `printing`: the margin `check` holds it to.
+    pub print_methods: std::collections::BTreeMap<String, crate::load::spec::Printing>,
 }
 
 impl Selection {
@@ -331,6 +337,8 @@ pub fn prepare(
     diags.extend(crate::checks::alignment::designs(project, &designs).0);
     diags.extend(crate::checks::check::pieces(project, &ok, &failed, !sel.partial).0);
     diags.extend(crate::checks::imagery::pieces(project, &ok).0);
+    diags.extend(crate::checks::margins::pieces(project, &ok, &sel.print_methods).0);
+    diags.extend(crate::products::labels::design_templates(project, &designs).0);
     diags.extend(
         crate::checks::check::diversity(
             project,

@@ -26,16 +26,8 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
         return Err(diags);
     }
     let (w, h, m) = (612.0, 792.0, 36.0);
-    let grey = Color {
-        r: 0x44,
-        g: 0x44,
-        b: 0x44,
-    };
-    let navy = Color {
-        r: 0x13,
-        g: 0x29,
-        b: 0x4b,
-    };
+    let grey = Color::rgb(0x44, 0x44, 0x44);
+    let navy = Color::rgb(0x13, 0x29, 0x4b);
     let cell_w = (w - 2.0 * m) / COLS as f32;
     let top = m + 40.0;
     let cell_h = (h - top - m) / ROWS as f32;
@@ -74,11 +66,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             };
             items.push(Item::Rect {
                 rect: Rect::new(x + 2.0, y, cell_w - 4.0, cell_h - 4.0),
-                color: Color {
-                    r: 0xf4,
-                    g: 0xf4,
-                    b: 0xf4,
-                },
+                color: Color::rgb(0xf4, 0xf4, 0xf4),
             });
             items.push(Item::Image {
                 rect: Rect::new(x + (cell_w - iw) / 2.0, y + 4.0 + (side - ih) / 2.0, iw, ih),
@@ -128,6 +116,7 @@ pub fn contact_sheet(p: &Project) -> Result<Scene, Diagnostics> {
             blocks: Vec::new(),
             marks: Vec::new(),
             cut: None,
+            white: None,
         });
     }
     Ok(Scene::document(

@@ -147,6 +147,10 @@ pub fn selection(
             approvals,
             rule: kit.map(|k| k.rule.clone()).unwrap_or_default(),
             reserve_bottom: 0.0,
+            white_ink: kit
+                .and_then(|k| k.print.white_ink.as_ref())
+                .map(|w| w.get_ref().clone())
+                .unwrap_or_default(),
         },
         kit_designs: kit.map(|k| k.build.designs.clone()).unwrap_or_default(),
         today: Some(crate::checks::check::today()),
@@ -167,7 +171,20 @@ pub fn selection(
         final_only: false,
         marks: false,
         cut_line: false,
+        color: kit
+            .and_then(|k| k.print.color.as_ref())
+            .map(|c| *c.get_ref())
+            .unwrap_or_default(),
         loops: kit.and_then(|k| k.video.as_ref()).map(|v| v.settings()),
+        print_methods: kit
+            .map(|k| {
+                k.print
+                    .method
+                    .iter()
+                    .map(|(d, m)| (d.clone(), *m.get_ref()))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 

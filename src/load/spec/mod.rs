@@ -21,6 +21,10 @@ pub mod bilingual;
 mod parse;
 pub use parse::parse_design;
 
+/// The most ink (C + M + Y + K, percent) a fill may put on the sheet: above it, ink
+/// does not dry and sets off on the sheet above it.
+pub const MAX_INK: u32 = 300;
+
 /// Cap height needed per millimetre of viewing distance (1/200): the rule every line
 /// read from afar keeps (the number, the text line, the question).
 pub const CAP_PER_DISTANCE: f32 = 1.0 / 200.0;
@@ -50,6 +54,36 @@ impl Audience {
     pub fn is_staff_message(id: &str) -> bool {
         id.starts_with("staff-")
     }
+}
+
+/// How a print piece is printed, which sets the margin its content keeps (`check`) and
+/// the instructions the placement plan gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Printing {
+    /// On the facility's own laser or inkjet printer: nothing closer than 0.25 in to the
+    /// paper's edge, which such printers cannot reach.
+    Office,
+    /// By a print shop, trimmed or die-cut: content keeps the design's safe margin from
+    /// the trim.
+    Shop,
+}
+
+impl Printing {
+    /// How far inside the paper an office printer's content stays: 0.25 in, in points
+    /// (shared facts section 6: laser and inkjet printers cannot print closer).
+    pub const OFFICE_EDGE_PT: f32 = 18.0;
+}
+
+/// What a print piece is printed on, as far as ink is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Substrate {
+    /// White paper, card or vinyl: white areas are the stock itself.
+    #[default]
+    White,
+    /// Clear film: white areas print as nothing unless a white-ink plate is laid.
+    Clear,
 }
 
 /// Print pieces or screen slides.
@@ -346,6 +380,23 @@ pub struct Header {
     /// code there.
     #[serde(default)]
     pub keep_out: Vec<Spanned<KeepOutSpec>>,
+    /// Print designs: how the piece is printed, `"office"` or `"shop"` (default: shop).
+    /// `check` holds office pieces' content 0.25 in inside the paper's edge.
+    #[serde(default)]
+    pub printing: Option<Spanned<Printing>>,
+    /// Print designs: `"white"` (default) or `"clear"` stock. Clear stock needs a
+    /// white-ink plate (`white_plate = true`), or `check` refuses it.
+    #[serde(default)]
+    pub substrate: Option<Spanned<Substrate>>,
+    /// Clear stock: lay a white-ink plate (a spot colour, `White` unless the kit's
+    /// `[print] white_ink` names another) under the artwork, or behind it when the piece
+    /// is mirrored for second-surface printing.
+    #[serde(default)]
+    pub white_plate: Option<Spanned<bool>>,
+    /// Print values of the black used for large black fills (never text):
+    /// `rich_black = [60, 40, 40, 100]`, percent cyan, magenta, yellow, black.
+    #[serde(default)]
+    pub rich_black: Option<Spanned<[u8; 4]>>,
 }
 
 /// One `keep_out` area as written.
@@ -695,6 +746,14 @@ pub struct Design {
     pub each: u32,
     /// Suggested label template for office printers.
     pub label_template: Option<String>,
+    /// How it is printed (office printer or print shop).
+    pub printing: Printing,
+    /// White or clear stock.
+    pub substrate: Substrate,
+    /// Whether a white-ink plate is laid (clear stock).
+    pub white_plate: bool,
+    /// Print values of large black fills, when the design names a rich black.
+    pub rich_black: Option<[u8; 4]>,
     /// Corner radius of the die-cut line.
     pub corner_radius: Length,
     /// Line height factor.

@@ -91,6 +91,7 @@ pub fn parse_design(name: &str, src: &Arc<Source>) -> Result<Vec<Design>, Diagno
     let h = &file.design;
     let bleed = page_size(name, h, src, &mut diags);
     kind_rules(h, src, &mut diags);
+    press_rules(h, src, &mut diags);
     if h.each == Some(0) {
         diags.push(Diagnostic::error("`each` must be 1 or more").at(src, None));
     }
@@ -251,6 +252,79 @@ fn kind_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
             diags.push(
                 err(format!("corner_radius is for the die-cut line of stickers and clings, and this design is a {}", kind.name()), r.span())
                     .hint("remove `corner_radius`"),
+            );
+        }
+    }
+}
+
+/// Print production settings: on print designs only; clear stock only with a white
+/// plate (white areas would print as nothing), a white plate only on clear stock; a
+/// rich black of percentages whose total a press can carry.
+fn press_rules(h: &Header, src: &Arc<Source>, diags: &mut Diagnostics) {
+    let err = |msg: String, span: Range<usize>| Diagnostic::error(msg).at(src, Some(span));
+    if h.medium == Medium::Screen {
+        let print_only = [
+            h.printing.as_ref().map(|v| ("printing", v.span())),
+            h.substrate.as_ref().map(|v| ("substrate", v.span())),
+            h.white_plate.as_ref().map(|v| ("white_plate", v.span())),
+            h.rich_black.as_ref().map(|v| ("rich_black", v.span())),
+        ];
+        for (key, span) in print_only.into_iter().flatten() {
+            diags.push(
+                err(
+                    format!("`{key}` is for printed pieces, and this design is for screens"),
+                    span,
+                )
+                .hint(format!("remove `{key}`")),
+            );
+        }
+        return;
+    }
+    let clear = h
+        .substrate
+        .as_ref()
+        .filter(|s| *s.get_ref() == Substrate::Clear);
+    let plate = h.white_plate.as_ref().filter(|w| *w.get_ref());
+    match (clear, plate) {
+        (Some(c), None) => diags.push(
+            err(
+                "clear stock with no white-ink plate: the white behind the text and the QR code prints as nothing, and they are read against whatever is behind the glass".into(),
+                c.span(),
+            )
+            .hint("add `white_plate = true` (the print shop lays white ink under the artwork), or print on white vinyl: substrate = \"white\"")
+            .code("white-plate"),
+        ),
+        (None, Some(w)) => diags.push(
+            err(
+                "`white_plate = true` on white stock: a white-ink plate is for clear film".into(),
+                w.span(),
+            )
+            .hint("remove `white_plate`, or set substrate = \"clear\" if the piece is printed on clear film")
+            .code("white-plate"),
+        ),
+        _ => {}
+    }
+    if let Some(r) = &h.rich_black {
+        let v = r.get_ref();
+        let total: u32 = v.iter().map(|x| *x as u32).sum();
+        if v.iter().any(|x| *x > 100) {
+            diags.push(
+                err(
+                    format!("rich_black = {v:?}: each of C, M, Y and K is a percentage, 0 to 100"),
+                    r.span(),
+                )
+                .hint("for example rich_black = [60, 40, 40, 100]"),
+            );
+        } else if total > MAX_INK {
+            diags.push(
+                err(format!("rich_black = {v:?} puts {total}% ink on the sheet; presses carry at most {MAX_INK}%"), r.span())
+                    .hint("for example rich_black = [60, 40, 40, 100] (240%)")
+                    .code("ink-coverage"),
+            );
+        } else if v[3] < 100 {
+            diags.push(
+                err(format!("rich_black = {v:?} has K {}: a rich black is full black ink with colour under it", v[3]), r.span())
+                    .hint("for example rich_black = [60, 40, 40, 100]"),
             );
         }
     }
@@ -814,6 +888,18 @@ fn base_design(
         per: h.per.as_ref().map(|p| p.get_ref().clone()),
         each: h.each.unwrap_or(1),
         label_template: h.label_template.clone(),
+        printing: h
+            .printing
+            .as_ref()
+            .map(|p| *p.get_ref())
+            .unwrap_or(Printing::Shop),
+        substrate: h
+            .substrate
+            .as_ref()
+            .map(|p| *p.get_ref())
+            .unwrap_or_default(),
+        white_plate: h.white_plate.as_ref().is_some_and(|w| *w.get_ref()),
+        rich_black: h.rich_black.as_ref().map(|r| *r.get_ref()),
         corner_radius: h
             .corner_radius
             .as_ref()

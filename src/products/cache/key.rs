@@ -24,7 +24,8 @@ pub fn key(scene: &Scene, format: Format) -> String {
     line(crate::base::hash::BUILD_ID);
     line(format.ext());
     line(&format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        scene.ink,
         scene.design,
         scene.locale,
         scene.title,
@@ -40,8 +41,8 @@ pub fn key(scene: &Scene, format: Format) -> String {
     let mut fonts = std::collections::BTreeSet::new();
     for p in &scene.pages {
         line(&format!(
-            "page {:?} {:?} {:?} {:?} {:?} {:?}",
-            p.width, p.height, p.trim, p.bleed, p.safe, p.cut
+            "page {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            p.width, p.height, p.trim, p.bleed, p.safe, p.cut, p.white
         ));
         for item in p.items.iter().chain(&p.marks) {
             let mut s = format!("{item:?}");

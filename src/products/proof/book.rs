@@ -18,11 +18,7 @@ use crate::scene::{DocStatus, Item, Rect, Scene, transformed};
 const M: f32 = 42.0;
 /// Space kept free at the bottom of every page for the footer.
 const FOOT: f32 = 20.0;
-const AMBER: Color = Color {
-    r: 0x9a,
-    g: 0x5b,
-    b: 0x00,
-};
+const AMBER: Color = Color::rgb(0x9a, 0x5b, 0x00);
 
 /// The review book's pages, filled top to bottom.
 struct Book<'a> {
