@@ -76,7 +76,7 @@ fn low_contrast_is_an_error_measured_against_the_colour_behind() {
     // White text on the light background of the card.
     common::edit(
         t.path().join("designs/wallet-card.toml"),
-        "color = \"#13294b\"",
+        "color = { rgb = \"#13294b\", cmyk = [0, 0, 0, 100] }",
         "color = \"#bbbbbb\"",
     );
     let (code, j) = check(t.path(), &["--design", "wallet-card"]);

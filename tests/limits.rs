@@ -123,6 +123,7 @@ fn drawing_a_page_over_the_limit_is_an_error_not_an_abort() {
         blocks: Vec::new(),
         marks: Vec::new(),
         cut: None,
+        white: None,
     };
     let status = hotline_kit::scene::DocStatus::new("test page", 0, 0);
     let scene = Scene::document("huge", "huge".into(), vec![page], p.fonts.clone(), status);

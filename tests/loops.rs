@@ -164,11 +164,7 @@ fn a_slide_whose_qr_code_does_not_scan_is_refused() {
     band.h = qr.h * 0.4;
     page.items.push(hotline_kit::scene::Item::Rect {
         rect: band,
-        color: hotline_kit::base::units::Color {
-            r: 0xff,
-            g: 0xd1,
-            b: 0x66,
-        },
+        color: hotline_kit::base::units::Color::rgb(0xff, 0xd1, 0x66),
     });
     let Err(e) = hotline_kit::products::video::slides(&[&s]) else {
         panic!("a slide whose QR code does not scan was made");

@@ -443,3 +443,39 @@ fn the_shipped_kit_passes_the_press_rules() {
         assert!(of(&j, code).is_empty(), "{code}: {:#?}", of(&j, code));
     }
 }
+
+#[test]
+fn a_rich_black_must_be_full_black_with_at_most_300_percent_ink_and_print_settings_are_for_print() {
+    for (setting, says) in [
+        ("rich_black = [100, 100, 100, 100]", "400% ink"),
+        ("rich_black = [60, 40, 40, 90]", "has K 90"),
+        ("rich_black = [60, 40, 140, 100]", "percentage, 0 to 100"),
+    ] {
+        let dir = temp_project();
+        edit(
+            dir.path().join("designs/poster.toml"),
+            "[design]\n",
+            &format!("[design]\n{setting}\n"),
+        );
+        let (code, j) = check_json(dir.path(), &["--design", "poster"]);
+        assert_ne!(code, 0, "{setting}");
+        assert!(
+            j.iter()
+                .any(|d| msg(d).contains(says) && d.to_string().contains("poster.toml")),
+            "{setting}: {j:#?}"
+        );
+    }
+    let dir = temp_project();
+    edit(
+        dir.path().join("designs/tv-slides.toml"),
+        "[design]\n",
+        "[design]\nsubstrate = \"clear\"\n",
+    );
+    let (code, j) = check_json(dir.path(), &["--design", "tv-slides"]);
+    assert_ne!(code, 0);
+    assert!(
+        j.iter()
+            .any(|d| msg(d).contains("`substrate` is for printed pieces")),
+        "{j:#?}"
+    );
+}

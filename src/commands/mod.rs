@@ -90,10 +90,10 @@ pub enum Command {
         after_help = "Each slide is shown for --seconds (its crossfade into the next included); the last slide\nfades back into the first, so the loop plays seamlessly on repeat. Several locales give one\nfile per locale (loop-en.mp4, loop-es.mp4), or one multilingual loop with --interleave.\n\nExamples:\n  hotline-kit video --locale en -o loop.mp4\n  hotline-kit video tv-slides --locale en --locale es --interleave -o loop.mp4\n  hotline-kit video --locale es --format html -o loop.html"
     )]
     Video(video::Args),
-    /// A piece N-up on label sheets (Avery 5160, 5163, 5164, 22806) or plain-paper cut
+    /// A piece N-up on label sheets (Avery 5160, 5163, 5164, 5371, 22806) or plain-paper cut
     /// sheets (Letter or A4), for office printers.
     #[command(
-        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-22806\n(geometry unverified), letter-2up, letter-4up, a4-2up and a4-4up (with cut guides). Locales take\nturns label by label. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5163 --locale en --locale es -o cards.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --calibrate -o calibrate.pdf\n  hotline-kit sheet stall-sticker --template avery-5164 --offset-x 0.03 --offset-y -0.02 -o stickers.pdf"
+        after_help = "Templates are in designs/sheets/templates.toml: avery-5160, avery-5163, avery-5164, avery-5371\n(business cards), avery-22806 (geometry unverified), letter-2up, letter-4up, square-3in-letter-6up,\na4-2up and a4-4up (with cut guides). Labels that differ from the piece by more than 1/16 in\nare a warning. Locales take turns label by label. Print at 100% (no \"fit to page\").\n\nExamples:\n  hotline-kit sheet wallet-card --template avery-5371 --locale en --locale es -o cards.pdf\n  hotline-kit sheet wallet-card --template avery-5371 --calibrate -o calibrate.pdf\n  hotline-kit sheet wallet-card --template avery-5371 --offset-x 0.03 --offset-y -0.02 -o cards.pdf"
     )]
     Sheet(sheet::Args),
     /// A placement checklist for staff: every piece of the kit, where it goes, how many

@@ -425,6 +425,14 @@ target = "tel"
 # print "follow your facility's policy". One text in English, or one per language:
 # reporting = { en = "Under 18: call social work on call first.", es = "Menores de 18: llame primero a trabajo social de guardia." }
 
+# [print]
+# How the print files are made. Ask the print shop before changing these.
+# color = "cmyk"        # print PDFs in press colour (CMYK); PNG files stay RGB
+# white_ink = "White"   # the spot colour of the white-ink plate on clear window clings
+# How this facility prints each design: "office" (your own printer: nothing closer
+# than 0.25 in to the paper's edge) or "shop" (a print shop, trimmed to size).
+# method = { poster = "office", stall-sticker = "shop" }
+
 [imagery]
 # Illustrations are chosen across the kit so that at least 4 skin-tone groups, 3 age
 # groups, women and men, and 4 labor sectors appear. "required" makes a kit that misses

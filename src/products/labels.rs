@@ -1,4 +1,4 @@
-//! Office printers: pieces imposed N-up on label sheets (Avery 5160, 5163, 5164, 22806)
+//! Office printers: pieces imposed N-up on label sheets (Avery 5160, 5163, 5164, 5371, 22806)
 //! or plain Letter and A4 cut sheets, from the templates in `designs/sheets/templates.toml`, with a
 //! calibration page and x/y offsets for printers that drift.
 
