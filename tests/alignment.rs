@@ -37,8 +37,8 @@ fn a_band_sets_itself_apart_and_may_centre_its_text() {
     // The sticker's number, centred in a band of colour between start-aligned text: the
     // band breaks the column, so this is allowed...
     let band = "[slot.number]\nicon = \"phone\"\nhotline = \"phone\"\nfont = \"bold\"\nsize = [\"14pt\", \"22pt\"]\ncolor = \"#ffffff\"\nfill = \"#13294b\"\nalign = \"center\"";
-    let plain = "[slot.number]\nicon = \"phone\"\nhotline = \"phone\"\nfont = \"bold\"\nsize = [\"14pt\", \"22pt\"]\ncolor = \"#13294b\"\nalign = \"center\"";
-    let original = "[slot.number]\nicon = \"phone\"\nhotline = \"phone\"\nfont = \"bold\"\nsize = [\"14pt\", \"22pt\"]\ncolor = \"#13294b\"\nalign = \"start\"";
+    let plain = "[slot.number]\nicon = \"phone\"\nhotline = \"phone\"\nfont = \"bold\"\nsize = [\"14pt\", \"22pt\"]\ncolor = { rgb = \"#13294b\", cmyk = [100, 80, 30, 40] }\nalign = \"center\"";
+    let original = "[slot.number]\nicon = \"phone\"\nhotline = \"phone\"\nfont = \"bold\"\nsize = [\"14pt\", \"22pt\"]\ncolor = { rgb = \"#13294b\", cmyk = [100, 80, 30, 40] }\nalign = \"start\"";
     let (p, _t) = common::project_with_edit("designs/stall-sticker.toml", |s| {
         assert!(s.contains(original), "the sticker's number slot changed");
         s.replace(original, band)
@@ -64,8 +64,8 @@ fn a_band_sets_itself_apart_and_may_centre_its_text() {
 fn slots_that_never_share_a_page_are_not_one_column() {
     // The safety card's cover title, centred, and the start-aligned headline inside it
     // sit in one column of the grid but never on one page: not one column...
-    let cover = "color = \"#13294b\"\n\n[slot.note]";
-    let centred = "color = \"#13294b\"\nalign = \"center\"\n\n[slot.note]";
+    let cover = "color = { rgb = \"#13294b\", cmyk = [100, 80, 30, 40] }\n\n[slot.note]";
+    let centred = "color = { rgb = \"#13294b\", cmyk = [100, 80, 30, 40] }\nalign = \"center\"\n\n[slot.note]";
     let inside = "hide = [\"title\", \"note\", \"free\"]";
     let card = |unhide: bool| {
         let (p, _t) = common::project_with_edit("designs/safety-card.toml", |s| {

@@ -328,7 +328,7 @@ fn the_two_languages_must_look_different() {
     let e = load_with("stall-sticker", |t| {
         bilingual_edit(
             t,
-            "[bilingual.slot.\"question@2\"]\nfont = \"regular\"\nsize = [\"12pt\", \"13pt\"]\ncolor = \"#3a4a68\"\n",
+            "[bilingual.slot.\"question@2\"]\nfont = \"regular\"\nsize = [\"12pt\", \"13pt\"]\ncolor = { rgb = \"#3a4a68\", cmyk = [75, 55, 20, 35] }\n",
             "",
         )
     });

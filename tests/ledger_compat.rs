@@ -4,7 +4,8 @@
 //!
 //! `fixtures/ledger-before-layers.toml` was first written by `hotline-kit approve` at
 //! commit 0b43355, before the source moved into layer folders, and recorded anew for
-//! issue 18 (the wallet card and the poster changed on purpose: lockup, icons, spacing).
+//! issue 18 (the wallet card and the poster changed on purpose: lockup, icons, spacing)
+//! and again for issue 20 (their colours gained print values; stock and placement lines).
 //! When a piece it names changes on purpose (new wording, a new design), that piece is
 //! a draft again, as it should be: record the approval anew with the new version and
 //! replace the fixture.

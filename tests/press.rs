@@ -75,7 +75,7 @@ fn marks(bytes: &[u8], page: usize) -> Vec<Mark> {
             Op::RestoreState(_) => paint = stack.pop().expect("balanced q/Q"),
             Op::NonStrokeColorCmyk(c) => paint = Paint::Cmyk([f(&c.0), f(&c.1), f(&c.2), f(&c.3)]),
             Op::NonStrokeColorDeviceRgb(_) => paint = Paint::Rgb,
-            Op::ColorSpaceNonStroke(cs) => paint = spot(&cs.0),
+            Op::ColorSpaceNonStroke(cs) => paint = spot(cs.0),
             Op::TextFont(t) => size = f(&t.1),
             Op::ShowText(_) | Op::ShowTexts(_) => out.push(Mark::Text {
                 paint: paint.clone(),
@@ -94,7 +94,7 @@ fn marks(bytes: &[u8], page: usize) -> Vec<Mark> {
             Op::SetGraphicsState(g) => {
                 let bm = page
                     .resources()
-                    .get_ext_g_state(&g.0)
+                    .get_ext_g_state(g.0)
                     .and_then(|d| d.get::<Name<'_>>(b"BM"))
                     .map(|n| n.as_str().to_string());
                 if let Some(bm) = bm {
