@@ -425,6 +425,16 @@ impl Scene {
         }
     }
 
+    /// `", page N"` for page `index` (0-based) of a piece of several pages; empty for a
+    /// one-page piece. For diagnostics.
+    pub fn page_label(&self, index: usize) -> String {
+        if self.pages.len() > 1 {
+            format!(", page {}", index + 1)
+        } else {
+            String::new()
+        }
+    }
+
     /// The locale a text block is written in: the second language's for a slot named
     /// `NAME@2` on a piece in two languages, else the piece's first.
     pub fn block_locale(&self, b: &TextBlock) -> &str {

@@ -252,11 +252,7 @@ pub fn pieces(p: &Project, scenes: &[Scene], failed: &[Intended], whole_kit: boo
             Medium::Screen => ("px", 24.0, 18.67),
         };
         for (pi, page) in s.pages.iter().enumerate() {
-            let page_no = if s.pages.len() > 1 {
-                format!(", page {}", pi + 1)
-            } else {
-                String::new()
-            };
+            let page_no = s.page_label(pi);
             for b in &page.blocks {
                 if b.size + 0.01 < min {
                     d.push(

@@ -52,11 +52,7 @@ pub fn piece(p: &Project, design: &Design, s: &Scene) -> Diagnostics {
             } else {
                 format!("\"{}\"", others.join("\", \""))
             };
-            let page_name = if s.pages.len() > 1 {
-                format!(", page {}", pi + 1)
-            } else {
-                String::new()
-            };
+            let page_name = s.page_label(pi);
             d.push(
                 design
                     .error(

@@ -24,11 +24,7 @@ pub fn piece(design: &Design, s: &Scene) -> Diagnostics {
     let mut seen_fills = BTreeSet::new();
     let mut qr_told = false;
     for (pi, page) in s.pages.iter().enumerate() {
-        let page_no = if s.pages.len() > 1 {
-            format!(", page {}", pi + 1)
-        } else {
-            String::new()
-        };
+        let page_no = s.page_label(pi);
         for b in &page.blocks {
             if b.size + 0.01 < K_ONLY_BELOW
                 && b.color.ink_count() > 1

@@ -92,11 +92,7 @@ fn size(design: &Design, s: &Scene, pi: usize, page: &Page, phone: &str) -> Diag
         if side <= block.h + 0.01 && side <= block.w + 0.01 {
             continue;
         }
-        let page_name = if s.pages.len() > 1 {
-            format!(", page {}", pi + 1)
-        } else {
-            String::new()
-        };
+        let page_name = s.page_label(pi);
         let slot = design
             .slots
             .iter()

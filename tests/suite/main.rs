@@ -1,0 +1,59 @@
+//! The integration tests, as one test binary: one link instead of one per file, which
+//! keeps a clean `cargo test --release` (and CI) fast. Each file is a module; run one
+//! with a filter: `cargo test --release --test suite -- visual::`.
+
+mod common;
+
+mod alignment;
+mod batch;
+mod bilingual;
+mod board_rule;
+mod channels;
+mod check;
+mod cli;
+mod cutline;
+mod digits;
+mod escaping;
+mod facilities;
+mod fuzz;
+mod gallery;
+mod image_rules;
+mod imagery;
+mod incremental;
+mod install;
+mod jurisdiction;
+mod kitfile;
+mod labels;
+mod layers;
+mod ledger_compat;
+mod limits;
+mod line_breaks;
+mod locales;
+mod lockup;
+mod lockup_qr;
+mod loops;
+mod metadata;
+mod numbers;
+mod output;
+mod paths;
+mod pipeline;
+mod plan;
+mod png_size;
+mod postings;
+mod press;
+mod print_margins;
+mod proof;
+mod review;
+mod scripts;
+mod spacing;
+mod staff;
+mod svg_safety;
+mod templates;
+mod translate;
+mod variants;
+mod video;
+mod visual;
+mod web_kit;
+mod web_review;
+mod web_routes;
+mod web_translate;
