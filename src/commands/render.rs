@@ -32,6 +32,10 @@ pub struct Args {
     /// CutContour.
     #[arg(long)]
     pub cut_line: bool,
+    /// Colour of a print PDF: `rgb` or `cmyk` (default: the kit's `[print] color`, else
+    /// rgb). PNG and SVG stay RGB.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub color: Option<crate::model::config::ColorMode>,
 }
 
 /// Run `render`.
@@ -39,6 +43,9 @@ pub fn run(a: Args, g: &Global) -> Result<(), Diagnostics> {
     let kit = load_kit(&g.project, g.kit.as_deref())?;
     let mut sel = selection(&kit, vec![], vec![], vec![], a.fallback.fallback)?;
     sel.cut_line = a.cut_line;
+    if let Some(c) = a.color {
+        sel.color = c;
+    }
     render(&g.project, &a.design, &a.locale, a.format, &sel, &a.output)
 }
 
@@ -66,6 +73,9 @@ fn render(
             }
             _ => return Err(kit::not_die_cut(&p, &[design.to_string()]).into()),
         }
+    }
+    if format == Format::Pdf && scene.medium == crate::load::spec::Medium::Print {
+        scene.ink = sel.color;
     }
     write_scene(&scene, Some(format), output)
 }

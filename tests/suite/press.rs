@@ -465,3 +465,24 @@ fn a_rich_black_must_be_full_black_with_at_most_300_percent_ink_and_print_settin
         "{j:#?}"
     );
 }
+
+#[test]
+fn render_writes_one_piece_in_press_colour_too() {
+    let dir = temp_project();
+    let o = hk(
+        dir.path(),
+        &["render", "wallet-card", "--color", "cmyk", "-o", "card.pdf"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(dir.path().join("card.pdf")).unwrap();
+    let m = marks(&bytes, 0);
+    assert!(m.iter().any(|m| matches!(m, Mark::Text { .. })));
+    for mark in &m {
+        match mark {
+            Mark::Text { paint, .. } | Mark::Fill { paint, .. } => {
+                assert_ne!(*paint, Paint::Rgb, "{m:?}")
+            }
+            Mark::Blend(_) => {}
+        }
+    }
+}
